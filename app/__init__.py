@@ -1,0 +1,1 @@
+"""app: the pipeline's owner. It holds the settings, calls ingestion and engine, and serves the CLI."""

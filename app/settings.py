@@ -1,0 +1,34 @@
+"""The one settings object: environment variables prefixed CLINSUM_, or a TOML file.
+
+Nested sections use a double underscore: CLINSUM_INGESTION__MAX_PAGES=100. The file is
+`clinsum.toml` in the working directory, or the path in CLINSUM_CONFIG; environment variables
+win over the file.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+from ingestion.config import IngestionSettings
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CLINSUM_", env_nested_delimiter="__", extra="forbid")
+
+    ingestion: IngestionSettings = Field(default_factory=IngestionSettings)
+    log_level: str = "WARNING"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=os.environ.get("CLINSUM_CONFIG", "clinsum.toml"))
+        return init_settings, env_settings, toml
