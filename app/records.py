@@ -1,0 +1,56 @@
+"""A loaded record as the CLI shows it: a JSON-ready dict, or lines for a terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingestion import Record
+
+
+def record_json(record: Record) -> dict[str, Any]:
+    counts: dict[int, int] = {}
+    for passage in record.passages:
+        counts[passage.doc] = counts.get(passage.doc, 0) + 1
+    return {
+        "documents": [
+            {
+                "file": doc.file,
+                "sha256": doc.sha256,
+                "media_type": doc.media_type,
+                "type": doc.doc_type.value,
+                "date": doc.date.isoformat() if doc.date else None,
+                "pages": len(doc.pages),
+                "ocr_pages": doc.ocr_pages,
+                "passages": counts.get(index, 0),
+            }
+            for index, doc in enumerate(record.documents)
+        ],
+        "passages": len(record.passages),
+        "tokens": record.tokens,
+        "prompts": [prompt.tokens for prompt in record.prompts],
+        "errors": [{"file": e.file, "error": e.error} for e in record.errors],
+        "notices": [{"file": n.file, "notice": n.error} for n in record.notices],
+    }
+
+
+def record_lines(record: Record, token_source: str) -> list[str]:
+    data = record_json(record)
+    docs = data["documents"]
+    width = max([len(d["file"]) for d in docs] + [8])
+    lines = [f"{len(docs)} document{'s' * (len(docs) != 1)} in date order", ""]
+    if docs:
+        lines.append(f"  #  {'Document':<{width}}  {'Type':<18}  {'Date':<10}  Pages  OCR pages")
+        for number, (doc, raw) in enumerate(zip(docs, record.documents), 1):
+            lines.append(
+                f"{number:>3}  {doc['file']:<{width}}  {raw.doc_type.label:<18}  {doc['date'] or 'undated':<10}"
+                f"  {doc['pages']:>5}  {doc['ocr_pages']:>9}"
+            )
+        lines.append("")
+    prompts = ", ".join(f"{t:,}" for t in data["prompts"]) or "none"
+    lines.append(f"Passages: {data['passages']:,}")
+    lines.append(f"Tokens:   {data['tokens']:,} ({token_source})")
+    lines.append(f"Prompts:  {len(data['prompts'])} ({prompts} tokens)")
+    for title, items, key in (("Notices", data["notices"], "notice"), ("Errors", data["errors"], "error")):
+        if items:
+            lines += ["", f"{title}:"] + [f"  - {item[key]}" for item in items]
+    return lines

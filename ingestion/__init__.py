@@ -1,0 +1,14 @@
+"""Ingestion: files → documents with page text and geometry → passages → stitched prompts.
+
+Knows nothing of app, engine or ui; the caller hands in settings and a token counter.
+"""
+
+from ingestion.config import IngestionSettings
+from ingestion.errors import IngestError
+from ingestion.models import Document, DocType, FileError, Page, Passage, Prompt, Record, Word
+from ingestion.record import ingest
+
+__all__ = [
+    "DocType", "Document", "FileError", "IngestError", "IngestionSettings", "Page", "Passage",
+    "Prompt", "Record", "Word", "ingest",
+]

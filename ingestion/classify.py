@@ -1,0 +1,245 @@
+"""Guess a clinical document's type and its own date (date of service) from its text.
+
+Pure functions over text the caller already holds (the loader passes a document's first
+pages). Nothing here logs or keeps the text: it is patient data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser as dateparser
+
+from ingestion.models import DocType
+
+# ---------------------------------------------------------------------------------------------
+# Document type
+# ---------------------------------------------------------------------------------------------
+
+_TITLE_LINES = 15  # non-empty lines that make up the title/header region
+_TITLE_WEIGHT = 3  # a cue in the title region counts this many times its weight
+_NAME_WEIGHT = 2  # a file name is a hint: more than a body mention, less than the title
+_MIN_SCORE = 4  # a lone weak cue ("Your results are in the mail") is not evidence of a type
+
+# Cues per type: (pattern, weight). Each cue counts once, where it is first seen: title region
+# (x _TITLE_WEIGHT) or body (x 1); a file name hit adds its weight x _NAME_WEIGHT. A title phrase
+# ("Discharge Summary") outweighs every section word other types share ("Impression", units),
+# so a document's own title wins. "word:" or a word ending its line is a section heading.
+# Patterns are lower case and matched against lower-cased text, and most start with a literal:
+# the regex engine then jumps between occurrences of it, where a leading \b or (?i) would make
+# it try every position (30x slower; this runs on every document).
+# The order is the tie-break: specific document kinds first, the generic progress note last.
+_CUES: dict[DocType, tuple[tuple[str, int], ...]] = {
+    DocType.DISCHARGE_SUMMARY: (
+        (r"discharge\s+summary", 10),
+        (r"hospital\s+course", 5),
+        (r"discharge\s+diagnos[ie]s", 5),
+        (r"discharge\s+medications?", 4),
+        (r"discharge\s+(?:instructions|condition|disposition)", 3),
+    ),
+    DocType.OPERATIVE_NOTE: (
+        (r"(?:operative|op)\s+(?:report|note)", 10),
+        (r"pre-?\s*op(?:erative)?\s+diagnos[ie]s", 6),
+        (r"post-?\s*op(?:erative)?\s+diagnos[ie]s", 6),
+        (r"procedures?\s+performed", 5),
+        (r"estimated\s+blood\s+loss", 5),
+        (r"ebl\b", 3),
+        (r"anesthesia", 3),
+        (r"surgeon", 3),
+    ),
+    DocType.CONSULT: (
+        # A title line such as "CARDIOLOGY CONSULTATION" or "Neurology consult note", but not
+        # "Plan: GI consult", so a progress note that orders a consult stays a progress note.
+        (r"^[ \t]*(?:[a-z][\w/&-]*[ \t]+){0,4}consult(?:ation)?(?:[ \t]+(?:note|report|letter))?[ \t:]*\r?$",
+         6),
+        (r"consult", 3),
+        (r"reason\s+for\s+(?:consult|referral)", 6),
+        (r"thank\s+you\s+for\s+(?:referring|the\s+referral|this\s+referral|allowing\s+me)", 5),
+        (r"referring\s+(?:physician|provider|doctor|clinician)", 4),
+    ),
+    DocType.RADIOLOGY: (
+        (r"radiolog", 6),
+        (r"pa\s+and\s+lateral", 4),
+        (r"technique[ \t]*(?::|\r?$)", 3),
+        (r"comparisons?[ \t]*(?::|\r?$)", 3),
+        (r"findings[ \t]*(?::|\r?$)", 2),
+        (r"impressions?[ \t]*(?::|\r?$)", 2),
+        # Modalities are low: notes of every kind mention "CT chest" in their plans.
+        (r"x[-\s]?rays?|radiographs?|cxr", 2),
+        (r"\bct\b", 2),
+        (r"mri\b|magnetic\s+resonance", 2),
+        (r"ultrasound|sonogra(?:m|phy)", 2),
+    ),
+    DocType.LABORATORY: (
+        (r"lab(?:oratory)?\s+(?:report|results?)", 8),
+        (r"reference\s+(?:range|interval)", 5),
+        (r"laboratory", 4),
+        (r"specimen", 3),
+        (r"collected", 3),
+        # A result row: a number followed by a unit, "140 mmol/L", "7.2 x10^3/uL".
+        (r"\d[ \t]*(?:(?:mg|g|mmol|meq|m?iu|u|k|ng|pg|mcg|ug)/[dmu]?l|x?[ \t]*10\^\d+/u?l)\b", 3),
+        (r"result", 1),
+    ),
+    DocType.MEDICATION_LIST: (
+        (r"medications?\s+list", 10),
+        (r"medication\s+reconciliation|med\s+rec\b", 8),
+        (r"current\s+medications", 2),  # also a section of most notes
+        (r"sig\s*:", 4),
+    ),
+    DocType.PROGRESS_NOTE: (
+        (r"progress\s+notes?", 10),
+        (r"interval\s+history", 5),
+        (r"soap\b", 4),
+        (r"office\s+visit", 4),
+        (r"follow[-\s]?up\s+visit", 4),
+        # SOAP headings are low: consults, H&Ps and discharge summaries use them too.
+        (r"subjective[ \t]*(?::|\r?$)", 2),
+        (r"objective[ \t]*(?::|\r?$)", 2),
+        (r"assessment\s*(?:and|&|/)\s*plan", 3),
+    ),
+}
+
+_CUE_PATTERNS = tuple(
+    (doc_type, tuple((re.compile(pattern, re.MULTILINE), weight) for pattern, weight in cues))
+    for doc_type, cues in _CUES.items()
+)
+_NAME_SEPARATORS = re.compile(r"[\W_]+")
+
+
+def detect_type(text: str, file_name: str = "") -> DocType:
+    """The document's type from its text (title region weighted) and, weakly, its file name."""
+    text = text.lower()
+    split = _title_end(text)
+    title, body = text[:split], text[split:]
+    name = _NAME_SEPARATORS.sub(" ", file_name.lower())  # "ct_head_report.pdf" -> "ct head report pdf"
+    best, best_score = DocType.OTHER, _MIN_SCORE - 1
+    for doc_type, cues in _CUE_PATTERNS:
+        score = 0
+        for pattern, weight in cues:
+            if pattern.search(title):
+                score += weight * _TITLE_WEIGHT
+            elif pattern.search(body):
+                score += weight
+            if name and pattern.search(name):
+                score += weight * _NAME_WEIGHT
+        if score > best_score:  # strict, so a tie keeps the earlier type
+            best, best_score = doc_type, score
+    return best
+
+
+def _title_end(text: str) -> int:
+    """Offset just past the title region: the first _TITLE_LINES non-empty lines."""
+    pos, seen = 0, 0
+    while seen < _TITLE_LINES:
+        newline = text.find("\n", pos)
+        if newline == -1:
+            return len(text)
+        if text[pos:newline].strip():
+            seen += 1
+        pos = newline + 1
+    return pos
+
+
+# ---------------------------------------------------------------------------------------------
+# Document date
+# ---------------------------------------------------------------------------------------------
+
+_FALLBACK_CHARS = 2000  # an unlabelled date further in is more likely history than the visit
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+# Any component dateutil failed to read would come from here; year 1 is then out of range,
+# so a half-read date is dropped rather than completed with today's date.
+_NO_DEFAULT = datetime(1, 1, 1)
+
+# Lower case throughout, like the cues: detect_date lower-cases the text once.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+# Finds candidates only; dateutil parses them. A time after the date is left out of the match.
+_DATE = re.compile(
+    rf"""
+    (?<![\w/.])                                             # not the tail of a number or word
+    (?:
+        \d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep)(?:\d{{4}}|\d{{2}})    # 03/28/2023 3-28-23 03.28.2023
+      | \d{{4}}(?P<iso>[/.-])\d{{1,2}}(?P=iso)\d{{1,2}}                # 2023-03-28
+      | \d{{1,2}}-{_MONTH}-(?:\d{{4}}|\d{{2}})                        # 28-Mar-2023 28-MAR-23
+      | \d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}[ \t]+\d{{4}}           # 28 Mar 2023
+      | {_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]*|[ \t]+)\d{{4}}  # Mar 28, 2023  March 28th, 2023
+    )
+    (?!\d|[/.]\d)                                           # nor the head of one ("-" allows ranges)
+    """,
+    re.VERBOSE,
+)
+
+# Labels for the document's own date, in order of preference. "Collected" also covers
+# "Specimen Collected" and "Date Collected".
+_DATE_LABELS = (
+    r"date\s+of\s+service",
+    r"dos",
+    r"service\s+date",
+    r"visit\s+date",
+    r"date\s+of\s+visit",
+    r"discharge\s+date",
+    r"date\s+of\s+discharge",
+    r"exam(?:ination)?\s+date",
+    r"date\s+of\s+exam(?:ination)?",
+    r"study\s+date",
+    r"procedure\s+date",
+    r"date\s+of\s+procedure",
+    r"collected",
+    r"collection\s+date",
+    r"reported",
+    r"date\s+of\s+consultation",
+    r"consult(?:ation)?\s+date",
+    r"admission\s+date|date\s+of\s+admission",
+    # A bare "Date:", not the end of another label ("Birth Date:", "Signed Date:", "Print Date:").
+    r"(?<![a-z][ \t])date(?=(?:[ \t]*/[ \t]*time)?[ \t]*:)",
+)
+# A label right before a date, with what may sit between them: "/Time", "(DOS)", ":", a line
+# break, a weekday ("Tuesday, March 28, 2023"). Each label is one group: lastindex is its rank.
+_LABEL = re.compile(
+    r"\b(?:" + "|".join(f"({label})" for label in _DATE_LABELS) + r")\b"
+    r"(?:[ \t]*/[ \t]*time)?(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*[:#=-]?[ \t]*(?:\r?\n[ \t]*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?$"
+)
+# Labels whose dates are never the date of service: birth, signing, printing, faxing, and the
+# prior study a radiology report compares against.
+_NOT_SERVICE = re.compile(r"\b(?:dob|d\.o\.b|birth\w*|born|signed|printed|print\s+date|faxed|comparison)\b")
+
+
+def detect_date(text: str) -> date | None:
+    """The document's own date: the best-labelled date, else the first date in its opening
+    characters that is not a birth, signature, print, fax or comparison date; else None."""
+    text = text.lower()
+    labelled: list[tuple[int, int, str]] = []
+    unlabelled: list[str] = []
+    previous_end = 0  # a label before an earlier date on the line is that date's, not this one's
+    for value in _DATE.finditer(text):
+        start = value.start()
+        lead = max(_lead_start(text, start), previous_end)
+        previous_end = value.end()
+        if label := _LABEL.search(text, lead, start):
+            labelled.append((label.lastindex or 0, start, value.group()))
+        elif start < _FALLBACK_CHARS and not _NOT_SERVICE.search(text, lead, start):
+            unlabelled.append(value.group())
+    ranked = [value for _, _, value in sorted(labelled)] + unlabelled
+    return next(filter(None, map(_parse, ranked)), None)
+
+
+def _lead_start(text: str, start: int) -> int:
+    """Where the label of a date starting at `start` may begin: its line's start or, when the
+    date opens its line ("DOB:" above "01/02/1950"), the previous line's start."""
+    line = text.rfind("\n", 0, start) + 1
+    if line == 0 or text[line:start].strip():
+        return line
+    return text.rfind("\n", 0, line - 1) + 1
+
+
+def _parse(value: str) -> date | None:
+    """A matched date string as a date; None if it is impossible (02/30) or out of range."""
+    try:
+        parsed = dateparser.parse(value, default=_NO_DEFAULT, dayfirst=False, yearfirst=False)
+    except ValueError:  # dateutil's ParserError: no such day
+        return None
+    return parsed.date() if _MIN_YEAR <= parsed.year <= _MAX_YEAR else None

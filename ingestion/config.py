@@ -1,0 +1,33 @@
+"""Ingestion's settings: plain pydantic, handed in by the caller (app owns the one settings object)."""
+
+from pydantic import BaseModel, Field
+
+
+class IngestionSettings(BaseModel):
+    max_file_bytes: int = Field(200 * 1024 * 1024, gt=0, description="Larger files are refused.")
+    max_pages: int = Field(5000, gt=0, description="PDFs and TIFFs with more pages are refused.")
+    max_stream_bytes: int = Field(
+        75_000_000, gt=0, description="Cap on one decompressed PDF stream (decompression bombs)."
+    )
+    max_image_pixels: int = Field(
+        150_000_000, gt=0, description="Cap on one image's pixels before it is decoded."
+    )
+    ocr_dpi: int = Field(300, ge=72, le=600, description="Resolution scanned PDF pages render at.")
+    ocr_language: str = "eng"
+    ocr_timeout_s: float = Field(120, gt=0, description="Tesseract time limit for one page.")
+    ocr_min_confidence: float = Field(
+        40, ge=0, le=100, description="A scanned page read with lower mean confidence is unreadable."
+    )
+    min_text_chars: int = Field(
+        16, ge=0, description="A PDF page with fewer characters of text is treated as scanned."
+    )
+    max_passage_chars: int = Field(600, ge=80, description="Longer sentences are cut at spaces.")
+    workers: int = Field(0, ge=0, description="Loader processes; 0 means one per CPU core.")
+    context_tokens: int = Field(131072, gt=0, description="The model's context window.")
+    reserve_instructions: int = Field(2048, ge=0, description="Tokens kept for the task prompt.")
+    reserve_output: int = Field(8192, ge=0, description="Tokens kept for the model's answer.")
+
+    @property
+    def prompt_budget(self) -> int:
+        """Tokens the stitched record may take in one prompt."""
+        return self.context_tokens - self.reserve_instructions - self.reserve_output

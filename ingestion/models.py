@@ -1,0 +1,118 @@
+"""Plain data that leaves ingestion: documents, pages, passages, prompts, errors.
+
+Dataclasses only, so they pickle across the loader's worker processes and cross the
+package boundary without dragging a library along.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class DocType(StrEnum):
+    DISCHARGE_SUMMARY = "discharge_summary"
+    PROGRESS_NOTE = "progress_note"
+    RADIOLOGY = "radiology"
+    LABORATORY = "laboratory"
+    OPERATIVE_NOTE = "operative_note"
+    CONSULT = "consult"
+    MEDICATION_LIST = "medication_list"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """An OCR'd word: its span in the page text and its box in points, origin top-left."""
+
+    start: int
+    end: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    confidence: float
+
+
+@dataclass(slots=True)
+class Page:
+    number: int  # 1-based, as a clinician counts pages
+    text: str
+    offset: int  # where this page's text starts in the document's text
+    width: float  # points (1/72 inch)
+    height: float
+    ocr: bool = False
+    ocr_confidence: float | None = None  # mean word confidence, 0-100
+    words: list[Word] = field(default_factory=list)  # kept for OCR'd pages only
+    spans: list[tuple[int, int]] = field(default_factory=list)  # its passages, in page offsets
+
+
+@dataclass(slots=True)
+class Document:
+    file: str  # file name as uploaded (never logged: names often carry PHI)
+    path: str
+    sha256: str
+    media_type: str
+    pages: list[Page]
+    doc_type: DocType = DocType.OTHER
+    date: date | None = None
+    upload_index: int = 0
+
+    @property
+    def text(self) -> str:
+        """The document's text: its pages joined by form feeds, matching each page's offset."""
+        return "\f".join(p.text for p in self.pages)
+
+    @property
+    def ocr_pages(self) -> int:
+        return sum(p.ocr for p in self.pages)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence-sized span of one page; `text` is exactly page.text[start:end]."""
+
+    id: str  # "P12", unique within a record
+    doc: int  # index into the record's documents
+    page: int  # 1-based page number
+    start: int  # offsets into that page's text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    file: str
+    error: str  # one plain sentence naming the file and the reason
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    text: str
+    tokens: int
+    passage_ids: list[str]
+    documents: list[int]  # indexes of the documents (or their parts) it holds
+
+
+@dataclass
+class Record:
+    """One patient's record: loaded documents in stitch order, passages, prompts, problems."""
+
+    documents: list[Document]
+    passages: list[Passage]
+    prompts: list[Prompt]
+    errors: list[FileError]
+    notices: list[FileError] = field(default_factory=list)  # loaded, but worth saying
+    passage_map: dict[str, Passage] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.passage_map = {p.id: p for p in self.passages}
+
+    @property
+    def tokens(self) -> int:
+        return sum(p.tokens for p in self.prompts)

@@ -1,0 +1,196 @@
+"""PDF pages: pypdf guards the structure, pdfium reads the text, Tesseract reads the scans.
+
+pypdf opens the file under resource limits and inflates every content stream of a page
+before pdfium parses it, so a damaged, locked or bomb PDF is refused with a reason before
+any library without limits touches it. The text comes from pdfium: it orders text by
+position (a table row stays one line, where pypdf's plain mode gives one line per cell and
+its layout mode is six times slower), and each character of its text is the character with
+that index on pdfium's text page, so a span maps to rectangles without any alignment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from collections.abc import Iterator
+
+import pypdf
+import pypdfium2 as pdfium
+from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
+
+from ingestion.config import IngestionSettings
+from ingestion.errors import IngestError
+from ingestion.models import Page
+from ingestion.ocr import ocr_image
+
+log = logging.getLogger(__name__)
+
+# Every complete PDF ends with an end-of-file marker (some exporters pad a few bytes after it).
+_EOF = b"%%EOF"
+# What a damaged PDF makes pypdf raise, beyond its own errors.
+_DAMAGE = (PyPdfError, DependencyError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)
+# Control characters pdfium emits (\r before \n, \x02 for soft hyphens), replaced one for one
+# by a space so that text offsets stay character indices of the text page.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f\ufffe\uffff]")
+_SPACE_RUN = re.compile(r" +")
+_BOMB = "is a PDF whose compressed data expands beyond the safety limit (a possible decompression bomb)."
+
+
+@contextlib.contextmanager
+def _limits(settings: IngestionSettings) -> Iterator[None]:
+    cap = settings.max_stream_bytes
+    with pypdf.apply_configuration(
+        maximum_declared_stream_length=cap,
+        zlib_maximum_output_length=cap,
+        lzw_maximum_output_length=cap,
+        run_length_maximum_output_length=cap,
+        array_based_stream_maximum_output_length=cap,
+        image_maximum_buffer_size=cap,
+        stream_decoding_work_maximum_length=4 * cap,
+    ):
+        yield
+
+
+def _open(path: str, file: str) -> pypdf.PdfReader:
+    try:
+        reader = pypdf.PdfReader(path, strict=False)
+    except LimitReachedError:
+        raise IngestError(file, _BOMB) from None
+    except _DAMAGE as exc:
+        raise IngestError(file, f"is a damaged PDF that cannot be read ({type(exc).__name__}).") from None
+    if reader.is_encrypted:
+        # Many PDFs are encrypted with an empty user password: every viewer opens them.
+        try:
+            opened = reader.decrypt("")
+        except (PyPdfError, DependencyError, NotImplementedError):
+            opened = 0
+        if not opened:
+            raise IngestError(file, "is a password-protected PDF; remove the password and upload it again.")
+    return reader
+
+
+def count_pages(path: str, file: str, settings: IngestionSettings) -> int:
+    """Open a PDF far enough to refuse it early: damaged, truncated, locked, empty or too long."""
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+        fh.seek(max(0, fh.seek(0, 2) - 1024))
+        complete = _EOF in fh.read()
+    if not complete and b"endobj" in head:  # real PDF objects, then the file stops
+        raise IngestError(
+            file, "is an incomplete PDF (the file ends before the PDF does); it may have been cut off during upload or export."
+        )
+    with _limits(settings):
+        reader = _open(path, file)
+        try:
+            count = len(reader.pages)
+        except LimitReachedError:
+            raise IngestError(file, "is a PDF whose structure exceeds the safety limits.") from None
+        except _DAMAGE as exc:
+            raise IngestError(file, f"is a damaged PDF whose pages cannot be read ({type(exc).__name__}).") from None
+    if count == 0:
+        raise IngestError(file, "is a PDF with no pages.")
+    if count > settings.max_pages:
+        raise IngestError(file, f"has {count:,} pages, more than the limit of {settings.max_pages:,}.")
+    return count
+
+
+def load_pages(path: str, file: str, first: int, last: int, settings: IngestionSettings) -> list[Page]:
+    """Pages first..last-1 (0-based) with their text; pages without a text layer are OCR'd."""
+    pages: list[Page] = []
+    with _limits(settings):
+        reader = _open(path, file)
+        try:
+            document = pdfium.PdfDocument(path, password="")
+        except pdfium.PdfiumError:
+            raise IngestError(file, "is a damaged PDF that cannot be read (PDFium refused it).") from None
+        try:
+            for index in range(first, last):
+                try:
+                    _inflate_streams(reader.pages[index], index + 1, file, settings)
+                except LimitReachedError:
+                    raise IngestError(file, _BOMB) from None
+                except _DAMAGE as exc:
+                    raise IngestError(file, f"has a damaged page ({index + 1}) that cannot be read ({type(exc).__name__}).") from None
+                pages.append(_page(document, index, file, settings))
+        finally:
+            document.close()
+    return pages
+
+
+def _mark_columns(textpage: pdfium.PdfTextPage, text: str) -> str:
+    """Turn a space that spans a wide gap (between table cells) into a tab, in place.
+
+    pdfium writes one space between table cells as between words; the gap on the page is
+    what tells them apart, and a tab keeps every offset while telling the passage splitter
+    that the line is a table row, not wrapped prose.
+    """
+    chars = list(text)
+    for match in _SPACE_RUN.finditer(text):
+        before, after = match.start() - 1, match.end()
+        if before < 0 or after >= len(text) or text[before] == "\n" or text[after] in "\n\t":
+            continue
+        left, bottom, right, top = textpage.get_charbox(before)
+        next_left = textpage.get_charbox(after)[0]
+        if next_left - right > max(12.0, 2.0 * (top - bottom)):
+            chars[match.start()] = "\t"
+    return "".join(chars)
+
+
+def _inflate_streams(page: pypdf.PageObject, number: int, file: str, settings: IngestionSettings) -> None:
+    """Decode the page's content and form streams under pypdf's limits; check image sizes.
+
+    Images are only measured, not decoded: pdfium decodes them only to render a scan for OCR.
+    """
+    contents = page.get_contents()
+    if contents is not None:
+        contents.get_data()
+    pending, seen = [page.get("/Resources")], set()
+    while pending:
+        resources = pending.pop()
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        for ref in (xobjects.get_object().values() if xobjects is not None else ()):
+            key = getattr(ref, "idnum", id(ref))
+            if key in seen:
+                continue
+            seen.add(key)
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Form":
+                obj.get_data()
+                pending.append(obj.get("/Resources"))
+            elif obj.get("/Subtype") == "/Image":
+                pixels = int(obj.get("/Width", 0)) * int(obj.get("/Height", 0))
+                if pixels > settings.max_image_pixels:
+                    raise IngestError(file, f"has an image on page {number} too large to decode safely ({pixels:,} pixels).")
+
+
+def _page(document: pdfium.PdfDocument, index: int, file: str, settings: IngestionSettings) -> Page:
+    page = document[index]
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    text = _mark_columns(textpage, _CONTROL.sub(" ", textpage.get_text_range()))
+    if len(text.strip()) >= settings.min_text_chars:
+        return Page(number=index + 1, text=text, offset=0, width=width, height=height)
+    # No text layer worth the name: a scan. Render at the OCR resolution, lowered for huge pages.
+    scale = min(settings.ocr_dpi / 72, (settings.max_image_pixels / max(width * height, 1.0)) ** 0.5)
+    try:
+        image = page.render(scale=scale, grayscale=True).to_pil()
+    except pdfium.PdfiumError:
+        raise IngestError(file, f"has a page ({index + 1}) that cannot be rendered for OCR.") from None
+    try:
+        result = ocr_image(image, scale * 72, settings.ocr_language, settings.ocr_timeout_s)
+    except RuntimeError:  # pytesseract's timeout
+        raise IngestError(
+            file, f"has a scanned page ({index + 1}) that OCR could not finish within {settings.ocr_timeout_s:g} s."
+        ) from None
+    log.debug("ocr page=%d words=%d confidence=%s", index + 1, len(result.words), result.confidence)
+    return Page(
+        number=index + 1,
+        text=result.text,
+        offset=0,
+        width=width,
+        height=height,
+        ocr=True,
+        ocr_confidence=result.confidence,
+        words=result.words,
+    )

@@ -1,0 +1,35 @@
+"""A patient's record from a batch of files: load, order by date, passages with ids, prompts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from ingestion.config import IngestionSettings
+from ingestion.load import load_files
+from ingestion.models import Document, Passage, Record
+from ingestion.stitch import TokenCounter, order_documents, stitch
+
+
+def number_passages(documents: Sequence[Document]) -> list[Passage]:
+    """P1, P2, ... through the documents in the order given (stitch order), page by page."""
+    passages = []
+    for index, doc in enumerate(documents):
+        for page in doc.pages:
+            for start, end in page.spans:
+                passages.append(
+                    Passage(f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end])
+                )
+    return passages
+
+
+def ingest(
+    paths: Sequence[str | os.PathLike[str]],
+    settings: IngestionSettings,
+    count_tokens: TokenCounter,
+) -> Record:
+    loaded = load_files(paths, settings)
+    documents = order_documents(loaded.documents)
+    passages = number_passages(documents)
+    prompts = stitch(documents, passages, count_tokens, settings.prompt_budget)
+    return Record(documents, passages, prompts, loaded.errors, loaded.notices)

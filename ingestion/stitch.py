@@ -1,0 +1,125 @@
+"""Stitch a record's documents, in date order, into prompts that fit the token budget.
+
+Each document is a header (number, type, date) and its passages, one per line, labelled
+[P12]. Whole documents are packed greedily; a document larger than a prompt is split at
+passage boundaries, never inside a passage. Token counts come from the caller's counter
+(the engine's tokenizer, or an estimate), and every finished prompt is counted again as a
+whole, since a tokenizer need not be additive across the pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ingestion.models import Document, Passage, Prompt
+
+TokenCounter = Callable[[str], int]
+
+_WS = re.compile(r"\s+")
+
+
+def order_documents(documents: Sequence[Document]) -> list[Document]:
+    """Dated documents oldest first, then undated ones; ties keep upload order."""
+    return sorted(documents, key=lambda d: (d.date is None, d.date or 0, d.upload_index))
+
+
+def passage_line(passage: Passage) -> str:
+    return f"[{passage.id}] {_WS.sub(' ', passage.text)}\n"
+
+
+def document_header(number: int, doc: Document, continued: bool = False) -> str:
+    date = doc.date.isoformat() if doc.date else "undated"
+    more = " (continued)" if continued else ""
+    return f"## Document {number}{more} · {doc.doc_type.label} · {date}\n"
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A document's part to place: its header and passage lines with their token counts."""
+
+    doc: int
+    header: str
+    header_tokens: int
+    lines: list[tuple[Passage, str, int]]
+
+    @property
+    def tokens(self) -> int:
+        return self.header_tokens + sum(t for _, _, t in self.lines) + 1  # +1: the blank line after
+
+
+def stitch(
+    documents: Sequence[Document],
+    passages: Sequence[Passage],
+    count_tokens: TokenCounter,
+    budget: int,
+) -> list[Prompt]:
+    """Prompts of at most `budget` tokens each holding the documents' passages in order.
+
+    `documents` come in stitch order and `passages` carry indexes into it.
+    """
+    by_doc: dict[int, list[Passage]] = {}
+    for passage in passages:
+        by_doc.setdefault(passage.doc, []).append(passage)
+    units = []
+    for index, doc in enumerate(documents):
+        header = document_header(index + 1, doc)
+        lines = [(p, line, count_tokens(line)) for p in by_doc.get(index, []) for line in [passage_line(p)]]
+        units.append(_Unit(index, header, count_tokens(header), lines))
+
+    limit = budget
+    for _ in range(4):
+        prompts = [_render(group, documents, count_tokens) for group in _pack(units, documents, count_tokens, limit)]
+        excess = max((p.tokens - budget for p in prompts), default=0)
+        if excess <= 0:
+            return prompts
+        limit -= excess  # the tokenizer merged across pieces; pack tighter by what it overshot
+    raise ValueError(f"could not pack the record into prompts of {budget} tokens")
+
+
+def _pack(units: list[_Unit], documents: Sequence[Document], count_tokens: TokenCounter, limit: int) -> list[list[_Unit]]:
+    groups: list[list[_Unit]] = [[]]
+    used = 0
+    for unit in units:
+        if unit.tokens <= limit - used:
+            groups[-1].append(unit)
+            used += unit.tokens
+            continue
+        if groups[-1]:
+            groups.append([])
+            used = 0
+        if unit.tokens <= limit:
+            groups[-1].append(unit)
+            used = unit.tokens
+            continue
+        for part in _split(unit, documents, count_tokens, limit):
+            if groups[-1]:
+                groups.append([])
+            groups[-1].append(part)
+            used = part.tokens
+    return [g for g in groups if g]
+
+
+def _split(unit: _Unit, documents: Sequence[Document], count_tokens: TokenCounter, limit: int) -> list[_Unit]:
+    """A document too large for one prompt, in parts that each fit, cut between passages."""
+    parts = [unit_part := _Unit(unit.doc, unit.header, unit.header_tokens, [])]
+    for line in unit.lines:
+        if unit_part.lines and unit_part.tokens + line[2] > limit:
+            header = document_header(unit.doc + 1, documents[unit.doc], continued=True)
+            unit_part = _Unit(unit.doc, header, count_tokens(header), [])
+            parts.append(unit_part)
+        if unit_part.tokens + line[2] > limit:
+            raise ValueError(f"passage {line[0].id} alone exceeds the prompt budget of {limit} tokens")
+        unit_part.lines.append(line)
+    return parts
+
+
+def _render(group: list[_Unit], documents: Sequence[Document], count_tokens: TokenCounter) -> Prompt:
+    text = "\n".join(unit.header + "".join(line for _, line, _ in unit.lines) for unit in group)
+    return Prompt(
+        text=text,
+        tokens=count_tokens(text),
+        passage_ids=[p.id for unit in group for p, _, _ in unit.lines],
+        documents=sorted({unit.doc for unit in group}),
+    )
