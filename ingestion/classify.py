@@ -242,4 +242,9 @@ def _parse(value: str) -> date | None:
         parsed = dateparser.parse(value, default=_NO_DEFAULT, dayfirst=False, yearfirst=False)
     except ValueError:  # dateutil's ParserError: no such day
         return None
-    return parsed.date() if _MIN_YEAR <= parsed.year <= _MAX_YEAR else None
+    found = parsed.date()
+    # A two-digit year dateutil put in the future ("3/28/70" → 2070) is from the last century:
+    # a document cannot be dated after today.
+    if found > date.today() and re.search(r"\d{4}", value) is None:
+        found = found.replace(year=found.year - 100) if not (found.month == 2 and found.day == 29) else None
+    return found if found and _MIN_YEAR <= found.year <= _MAX_YEAR else None
