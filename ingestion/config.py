@@ -12,7 +12,7 @@ class IngestionSettings(BaseModel):
     max_image_pixels: int = Field(
         150_000_000, gt=0, description="Cap on one image's pixels before it is decoded."
     )
-    ocr_dpi: int = Field(300, ge=72, le=600, description="Resolution scanned PDF pages render at.")
+    ocr_dpi: int = Field(300, ge=150, le=600, description="Highest resolution a scanned PDF page renders at for OCR.")
     ocr_language: str = "eng"
     ocr_timeout_s: float = Field(120, gt=0, description="Tesseract time limit for one page.")
     ocr_min_confidence: float = Field(

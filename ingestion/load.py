@@ -137,15 +137,10 @@ def _run(tasks: list[_Task], settings: IngestionSettings):
         return
     # spawn, not fork: the caller may be a threaded server (the UI), and fork copies its locks.
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=ctx, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=ctx) as pool:
         futures = [(task.key, pool.submit(_work, task, settings)) for task in tasks]
         for key, future in futures:
             yield key, future.result()
-
-
-def _init_worker() -> None:
-    # Each worker OCRs one page at a time; Tesseract's own threads would only contend for the cores.
-    os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
 def _work(task: _Task, settings: IngestionSettings) -> list[Page] | IngestError:
