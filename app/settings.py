@@ -8,6 +8,7 @@ win over the file.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
@@ -30,5 +31,8 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=os.environ.get("CLINSUM_CONFIG", "clinsum.toml"))
+        named = os.environ.get("CLINSUM_CONFIG")
+        if named and not Path(named).is_file():
+            raise FileNotFoundError(f"CLINSUM_CONFIG names {named}, which is not a file")
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=named or "clinsum.toml")
         return init_settings, env_settings, toml

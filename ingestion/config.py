@@ -1,6 +1,6 @@
 """Ingestion's settings: plain pydantic, handed in by the caller (app owns the one settings object)."""
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 
 class IngestionSettings(BaseModel):
@@ -31,3 +31,12 @@ class IngestionSettings(BaseModel):
     def prompt_budget(self) -> int:
         """Tokens the stitched record may take in one prompt."""
         return self.context_tokens - self.reserve_instructions - self.reserve_output
+
+    @model_validator(mode="after")
+    def _budget_left(self) -> "IngestionSettings":
+        if self.prompt_budget < 1024:
+            raise ValueError(
+                f"context_tokens ({self.context_tokens}) minus the reserves for instructions and output "
+                f"leaves {self.prompt_budget} tokens for the record; at least 1024 are needed"
+            )
+        return self

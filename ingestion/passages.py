@@ -21,6 +21,8 @@ _TITLE_END = re.compile(r"(?:^|\s)(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Hon|Rev|St)\.$"
 _TRAILING_MARKER = re.compile(r"\s\(?\d{1,2}[.)]$")
 _LINE = re.compile(r"[^\n\f\r]+")
 # Columns laid out with runs of spaces or tabs: a table row, never wrapped prose.
+# Where a sentence could end inside a block: terminal punctuation with more text after it.
+_INNER_END = re.compile(r"[.!?][\"')\]]*\s+\S")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
@@ -70,6 +72,11 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """syntok's sentences of text[start:end]; each runs to where the next begins, trimmed."""
     block = text[start:end]
+    if not _INNER_END.search(block):  # a heading, a table row, one sentence: nothing to split
+        span = _trim(text, start, end)
+        if span:
+            yield span
+        return
     starts = [sentence[0].offset for paragraph in syntok.segmenter.analyze(block) for sentence in paragraph if sentence]
     starts = sorted(set(starts) | {0})
     for a, b in zip(starts, [*starts[1:], len(block)]):
