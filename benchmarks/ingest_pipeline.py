@@ -92,7 +92,7 @@ def main() -> None:
 
     fax = str(next((ROOT / "samples").glob("*fax*.pdf")))
     ocr = [_run([fax], 1)["total_s"] for _ in range(args.runs)]
-    print(f"\nOCR of one scanned page (samples/{Path(fax).name}, 300 dpi, one process, including start): "
+    print(f"\nOCR of one scanned page (samples/{Path(fax).name}, one process, including its start): "
           f"median {statistics.median(ocr):.2f} s")
 
 
