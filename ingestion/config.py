@@ -2,6 +2,8 @@
 
 from pydantic import BaseModel, Field, model_validator
 
+from ingestion.deid.config import DeidSettings
+
 
 class IngestionSettings(BaseModel):
     max_file_bytes: int = Field(200 * 1024 * 1024, gt=0, description="Larger files are refused.")
@@ -26,6 +28,7 @@ class IngestionSettings(BaseModel):
     context_tokens: int = Field(131072, gt=0, description="The model's context window.")
     reserve_instructions: int = Field(2048, ge=0, description="Tokens kept for the task prompt.")
     reserve_output: int = Field(8192, ge=0, description="Tokens kept for the model's answer.")
+    deid: DeidSettings = Field(default_factory=DeidSettings)
 
     @property
     def prompt_budget(self) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 from ingestion import image, pdf, sniff, textfile
 from ingestion.classify import detect_date, detect_type
 from ingestion.config import IngestionSettings
+from ingestion.deid.analyzer import analyzer
 from ingestion.errors import IngestError
 from ingestion.models import Document, FileError, Page
 from ingestion.passages import split_page
@@ -144,13 +145,16 @@ def _run(tasks: list[_Task], settings: IngestionSettings):
 
 
 def _work(task: _Task, settings: IngestionSettings) -> list[Page] | IngestError:
-    """One task in a worker: the pages' text and passage spans. Errors come back as values."""
+    """One task in a worker: the pages' text, passage spans and PHI. Errors come back as values."""
     try:
         pages = _LOADERS[task.media_type](task, settings)
     except IngestError as exc:
         return exc
+    phi = analyzer(settings.deid.model_dump_json()) if settings.deid.enabled else None
     for page in pages:
         page.spans = split_page(page.text, settings.max_passage_chars)
+        if phi is not None:
+            page.phi = phi.analyze(page.text)
     return pages
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 
 class DocType(StrEnum):
@@ -39,6 +40,17 @@ class Word:
     confidence: float
 
 
+@dataclass(frozen=True, slots=True)
+class PhiSpan:
+    """A piece of PHI found in a page's text: offsets into that page's original text."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    surrogate: str = ""  # what the prompt shows instead, once the record is de-identified
+
+
 @dataclass(slots=True)
 class Page:
     number: int  # 1-based, as a clinician counts pages
@@ -50,6 +62,7 @@ class Page:
     ocr_confidence: float | None = None  # mean word confidence, 0-100
     words: list[Word] = field(default_factory=list)  # kept for OCR'd pages only
     spans: list[tuple[int, int]] = field(default_factory=list)  # its passages, in page offsets
+    phi: list[PhiSpan] = field(default_factory=list)  # what de-identification masks, in page offsets
 
 
 @dataclass(slots=True)
@@ -62,6 +75,7 @@ class Document:
     doc_type: DocType = DocType.OTHER
     date: date | None = None
     upload_index: int = 0
+    prompt_date: date | None = None  # the date as the model sees it: shifted with the patient's dates
 
     @property
     def text(self) -> str:
@@ -82,7 +96,8 @@ class Passage:
     page: int  # 1-based page number
     start: int  # offsets into that page's text
     end: int
-    text: str
+    text: str  # the original text, for quoting and highlighting to the clinician
+    safe_text: str  # the de-identified text, the only form that reaches a prompt
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +123,7 @@ class Record:
     prompts: list[Prompt]
     errors: list[FileError]
     notices: list[FileError] = field(default_factory=list)  # loaded, but worth saying
+    mapping: Any = None  # the patient's de-identification Mapping (None when de-id is off)
     passage_map: dict[str, Passage] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -6,19 +6,24 @@ import os
 from collections.abc import Sequence
 
 from ingestion.config import IngestionSettings
+from ingestion.deid import deidentify, masked
 from ingestion.load import load_files
 from ingestion.models import Document, Passage, Record
 from ingestion.stitch import TokenCounter, order_documents, stitch
 
 
 def number_passages(documents: Sequence[Document]) -> list[Passage]:
-    """P1, P2, ... through the documents in the order given (stitch order), page by page."""
+    """P1, P2, ... through the documents in the order given (stitch order), page by page.
+
+    Each passage keeps its original text (for the clinician) and its de-identified text (for
+    the prompt): the page's PHI spans carry their surrogates once the record is de-identified.
+    """
     passages = []
     for index, doc in enumerate(documents):
         for page in doc.pages:
             for start, end in page.spans:
                 passages.append(
-                    Passage(f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end])
+                    Passage(f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end], masked(page, start, end))
                 )
     return passages
 
@@ -30,6 +35,12 @@ def ingest(
 ) -> Record:
     loaded = load_files(paths, settings)
     documents = order_documents(loaded.documents)
+    mapping = None
+    if settings.deid.enabled:
+        mapping = deidentify(documents, settings.deid)
+    else:
+        for doc in documents:
+            doc.prompt_date = doc.date
     passages = number_passages(documents)
     prompts = stitch(documents, passages, count_tokens, settings.prompt_budget)
-    return Record(documents, passages, prompts, loaded.errors, loaded.notices)
+    return Record(documents, passages, prompts, loaded.errors, loaded.notices, mapping)

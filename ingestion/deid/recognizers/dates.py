@@ -1,0 +1,68 @@
+"""Dates in the forms clinicians write, with attached times; ages over 89."""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MON = r"(?:0?[1-9]|1[0-2])"
+_ORD = r"(?:st|nd|rd|th)"
+_TIME = r"(?:(?:,?\s*(?:at\s+)?|\s*@\s*|T)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:hrs|h))?)?"
+_YEAR = r"(?:19|20)\d{2}"
+
+# Each pattern's `phi` group is a whole date (with its time); order matters only for clarity,
+# overlapping matches are merged downstream.
+DATE_PATTERNS = [
+    # 03/28/2023, 3-28-23, 3.28.23, 28.03.2023 (day-first forms match the same shape)
+    rf"(?<![\w/.-])(?P<phi>{_MON}[/.-]{_DAY}[/.-](?:{_YEAR}|\d{{2}}){_TIME})(?![\w/-]|\.\d)",
+    rf"(?<![\w/.-])(?P<phi>{_DAY}[/.-]{_MON}[/.-](?:{_YEAR}|\d{{2}}){_TIME})(?![\w/-]|\.\d)",
+    # 2023-03-28, 2023/03/28, 2023-03-28T07:42
+    rf"(?<![\w/.-])(?P<phi>{_YEAR}[/-]{_MON}[/-]{_DAY}{_TIME})(?![\w/-])",
+    # 28-Mar-2023, 28 Mar 2023, 28-MAR-23, 28th of March 2023
+    rf"(?<!\w)(?P<phi>{_DAY}{_ORD}?(?:\s+of)?[\s-]+{MONTH}\.?(?:[\s,-]+(?:{_YEAR}|'?\d{{2}}))?{_TIME})(?!\w)",
+    # March 28, 2023; Mar 28th; March 31st 2023; Mar. 2023; March of 2023
+    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?(?:,?\s+{_YEAR})?{_TIME})(?!\w)",
+    rf"(?<!\w)(?P<phi>{MONTH}\.?,?\s+(?:of\s+)?{_YEAR})(?!\w)",
+    # 11/2021: a month and year
+    rf"(?<![\w/.-])(?P<phi>{_MON}/{_YEAR})(?![\w/]|\.\d)",
+    # 3/28 where a date is meant: after "on", "since", "until", a date label, or with a time
+    # ("reduce to 1/2 tab" and "3/4 of the dose" stay fractions)
+    rf"\b(?:on|since|from|until|till|dated|seen|due|after|before|through|thru|DOS|date|d/c|admitted|discharged)\s*:?\s+(?P<phi>{_MON}/{_DAY})(?![\w/]|\.\d|\s+(?:tabs?|tablets?|caps?|of|dose|strength)\b)",
+    rf"(?<![\w/.-])(?P<phi>{_MON}/{_DAY}(?:\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d))(?![\w/])",
+    # "on the 28th", "the 3rd of"
+    rf"\b(?:on|since|until|by)\s+the\s+(?P<phi>{_DAY}{_ORD})\b",
+]
+
+_WORD_NUMBERS = (
+    r"(?:ninety|one hundred|a hundred|hundred)(?:[\s-]*(?:and[\s-]*)?(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?"
+)
+_AGE_NUMBER = rf"(?:9\d|1[01]\d|{_WORD_NUMBERS})"
+AGE_PATTERNS = [
+    rf"(?<![\w.])(?P<phi>{_AGE_NUMBER})(?=[\s-]*(?:y/?o\b|y\.o\.|yo\b|yrs?\b|years?[\s-]*old|year-old|-year|years? of age|M\b|F\b))",
+    rf"\b(?:age[d:]?|aged)\s*(?P<phi>{_AGE_NUMBER})\b",
+]
+
+
+class DateRecognizer(RegexRecognizer):
+    RULES = tuple(rule(p, Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE) for p in DATE_PATTERNS)
+
+    def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
+        value = text[start:end]
+        # "May" alone after a number is a month only with a year or day: "3 may" is not a date.
+        if re.fullmatch(r"\d+\s+may", value, re.IGNORECASE):
+            return False
+        # A fraction or ratio in running text ("BP 120/80", "3/4 of the dose") never reaches here:
+        # month/day ranges and the lookarounds keep them out; a bare "1/2" is guarded by context.
+        return True
+
+
+class AgeRecognizer(RegexRecognizer):
+    RULES = tuple(rule(p, Phi.AGE, 0.85, re.IGNORECASE) for p in AGE_PATTERNS)

@@ -1,0 +1,40 @@
+"""Medical record, account, plan, licence, serial, accession and other identifying numbers."""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
+
+# An identifier value: letters and digits with separators, at least one digit, 4+ characters.
+_VALUE = r"(?P<phi>(?=[A-Z0-9#-]*\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9]|#[A-Z0-9-]*\d[A-Z0-9-]*)"
+_SEP = r"\s*(?:#|no\.?|number|num\.?|id)?\s*[:#=]?\s*"
+
+_MRN_LABELS = r"(?:MRN|MR#|MR\s*No|Med(?:ical)?\s*Rec(?:ord)?(?:\s*(?:No|Number|#))?|Medical\s+record|Chart|Patient\s*ID|Pt\.?\s*ID|Hospital\s*(?:No|Number|#)|Unit\s*(?:No|Number))"
+_ID_LABELS = (
+    r"(?:Acct|Account|Acc(?:ession)?|Encounter|Enc|Visit\s*(?:ID|No|#)|FIN|CSN|HAR|Member(?:\s*ID)?|Subscriber(?:\s*ID)?"
+    r"|Policy|Group(?:\s*(?:No|#|ID))|Insurance(?:\s*ID)?|Medicaid|Medicare(?:\s*ID)?|MBI|Plan\s*ID|Claim|Auth(?:orization)?"
+    r"|Licen[cs]e|Driver'?s\s+licen[cs]e|NPI|DEA|UPIN|CLIA|Serial|S/N|Device\s*ID|Lot\s*(?:No|#)|Model\s*#|Order(?:\s*(?:No|#|ID))"
+    r"|Specimen(?:\s*(?:No|#|ID))|Req(?:uisition)?|Case\s*(?:No|#)|Reference\s*(?:No|#)|Tracking|Badge|Employee\s*ID|Passport"
+    r"|Certificate|Vehicle|VIN|Plate)"
+)
+
+ID_RULES = (
+    rule(rf"\b{_MRN_LABELS}{_SEP}{_VALUE}", Phi.MRN, 0.9, re.IGNORECASE),
+    rule(rf"\b{_ID_LABELS}{_SEP}{_VALUE}", Phi.ID, 0.85, re.IGNORECASE),
+    # Shaped, unlabelled: "#E9181234", "E977562513", "XR2303271597": a letter prefix and 6+ digits.
+    rule(r"(?<![\w/.-])(?P<phi>#?[A-Z]{1,4}-?\d{6,}(?:-\d+)?)(?![\w/])", Phi.ID, 0.6),
+    # A bare run of 7-12 digits is a record number, not a value: values have units or decimals.
+    rule(r"(?<![\w.,/$-])(?P<phi>#?\d{7,12})(?![\w.,/%-]|\s*(?:mg|mcg|g|ml|mL|units?|IU|cells|copies|/)\b)", Phi.ID, 0.5),
+)
+
+
+class IdRecognizer(RegexRecognizer):
+    RULES = ID_RULES
+
+    def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
+        value = text[start:end].lstrip("#")
+        # Labelled values still need a digit and must not be a date or a phone shape (their own
+        # recognizers own those).
+        return any(c.isdigit() for c in value) and not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value)

@@ -1,0 +1,149 @@
+"""Person names: by cue (titles, credentials, field labels, relations, sign-offs) and by gazetteer.
+
+Cue rules find names the lists do not know ("Dr. Okonkwo"); the gazetteer finds names with no
+cue ("Spoke with Gonzalez") when the census lists know them and the word is not clinical
+vocabulary. Lower-case names are taken only after a cue that leaves no doubt.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+
+_TITLE = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"  # Maria, O'Neil, Smith-Jones, D'Angelo
+_CAPS = r"[A-Z]{2,}(?:[-'’][A-Z]+)*"  # NGUYEN, O'NEIL
+_INITIAL = r"[A-Z]\.?(?=\s|$|[,;)])"
+_PARTICLE = r"(?:de|del|de la|da|dos|van|von|der|den|le|la|di|bin|al|ibn|st\.?)"
+_WORD = rf"(?:{_TITLE}|{_CAPS})"
+# A name: up to four words, initials allowed inside, particles between words.
+_NAME = rf"(?:{_INITIAL}[ \t]+)?{_WORD}(?:(?:[ \t]+{_PARTICLE})?[ \t]+(?:{_INITIAL}|{_WORD})){{0,3}}"
+_LAST_FIRST = rf"{_WORD},[ \t]*{_WORD}(?:[ \t]+{_INITIAL})?"
+_LOWER_NAME = r"[a-z]+(?:[-'’][a-z]+)*(?:[ \t]+[a-z]+(?:[-'’][a-z]+)*)?"
+
+_TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau)"
+_CREDENTIALS = (
+    r"(?:MD|M\.D\.|D\.O\.|RN|R\.N\.|NP|FNP|FNP-C|ANP|PA-C|CNM|CRNA|PhD|PharmD|LCSW|MSW|DPT|DDS|DMD|FACC|FACP"
+    r"|FACS|MBBS|APRN|LPN|LVN|CNA|RRT|MSN|BSN|CCRN|OTR|CCC-SLP|MPH)"
+)
+# Credentials that are also clinical words ("chest PA", "DO not", "PT/INR"): only after a comma.
+_AMBIGUOUS_CREDENTIALS = r"(?:PA|DO|PT|OT|RD|SLP)"
+_LABELS = (
+    r"(?:Patient(?:\s+name)?|Pt\.?(?:\s+name)?|Name|Attending(?:\s+physician)?|Provider|PCP|Primary\s+care(?:\s+physician|\s+provider)?"
+    r"|Physician|Resident|Intern|Fellow|Surgeon|Assistant|Anesthesiologist|Nurse|Charge\s+nurse|Primary\s+nurse|Cosigned\s+by"
+    r"|(?:Electronically\s+)?[Ss]igned(?:\s+by)?|Dictated\s+by|Transcribed\s+by|Reviewed\s+by|Verified\s+by|Read\s+by|Reported\s+by"
+    r"|Ordered\s+by|Ordering(?:\s+physician|\s+provider)?|Referred\s+by|Referring(?:\s+physician|\s+provider)?|Consultant"
+    r"|Consulting(?:\s+physician)?|Performed\s+by|Approved\s+by|Seen\s+by|Examined\s+by|Discussed\s+with|Spoke\s+with|cc|CC|Cc"
+    r"|Emergency\s+contact|Contact|Guarantor|Spouse|Husband|Wife|Son|Daughter|Mother|Father|Parent|Guardian|NOK|Next\s+of\s+kin"
+    r"|Interpreter|Case\s+manager|Social\s+worker|Caregiver|Informant|Historian|Witness|Subscriber|Insured|Responsible\s+party"
+    r"|Attn|ATTN|RE|Re|To|From|Author|Scribe)"
+)
+_RELATIONS = (
+    r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|grandson"
+    r"|granddaughter|grandmother|grandfather|grandma|grandpa|fianc[eé]e?|friend|neighbou?r|caregiver|roommate|boyfriend"
+    r"|girlfriend|stepson|stepdaughter|cousin|sibling|child|guardian|POA|HCP|proxy)"
+)
+
+# (pattern, score, whether a lower-case name may follow the cue)
+_CUE_RULES = [
+    (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, False),
+    (rf"(?P<phi>{_NAME}),?[ \t]+{_CREDENTIALS}\b", 0.85, False),
+    (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, False),
+    (rf"(?<!,[ ])\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_TITLE}(?: {_TITLE})?)\b(?![ \t]*:)", 0.6, False),
+    (rf"(?m)(?:^|(?<=[\s(\[|]))\b{_LABELS}\s*:\s*(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, False),
+    (rf"(?m)(?:^|(?<=[\s(\[|]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter)\s*:\s*(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, True),
+    (rf"\b(?:Electronically\s+signed\s+by|Signed\s+by|Dictated\s+by|Seen\s+(?:and\s+examined\s+)?(?:with|by)|Discussed\s+with|Spoke\s+(?:with|to)|d/w|per)\s+(?P<phi>{_NAME})", 0.75, False),
+    (rf"\b(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS}\s*,?\s*(?:\(|named\s+|is\s+)?(?P<phi>{_NAME})", 0.7, False),
+    (rf"\b(?:(?:his|her|their|pt'?s|patient'?s)\s+){_RELATIONS}\s*,?\s*(?P<phi>{_LOWER_NAME})", 0.55, True),
+    (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, False),
+    (rf"(?m)^\s*(?:--+|—|–)\s*(?P<phi>{_NAME})", 0.7, False),
+]
+_CUES = [(re.compile(p), score, lower) for p, score, lower in _CUE_RULES]
+
+_TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[a-z]+(?:[-'’][a-z]+)*")
+_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ \t]+(?P<mid>{_INITIAL}|{_WORD}))?[ \t]+(?P<last>{_WORD})(?![\w'’-])")
+_COMMA_PAIR = re.compile(rf"(?<![\w'’-])(?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})(?:[ \t]+(?P<mid>{_INITIAL}))?")
+_SINGLE = re.compile(rf"(?<![\w'’.-])(?P<last>{_TITLE}|{_CAPS})(?![\w-]|['’](?!s\b))")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[-*•]\s+)$")
+
+
+def _name_words(value: str) -> list[str]:
+    return [w.lower().strip(".'’").removesuffix("'s").removesuffix("’s") for w in _TOKEN.findall(value)]
+
+
+class CueNameRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[Phi.PERSON], supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        never = lexicon.note_words()
+        firsts = lexicon.first_names()
+        results = []
+        for pattern, score, lower in _CUES:
+            for match in pattern.finditer(text):
+                start, end = match.span("phi")
+                span = _trim_name(text, start, end, never)
+                if span is None:
+                    continue
+                start, end = span
+                words = _name_words(text[start:end])
+                if lower and not any(w in firsts or w in lexicon.last_names() for w in words if len(w) > 1):
+                    continue  # a lower-case word after a cue is a name only if the lists know it
+                results.append(RecognizerResult(Phi.PERSON, start, end, score))
+        return results
+
+
+def _trim_name(text: str, start: int, end: int, never: frozenset[str]) -> tuple[int, int] | None:
+    """Cut note words off the ends of a cue's name ("Patient: Nguyen DOB" → "Nguyen")."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    while tokens and _lower_word(tokens[-1].group()) in never:
+        tokens.pop()
+    while tokens and _lower_word(tokens[0].group()) in never:
+        tokens.pop(0)
+    if not any(len(t.group().rstrip(".")) > 1 for t in tokens):
+        return None  # nothing but initials
+    return tokens[0].start(), tokens[-1].end()
+
+
+def _lower_word(word: str) -> str:
+    return word.lower().strip(".")
+
+
+class GazetteerNameRecognizer(EntityRecognizer):
+    """Names the census lists know: first-last pairs anywhere, lone surnames mid-sentence."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[Phi.PERSON], supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        firsts, lasts, never = lexicon.first_names(), lexicon.last_names(), lexicon.never_names()
+        results = []
+        for pattern, score in ((_PAIR, 0.75), (_COMMA_PAIR, 0.8)):
+            for m in pattern.finditer(text):
+                first, last = m.group("first").lower(), m.group("last").lower()
+                if first in firsts and last in lasts and first not in never and last not in never:
+                    results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), score))
+        common = lexicon.common_last_names()
+        frequency = lexicon.word_frequency
+        for m in _SINGLE.finditer(text):
+            word = m.group("last").lower()
+            if word in never or word not in lasts and word not in firsts:
+                continue
+            zipf = frequency(word)
+            if _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+                # Sentence-initial capitals say nothing; only a word too rare to be English counts.
+                if zipf < 3.0 and word in common:
+                    results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.45))
+            elif zipf < 4.3 or word in firsts and zipf < 5.0:
+                results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.5))
+        return results

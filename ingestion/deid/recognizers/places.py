@@ -1,0 +1,109 @@
+"""Street addresses, cities, ZIP codes and facility names. States may stay (Safe Harbor)."""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import RegexRecognizer, rule
+
+# Street suffixes as USPS Publication 28 lists them (the common ones, full and abbreviated).
+SUFFIXES = (
+    "Alley Aly Annex Anx Arcade Arc Avenue Ave Av Bayou Beach Bch Bend Bluff Bluffs Blf Bottom Boulevard Blvd Branch Br "
+    "Bridge Brg Brook Brooks Burg Burgs Bypass Byp Camp Canyon Cape Causeway Center Ctr Centers Circle Cir Circles "
+    "Cliff Cliffs Club Common Commons Corner Corners Course Court Ct Courts Cove Coves Creek Crescent Cres Crest "
+    "Crossing Xing Crossroad Crossroads Curve Dale Dam Divide Drive Dr Drives Estate Estates Expressway Expy "
+    "Extension Ext Extensions Fall Falls Ferry Field Fields Flat Flats Ford Fords Forest Forge Forges Fork Forks Fort "
+    "Freeway Fwy Garden Gardens Gdns Gateway Glen Glens Green Greens Grove Groves Harbor Harbors Haven Heights Hts "
+    "Highway Hwy Hill Hills Hollow Inlet Island Islands Isle Junction Junctions Key Keys Knoll Knolls Lake Lakes Land "
+    "Landing Lane Ln Light Lights Loaf Lock Locks Lodge Loop Mall Manor Manors Meadow Meadows Mews Mill Mills Mission "
+    "Motorway Mount Mountain Mountains Neck Orchard Oval Overpass Park Parks Parkway Pkwy Parkways Pass Passage Path "
+    "Pike Pine Pines Place Pl Plain Plains Plaza Plz Point Points Port Ports Prairie Radial Ramp Ranch Rapid Rapids "
+    "Rest Ridge Ridges River Road Rd Roads Route Rte Row Rue Run Shoal Shoals Shore Shores Skyway Spring Springs Spur "
+    "Spurs Square Sq Squares Station Sta Stravenue Stream Street St Streets Summit Terrace Ter Throughway Trace Track "
+    "Trafficway Trail Trl Trailer Tunnel Turnpike Tpke Underpass Union Unions Valley Valleys Via Viaduct View Views "
+    "Village Villages Ville Vista Walk Walks Wall Way Ways Well Wells"
+).split()
+_SUFFIX = "(?:" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r")\.?"
+_UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Bldg|Building|Floor|Fl|Lot|Space|#)\.?\s*#?\s*[\w-]+)?"
+_NAME_WORD = r"(?:[A-Z][a-z'’.-]*|\d+(?:st|nd|rd|th))"
+
+STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA "
+    "RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP AA AE AP"
+).split()
+STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois"
+    "|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri"
+    "|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
+    "|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    "|West Virginia|Wisconsin|Wyoming|Puerto Rico|District of Columbia"
+)
+_STATE = rf"(?:{'|'.join(STATES)}|{STATE_NAMES})"
+_CITY = r"(?:(?:[A-Z][a-z'’.-]+|St\.|Ft\.|Mt\.)(?:[ -](?:[A-Z][a-z'’.-]+|de|la|del|of|on|upon)){0,3})"
+_ZIP = r"\d{5}(?:-\d{4})?"
+
+ADDRESS_RULES = (
+    # 8029 Robert Rapids Apt. 553; 12 N. Main St, Suite 4; PO Box 1234
+    rule(rf"(?<![\w/-])(?P<phi>\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:{_NAME_WORD}\s+){{0,3}}{_SUFFIX}(?:\s+[NSEW]{{1,2}}\b\.?)?{_UNIT})(?!\w)", Phi.STREET_ADDRESS, 0.85),
+    rule(r"\b(?P<phi>(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+)\b", Phi.STREET_ADDRESS, 0.9, re.IGNORECASE),
+    # City, ST 12345 / City, State / City ST 12345
+    rule(rf"(?P<phi>{_CITY}),?\s+(?={_STATE}\b(?:,?\s+{_ZIP}|\s*$|[,.;)]|\s+(?:USA|US|United States)))", Phi.CITY, 0.75, re.MULTILINE),
+    rule(rf"\b(?:{_STATE}),?\s+(?P<phi>{_ZIP})\b", Phi.ZIP, 0.9),
+    rule(r"\b(?:ZIP|Zip\s*code|Postal\s*code)\s*:?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", Phi.ZIP, 0.9, re.IGNORECASE),
+    # Cities named in prose: "lives in Springfield", "from Carrchester", "resident of East Jasonmouth"
+    rule(rf"\b(?:lives|living|resides|residing|moved|relocated|resident|born|travel(?:l?ed)?|returned)\s+(?:in|to|of|from)\s+(?P<phi>{_CITY})", Phi.CITY, 0.6),
+    rule(rf"\b(?:City|Town|County|Residence)\s*:\s*(?P<phi>{_CITY})", Phi.CITY, 0.85),
+)
+
+_FACILITY_WORDS = (
+    r"(?:Medical\s+Center|Medical\s+Centre|Hospital|Hospitals|Clinic|Clinics|Health\s+System|Health\s+Center|Health\s+Centre"
+    r"|Healthcare|Health\s+Care|Nursing\s+Home|Nursing\s+(?:and|&)\s+Rehabilitation(?:\s+Center)?|Rehabilitation\s+(?:Center|Hospital|Institute)"
+    r"|Rehab(?:ilitation)?\s+Center|Care\s+Center|Skilled\s+Nursing(?:\s+Facility)?|Assisted\s+Living|Senior\s+Living|Gardens|Manor"
+    r"|Hospice|Infirmary|Medical\s+Group|Medical\s+Associates|Associates|Physicians|Urgent\s+Care|Surgery\s+Center|Surgical\s+Center"
+    r"|Surgical\s+Hospital|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Children'?s|Memorial|Pharmacy|Laboratories|Imaging|Radiology\s+Associates"
+    r"|Dialysis(?:\s+Center)?|Home\s+Health|Retirement\s+(?:Home|Community)|Long[- ]Term\s+Care|VA\s+Medical\s+Center|Health)"
+)
+_FACILITY_CAPS = (
+    r"(?:MEDICAL[ \t]+CENTER|HOSPITAL|CLINIC|HEALTH[ \t]+SYSTEM|HEALTH[ \t]+CENTER|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER"
+    r"|CARE[ \t]+CENTER|MEDICAL[ \t]+GROUP|ASSOCIATES|INFIRMARY|HOSPICE)"
+)
+_FAC_NAME_WORD = r"(?:[A-Z][\w'’.&-]*|of|the|and|&|de|for|OF|THE|AND|FOR)"
+
+FACILITY_RULES = (
+    # "East Jasonmouth General Hospital", "St. Mary's Medical Center", "Sunrise Gardens Nursing Home"
+    rule(rf"(?P<phi>(?:St\.?[ \t]+|Saint[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+{_FAC_NAME_WORD}){{0,5}}?[ \t]+{_FACILITY_WORDS}(?:[ \t]+(?:of|at)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,2}})?)\b", Phi.FACILITY, 0.7),
+    rule(rf"(?P<phi>[A-Z][A-Z'’.&-]+(?:[ \t]+[A-Z][A-Z'’.&-]*){{0,5}}?[ \t]+{_FACILITY_CAPS})\b", Phi.FACILITY, 0.7),
+    # "Hospital of the University of ...", "Clinic of Springfield"
+    rule(r"(?P<phi>\b(?:Hospital|Clinic|Infirmary)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*){0,3})", Phi.FACILITY, 0.7),
+)
+
+# Words that, standing first, make a "facility" a department or a generic phrase, not a name.
+_GENERIC_FIRST = re.compile(
+    r"^(?:The|A|An|Our|This|Your|His|Her|Their|Outside|Local|Outpatient|Inpatient|Primary|Urgent|Emergency|Cardiology|Radiology"
+    r"|Oncology|Internal|Family|Mental|Behavioral|Home|Public|Community|General|Discharged|Transferred|Admitted|From|To|At|In|Via"
+    r"|Follow|Return|Seen|Call|Contact|Nursing|Skilled|Assisted|Senior|Memorial|Children'?s|Physicians|Associates|Health)$"
+)
+
+
+class AddressRecognizer(RegexRecognizer):
+    RULES = ADDRESS_RULES
+
+
+class FacilityRecognizer(RegexRecognizer):
+    RULES = FACILITY_RULES
+
+    def __init__(self, deny_list: list[str] | None = None) -> None:
+        if deny_list:
+            names = "|".join(re.escape(n) for n in sorted(deny_list, key=len, reverse=True))
+            self.RULES = FACILITY_RULES + (rule(rf"(?P<phi>\b(?:{names})\b)", Phi.FACILITY, 0.95, re.IGNORECASE),)
+        super().__init__()
+
+    def keep(self, text, start, end, rule) -> bool:
+        words = text[start:end].split()
+        if len(words) == 1:
+            return rule.score >= 0.95  # a deny-listed name; a bare "Hospital" is not one
+        # "Emergency Department" never matches; "General Hospital" alone is generic, a name has more.
+        if _GENERIC_FIRST.match(words[0]) and len(words) <= 2:
+            return False
+        return True

@@ -1,0 +1,77 @@
+"""Replace PHI with consistent surrogates: [PERSON_1], [MRN_1], shifted dates, "90+".
+
+Tokens rather than realistic fakes: a token cannot collide with a real name elsewhere in the
+record, re-identification is exact, and anyone reading a prompt sees what was removed. The
+price is that a name the detectors missed stands out among tokens instead of hiding among
+fakes; recall is therefore what the detectors are tuned for.
+
+The same real value gets the same surrogate in every document of the patient: a person is
+known by the words of their name, so "Darrell S. Nguyen", "NGUYEN, DARRELL S", "Mr. Nguyen"
+and "Nguyen's" are one [PERSON_n]; identifiers are known by their letters and digits.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingestion.deid import dateshift
+from ingestion.deid.entities import Phi
+from ingestion.deid.mapping import Mapping
+
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+_TITLE = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof"}
+
+
+class Surrogates:
+    def __init__(self, mapping: Mapping):
+        self.mapping = mapping
+        self._people: list[tuple[set[str], str]] = []  # name words → token, in order of first sight
+        for token, original in mapping.originals.items():
+            if token.startswith(f"[{Phi.PERSON}_"):
+                self._people.append((_words(original), token))
+
+    def replace(self, kind: str, value: str, reference: date | None) -> str:
+        if kind == Phi.DATE:
+            shifted = dateshift.shift(value, self.mapping.offset_days, reference or self.mapping.reference or date.today())
+            return shifted if shifted is not None else self._token(kind, value, _key(value))
+        if kind == Phi.AGE:
+            return "90+"
+        if kind == Phi.PERSON:
+            return self._person(value)
+        return self._token(kind, value, _key(value))
+
+    def _token(self, kind: str, value: str, key: str) -> str:
+        key = f"{kind}:{key}"
+        token = self.mapping.surrogates.get(key)
+        if token is None:
+            count = sum(t.startswith(f"[{kind}_") for t in self.mapping.originals)
+            token = f"[{kind}_{count + 1}]"
+            self.mapping.surrogates[key] = token
+            self.mapping.originals[token] = value
+        return token
+
+    def _person(self, value: str) -> str:
+        words = _words(value)
+        if not words:
+            return self._token(Phi.PERSON, value, value.lower())
+        # The same person: a lone word of a known name ("Nguyen"), or a shorter or fuller form of
+        # it ("Darrell Nguyen", "Darrell S. Nguyen"); "Angela Nguyen" is someone else.
+        for index, (known, token) in enumerate(self._people):
+            if words <= known or (len(words) > 1 and known <= words):
+                if len(words) > len(known):  # fuller: re-identify to this form
+                    self._people[index] = (words, token)
+                    self.mapping.originals[token] = value
+                return token
+        token = self._token(Phi.PERSON, value, " ".join(sorted(words)))
+        self._people.append((words, token))
+        return token
+
+
+def _words(name: str) -> set[str]:
+    words = {w.lower().removesuffix("'s").removesuffix("’s") for w in _NAME_WORD.findall(name)}
+    return {w for w in words if w not in _TITLE}
+
+
+def _key(value: str) -> str:
+    return "".join(c for c in value.lower() if c.isalnum())
