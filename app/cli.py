@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from app.records import record_json, record_lines
+from app.records import deid_json, record_json, record_lines
 from app.settings import Settings
 from engine import estimate_tokens
 from ingestion import ingest
@@ -32,12 +32,37 @@ def ingest_command(
 
     Exit status: 0 when every file loaded, 2 when some did not, 1 when none did.
     """
-    settings = Settings()
-    record = ingest(files, settings.ingestion, estimate_tokens)
+    record = ingest(files, Settings().ingestion, estimate_tokens)
     if as_json:
         typer.echo(json.dumps(record_json(record), indent=2))
     else:
         typer.echo("\n".join(record_lines(record, "estimated: no model configured")))
+    _exit(record)
+
+
+@cli.command("deid")
+def deid_command(
+    files: Annotated[list[Path], typer.Argument(help="The patient's files, de-identified together as one record.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with the text and the spans.")] = False,
+) -> None:
+    """Print the files' text with PHI replaced by surrogates (what a model would see).
+
+    With --json, each document's spans are offsets into its original extracted text.
+    """
+    record = ingest(files, Settings().ingestion, estimate_tokens)
+    data = deid_json(record)
+    if as_json:
+        typer.echo(json.dumps(data, indent=2))
+    else:
+        for doc in data["documents"]:
+            typer.echo(f"=== {doc['file']} ===\n{doc['text_deidentified'].rstrip()}\n")
+        for error in data["errors"]:
+            typer.echo(error["error"], err=True)
+    _exit(record)
+
+
+def _exit(record) -> None:
+    """0 when every file loaded, 2 when some did not, 1 when none did."""
     if not record.documents:
         raise typer.Exit(1)
     if record.errors:

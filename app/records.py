@@ -54,3 +54,22 @@ def record_lines(record: Record, token_source: str) -> list[str]:
         if items:
             lines += ["", f"{title}:"] + [f"  - {item[key]}" for item in items]
     return lines
+
+
+def deid_json(record: Record) -> dict[str, Any]:
+    """Each document's de-identified text, and its PHI spans over the original extracted text."""
+    return {
+        "documents": [
+            {
+                "file": doc.file,
+                "text_deidentified": "\f".join(page.safe_text if page.safe_text is not None else page.text for page in doc.pages),
+                "spans": [
+                    {"start": page.offset + s.start, "end": page.offset + s.end, "entity_type": str(s.entity_type), "score": s.score}
+                    for page in doc.pages
+                    for s in page.phi
+                ],
+            }
+            for doc in record.documents
+        ],
+        "errors": [{"file": e.file, "error": e.error} for e in record.errors],
+    }

@@ -63,6 +63,7 @@ class Page:
     words: list[Word] = field(default_factory=list)  # kept for OCR'd pages only
     spans: list[tuple[int, int]] = field(default_factory=list)  # its passages, in page offsets
     phi: list[PhiSpan] = field(default_factory=list)  # what de-identification masks, in page offsets
+    safe_text: str | None = None  # the page with every PHI span replaced by its surrogate
 
 
 @dataclass(slots=True)

@@ -7,8 +7,12 @@ of PHI gets its surrogate from the patient's mapping.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import timedelta
+
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from ingestion.deid.config import DeidSettings
 from ingestion.deid.mapping import Mapping, reidentify
@@ -16,11 +20,26 @@ from ingestion.deid.propagate import propagate
 from ingestion.deid.surrogates import Surrogates
 from ingestion.models import Document, Page, PhiSpan
 
-__all__ = ["DeidSettings", "Mapping", "deidentify", "masked", "reidentify"]
+__all__ = ["DeidSettings", "Mapping", "deidentify", "find_phi", "masked", "reidentify"]
+
+
+def find_phi(texts: Sequence[str], settings: DeidSettings | None = None) -> list[list[PhiSpan]]:
+    """PHI spans of texts that belong to one patient: analysed, then propagated across them all."""
+    from ingestion.deid.analyzer import analyzer
+
+    settings = settings or DeidSettings()
+    engine = analyzer(settings.model_dump_json())
+    pages = [Page(number=i + 1, text=t, offset=0, width=0, height=0, phi=engine.analyze(t)) for i, t in enumerate(texts)]
+    propagate(pages)
+    return [page.phi for page in pages]
 
 
 def deidentify(documents: Sequence[Document], settings: DeidSettings, mapping: Mapping | None = None) -> Mapping:
-    """Propagate PHI across the documents (in stitch order) and give every span its surrogate."""
+    """Propagate PHI across the documents (in stitch order) and replace it with surrogates.
+
+    Surrogates are drawn in reading order (so [PERSON_1] is the first person named); presidio's
+    anonymizer then writes each page's de-identified text with them.
+    """
     mapping = mapping or Mapping.new(settings.max_shift_days)
     dated = [d.date for d in documents if d.date]
     if mapping.reference is None and dated:
@@ -34,20 +53,46 @@ def deidentify(documents: Sequence[Document], settings: DeidSettings, mapping: M
                 PhiSpan(s.start, s.end, s.entity_type, s.score, surrogates.replace(s.entity_type, page.text[s.start : s.end], doc.date))
                 for s in page.phi
             ]
+            page.safe_text = _anonymize(page)
     return mapping
 
 
-def masked(page: Page, start: int, end: int) -> str:
-    """page.text[start:end] with its PHI replaced by surrogates.
+def _anonymize(page: Page) -> str:
+    if not page.phi:
+        return page.text
+    chosen = {(s.entity_type, page.text[s.start : s.end]): s.surrogate for s in page.phi}
+    operators = {
+        kind: OperatorConfig("custom", {"lambda": lambda value, kind=kind: chosen[(kind, value)]})
+        for kind in {s.entity_type for s in page.phi}
+    }
+    results = [RecognizerResult(s.entity_type, s.start, s.end, s.score) for s in page.phi]
+    # The spans are merged and disjoint already: presidio must not merge or re-cut them.
+    return _anonymizer().anonymize(page.text, results, operators, merge_entities_with_spaces=False).text
 
-    A span that runs past the passage's start was replaced in the passage where it began.
+
+@functools.cache
+def _anonymizer() -> AnonymizerEngine:
+    return AnonymizerEngine()
+
+
+def masked(page: Page, start: int, end: int) -> str:
+    """page.text[start:end] as the prompt shows it: the same stretch of the page's safe text.
+
+    A span that began before `start` was replaced in the passage where it began.
     """
-    pieces, pos = [], start
+    if page.safe_text is None or not page.phi:
+        return page.text[start:end]
+    return page.safe_text[_safe_offset(page, start) : _safe_offset(page, end)]
+
+
+def _safe_offset(page: Page, offset: int) -> int:
+    """Where an offset of the original text lands in the safe text (after a span it falls inside)."""
+    delta = 0
     for span in page.phi:
-        if span.end <= start or span.start >= end:
-            continue
-        if span.start >= pos:
-            pieces += [page.text[pos : span.start], span.surrogate]
-        pos = max(pos, min(span.end, end))
-    pieces.append(page.text[pos:end])
-    return "".join(pieces)
+        if span.end <= offset:
+            delta += len(span.surrogate) - (span.end - span.start)
+        elif span.start < offset:
+            return span.start + delta + len(span.surrogate)
+        else:
+            break
+    return offset + delta
