@@ -76,3 +76,28 @@ def test_a_small_context_window_splits_the_record_into_several_prompts(sample_pa
     result = clinsum("ingest", *sample_paths, "--json", env={"CLINSUM_CONFIG": str(config)})
     prompts = json.loads(result.stdout)["prompts"]
     assert len(prompts) > 1 and max(prompts) <= 5000
+
+
+def test_deid_json_gives_surrogate_text_and_spans_over_the_original_text(sample_paths, tmp_path):
+    note = next(p for p in sample_paths if p.suffix == ".txt")
+    pdf = next(p for p in sample_paths if "discharge" in p.name)
+    result = clinsum("deid", note, pdf, "--json")
+    assert result.returncode == 0, result.stderr
+    docs = {d["file"]: d for d in json.loads(result.stdout)["documents"]}
+    original = note.read_text(encoding="utf-8")
+    text_doc = docs[note.name]
+    assert text_doc["spans"] and all(set(s) == {"start", "end", "entity_type", "score"} for s in text_doc["spans"])
+    masked = [original[s["start"] : s["end"]] for s in text_doc["spans"]]
+    assert "Darrell S. Nguyen" in masked and "67675149" in masked  # offsets into the file's decoded text
+    assert "Darrell" not in text_doc["text_deidentified"] and "[PERSON_1]" in text_doc["text_deidentified"]
+    # The same patient is the same surrogate in the PDF, whose spans index its extracted text.
+    assert "[PERSON_1]" in docs[pdf.name]["text_deidentified"]
+    assert all(0 <= s["start"] < s["end"] for s in docs[pdf.name]["spans"])
+
+
+def test_deid_text_output_prints_each_document_under_its_name(sample_paths):
+    note = next(p for p in sample_paths if p.suffix == ".md")
+    result = clinsum("deid", note)
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"=== {note.name} ===\n")
+    assert "| **MRN** | [MRN_1] |" in result.stdout and "67675149" not in result.stdout

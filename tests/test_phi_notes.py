@@ -65,7 +65,10 @@ def test_split_filter():
 
 def test_deterministic_across_calls_and_processes():
     assert notes() == CORPUS
-    code = "from tests.fixtures.phi_notes import notes; import hashlib; print(hashlib.sha256(repr(notes()).encode()).hexdigest())"  # noqa: E501
+    code = (
+        "import hashlib; from tests.fixtures.phi_notes import notes; "
+        "print(hashlib.sha256(repr(notes()).encode()).hexdigest())"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == _digest(CORPUS)
@@ -74,7 +77,7 @@ def test_deterministic_across_calls_and_processes():
 def _age_value(text: str) -> int:
     if text.isdigit():
         return int(text)
-    ones = "zero one two three four five six seven eight nine".split()
+    ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     words = text.replace("-", " ").split()
     value = 100 if words[:2] == ["one", "hundred"] else 0
     words = words[2:] if value else words

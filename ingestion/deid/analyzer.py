@@ -17,6 +17,7 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult  # noqa: E402
 from presidio_analyzer.nlp_engine import NoOpNlpEngine, SpacyNlpEngine  # noqa: E402
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer  # noqa: E402
 
 from ingestion.deid import recognizers as r  # noqa: E402
 from ingestion.deid.config import DeidSettings  # noqa: E402
@@ -27,9 +28,8 @@ from ingestion.models import PhiSpan  # noqa: E402
 log = logging.getLogger(__name__)
 
 _OVERLAP = 300  # characters of context repeated across a chunk boundary
-# What a spaCy NER pipeline calls the kinds we mask.
-_SPACY_ENTITIES = {"PERSON": Phi.PERSON, "PER": Phi.PERSON, "GPE": Phi.CITY, "LOC": Phi.CITY, "FAC": Phi.FACILITY,
-                   "ORG": Phi.FACILITY, "DATE": Phi.DATE}
+# What presidio calls the entities a spaCy NER pipeline finds, and the kinds we mask them as.
+_SPACY_ENTITIES = {"PERSON": Phi.PERSON, "LOCATION": Phi.CITY, "ORGANIZATION": Phi.FACILITY, "DATE_TIME": Phi.DATE}
 
 
 class Analyzer:
@@ -43,9 +43,8 @@ class Analyzer:
         ):
             registry.add_recognizer(recognizer)
         if settings.spacy_model:
+            # A folder that exists (the settings check it): presidio downloads only names it cannot find.
             nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(settings.spacy_model)}])
-            from presidio_analyzer.predefined_recognizers import SpacyRecognizer
-
             registry.add_recognizer(SpacyRecognizer(supported_entities=sorted(_SPACY_ENTITIES)))
         else:
             nlp_engine = NoOpNlpEngine(models=[{"lang_code": "en", "model_name": "none"}])

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, DirectoryPath, Field, SecretStr
 
 
 class DeidSettings(BaseModel):
@@ -12,8 +10,8 @@ class DeidSettings(BaseModel):
     key: SecretStr | None = Field(
         None, description="Fernet key (urlsafe base64, 32 bytes) that encrypts each patient's mapping at rest."
     )
-    spacy_model: Path | None = Field(
-        None, description="A spaCy pipeline with NER installed by hospital IT; used beside the rules."
+    spacy_model: DirectoryPath | None = Field(
+        None, description="A spaCy pipeline with NER, a folder hospital IT installed; used beside the rules."
     )
     score_threshold: float = Field(0.4, ge=0, le=1, description="Weaker detections are not masked.")
     chunk_chars: int = Field(20_000, ge=1_000, description="Text is analysed in chunks this long.")

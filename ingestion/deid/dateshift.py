@@ -45,15 +45,16 @@ def _shift(form: str, g: dict[str, str | None], days: int, reference: date) -> s
     time = g.get("time") or ""
     year_text = g.get("y")
     year = _year(year_text, reference) if year_text else reference.year
+    width = _width(*(g[k] for k in ("a", "b", "m", "d") if g.get(k)))
     if form == "iso":
         moved = date(year, int(g["m"]), int(g["d"])) + timedelta(days=days)
-        return f"{moved.year}{g['s1']}{moved.month:0{len(g['m'])}d}{g['s2']}{moved.day:0{len(g['d'])}d}{time}"
+        return f"{moved.year}{g['s1']}{moved.month:0{width}d}{g['s2']}{moved.day:0{width}d}{time}"
     if form == "numeric":  # month first, unless the first number cannot be a month
         a, b = int(g["a"]), int(g["b"])
         month_first = a <= 12
         moved = date(year, a if month_first else b, b if month_first else a) + timedelta(days=days)
         first, second = (moved.month, moved.day) if month_first else (moved.day, moved.month)
-        text = f"{first:0{len(g['a'])}d}{g['s1']}{second:0{len(g['b'])}d}"
+        text = f"{first:0{width}d}{g['s1']}{second:0{width}d}"
         if year_text:
             text += f"{g['s2']}{_render_year(moved.year, year_text)}"
         return text + time
@@ -61,12 +62,12 @@ def _shift(form: str, g: dict[str, str | None], days: int, reference: date) -> s
         month = int(g["m"]) if form == "month-year-numeric" else _MONTHS[g["mon"].lower()]
         moved = date(year, month, 15) + timedelta(days=days)
         if form == "month-year-numeric":
-            return f"{moved.month:0{len(g['m'])}d}{g['s1']}{moved.year}"
+            return f"{moved.month:0{width}d}{g['s1']}{moved.year}"
         return f"{_render_month(moved.month, g['mon'])}{g['dot']}{g['s1']}{moved.year}"
     if form in ("day-month", "month-day"):
         moved = date(year, _MONTHS[g["mon"].lower()], int(g["d"])) + timedelta(days=days)
         month = _render_month(moved.month, g["mon"]) + g["dot"]
-        day = f"{moved.day:0{len(g['d'])}d}" + (_ordinal(moved.day) if g.get("ord") else "")
+        day = f"{moved.day:0{2 if g['d'].startswith('0') else 1}d}" + (_ordinal(moved.day) if g.get("ord") else "")
         year_part = f"{g['s2']}{g.get('apos') or ''}{_render_year(moved.year, year_text)}" if year_text else ""
         if form == "day-month":
             return f"{day}{g.get('of') or ''}{g['s1']}{month}{year_part}{time}"
@@ -74,6 +75,14 @@ def _shift(form: str, g: dict[str, str | None], days: int, reference: date) -> s
     # a bare day of the month ("the 28th"), read in the reference month
     moved = date(reference.year, reference.month, int(g["d"])) + timedelta(days=days)
     return f"{moved.day}{_ordinal(moved.day) if g.get('ord') else ''}"
+
+
+def _width(*numbers: str) -> int:
+    """2 for zero-padded forms ("03/28"), 1 for bare ones ("3/28"); two-digit numbers ("12/18")
+    say nothing, and padded is what record systems print."""
+    if any(n.startswith("0") for n in numbers):
+        return 2
+    return 1 if any(len(n) == 1 for n in numbers) else 2
 
 
 def _year(text: str, reference: date) -> int:

@@ -51,7 +51,7 @@ def propagate(pages: Iterable[Page]) -> None:
 
 
 def _is_name(word: str, names: dict[str, bool]) -> bool:
-    any_case = names.get(word.lower())
+    any_case = names.get(word.lower().removesuffix("'s").removesuffix("’s"))
     if any_case is None:
         return False
     return any_case or word[0].isupper()

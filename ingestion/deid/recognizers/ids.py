@@ -9,7 +9,8 @@ from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
 
 # An identifier value: letters and digits with separators, at least one digit, 4+ characters.
 _VALUE = r"(?P<phi>(?=[A-Z0-9#-]*\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9]|#[A-Z0-9-]*\d[A-Z0-9-]*)"
-_SEP = r"\s*(?:#|no\.?|number|num\.?|id)?\s*[:#=]?\s*"
+# Between a label and its value: "MRN: ", "Acct #", "| **MRN** | " (a Markdown table cell).
+_SEP = r"[\s*|]*(?:#|no\.?|number|num\.?|id)?[\s*|]*[:#=]?[\s*|]*"
 
 _MRN_LABELS = r"(?:MRN|MR#|MR\s*No|Med(?:ical)?\s*Rec(?:ord)?(?:\s*(?:No|Number|#))?|Medical\s+record|Chart|Patient\s*ID|Pt\.?\s*ID|Hospital\s*(?:No|Number|#)|Unit\s*(?:No|Number))"
 _ID_LABELS = (

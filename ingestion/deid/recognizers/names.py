@@ -15,15 +15,16 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 
-_TITLE = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"  # Maria, O'Neil, Smith-Jones, D'Angelo
-_CAPS = r"[A-Z]{2,}(?:[-'’][A-Z]+)*"  # NGUYEN, O'NEIL
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ž"  # Latin letters with diacritics: Wiśniewski, Núñez
+_TITLE = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"  # Maria, O'Neil, Smith-Jones, D'Angelo
+_CAPS = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"  # NGUYEN, O'NEIL
 _INITIAL = r"[A-Z]\.?(?=\s|$|[,;)])"
 _PARTICLE = r"(?:de|del|de la|da|dos|van|von|der|den|le|la|di|bin|al|ibn|st\.?)"
 _WORD = rf"(?:{_TITLE}|{_CAPS})"
 # A name: up to four words, initials allowed inside, particles between words.
 _NAME = rf"(?:{_INITIAL}[ \t]+)?{_WORD}(?:(?:[ \t]+{_PARTICLE})?[ \t]+(?:{_INITIAL}|{_WORD})){{0,3}}"
 _LAST_FIRST = rf"{_WORD},[ \t]*{_WORD}(?:[ \t]+{_INITIAL})?"
-_LOWER_NAME = r"[a-z]+(?:[-'’][a-z]+)*(?:[ \t]+[a-z]+(?:[-'’][a-z]+)*)?"
+_LOWER_NAME = rf"[{_LOW}]+(?:[-'’][{_LOW}]+)*(?:[ \t]+[{_LOW}]+(?:[-'’][{_LOW}]+)*)?"
 
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau)"
 _CREDENTIALS = (
@@ -48,14 +49,17 @@ _RELATIONS = (
     r"|girlfriend|stepson|stepdaughter|cousin|sibling|child|guardian|POA|HCP|proxy)"
 )
 
+# A field label's end: "Patient: ", "**Patient:** ", "| **Patient** | " (a Markdown table cell).
+_FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
+
 # (pattern, score, whether a lower-case name may follow the cue)
 _CUE_RULES = [
     (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, False),
     (rf"(?P<phi>{_NAME}),?[ \t]+{_CREDENTIALS}\b", 0.85, False),
     (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, False),
-    (rf"(?<!,[ ])\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_TITLE}(?: {_TITLE})?)\b(?![ \t]*:)", 0.6, False),
-    (rf"(?m)(?:^|(?<=[\s(\[|]))\b{_LABELS}\s*:\s*(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, False),
-    (rf"(?m)(?:^|(?<=[\s(\[|]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter)\s*:\s*(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, True),
+    (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_TITLE}(?: {_TITLE})?)\b(?![ \t]*:)", 0.6, False),
+    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b{_LABELS}{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, False),
+    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, True),
     (rf"\b(?:Electronically\s+signed\s+by|Signed\s+by|Dictated\s+by|Seen\s+(?:and\s+examined\s+)?(?:with|by)|Discussed\s+with|Spoke\s+(?:with|to)|d/w|per)\s+(?P<phi>{_NAME})", 0.75, False),
     (rf"\b(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS}\s*,?\s*(?:\(|named\s+|is\s+)?(?P<phi>{_NAME})", 0.7, False),
     (rf"\b(?:(?:his|her|their|pt'?s|patient'?s)\s+){_RELATIONS}\s*,?\s*(?P<phi>{_LOWER_NAME})", 0.55, True),
@@ -64,11 +68,14 @@ _CUE_RULES = [
 ]
 _CUES = [(re.compile(p), score, lower) for p, score, lower in _CUE_RULES]
 
-_TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[a-z]+(?:[-'’][a-z]+)*")
+_TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[{_LOW}]+(?:[-'’][{_LOW}]+)*")
 _PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ \t]+(?P<mid>{_INITIAL}|{_WORD}))?[ \t]+(?P<last>{_WORD})(?![\w'’-])")
 _COMMA_PAIR = re.compile(rf"(?<![\w'’-])(?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})(?:[ \t]+(?P<mid>{_INITIAL}))?")
 _SINGLE = re.compile(rf"(?<![\w'’.-])(?P<last>{_TITLE}|{_CAPS})(?![\w-]|['’](?!s\b))")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[-*•]\s+)$")
+# A capitalized word beside another one is part of a term or a title ("Glasgow Coma Scale").
+_CAPITAL_BEFORE = re.compile(rf"[{_UP}][\w'’-]*[ \t]+$")
+_CAPITAL_AFTER = re.compile(rf"[ \t]+[{_UP}]")
 
 
 def _name_words(value: str) -> list[str]:
@@ -139,6 +146,8 @@ class GazetteerNameRecognizer(EntityRecognizer):
             word = m.group("last").lower()
             if word in never or word not in lasts and word not in firsts:
                 continue
+            if _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _CAPITAL_AFTER.match(text, m.end()):
+                continue  # pairs are the rules above; a lone word inside a capitalized phrase is a term
             zipf = frequency(word)
             if _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
                 # Sentence-initial capitals say nothing; only a word too rare to be English counts.
