@@ -33,7 +33,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from unittest import mock
 
 # presidio imports tldextract, which fetches the public suffix list unless this is set first.
 os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
@@ -220,17 +219,12 @@ def clinsum_engine() -> Callable[[str], list[Span]]:
 def presidio_engine(model_dir: Path) -> Callable[[str], list[Span]]:
     """presidio's AnalyzerEngine with its default recognizers on a blank English spaCy pipeline."""
     import spacy
-    from presidio_analyzer import AnalyzerEngine, predefined_recognizers
+    from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
-    from presidio_analyzer.recognizer_registry.recognizers_loader_utils import RecognizerListLoader
 
     spacy.blank("en").to_disk(model_dir)
     config = {"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": str(model_dir)}]}
-    # presidio finds its default recognizers by class name among all EntityRecognizer subclasses, and
-    # clinsum's share some names (DateRecognizer, PhoneRecognizer, ...): pin the lookup to presidio's own.
-    own = staticmethod(lambda recognizer_name: getattr(predefined_recognizers, recognizer_name))
-    with mock.patch.object(RecognizerListLoader, "get_existing_recognizer_cls", own):
-        engine = AnalyzerEngine(nlp_engine=NlpEngineProvider(nlp_configuration=config).create_engine())
+    engine = AnalyzerEngine(nlp_engine=NlpEngineProvider(nlp_configuration=config).create_engine())
 
     def run(text: str) -> list[Span]:
         return [
@@ -277,7 +271,7 @@ def listing(title: str, tallies: dict[str, Tally]) -> str:
 
 
 def measure(texts: list[str], runs: int) -> tuple[dict[str, list[list[Span]]], dict[str, float]]:
-    """Each engine's predictions (from its warm-up pass) and its median chars/s over `runs` runs."""
+    """Each engine's predictions (from its warm-up pass) and its median seconds over `runs` runs."""
     seconds: dict[str, list[float]] = {CLINSUM: [], PRESIDIO: []}
     with tempfile.TemporaryDirectory() as model_dir:
         engines = {CLINSUM: clinsum_engine(), PRESIDIO: presidio_engine(Path(model_dir))}
@@ -288,14 +282,17 @@ def measure(texts: list[str], runs: int) -> tuple[dict[str, list[list[Span]]], d
                 for t in texts:
                     run(t)
                 seconds[name].append(time.perf_counter() - t0)
-    chars = sum(map(len, texts))
-    return predicted, {name: chars / statistics.median(s) for name, s in seconds.items()}
+    return predicted, {name: statistics.median(s) for name, s in seconds.items()}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=3, help="timed runs per engine (median reported)")
-    parser.add_argument("--misses", action="store_true", help="list misses and false positives (dev, external)")
+    parser.add_argument(
+        "--misses", action="store_true", help="list misses and false positives (dev, external)"
+    )
     parser.add_argument("--show-heldout-misses", action="store_true", help="list them for held-out too")
     args = parser.parse_args()
 
@@ -307,7 +304,8 @@ def main() -> None:
     }
     dev, heldout, external = corpora
     texts = [d.text for docs in corpora.values() for d in docs]
-    predicted, speed = measure(texts, args.runs)
+    chars = sum(map(len, texts))
+    predicted, seconds = measure(texts, args.runs)
     results: dict[str, dict[str, dict[str, Tally]]] = {name: {} for name in predicted}
     for name, preds in predicted.items():
         start = 0
@@ -320,19 +318,22 @@ def main() -> None:
     for corpus, docs in corpora.items():
         print(quality_table(f"clinsum, {corpus} ({len(docs):,} texts)", ours[corpus]))
     ignored = Counter(s.kind for d in corpora[external] for s in d.ignored)
-    why = [f"{kind} {n}" + (f" ({_OUT_OF_SCOPE[kind]})" if kind in _OUT_OF_SCOPE else "") for kind, n in ignored.most_common()]
+    why = [
+        f"{kind} {n}" + (f" ({_OUT_OF_SCOPE[kind]})" if kind in _OUT_OF_SCOPE else "")
+        for kind, n in ignored.most_common()
+    ]
     print(f"External labels out of scope (predictions on them count neither way): {', '.join(why)}.\n")
 
     print("### Recall of presidio's default analyzer (offline: pattern recognizers, blank spaCy)\n")
     print("| group | dev | held-out | external |\n|---|--:|--:|--:|")
-    for group in GROUPS.keys() | {"overall"}:
+    for group in theirs[dev]:
         name = f"**{group}**" if group == "overall" else group
         print(f"| {name} | " + " | ".join(_pct(theirs[c][group].recall) for c in corpora) + " |")
 
-    print(f"\n### Throughput: {len(texts):,} texts, {sum(map(len, texts)):,} characters, median of {args.runs} runs\n")
+    print(f"\n### Throughput: {len(texts):,} texts, {chars:,} characters, median of {args.runs} runs\n")
     print("| engine | chars/s | × presidio default |\n|---|--:|--:|")
-    for name, value in speed.items():
-        print(f"| {name} | {value:,.0f} | {value / speed[PRESIDIO]:.2f} |")
+    for name, median in seconds.items():
+        print(f"| {name} | {chars / median:,.0f} | {seconds[PRESIDIO] / median:.2f} |")
 
     if args.misses or args.show_heldout_misses:
         print("\n### What clinsum misses, and its false positives\n")

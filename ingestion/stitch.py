@@ -71,12 +71,14 @@ def stitch(
         units.append(_Unit(index, header, count_tokens(header), lines))
 
     limit = budget
-    for _ in range(4):
-        prompts = [_render(group, documents, count_tokens) for group in _pack(units, documents, count_tokens, limit)]
-        excess = max((p.tokens - budget for p in prompts), default=0)
-        if excess <= 0:
+    for _ in range(32):
+        groups = _pack(units, documents, count_tokens, limit)
+        prompts = [_render(group, documents, count_tokens) for group in groups]
+        over = [(sum(u.tokens for u in g), p.tokens - budget) for g, p in zip(groups, prompts) if p.tokens > budget]
+        if not over:
             return prompts
-        limit -= excess  # the tokenizer merged across pieces; pack tighter by what it overshot
+        # The whole counted more than its parts: pack so that each overfull prompt loses what it overshot.
+        limit = min(limit - 1, *(packed - excess for packed, excess in over))
     raise ValueError(f"could not pack the record into prompts of {budget} tokens")
 
 

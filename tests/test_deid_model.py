@@ -12,15 +12,15 @@ from pydantic import ValidationError
 
 from ingestion.deid import DeidSettings, find_phi
 
-# A name no census list and no cue would give away: only the model knows it.
-TEXT = "Zorblax Quintavius tolerated the procedure well."
+# A name that is two English words, with no cue: the rules leave it, only the model knows it.
+TEXT = "Will Baker tolerated the procedure well."
 
 
 @pytest.fixture(scope="module")
 def tiny_ner(tmp_path_factory):
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "PERSON", "pattern": "Zorblax Quintavius"}])
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Will Baker"}])
     path = tmp_path_factory.mktemp("ner") / "tiny_ner"
     nlp.to_disk(path)
     return path
@@ -33,7 +33,7 @@ def test_the_rules_alone_miss_a_name_they_have_no_evidence_for():
 def test_a_configured_spacy_pipeline_finds_it_beside_the_rules(tiny_ner):
     [spans] = find_phi([TEXT + " Call 617-555-0134."], DeidSettings(spacy_model=tiny_ner))
     found = {(TEXT + " Call 617-555-0134.")[s.start : s.end]: s.entity_type for s in spans}
-    assert found == {"Zorblax Quintavius": "PERSON", "617-555-0134": "PHONE"}
+    assert found == {"Will Baker": "PERSON", "617-555-0134": "PHONE"}
 
 
 def test_a_model_path_that_does_not_exist_is_refused_rather_than_downloaded(tmp_path):

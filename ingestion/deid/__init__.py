@@ -7,12 +7,18 @@ of PHI gets its surrogate from the patient's mapping.
 
 from __future__ import annotations
 
+import os
+
+# tldextract, which presidio imports, fetches the public suffix list at first use unless told
+# not to; this must be set before presidio is first imported.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
 import functools
 from collections.abc import Sequence
 from datetime import timedelta
 
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+from presidio_anonymizer import AnonymizerEngine  # noqa: E402
+from presidio_anonymizer.entities import OperatorConfig, RecognizerResult  # noqa: E402
 
 from ingestion.deid.config import DeidSettings
 from ingestion.deid.mapping import Mapping, reidentify

@@ -15,14 +15,14 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
 } | {"sept": 9}
 _MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?P<dot>\.?)"
-_TIME = r"(?P<time>(?:,?\s*(?:at\s+)?|\s*@\s*|T)\d{1,2}:\d{2}.*)?"
+_TIME = r"(?P<time>(?:,?\s*(?:at\s+)?|\s*@\s*|T)\d{1,2}:\d{2}.*|(?:,?\s+(?:at\s+)?|\s*@\s*)\d{4}(?:\s*h(?:rs)?)?)?"
 _ORDINAL = r"(?P<ord>st|nd|rd|th)?"
 
 _FORMS = [
     ("iso", re.compile(rf"^(?P<y>\d{{4}})(?P<s1>[/-])(?P<m>\d{{1,2}})(?P<s2>[/-])(?P<d>\d{{1,2}}){_TIME}$", re.I)),
     ("numeric", re.compile(rf"^(?P<a>\d{{1,2}})(?P<s1>[/.-])(?P<b>\d{{1,2}})(?:(?P<s2>[/.-])(?P<y>\d{{2}}|\d{{4}}))?{_TIME}$", re.I)),
     ("month-year-numeric", re.compile(r"^(?P<m>\d{1,2})(?P<s1>/)(?P<y>\d{4})$")),
-    ("day-month", re.compile(rf"^(?P<d>\d{{1,2}}){_ORDINAL}(?P<of>\s+of)?(?P<s1>[\s-]+){_MONTH}(?:(?P<s2>[\s,-]+)(?P<apos>'?)(?P<y>\d{{4}}|\d{{2}}))?{_TIME}$", re.I)),
+    ("day-month", re.compile(rf"^(?P<d>\d{{1,2}}){_ORDINAL}(?P<of>\s+of)?(?P<s1>[\s-]*){_MONTH}(?:(?P<s2>[\s,-]*)(?P<apos>'?)(?P<y>\d{{4}}|\d{{2}}))?{_TIME}$", re.I)),
     ("month-day", re.compile(rf"^{_MONTH}(?P<s1>\s+)(?P<d>\d{{1,2}}){_ORDINAL}(?:(?P<s2>,?\s+)(?P<y>\d{{4}}))?{_TIME}$", re.I)),
     ("month-year", re.compile(rf"^{_MONTH}(?P<s1>,?\s+(?:of\s+)?)(?P<y>\d{{4}})$", re.I)),
     ("day", re.compile(rf"^(?P<d>\d{{1,2}}){_ORDINAL}$", re.I)),

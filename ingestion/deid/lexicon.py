@@ -26,7 +26,7 @@ EPONYMS = (
 FIELD_WORDS = frozenset(
     "dob mrn ssn id age sex dos pcp npi acct account encounter visit date time phone tel fax cell email address room bed "
     "unit floor ward service admitted discharged attending resident fellow md do rn np pa pa-c dr mr mrs ms miss "
-    "patient pt name male female m f yo y/o insurance medicare medicaid mbi member policy group".split()
+    "patient pt name male female yo y/o insurance medicare medicaid mbi member policy group rm req sn".split()
 )
 # Services and departments: they stand where names stand ("Consultant: Cardiology, Lisa Smith").
 SERVICE_WORDS = frozenset(
@@ -36,7 +36,8 @@ SERVICE_WORDS = frozenset(
     "service unit nursing pharmacy laboratory lab imaging anesthesia anesthesiology icu micu sicu ccu nicu pacu ed er or "
     "rehab rehabilitation therapy physical occupational speech social work case management palliative hospice primary "
     "care heart failure transplant vascular thoracic general trauma neurosurgery ophthalmology ent otolaryngology "
-    "location exam chest xr ct mri us length stay consultant consult consulting".split()
+    "location exam chest xr ct mri us length stay consultant consult consulting night day evening charge triage bedside "
+    "float travel agency on-call covering ph ems ems. fire police".split()
 )
 
 
@@ -75,6 +76,12 @@ def common_last_names() -> frozenset[str]:
 def note_words() -> frozenset[str]:
     """Words of note structure (headers, abbreviations, months, states): never part of a name."""
     return _word_file("not_names.txt") | FIELD_WORDS | SERVICE_WORDS
+
+
+@functools.cache
+def structure_words() -> frozenset[str]:
+    """Field labels and services only: what may be cut off a name found by a cue."""
+    return FIELD_WORDS | SERVICE_WORDS
 
 
 @functools.cache

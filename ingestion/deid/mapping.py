@@ -41,12 +41,12 @@ class Mapping(BaseModel):
 
 def reidentify(text: str, mapping: Mapping) -> str:
     """Surrogates back to the real values, and shifted dates back to the real dates."""
-    from ingestion.deid.recognizers.dates import DateRecognizer
+    from ingestion.deid.recognizers.dates import ClinicalDateRecognizer
 
     text = TOKEN.sub(lambda m: mapping.originals.get(m.group(0), m.group(0)), text)
     reference = (mapping.reference or date.today()) + timedelta(days=mapping.offset_days)
     pieces, pos = [], 0
-    for found in sorted(DateRecognizer().analyze(text, []), key=lambda r: r.start):
+    for found in sorted(ClinicalDateRecognizer().analyze(text, []), key=lambda r: r.start):
         if found.start < pos:
             continue
         real = dateshift.shift(text[found.start : found.end], -mapping.offset_days, reference)

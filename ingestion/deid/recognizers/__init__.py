@@ -1,13 +1,13 @@
 """clinsum's presidio recognizers: small classes, one family of identifiers each."""
 
-from ingestion.deid.recognizers.contact import EmailRecognizer, IpRecognizer, PhoneRecognizer, SsnRecognizer, UrlRecognizer
-from ingestion.deid.recognizers.dates import AgeRecognizer, DateRecognizer
-from ingestion.deid.recognizers.ids import IdRecognizer
+from ingestion.deid.recognizers.contact import ClinicalEmailRecognizer, ClinicalIpRecognizer, ClinicalPhoneRecognizer, ClinicalSsnRecognizer, ClinicalUrlRecognizer
+from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDateRecognizer
+from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
 from ingestion.deid.recognizers.names import CueNameRecognizer, GazetteerNameRecognizer
-from ingestion.deid.recognizers.places import AddressRecognizer, FacilityRecognizer
+from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, ClinicalFacilityRecognizer
 
 __all__ = [
-    "AddressRecognizer", "AgeRecognizer", "CueNameRecognizer", "DateRecognizer", "EmailRecognizer",
-    "FacilityRecognizer", "GazetteerNameRecognizer", "IdRecognizer", "IpRecognizer", "PhoneRecognizer",
-    "SsnRecognizer", "UrlRecognizer",
+    "ClinicalAddressRecognizer", "ClinicalAgeRecognizer", "CueNameRecognizer", "ClinicalDateRecognizer", "ClinicalEmailRecognizer",
+    "ClinicalFacilityRecognizer", "GazetteerNameRecognizer", "ClinicalIdRecognizer", "ClinicalIpRecognizer", "ClinicalPhoneRecognizer",
+    "ClinicalSsnRecognizer", "ClinicalUrlRecognizer",
 ]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import ipaddress
 import re
 
+import phonenumbers
+from presidio_analyzer import RecognizerResult
+
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
 
@@ -26,15 +29,25 @@ PHONE_RULES = (
 )
 
 
-class PhoneRecognizer(RegexRecognizer):
+class ClinicalPhoneRecognizer(RegexRecognizer):
+    """US forms by pattern; international and unusual ones by Google's libphonenumber."""
+
     RULES = PHONE_RULES
 
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = super().analyze(text, entities, nlp_artifacts)
+        if "+" in text or len(results) < text.count(" ") // 4:  # cheap: most texts need no second pass
+            for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE):
+                if sum(c.isdigit() for c in match.raw_string) >= 7:
+                    results.append(RecognizerResult(Phi.PHONE, match.start, match.end, 0.6))
+        return results
 
-class EmailRecognizer(RegexRecognizer):
+
+class ClinicalEmailRecognizer(RegexRecognizer):
     RULES = (rule(r"(?P<phi>\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b)", Phi.EMAIL, 0.95),)
 
 
-class UrlRecognizer(RegexRecognizer):
+class ClinicalUrlRecognizer(RegexRecognizer):
     # A scheme or "www." is required: "p.o.", "b.i.d." and "e.g." look like domains to a TLD list.
     RULES = (
         rule(r"(?P<phi>\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+[^\s<>\"').,;:\]])", Phi.URL, 0.9, re.IGNORECASE),
@@ -42,10 +55,10 @@ class UrlRecognizer(RegexRecognizer):
     )
 
 
-class IpRecognizer(RegexRecognizer):
+class ClinicalIpRecognizer(RegexRecognizer):
     RULES = (
         rule(r"(?<![\w.])(?P<phi>(?:\d{1,3}\.){3}\d{1,3})(?![\w.]|\.\d)", Phi.IP_ADDRESS, 0.85),
-        rule(r"(?<![\w:])(?P<phi>(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4})*)(?![\w:])", Phi.IP_ADDRESS, 0.6),
+        rule(r"(?<![\w:])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w:])", Phi.IP_ADDRESS, 0.6),
     )
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
@@ -59,7 +72,7 @@ class IpRecognizer(RegexRecognizer):
         return True
 
 
-class SsnRecognizer(RegexRecognizer):
+class ClinicalSsnRecognizer(RegexRecognizer):
     RULES = (
         rule(r"(?<![\w-])(?P<phi>(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4})(?![\w-])", Phi.SSN, 0.9),
         rule(r"\b(?:SSN|SS#|Social\s+Security(?:\s+(?:No|Number|#))?)\.?\s*:?\s*(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", Phi.SSN, 0.95, re.IGNORECASE),

@@ -14,7 +14,10 @@ MONTH = (
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _ORD = r"(?:st|nd|rd|th)"
-_TIME = r"(?:(?:,?\s*(?:at\s+)?|\s*@\s*|T)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:hrs|h))?)?"
+_TIME = (
+    r"(?:(?:,?\s*(?:at\s+)?|\s*@\s*|T)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:hrs|h))?"
+    r"|(?:,?\s+(?:at\s+)?|\s*@\s*)(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:hrs|h))?(?![\d/:]|\.\d))?"  # military: "0545", "@ 0600"
+)
 _YEAR = r"(?:19|20)\d{2}"
 
 # Each pattern's `phi` group is a whole date (with its time); order matters only for clarity,
@@ -27,6 +30,8 @@ DATE_PATTERNS = [
     rf"(?<![\w/.-])(?P<phi>{_YEAR}[/-]{_MON}[/-]{_DAY}{_TIME})(?![\w/-])",
     # 28-Mar-2023, 28 Mar 2023, 28-MAR-23, 28th of March 2023
     rf"(?<!\w)(?P<phi>{_DAY}{_ORD}?(?:\s+of)?[\s-]+{MONTH}\.?(?:[\s,-]+(?:{_YEAR}|'?\d{{2}}))?{_TIME})(?!\w)",
+    # 31MAY1924, 09SEP23: laboratory and registration systems
+    rf"(?<![\w])(?P<phi>{_DAY}{MONTH}(?:{_YEAR}|\d{{2}}){_TIME})(?!\w)",
     # March 28, 2023; Mar 28th; March 31st 2023; Mar. 2023; March of 2023
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?(?:,?\s+{_YEAR})?{_TIME})(?!\w)",
     rf"(?<!\w)(?P<phi>{MONTH}\.?,?\s+(?:of\s+)?{_YEAR})(?!\w)",
@@ -36,6 +41,11 @@ DATE_PATTERNS = [
     # ("reduce to 1/2 tab" and "3/4 of the dose" stay fractions)
     rf"\b(?:on|since|from|until|till|dated|seen|due|after|before|through|thru|DOS|date|d/c|admitted|discharged)\s*:?\s+(?P<phi>{_MON}/{_DAY})(?![\w/]|\.\d|\s+(?:tabs?|tablets?|caps?|of|dose|strength)\b)",
     rf"(?<![\w/.-])(?P<phi>{_MON}/{_DAY}(?:\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d))(?![\w/])",
+    # 6/13 after the thing scheduled or done ("Echo ordered for 6/13", "colonoscopy 10/20"); never
+    # after a score ("pain 2/10", "Apgar 8/9", "strength 4/5", "2/6 murmur")
+    rf"\b(?:scheduled|planned|ordered|booked|appt|appointment|visit|f/u|follow-up|followup|colonoscopy|EGD|endoscopy|surgery"
+    rf"|procedure|echo|MRI|CT|labs?|BMP|CBC|clinic|RTC|return|starting|started|stopped|held|resumed|given|drawn|collected"
+    rf"|week\s+of|rescheduled|moved\s+to|set\s+for|for|CXR|XR|film|study|prior|comparison)\s+(?P<phi>{_MON}/{_DAY})(?![\w/]|\.\d|\s*(?:murmur|strength|power|pain|scale)\b)",
     # "on the 28th", "the 3rd of"
     rf"\b(?:on|since|until|by)\s+the\s+(?P<phi>{_DAY}{_ORD})\b",
 ]
@@ -46,12 +56,14 @@ _WORD_NUMBERS = (
 )
 _AGE_NUMBER = rf"(?:9\d|1[01]\d|{_WORD_NUMBERS})"
 AGE_PATTERNS = [
-    rf"(?<![\w.])(?P<phi>{_AGE_NUMBER})(?=[\s-]*(?:y/?o\b|y\.o\.|yo\b|yrs?\b|years?[\s-]*old|year-old|-year|years? of age|M\b|F\b))",
+    rf"(?<![\w.])(?P<phi>{_AGE_NUMBER})(?=[\s-]*(?:y/?o\b|y\.o\.|yo\b|yrs?\b|years?[\s-]*old|year-old|-year|years? of age|M\b|F\b|Y\b))",
+    # "Husband Patrick Bailey (97) at bedside": an age in brackets after a name
+    rf"(?<=[A-Za-z] )\((?P<phi>9\d|1[01]\d)\)",
     rf"\b(?:age[d:]?|aged)\s*(?P<phi>{_AGE_NUMBER})\b",
 ]
 
 
-class DateRecognizer(RegexRecognizer):
+class ClinicalDateRecognizer(RegexRecognizer):
     RULES = tuple(rule(p, Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE) for p in DATE_PATTERNS)
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
@@ -64,5 +76,5 @@ class DateRecognizer(RegexRecognizer):
         return True
 
 
-class AgeRecognizer(RegexRecognizer):
+class ClinicalAgeRecognizer(RegexRecognizer):
     RULES = tuple(rule(p, Phi.AGE, 0.85, re.IGNORECASE) for p in AGE_PATTERNS)

@@ -8,15 +8,15 @@ from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
 
 # An identifier value: letters and digits with separators, at least one digit, 4+ characters.
-_VALUE = r"(?P<phi>(?=[A-Z0-9#-]*\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9]|#[A-Z0-9-]*\d[A-Z0-9-]*)"
+_VALUE = r"(?P<phi>(?=[A-Z0-9#-]*\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9](?:[ ]\d{2,})*|#[A-Z0-9-]*\d[A-Z0-9-]*)"
 # Between a label and its value: "MRN: ", "Acct #", "| **MRN** | " (a Markdown table cell).
 _SEP = r"[\s*|]*(?:#|no\.?|number|num\.?|id)?[\s*|]*[:#=]?[\s*|]*"
 
 _MRN_LABELS = r"(?:MRN|MR#|MR\s*No|Med(?:ical)?\s*Rec(?:ord)?(?:\s*(?:No|Number|#))?|Medical\s+record|Chart|Patient\s*ID|Pt\.?\s*ID|Hospital\s*(?:No|Number|#)|Unit\s*(?:No|Number))"
 _ID_LABELS = (
     r"(?:Acct|Account|Acc(?:ession)?|Encounter|Enc|Visit\s*(?:ID|No|#)|FIN|CSN|HAR|Member(?:\s*ID)?|Subscriber(?:\s*ID)?"
-    r"|Policy|Group(?:\s*(?:No|#|ID))|Insurance(?:\s*ID)?|Medicaid|Medicare(?:\s*ID)?|MBI|Plan\s*ID|Claim|Auth(?:orization)?"
-    r"|Licen[cs]e|Driver'?s\s+licen[cs]e|NPI|DEA|UPIN|CLIA|Serial|S/N|Device\s*ID|Lot\s*(?:No|#)|Model\s*#|Order(?:\s*(?:No|#|ID))"
+    r"|Policy|Group(?:\s*(?:No|#|ID|number))?|Insurance(?:\s*ID)?|Medicaid|Medicare(?:\s*ID)?|MBI|Plan\s*ID|Claim|Auth(?:orization)?"
+    r"|Licen[cs]e|Driver'?s\s+licen[cs]e|NPI|DEA|UPIN|CLIA|Serial|(?-i:SN|S/N|DL)|Device\s*ID|Lot\s*(?:No|#)|Model\s*#|Order(?:\s*(?:No|#|ID))"
     r"|Specimen(?:\s*(?:No|#|ID))|Req(?:uisition)?|Case\s*(?:No|#)|Reference\s*(?:No|#)|Tracking|Badge|Employee\s*ID|Passport"
     r"|Certificate|Vehicle|VIN|Plate)"
 )
@@ -31,7 +31,7 @@ ID_RULES = (
 )
 
 
-class IdRecognizer(RegexRecognizer):
+class ClinicalIdRecognizer(RegexRecognizer):
     RULES = ID_RULES
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:

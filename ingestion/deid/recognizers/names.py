@@ -15,16 +15,16 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ž"  # Latin letters with diacritics: Wiśniewski, Núñez
+_UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỹ", "a-zß-öø-ÿā-žḁ-ỹ"  # Latin letters with diacritics: Wiśniewski, Núñez
 _TITLE = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"  # Maria, O'Neil, Smith-Jones, D'Angelo
 _CAPS = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"  # NGUYEN, O'NEIL
-_INITIAL = r"[A-Z]\.?(?=\s|$|[,;)])"
-_PARTICLE = r"(?:de|del|de la|da|dos|van|von|der|den|le|la|di|bin|al|ibn|st\.?)"
+_INITIAL = rf"[{_UP}]\.?(?=\s|$|[,;)])"
+_PARTICLE = r"(?:de|del|de la|da|dos|van|von|der|den|le|la|di|bin|al|ibn|st\.?|Ó|Ní|Nic|Mac|Mc|O|Ui|Uí)"
 _WORD = rf"(?:{_TITLE}|{_CAPS})"
 # A name: up to four words, initials allowed inside, particles between words.
-_NAME = rf"(?:{_INITIAL}[ \t]+)?{_WORD}(?:(?:[ \t]+{_PARTICLE})?[ \t]+(?:{_INITIAL}|{_WORD})){{0,3}}"
-_LAST_FIRST = rf"{_WORD},[ \t]*{_WORD}(?:[ \t]+{_INITIAL})?"
-_LOWER_NAME = rf"[{_LOW}]+(?:[-'’][{_LOW}]+)*(?:[ \t]+[{_LOW}]+(?:[-'’][{_LOW}]+)*)?"
+_NAME = rf"(?:{_INITIAL}[ ]{{1,2}}|(?:Ó|Ní|Nic|Uí)[ ]{{1,2}})?{_WORD}(?:(?:[ ]{{1,2}}{_PARTICLE})?[ ]{{1,2}}(?:{_INITIAL}|{_WORD})){{0,3}}"
+_LAST_FIRST = rf"(?:(?:Ó|Ní|Nic|Uí)[ ]{{1,2}})?{_WORD},[ ]{{0,2}}{_WORD}(?:[ ]{{1,2}}{_INITIAL})?"
+_LOWER_NAME = rf"[{_LOW}]+(?:[-'’][{_LOW}]+)*(?:[ ]{{1,2}}[{_LOW}]+(?:[-'’][{_LOW}]+)*)?"
 
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau)"
 _CREDENTIALS = (
@@ -41,7 +41,7 @@ _LABELS = (
     r"|Consulting(?:\s+physician)?|Performed\s+by|Approved\s+by|Seen\s+by|Examined\s+by|Discussed\s+with|Spoke\s+with|cc|CC|Cc"
     r"|Emergency\s+contact|Contact|Guarantor|Spouse|Husband|Wife|Son|Daughter|Mother|Father|Parent|Guardian|NOK|Next\s+of\s+kin"
     r"|Interpreter|Case\s+manager|Social\s+worker|Caregiver|Informant|Historian|Witness|Subscriber|Insured|Responsible\s+party"
-    r"|Attn|ATTN|RE|Re|To|From|Author|Scribe)"
+    r"|Attn|ATTN|RE|Re|To|From|Author|Scribe|RN|NP|MD|PA|CNA|Tech|Technologist|Therapist|Pharmacist|Midwife|Chaplain)"
 )
 _RELATIONS = (
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|grandson"
@@ -57,20 +57,21 @@ _CUE_RULES = [
     (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, False),
     (rf"(?P<phi>{_NAME}),?[ \t]+{_CREDENTIALS}\b", 0.85, False),
     (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, False),
-    (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_TITLE}(?: {_TITLE})?)\b(?![ \t]*:)", 0.6, False),
+    (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, False),
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b{_LABELS}{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, False),
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, True),
-    (rf"\b(?:Electronically\s+signed\s+by|Signed\s+by|Dictated\s+by|Seen\s+(?:and\s+examined\s+)?(?:with|by)|Discussed\s+with|Spoke\s+(?:with|to)|d/w|per)\s+(?P<phi>{_NAME})", 0.75, False),
-    (rf"\b(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS}\s*,?\s*(?:\(|named\s+|is\s+)?(?P<phi>{_NAME})", 0.7, False),
-    (rf"\b(?:(?:his|her|their|pt'?s|patient'?s)\s+){_RELATIONS}\s*,?\s*(?P<phi>{_LOWER_NAME})", 0.55, True),
+    (rf"\b(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, False),
+    (rf"\b(?i:(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS})[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})", 0.7, False),
+    (rf"\b(?i:{_RELATIONS})[ \t]+(?P<phi>{_LOWER_NAME})\b", 0.55, True),
     (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, False),
-    (rf"(?m)^\s*(?:--+|—|–)\s*(?P<phi>{_NAME})", 0.7, False),
+    (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, False),
 ]
 _CUES = [(re.compile(p), score, lower) for p, score, lower in _CUE_RULES]
 
 _TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[{_LOW}]+(?:[-'’][{_LOW}]+)*")
-_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ \t]+(?P<mid>{_INITIAL}|{_WORD}))?[ \t]+(?P<last>{_WORD})(?![\w'’-])")
-_COMMA_PAIR = re.compile(rf"(?<![\w'’-])(?P<last>{_WORD}),[ \t]*(?P<first>{_WORD})(?:[ \t]+(?P<mid>{_INITIAL}))?")
+_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}|{_WORD}))?[ ]{{1,2}}(?P<last>{_WORD})(?![\w'’-])")
+_COMMA_PAIR = re.compile(rf"(?<![\w'’-])(?P<last>{_WORD}),[ ]{{0,2}}(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}))?")
+_INITIAL_SURNAME = re.compile(rf"(?<![\w.])[{_UP}]\.[ ]?(?P<last>{_TITLE}|{_CAPS})(?![\w-])")
 _SINGLE = re.compile(rf"(?<![\w'’.-])(?P<last>{_TITLE}|{_CAPS})(?![\w-]|['’](?!s\b))")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[-*•]\s+)$")
 # A capitalized word beside another one is part of a term or a title ("Glasgow Coma Scale").
@@ -90,7 +91,7 @@ class CueNameRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        never = lexicon.note_words()
+        never = lexicon.structure_words()
         firsts = lexicon.first_names()
         results = []
         for pattern, score, lower in _CUES:
@@ -101,14 +102,24 @@ class CueNameRecognizer(EntityRecognizer):
                     continue
                 start, end = span
                 words = _name_words(text[start:end])
-                if lower and not any(w in firsts or w in lexicon.last_names() for w in words if len(w) > 1):
-                    continue  # a lower-case word after a cue is a name only if the lists know it
+                if lower and not all(_plausible_lower_name(w, firsts) for w in words):
+                    continue
                 results.append(RecognizerResult(Phi.PERSON, start, end, score))
         return results
 
 
+def _plausible_lower_name(word: str, firsts: frozenset[str]) -> bool:
+    """A lower-case word after a cue is a name if the lists know it or English does not ("lei")."""
+    if word in lexicon.note_words() or len(word) < 2:
+        return False
+    return word in firsts or word in lexicon.last_names() or lexicon.word_frequency(word) < 3.0
+
+
 def _trim_name(text: str, start: int, end: int, never: frozenset[str]) -> tuple[int, int] | None:
-    """Cut note words off the ends of a cue's name ("Patient: Nguyen DOB" → "Nguyen")."""
+    """Cut field labels and services off the ends of a cue's name ("Patient: Nguyen DOB" → "Nguyen").
+
+    Common words stay: after a cue, "Hope", "Young" or "Will" is a name.
+    """
     tokens = list(_TOKEN.finditer(text, start, end))
     while tokens and _lower_word(tokens[-1].group()) in never:
         tokens.pop()
@@ -134,16 +145,35 @@ class GazetteerNameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts, lasts, never = lexicon.first_names(), lexicon.last_names(), lexicon.never_names()
+        clinical, frequency = lexicon.clinical_terms(), lexicon.word_frequency
         results = []
-        for pattern, score in ((_PAIR, 0.75), (_COMMA_PAIR, 0.8)):
-            for m in pattern.finditer(text):
-                first, last = m.group("first").lower(), m.group("last").lower()
-                if first in firsts and last in lasts and first not in never and last not in never:
-                    results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), score))
+        for m in _PAIR.finditer(text):
+            first, last = m.group("first").lower(), m.group("last").lower()
+            if first in never or last in never:
+                continue
+            # Both known; one known and the other too rare to be an English word ("Priya Raghunathan");
+            # or two capitalized words English does not know ("Krisztián Szöllösy").
+            rare_first, rare_last = frequency(first), frequency(last)
+            if (
+                (first in firsts and (last in lasts or rare_last < 3.0))
+                or (last in lasts and rare_first < 2.5)
+                or (max(rare_first, rare_last) < 3.3 and min(rare_first, rare_last) < 2.0 and not m.group(0).isupper())
+            ):
+                results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.75))
+        for m in _COMMA_PAIR.finditer(text):
+            # "Lopez, Mark": the comma form is evidence enough for a first name that is also a word.
+            first, last = m.group("first").lower(), m.group("last").lower()
+            if last in lasts and last not in never and first in firsts and first not in clinical:
+                results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.8))
+        for m in _INITIAL_SURNAME.finditer(text):
+            word = m.group("last").lower()
+            if word not in never and (word in lasts or frequency(word) < 3.0):
+                results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.6))
         common = lexicon.common_last_names()
-        frequency = lexicon.word_frequency
         for m in _SINGLE.finditer(text):
             word = m.group("last").lower()
+            if m.group("last").isupper() and len(word) <= 3:
+                continue  # RA, RV, ICU: abbreviations
             if word in never or word not in lasts and word not in firsts:
                 continue
             if _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _CAPITAL_AFTER.match(text, m.end()):

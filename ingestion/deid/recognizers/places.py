@@ -54,6 +54,10 @@ ADDRESS_RULES = (
     # Cities named in prose: "lives in Springfield", "from Carrchester", "resident of East Jasonmouth"
     rule(rf"\b(?:lives|living|resides|residing|moved|relocated|resident|born|travel(?:l?ed)?|returned)\s+(?:in|to|of|from)\s+(?P<phi>{_CITY})", Phi.CITY, 0.6),
     rule(rf"\b(?:City|Town|County|Residence)\s*:\s*(?P<phi>{_CITY})", Phi.CITY, 0.85),
+    # Counties and like subdivisions: "Romero County", "Orleans Parish"
+    rule(r"(?P<phi>\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:County|Parish|Borough|Township))\b", Phi.CITY, 0.8),
+    # The town after a street address: "1320 Steven Highway Apt 1R, Watkinsville"
+    rule(rf"\d{{1,6}}[A-Z]?[ ](?:{_NAME_WORD}[ ]){{0,3}}{_SUFFIX}{_UNIT},[ ](?P<phi>{_CITY})", Phi.CITY, 0.75),
 )
 
 _FACILITY_WORDS = (
@@ -62,17 +66,21 @@ _FACILITY_WORDS = (
     r"|Rehab(?:ilitation)?\s+Center|Care\s+Center|Skilled\s+Nursing(?:\s+Facility)?|Assisted\s+Living|Senior\s+Living|Gardens|Manor"
     r"|Hospice|Infirmary|Medical\s+Group|Medical\s+Associates|Associates|Physicians|Urgent\s+Care|Surgery\s+Center|Surgical\s+Center"
     r"|Surgical\s+Hospital|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Children'?s|Memorial|Pharmacy|Laboratories|Imaging|Radiology\s+Associates"
-    r"|Dialysis(?:\s+Center)?|Home\s+Health|Retirement\s+(?:Home|Community)|Long[- ]Term\s+Care|VA\s+Medical\s+Center|Health)"
+    r"|Dialysis(?:\s+Center)?|Home\s+Health|Retirement\s+(?:Home|Community)|Long[- ]Term\s+Care|VA\s+Medical\s+Center"
+    r"|Health(?![ \t]+(?:Plan|Insurance|Net|Partners\s+Plan))|Family\s+Practice|Family\s+Medicine|Practice|Home\s+for\s+the\s+Aged"
+    r"|Convalescent\s+Home|Home)"
 )
 _FACILITY_CAPS = (
     r"(?:MEDICAL[ \t]+CENTER|HOSPITAL|CLINIC|HEALTH[ \t]+SYSTEM|HEALTH[ \t]+CENTER|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER"
     r"|CARE[ \t]+CENTER|MEDICAL[ \t]+GROUP|ASSOCIATES|INFIRMARY|HOSPICE)"
 )
-_FAC_NAME_WORD = r"(?:[A-Z][\w'’.&-]*|of|the|and|&|de|for|OF|THE|AND|FOR)"
+_FAC_NAME_WORD = r"(?:[A-Z][a-z'’][\w'’.&-]*|[A-Z][a-z]?\.|of|the|and|&|de|for)"
 
 FACILITY_RULES = (
     # "East Jasonmouth General Hospital", "St. Mary's Medical Center", "Sunrise Gardens Nursing Home"
-    rule(rf"(?P<phi>(?:St\.?[ \t]+|Saint[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+{_FAC_NAME_WORD}){{0,5}}?[ \t]+{_FACILITY_WORDS}(?:[ \t]+(?:of|at)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,2}})?)\b", Phi.FACILITY, 0.7),
+    rule(rf"(?P<phi>(?:St\.?[ ]|Saint[ ])?[A-Z][a-z'’][\w'’.&-]*(?:[ ]{_FAC_NAME_WORD}){{0,5}}?(?:[ ]{_FACILITY_WORDS})+(?:[ ](?:of|at)[ ][A-Z][a-z][\w'’.-]*)?)\b", Phi.FACILITY, 0.7),
+    # "St. Jude's", "St. Mary's": a saint's name alone names a hospital (not St. John's wort)
+    rule(r"(?P<phi>\bSt\.?[ ][A-Z][a-z]+['’]s)(?![ ]+wort)\b", Phi.FACILITY, 0.6),
     rule(rf"(?P<phi>[A-Z][A-Z'’.&-]+(?:[ \t]+[A-Z][A-Z'’.&-]*){{0,5}}?[ \t]+{_FACILITY_CAPS})\b", Phi.FACILITY, 0.7),
     # "Hospital of the University of ...", "Clinic of Springfield"
     rule(r"(?P<phi>\b(?:Hospital|Clinic|Infirmary)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*){0,3})", Phi.FACILITY, 0.7),
@@ -86,11 +94,11 @@ _GENERIC_FIRST = re.compile(
 )
 
 
-class AddressRecognizer(RegexRecognizer):
+class ClinicalAddressRecognizer(RegexRecognizer):
     RULES = ADDRESS_RULES
 
 
-class FacilityRecognizer(RegexRecognizer):
+class ClinicalFacilityRecognizer(RegexRecognizer):
     RULES = FACILITY_RULES
 
     def __init__(self, deny_list: list[str] | None = None) -> None:
