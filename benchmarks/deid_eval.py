@@ -37,6 +37,8 @@ from pathlib import Path
 # presidio imports tldextract, which fetches the public suffix list unless this is set first.
 os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
 
+import pycountry
+
 from ingestion.deid.entities import GROUPS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +67,15 @@ PRESIDIO_GROUPS = {
 _DATE_ELEMENT = re.compile(
     r"\d{1,4}[-/.]\d{1,2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
+# Countries (ISO 3166 names and codes) and first-level subdivisions such as US states, plus the
+# set's stray "nan" (a missing value printed into the text): GPE values that are not PHI.
+_STATES_AND_COUNTRIES = frozenset(
+    name.lower()
+    for entry in [*pycountry.countries, *(s for s in pycountry.subdivisions if not s.parent_code)]
+    for name in (getattr(entry, "name", ""), getattr(entry, "common_name", ""), getattr(entry, "official_name", ""),
+                 getattr(entry, "alpha_2", ""), getattr(entry, "alpha_3", ""), getattr(entry, "code", "").split("-")[-1])
+    if name
+) | {"nan", "usa", "us", "uk", "united states", "america", "the united states"}
 _JOINED = re.compile(r"»(\s+)«")  # unmasked runs apart only by spaces are shown as one
 _FACILITY_WORD = re.compile(
     r"\b(hospital|clinic|medical|health|care|center|centre|nursing|rehab\w*|pharmacy|hospice|infirmary)\b",
@@ -190,6 +201,8 @@ def in_scope(kind: str, value: str) -> bool:
         return bool(number) and int(number.group()) > 89
     if kind == "ORGANIZATION":
         return bool(_FACILITY_WORD.search(value))
+    if kind == "GPE":  # Safe Harbor keeps states and countries; towns and counties are PHI
+        return value.strip().lower() not in _STATES_AND_COUNTRIES
     return True
 
 
