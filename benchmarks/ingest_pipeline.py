@@ -1,4 +1,7 @@
-"""Benchmark: load + passage split + stitch of a 1,000-page record, and OCR per scanned page.
+"""Benchmark: the ingestion pipeline on a 1,000-page record, and OCR per scanned page.
+
+Stages: load (text, passage split and PHI detection, in the loader's processes), record-wide
+de-identification (propagation and surrogates), and stitching into prompts.
 
     python -m benchmarks.ingest_pipeline [--pages 1000] [--runs 3]
 
@@ -25,6 +28,7 @@ def _once(paths: list[str], workers: int) -> dict:
     """One measured run, in this (fresh) process."""
     from engine import estimate_tokens
     from ingestion import IngestionSettings
+    from ingestion.deid import deidentify
     from ingestion.load import load_files
     from ingestion.record import number_passages
     from ingestion.stitch import order_documents, stitch
@@ -34,18 +38,22 @@ def _once(paths: list[str], workers: int) -> dict:
     loaded = load_files(paths, settings)
     t1 = time.perf_counter()
     documents = order_documents(loaded.documents)
+    deidentify(documents, settings.deid)
+    t2 = time.perf_counter()
     passages = number_passages(documents)
     prompts = stitch(documents, passages, estimate_tokens, settings.prompt_budget)
-    t2 = time.perf_counter()
+    t3 = time.perf_counter()
     assert not loaded.errors, loaded.errors
     return {
         "pages": sum(len(d.pages) for d in documents),
         "chars": sum(len(d.text) for d in documents),
         "passages": len(passages),
+        "phi": sum(len(p.phi) for d in documents for p in d.pages),
         "prompts": len(prompts),
         "load_s": t1 - t0,
-        "stitch_s": t2 - t1,
-        "total_s": t2 - t0,
+        "deid_s": t2 - t1,
+        "stitch_s": t3 - t2,
+        "total_s": t3 - t0,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
@@ -78,15 +86,15 @@ def main() -> None:
 
     paths = [str(p) for p in write_record(args.pages)]
     print(f"Record: {len(paths)} PDFs, {args.pages} text-layer pages; median of {args.runs} cold runs\n")
-    print("| workers | pages | chars | passages | prompts | load+split s | stitch s | total s | pages/s | peak RSS main MB | peak RSS worker MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| workers | pages | chars | passages | PHI spans | prompts | load+split+detect s | de-id s | stitch s | total s | pages/s | peak RSS main MB | peak RSS worker MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for workers in (1, 2):
         runs = [_run(paths, workers) for _ in range(args.runs)]
         total = _median(runs, "total_s")
         r = runs[0]
         print(
-            f"| {workers} | {r['pages']} | {r['chars']:,} | {r['passages']:,} | {r['prompts']} "
-            f"| {_median(runs, 'load_s'):.2f} | {_median(runs, 'stitch_s'):.2f} | {total:.2f} "
+            f"| {workers} | {r['pages']} | {r['chars']:,} | {r['passages']:,} | {r['phi']:,} | {r['prompts']} "
+            f"| {_median(runs, 'load_s'):.2f} | {_median(runs, 'deid_s'):.2f} | {_median(runs, 'stitch_s'):.2f} | {total:.2f} "
             f"| {r['pages'] / total:.0f} | {_median(runs, 'rss_mb'):.0f} | {_median(runs, 'worker_rss_mb'):.0f} |"
         )
 

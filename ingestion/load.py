@@ -150,11 +150,10 @@ def _work(task: _Task, settings: IngestionSettings) -> list[Page] | IngestError:
         pages = _LOADERS[task.media_type](task, settings)
     except IngestError as exc:
         return exc
-    phi = analyzer(settings.deid.model_dump_json()) if settings.deid.enabled else None
+    phi = analyzer(settings.deid.model_dump_json())
     for page in pages:
         page.spans = split_page(page.text, settings.max_passage_chars)
-        if phi is not None:
-            page.phi = phi.analyze(page.text)
+        page.phi = phi.analyze(page.text)
     return pages
 
 

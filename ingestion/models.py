@@ -124,7 +124,7 @@ class Record:
     prompts: list[Prompt]
     errors: list[FileError]
     notices: list[FileError] = field(default_factory=list)  # loaded, but worth saying
-    mapping: Any = None  # the patient's de-identification Mapping (None when de-id is off)
+    mapping: Any = None  # the patient's de-identification Mapping
     passage_map: dict[str, Passage] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

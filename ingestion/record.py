@@ -35,12 +35,7 @@ def ingest(
 ) -> Record:
     loaded = load_files(paths, settings)
     documents = order_documents(loaded.documents)
-    mapping = None
-    if settings.deid.enabled:
-        mapping = deidentify(documents, settings.deid)
-    else:
-        for doc in documents:
-            doc.prompt_date = doc.date
+    mapping = deidentify(documents, settings.deid)  # always: no setting lets PHI into a prompt
     passages = number_passages(documents)
     prompts = stitch(documents, passages, count_tokens, settings.prompt_budget)
     return Record(documents, passages, prompts, loaded.errors, loaded.notices, mapping)

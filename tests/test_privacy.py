@@ -11,6 +11,8 @@ import pytest
 from engine import estimate_tokens
 from ingestion import IngestionSettings, ingest
 from ingestion.deid import reidentify
+from faker import Faker
+
 from tests.fixtures import bad_files as bad
 from tests.fixtures.sample_record import Clinician, make_cast
 
@@ -100,3 +102,37 @@ def test_error_messages_name_the_file_but_never_its_content(tmp_path):
         record = ingest([path], IngestionSettings(workers=1), estimate_tokens)
         [error] = record.errors
         assert not any(_occurs(v, error.error) for v in (cast.name, cast.mrn, cast.last))
+
+
+def _synthetic_record(folder, seed: int) -> tuple[list, list[str]]:
+    """Three notes of one fake patient, written the way registration headers and notes are."""
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    name, relative, doctor = fake.name(), fake.first_name(), fake.last_name()
+    mrn, phone, dob = fake.numerify("########"), fake.numerify("(###) 555-####"), fake.date_of_birth(minimum_age=30)
+    street, city, zip_code = fake.street_address(), fake.city(), fake.zipcode()
+    planted = [name, *name.split()[-1:], relative, doctor, mrn, phone, f"{dob:%m/%d/%Y}", street, city, zip_code]
+    notes = [
+        f"Patient: {name}    DOB: {dob:%m/%d/%Y}    MRN: {mrn}\nAddress: {street}, {city}, OH {zip_code}\n"
+        f"Phone: {phone}\nDate of Service: 02/03/2024\nSeen with his wife {relative}. Plan per Dr. {doctor}.\n",
+        f"PROGRESS NOTE 02/10/2024\n{name.split()[-1].upper()}, {name.split()[0].upper()}  MRN {mrn}\n"
+        f"Mr. {name.split()[-1]} is improving; {relative} will call {phone} if needed.\n",
+        f"Discharge summary. Date of Discharge: 02/12/2024. {name.split()[-1]}'s follow-up with Dr. {doctor} in 2 weeks.\n",
+    ]
+    paths = []
+    for i, note in enumerate(notes):
+        path = folder / f"note{i}.txt"
+        path.write_text(note, encoding="utf-8")
+        paths.append(path)
+    return paths, planted
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_no_planted_identifier_of_a_generated_record_reaches_its_prompts_or_logs(seed, tmp_path, caplog):
+    paths, planted = _synthetic_record(tmp_path, seed)
+    with caplog.at_level(logging.DEBUG):
+        record = ingest(paths, IngestionSettings(workers=1), estimate_tokens)
+    prompts = "\n".join(p.text for p in record.prompts)
+    assert len(record.documents) == 3
+    assert [v for v in planted if _occurs(v, prompts)] == []
+    assert [v for v in planted if _occurs(v, caplog.text)] == []

@@ -6,7 +6,6 @@ from pydantic import BaseModel, DirectoryPath, Field, SecretStr
 
 
 class DeidSettings(BaseModel):
-    enabled: bool = Field(True, description="Off only for tests of ingestion alone; never in use.")
     key: SecretStr | None = Field(
         None, description="Fernet key (urlsafe base64, 32 bytes) that encrypts each patient's mapping at rest."
     )

@@ -28,8 +28,8 @@ def propagate(pages: Iterable[Page]) -> None:
     pages = list(pages)
     names: dict[str, bool] = {}  # name word (lower case) → matched in any case?
     values: dict[str, str] = {}  # identifier value → its kind
-    never = lexicon.note_words()
-    clinical = lexicon.clinical_terms()
+    never = lexicon.structure_words()  # "Triage", "Cardiology": never a name's word
+    common = lexicon.note_words() | lexicon.clinical_terms()  # "Brown", "Allen": names only when capitalized
     for page in pages:
         for span in page.phi:
             value = page.text[span.start : span.end]
@@ -37,7 +37,7 @@ def propagate(pages: Iterable[Page]) -> None:
                 for part in _NAME_PART.findall(value):
                     word = part.lower().removesuffix("'s").removesuffix("’s")
                     if len(word) > 1 and word not in never:
-                        names[word] = word not in clinical and lexicon.word_frequency(word) < _COMMON_WORD_ZIPF
+                        names[word] = word not in common and lexicon.word_frequency(word) < _COMMON_WORD_ZIPF
             elif span.entity_type in _VALUE_KINDS and sum(c.isalnum() for c in value) >= 5:
                 values.setdefault(value, span.entity_type)
     value_pattern = _value_pattern(list(values))

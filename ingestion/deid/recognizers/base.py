@@ -20,14 +20,28 @@ class Rule:
     score: float
 
 
-class RegexRecognizer(EntityRecognizer):
-    RULES: tuple[Rule, ...] = ()
+class ClinicalRecognizer(EntityRecognizer):
+    """Base of clinsum's recognizers: English, nothing to load, results tagged with their source."""
 
-    def __init__(self) -> None:
-        super().__init__(supported_entities=sorted({r.entity for r in self.RULES}), supported_language="en")
+    def __init__(self, entities: list[str]) -> None:
+        super().__init__(supported_entities=entities, supported_language="en")
+        self.metadata = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
 
     def load(self) -> None:  # compiled at import; nothing to load
         pass
+
+    def result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(entity, start, end, score, recognition_metadata=self.metadata)
+
+
+class RegexRecognizer(ClinicalRecognizer):
+    RULES: tuple[Rule, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__(sorted({r.entity for r in self.RULES}))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
@@ -37,7 +51,7 @@ class RegexRecognizer(EntityRecognizer):
             for match in rule.pattern.finditer(text):
                 start, end = match.span("phi")
                 if start < end and self.keep(text, start, end, rule):
-                    results.append(RecognizerResult(rule.entity, start, end, rule.score))
+                    results.append(self.result(rule.entity, start, end, rule.score))
         return results
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:

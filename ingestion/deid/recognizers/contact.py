@@ -6,7 +6,6 @@ import ipaddress
 import re
 
 import phonenumbers
-from presidio_analyzer import RecognizerResult
 
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
@@ -39,7 +38,7 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
         if "+" in text or len(results) < text.count(" ") // 4:  # cheap: most texts need no second pass
             for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE):
                 if sum(c.isdigit() for c in match.raw_string) >= 7:
-                    results.append(RecognizerResult(Phi.PHONE, match.start, match.end, 0.6))
+                    results.append(self.result(Phi.PHONE, match.start, match.end, 0.6))
         return results
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import ClinicalRecognizer
 
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỹ", "a-zß-öø-ÿā-žḁ-ỹ"  # Latin letters with diacritics: Wiśniewski, Núñez
 _TITLE = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"  # Maria, O'Neil, Smith-Jones, D'Angelo
@@ -83,12 +84,9 @@ def _name_words(value: str) -> list[str]:
     return [w.lower().strip(".'’").removesuffix("'s").removesuffix("’s") for w in _TOKEN.findall(value)]
 
 
-class CueNameRecognizer(EntityRecognizer):
+class CueNameRecognizer(ClinicalRecognizer):
     def __init__(self) -> None:
-        super().__init__(supported_entities=[Phi.PERSON], supported_language="en")
-
-    def load(self) -> None:
-        pass
+        super().__init__([Phi.PERSON])
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         never = lexicon.structure_words()
@@ -104,7 +102,7 @@ class CueNameRecognizer(EntityRecognizer):
                 words = _name_words(text[start:end])
                 if lower and not all(_plausible_lower_name(w, firsts) for w in words):
                     continue
-                results.append(RecognizerResult(Phi.PERSON, start, end, score))
+                results.append(self.result(Phi.PERSON, start, end, score))
         return results
 
 
@@ -134,14 +132,11 @@ def _lower_word(word: str) -> str:
     return word.lower().strip(".")
 
 
-class GazetteerNameRecognizer(EntityRecognizer):
+class GazetteerNameRecognizer(ClinicalRecognizer):
     """Names the census lists know: first-last pairs anywhere, lone surnames mid-sentence."""
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=[Phi.PERSON], supported_language="en")
-
-    def load(self) -> None:
-        pass
+        super().__init__([Phi.PERSON])
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts, lasts, never = lexicon.first_names(), lexicon.last_names(), lexicon.never_names()
@@ -159,16 +154,16 @@ class GazetteerNameRecognizer(EntityRecognizer):
                 or (last in lasts and rare_first < 2.5)
                 or (max(rare_first, rare_last) < 3.3 and min(rare_first, rare_last) < 2.0 and not m.group(0).isupper())
             ):
-                results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.75))
+                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.75))
         for m in _COMMA_PAIR.finditer(text):
             # "Lopez, Mark": the comma form is evidence enough for a first name that is also a word.
             first, last = m.group("first").lower(), m.group("last").lower()
             if last in lasts and last not in never and first in firsts and first not in clinical:
-                results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.8))
+                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.8))
         for m in _INITIAL_SURNAME.finditer(text):
             word = m.group("last").lower()
             if word not in never and (word in lasts or frequency(word) < 3.0):
-                results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.6))
+                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.6))
         common = lexicon.common_last_names()
         for m in _SINGLE.finditer(text):
             word = m.group("last").lower()
@@ -182,7 +177,7 @@ class GazetteerNameRecognizer(EntityRecognizer):
             if _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
                 # Sentence-initial capitals say nothing; only a word too rare to be English counts.
                 if zipf < 3.0 and word in common:
-                    results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.45))
+                    results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.45))
             elif zipf < 4.3 or word in firsts and zipf < 5.0:
-                results.append(RecognizerResult(Phi.PERSON, m.start(), m.end(), 0.5))
+                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.5))
         return results
