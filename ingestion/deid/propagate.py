@@ -51,6 +51,8 @@ def propagate(pages: Iterable[Page]) -> None:
 
 
 def _is_name(word: str, names: dict[str, bool]) -> bool:
+    if len(word) <= 2 and word.isupper():
+        return False  # "MI", "OH": state codes beside a name's "Mi", "Oh"
     any_case = names.get(word.lower().removesuffix("'s").removesuffix("’s"))
     if any_case is None:
         return False

@@ -26,6 +26,11 @@ ID_RULES = (
     rule(rf"\b{_ID_LABELS}{_SEP}{_VALUE}", Phi.ID, 0.85, re.IGNORECASE),
     # Shaped, unlabelled: "#E9181234", "E977562513", "XR2303271597": a letter prefix and 6+ digits.
     rule(r"(?<![\w/.-])(?P<phi>#?[A-Z]{1,4}-?\d{6,}(?:-\d+)?)(?![\w/])", Phi.ID, 0.6),
+    # Codes of capitals and digits, at least four digits: "UHM703760N", "36BN28968", "21828H8074".
+    rule(r"(?<![\w/.-])(?P<phi>(?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,})(?![\w/])", Phi.ID, 0.55),
+    # Digit groups joined by hyphens, with a letter prefix or eight digits: "S19-033447", "64255-960"
+    # (a reference range "135-145" has six, a date its own recognizer).
+    rule(r"(?<![\w/.-])(?P<phi>[A-Z]{0,3}\d+(?:-\d{2,}){1,3})(?![\w/-]|\.\d)", Phi.ID, 0.55),
     # A bare run of 7-12 digits is a record number, not a value: values have units or decimals.
     rule(r"(?<![\w.,/$-])(?P<phi>#?\d{7,12})(?![\w.,/%-]|\s*(?:mg|mcg|g|ml|mL|units?|IU|cells|copies|/)\b)", Phi.ID, 0.5),
 )
@@ -36,6 +41,8 @@ class ClinicalIdRecognizer(RegexRecognizer):
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end].lstrip("#")
+        if rule.score == 0.55 and "-" in value and value[0].isdigit() and sum(c.isdigit() for c in value) < 8:
+            return False  # "135-145", "22-29": reference ranges, not identifiers
         # Labelled values still need a digit and must not be a date or a phone shape (their own
         # recognizers own those).
         return any(c.isdigit() for c in value) and not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value)
