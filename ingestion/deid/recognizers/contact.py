@@ -28,6 +28,10 @@ PHONE_RULES = (
 )
 
 
+# Seven or more digits in one run of phone punctuation, or a "+" country code.
+_PHONE_HINT = re.compile(r"\+\d[\d ().-]{5,}\d|(?<![\w.])\(?\d[\d ().-]{5,}\d(?![\w.]|\.\d)")
+
+
 class ClinicalPhoneRecognizer(RegexRecognizer):
     """US forms by pattern; international and unusual ones by Google's libphonenumber."""
 
@@ -35,19 +39,27 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = super().analyze(text, entities, nlp_artifacts)
-        if "+" in text or len(results) < text.count(" ") // 4:  # cheap: most texts need no second pass
-            for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE):
+        covered = [(r.start, r.end) for r in results]
+        # libphonenumber is slow: hand it only the digit runs the patterns above left alone.
+        for hint in _PHONE_HINT.finditer(text):
+            if any(s <= hint.start() < e for s, e in covered):
+                continue
+            start = max(0, hint.start() - 2)
+            window = text[start : hint.end() + 8]
+            for match in phonenumbers.PhoneNumberMatcher(window, "US", leniency=phonenumbers.Leniency.POSSIBLE):
                 if sum(c.isdigit() for c in match.raw_string) >= 7:
-                    results.append(self.result(Phi.PHONE, match.start, match.end, 0.6))
+                    results.append(self.result(Phi.PHONE, start + match.start, start + match.end, 0.6))
         return results
 
 
 class ClinicalEmailRecognizer(RegexRecognizer):
+    HINT = re.compile("@")
     RULES = (rule(r"(?P<phi>\b[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b)", Phi.EMAIL, 0.95),)
 
 
 class ClinicalUrlRecognizer(RegexRecognizer):
     # A scheme or "www." is required: "p.o.", "b.i.d." and "e.g." look like domains to a TLD list.
+    HINT = re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|health|care|us|info)\b", re.IGNORECASE)
     RULES = (
         rule(r"(?P<phi>\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+[^\s<>\"').,;:\]])", Phi.URL, 0.9, re.IGNORECASE),
         rule(r"(?P<phi>\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|health|care|us|info)(?:/[^\s<>\"')\]]*[^\s<>\"').,;:\]])?)(?![\w@])", Phi.URL, 0.6, re.IGNORECASE),
@@ -55,6 +67,7 @@ class ClinicalUrlRecognizer(RegexRecognizer):
 
 
 class ClinicalIpRecognizer(RegexRecognizer):
+    HINT = re.compile(r"\d\.\d+\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]*:")
     RULES = (
         rule(r"(?<![\w.])(?P<phi>(?:\d{1,3}\.){3}\d{1,3})(?![\w.]|\.\d)", Phi.IP_ADDRESS, 0.85),
         rule(r"(?<![\w:])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})(?![\w:])", Phi.IP_ADDRESS, 0.6),
@@ -72,6 +85,7 @@ class ClinicalIpRecognizer(RegexRecognizer):
 
 
 class ClinicalSsnRecognizer(RegexRecognizer):
+    HINT = re.compile(r"\d{3}-\d{2}-\d{4}|SSN|SS#|[Ss]ocial")
     RULES = (
         rule(r"(?<![\w-])(?P<phi>(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4})(?![\w-])", Phi.SSN, 0.9),
         rule(r"\b(?:SSN|SS#|Social\s+Security(?:\s+(?:No|Number|#))?)\.?\s*:?\s*(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", Phi.SSN, 0.95, re.IGNORECASE),

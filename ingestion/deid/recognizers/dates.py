@@ -77,4 +77,5 @@ class ClinicalDateRecognizer(RegexRecognizer):
 
 
 class ClinicalAgeRecognizer(RegexRecognizer):
+    HINT = re.compile(r"\b(?:9\d|1[01]\d)\b|ninety|hundred", re.IGNORECASE)
     RULES = tuple(rule(p, Phi.AGE, 0.85, re.IGNORECASE) for p in AGE_PATTERNS)
