@@ -38,9 +38,22 @@ class Yarn(BaseModel):
 
     factor: float = Field(4.0, ge=1.0)
     original_max_position_embeddings: int = Field(32768, gt=0)
+    rope_theta: float = Field(600000.0, gt=0, description="The model's RoPE base (Ling 2.0's).")
 
-    def rope_scaling(self) -> dict[str, Any]:
-        return {"rope_type": "yarn", "factor": self.factor, "original_max_position_embeddings": self.original_max_position_embeddings}
+    def hf_overrides(self, max_model_len: int) -> dict[str, Any]:
+        """The model-config overrides vLLM reads YaRN from.
+
+        With transformers 5, RoPE settings live in `rope_parameters` (the base included: the
+        override replaces the whole dict), and for YaRN vLLM expects `max_position_embeddings`
+        already scaled, as transformers' YaRN does.
+        """
+        return {
+            "rope_parameters": {
+                "rope_type": "yarn", "factor": self.factor, "rope_theta": self.rope_theta,
+                "original_max_position_embeddings": self.original_max_position_embeddings,
+            },
+            "max_position_embeddings": max_model_len,
+        }
 
 
 class EngineSettings(BaseModel):
@@ -62,6 +75,9 @@ class EngineSettings(BaseModel):
     enforce_eager: bool = False
     kv_cache_memory_bytes: int | None = Field(None, description="A fixed KV cache size (CPU tests).")
     max_num_seqs: int | None = None
+    structured_output_backend: Literal["auto", "xgrammar", "guidance"] = Field(
+        "guidance", description="guidance with no free whitespace: xgrammar let small models pad JSON with spaces."
+    )
 
     url: str | None = Field(None, description="openai backend: the server's base URL, e.g. http://engine:8000/v1")
     api_key: SecretStr = SecretStr("EMPTY")
@@ -90,8 +106,12 @@ class EngineSettings(BaseModel):
             ("enforce_eager", "--enforce-eager", self.enforce_eager),
             ("kv_cache_memory_bytes", "--kv-cache-memory-bytes", self.kv_cache_memory_bytes),
             ("max_num_seqs", "--max-num-seqs", self.max_num_seqs),
+            (
+                "structured_outputs_config", "--structured-outputs-config",
+                {"backend": self.structured_output_backend, "disable_any_whitespace": True},
+            ),
             ("speculative_config", "--speculative-config", self.speculative.config()),
-            ("hf_overrides", "--hf-overrides", {"rope_scaling": self.yarn.rope_scaling()} if self.yarn else None),
+            ("hf_overrides", "--hf-overrides", self.yarn.hf_overrides(self.max_model_len) if self.yarn else None),
         ]
         return [(k, f, v) for k, f, v in options if v is not None]
 

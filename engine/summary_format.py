@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 SECTIONS = (
     "Patient overview",
@@ -27,16 +27,23 @@ _CITATION = re.compile(r"\[(P\d+)\]")
 
 
 class Statement(BaseModel):
+    # No extra keys: a constrained decoder must not let a model invent fields.
+    model_config = ConfigDict(extra="forbid")
+
     text: str = Field(description="One clinical statement, without the citation markers.")
     citations: list[str] = Field(description='Passage ids that support it, like "P12".')
 
 
 class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     title: str
     statements: list[Statement]
 
 
 class Summary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     sections: list[Section]
 
     def markdown(self) -> str:

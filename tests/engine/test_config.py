@@ -43,7 +43,10 @@ def test_defaults_target_the_mounted_fp8_model_with_eagle3_and_yarn_to_128k():
     assert kwargs["model"] == "/models/AntAngelMed-FP8" and kwargs["served_model_name"] == "AntAngelMed-FP8"
     assert (kwargs["quantization"], kwargs["kv_cache_dtype"]) == ("fp8", "fp8")
     assert kwargs["speculative_config"] == {"method": "eagle3", "num_speculative_tokens": 3, "model": "/models/AntAngelMed-FP8-eagle3"}
-    assert kwargs["hf_overrides"]["rope_scaling"] == {"rope_type": "yarn", "factor": 4.0, "original_max_position_embeddings": 32768}
+    assert kwargs["hf_overrides"] == {
+        "rope_parameters": {"rope_type": "yarn", "factor": 4.0, "rope_theta": 600000.0, "original_max_position_embeddings": 32768},
+        "max_position_embeddings": 131072,
+    }
     assert kwargs["max_model_len"] == 131072 and kwargs["enable_prefix_caching"] and kwargs["trust_remote_code"]
     args = EngineSettings().serve_args()
     assert args[args.index("--max-model-len") + 1] == "131072" and "--enable-prefix-caching" in args

@@ -1,0 +1,109 @@
+"""The embedded vLLM backend, for real, on CPU with the tiny BailingMoeV2 model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine import ChatRequest
+from engine.select import has_gpu
+from engine.vllm_backend import VllmEngine
+from tests.engine.conftest import tiny_settings
+from tests.engine.contract import RECORD, EngineContract
+
+
+@pytest.fixture(scope="module")
+def vllm_engine(tiny_model):
+    engine = VllmEngine(tiny_settings(tiny_model))  # YaRN to 131072, prefix caching on
+    yield engine
+    engine.close()
+
+
+class TestVllmContract(EngineContract):
+    @pytest.fixture
+    def engine(self, vllm_engine):
+        return vllm_engine
+
+
+def test_max_model_len_131072_with_yarn_is_accepted(vllm_engine):
+    config = vllm_engine._engine.vllm_config.model_config
+    assert config.max_model_len == 131072 == vllm_engine.context_length
+    assert config.hf_config.rope_parameters["rope_type"] == "yarn"
+
+
+def test_the_models_chat_template_is_applied(vllm_engine):
+    request = ChatRequest.of(("system", "Be brief."), ("user", "Summarize."), max_tokens=4)
+    [reply] = vllm_engine.generate([request])
+    templated = "<role>SYSTEM</role>Be brief.<|role_end|><role>HUMAN</role>Summarize.<|role_end|><role>ASSISTANT</role>"
+    assert reply.usage.prompt_tokens == vllm_engine.count_tokens(templated)
+
+
+def test_a_second_question_on_the_same_record_reuses_the_cached_prefix(vllm_engine):
+    record = RECORD * 8  # a few blocks of shared prefix
+    first = ChatRequest.of(("user", record + "\nQuestion: what changed?"), max_tokens=4)
+    second = ChatRequest.of(("user", record + "\nQuestion: any allergies?"), max_tokens=4)
+    [a] = vllm_engine.generate([first])
+    [b] = vllm_engine.generate([second])
+    assert b.usage.cached_prompt_tokens and b.usage.cached_prompt_tokens >= 0.5 * a.usage.prompt_tokens
+    assert b.usage.time_to_first_token_s is not None
+
+
+def test_ngram_speculation_gives_the_same_greedy_text(tiny_model, vllm_engine):
+    request = ChatRequest.of(("user", RECORD + "\nSummarize."), max_tokens=24)
+    [plain] = vllm_engine.generate([request])
+    speculative = VllmEngine(tiny_settings(tiny_model, speculative={"method": "ngram", "num_speculative_tokens": 3}))
+    try:
+        [fast] = speculative.generate([request])
+        assert speculative.describe().speculative == "ngram"
+    finally:
+        speculative.close()
+    assert fast.text == plain.text
+
+
+def test_eagle3_through_the_plugin_drafts_tokens_and_keeps_the_greedy_text(tiny_model, tiny_draft, vllm_engine):
+    request = ChatRequest.of(("user", RECORD + "\nSummarize."), max_tokens=24)
+    [plain] = vllm_engine.generate([request])
+    eagle = VllmEngine(tiny_settings(tiny_model, speculative={"method": "eagle3", "draft_model": tiny_draft, "num_speculative_tokens": 2}))
+    try:
+        [fast] = eagle.generate([request])
+    finally:
+        eagle.close()
+    assert fast.text == plain.text
+    assert fast.usage.draft_tokens and fast.usage.draft_tokens > 0  # drafts were proposed ...
+    assert fast.usage.accepted_tokens is not None and fast.usage.accepted_tokens >= 0  # ... and checked
+
+
+_WITHOUT_PLUGIN = """
+import sys
+from engine.select import has_gpu
+from engine.vllm_backend import VllmEngine
+from tests.engine.conftest import tiny_settings
+if __name__ == "__main__":
+    try:
+        VllmEngine(tiny_settings(sys.argv[1], speculative={"method": "eagle3", "draft_model": sys.argv[2], "num_speculative_tokens": 2}))
+    except Exception as exc:
+        print("FAILED:", exc)
+"""
+
+
+def test_without_the_plugin_stock_vllm_cannot_run_eagle3_on_bailing(tiny_model, tiny_draft, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "no_plugin.py"
+    script.write_text(_WITHOUT_PLUGIN)
+    env = {**os.environ, "VLLM_PLUGINS": "none", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    result = subprocess.run([sys.executable, str(script), str(tiny_model), str(tiny_draft)], capture_output=True, text=True, env=env, timeout=600)
+    assert "embed_tokens" in result.stdout + result.stderr
+
+
+@pytest.mark.skipif(not has_gpu(), reason="FP8 needs a CUDA GPU; its configuration is tested in test_config.py")
+def test_fp8_runs_where_cuda_is_present(tiny_model):
+    engine = VllmEngine(tiny_settings(tiny_model, quantization="fp8", kv_cache_dtype="fp8", enforce_eager=False))
+    try:
+        [reply] = engine.generate([ChatRequest.of(("user", "Summarize."), max_tokens=8)])
+        assert reply.usage.completion_tokens > 0 and engine.describe().quantization == "fp8"
+    finally:
+        engine.close()
