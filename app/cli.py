@@ -12,7 +12,7 @@ import typer
 
 from app.records import deid_json, record_json, record_lines
 from app.settings import Settings
-from engine import estimate_tokens
+from engine import choose_backend, estimate_tokens
 from ingestion import ingest
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, help="clinsum: cited summaries of whole patient records.")
@@ -59,6 +59,24 @@ def deid_command(
         for error in data["errors"]:
             typer.echo(error["error"], err=True)
     _exit(record)
+
+
+@cli.command("engine")
+def engine_command(as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False) -> None:
+    """Say which engine would write summaries here, and why (without starting it)."""
+    settings = Settings().engine
+    backend, why = choose_backend(settings)
+    info = {
+        "backend": backend, "why": why, "model": str(settings.model) if backend == "vllm" else settings.served_model_name,
+        "url": settings.url, "quantization": settings.quantization, "speculative": settings.speculative.method,
+        "max_context": settings.max_model_len,
+    }
+    if backend == "extractive":
+        info.update(model="extractive (no model)", quantization=None, speculative=None)
+    if as_json:
+        typer.echo(json.dumps(info, indent=2))
+    else:
+        typer.echo(f"Engine: {backend} ({why})")
 
 
 def _exit(record) -> None:

@@ -34,6 +34,7 @@ class VllmEngine:
         self.start_s = time.monotonic() - started
         self._tokenizer = self._engine.get_tokenizer()
         self._lock = threading.Lock()  # one stepping loop at a time
+        self.last_call_s = 0.0  # wall time of the last generate() call, for benchmarks
 
     def _prompt(self, request: ChatRequest) -> str:
         messages = [{"role": m.role, "content": m.content} for m in request.messages]
@@ -74,6 +75,7 @@ class VllmEngine:
                     if output.finished:
                         finished[output.request_id] = output
             after = self._counters()
+            self.last_call_s = time.monotonic() - started
         drafted = int(after.get(_DRAFTED, 0) - before.get(_DRAFTED, 0)) if _DRAFTED in after else None
         accepted = int(after.get(_ACCEPTED, 0) - before.get(_ACCEPTED, 0)) if _ACCEPTED in after else None
         return [_generation(finished[i], first.get(i), drafted, accepted) for i in ids]

@@ -101,3 +101,11 @@ def test_deid_text_output_prints_each_document_under_its_name(sample_paths):
     assert result.returncode == 0
     assert result.stdout.startswith(f"=== {note.name} ===\n")
     assert "| **MRN** | [MRN_1] |" in result.stdout and "67675149" not in result.stdout
+
+
+def test_engine_says_which_backend_would_run_and_why():
+    result = clinsum("engine", "--json", env={"CLINSUM_ENGINE__MODEL": "/nonexistent/model"})
+    data = json.loads(result.stdout)
+    assert (data["backend"], data["model"]) == ("extractive", "extractive (no model)") and "no model" in data["why"]
+    result = clinsum("engine", "--json", env={"CLINSUM_ENGINE__URL": "http://127.0.0.1:9/v1"})
+    assert json.loads(result.stdout)["backend"] == "openai"

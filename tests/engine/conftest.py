@@ -5,28 +5,27 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
-from engine import EngineSettings
-from tests.fixtures.tiny_models import build_tiny_bailing, build_tiny_eagle3_draft
-
 ROOT = Path(__file__).resolve().parents[2]
 
+# Set before torch is first imported (the tiny-model builder imports it): in-process engines
+# that start in seconds, caches inside the project, no hub, and OpenMP threads that sleep when
+# idle, so an engine kept by one process does not starve an engine another process starts.
+for _name, _value in {
+    "VLLM_ENABLE_V1_MULTIPROCESSING": "0",
+    "OMP_WAIT_POLICY": "PASSIVE",
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HOME": str(ROOT / ".cache" / "huggingface"),
+    "VLLM_CACHE_ROOT": str(ROOT / ".cache" / "vllm"),
+    "VLLM_NO_USAGE_STATS": "1",
+    "DO_NOT_TRACK": "1",
+}.items():
+    os.environ.setdefault(_name, _value)
 
-@pytest.fixture(scope="session", autouse=True)
-def offline_vllm_environment():
-    """In-process engines that start in seconds, caches inside the project, no hub."""
-    cache = ROOT / ".cache"
-    for name, value in {
-        "VLLM_ENABLE_V1_MULTIPROCESSING": "0",
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-        "HF_HOME": str(cache / "huggingface"),
-        "VLLM_CACHE_ROOT": str(cache / "vllm"),
-        "VLLM_NO_USAGE_STATS": "1",
-        "DO_NOT_TRACK": "1",
-    }.items():
-        os.environ.setdefault(name, value)
+import pytest  # noqa: E402
+
+from engine import EngineSettings  # noqa: E402
+from tests.fixtures.tiny_models import build_tiny_bailing, build_tiny_eagle3_draft  # noqa: E402
 
 
 @pytest.fixture(scope="session")

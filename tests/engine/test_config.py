@@ -19,6 +19,8 @@ def _parsed_both_ways(settings: EngineSettings):
 
 
 def _same(a, b) -> bool:
+    if isinstance(b, dict) and not isinstance(a, dict):  # the parser builds the config object the dict describes
+        return all(getattr(a, key) == value for key, value in b.items())
     # The server takes a list of served names; the engine a name or a list.
     return (a if not isinstance(a, list) else a[0] if len(a) == 1 else a) == (b if not isinstance(b, list) else b)
 

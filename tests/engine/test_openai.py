@@ -27,7 +27,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tiny_model, tmp_path_factory):
     port = _free_port()
-    settings = tiny_settings(tiny_model, url=f"http://127.0.0.1:{port}/v1", timeout_s=120, max_retries=2)
+    # The server speculates with ngram lookup, so ngram decoding is exercised here, in its own process.
+    settings = tiny_settings(
+        tiny_model, url=f"http://127.0.0.1:{port}/v1", timeout_s=120, max_retries=2,
+        speculative={"method": "ngram", "num_speculative_tokens": 3},
+    )
     log = tmp_path_factory.mktemp("server") / "server.log"
     args = [sys.executable, "-m", "vllm.entrypoints.openai.api_server", *settings.serve_args(),
             "--host", "127.0.0.1", "--port", str(port)]
@@ -89,3 +93,12 @@ def test_an_unreachable_server_is_a_clear_error_after_bounded_retries(tiny_model
         engine.generate([ChatRequest.of(("user", "hello"), max_tokens=4)])
     assert error.value.kind == "unavailable" and "cannot be reached" in str(error.value)
     assert time.monotonic() - started < 30  # retried with backoff, then gave up
+
+
+def test_the_server_speculates_with_ngram_and_stays_greedy(openai_engine):
+    request = ChatRequest.of(("user", RECORD * 3 + "\nSummarize."), max_tokens=32)
+    first, second = openai_engine.generate([request, request])
+    assert first.text == second.text  # greedy and deterministic with speculation on
+    metrics = httpx.get(openai_engine.base_url.removesuffix("/v1") + "/metrics").text
+    drafted = [float(line.split()[-1]) for line in metrics.splitlines() if line.startswith("vllm:spec_decode_num_draft_tokens_total")]
+    assert drafted and sum(drafted) > 0
