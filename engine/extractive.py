@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from engine.base import ChatRequest, Delta, Description, Generation, Usage
 from engine.estimate import estimate_tokens
+from engine.local import LocalEngine
 from engine.summary_format import Section, Statement, Summary
 
 _HEADER = re.compile(r"^## Document (\d+)(?: \(continued\))? · (.+?) · (\S+)\s*$")
@@ -243,9 +244,9 @@ def answer(prompt: str, question: str, top: int = 5) -> Summary:
     return Summary(sections=[Section(title="Answer", statements=statements or [Statement(text="Not documented in the record.", citations=[])])])
 
 
-class ExtractiveEngine:
+class ExtractiveEngine(LocalEngine):
     def __init__(self, context_length: int = 131072, why: str = "chosen in the configuration"):
-        self._context = context_length
+        super().__init__(context_length)
         self._why = why
 
     def _reply(self, request: ChatRequest) -> str:
@@ -266,18 +267,7 @@ class ExtractiveEngine:
 
     def stream(self, request: ChatRequest) -> Iterator[Delta]:
         [generation] = self.generate([request])
-        lines = generation.text.splitlines(keepends=True)
-        produced = 0
-        for i, line in enumerate(lines):
-            produced = min(produced + estimate_tokens(line), generation.usage.completion_tokens)
-            yield Delta(line, produced, generation.finish_reason if i == len(lines) - 1 else None)
-
-    def count_tokens(self, text: str) -> int:
-        return estimate_tokens(text)
-
-    @property
-    def context_length(self) -> int:
-        return self._context
+        yield from self._pieces(generation, generation.text.splitlines(keepends=True))
 
     def describe(self) -> Description:
         return Description(

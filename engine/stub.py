@@ -13,15 +13,16 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from engine.base import ChatRequest, Delta, Description, EngineError, Generation, Usage
 from engine.estimate import estimate_tokens
+from engine.local import LocalEngine
 
 DEFAULT_REPLY = "## Open questions\n- Stub engine: no summary was generated.\n"
 DEFAULT_JSON = '{"sections": [{"title": "Open questions", "statements": [{"text": "Stub engine: no summary was generated.", "citations": []}]}]}'
 
 
-class StubEngine:
+class StubEngine(LocalEngine):
     def __init__(self, script: Iterable[str | BaseException] = (), context_length: int = 131072, delay_s: float = 0.0):
+        super().__init__(context_length)
         self._script: deque[str | BaseException] = deque(script)
-        self._context = context_length
         self.delay_s = delay_s
         self.requests: list[ChatRequest] = []  # every request seen, for tests to inspect
 
@@ -53,19 +54,7 @@ class StubEngine:
     def stream(self, request: ChatRequest) -> Iterator[Delta]:
         [generation] = self.generate([request])
         words = generation.text.split(" ")
-        produced = 0
-        for i, word in enumerate(words):
-            piece = word if i == 0 else " " + word
-            produced += estimate_tokens(piece)
-            last = i == len(words) - 1
-            yield Delta(piece, min(produced, generation.usage.completion_tokens), generation.finish_reason if last else None)
-
-    def count_tokens(self, text: str) -> int:
-        return estimate_tokens(text)
-
-    @property
-    def context_length(self) -> int:
-        return self._context
+        yield from self._pieces(generation, [w if i == 0 else " " + w for i, w in enumerate(words)])
 
     def describe(self) -> Description:
         return Description("stub", "scripted", self._context, notes=("Test engine: replies are scripted.",))
