@@ -70,6 +70,11 @@ class Description:
         }
 
 
+def finish_reason(raw: str | None) -> str:
+    """A backend's finish reason in the contract's terms: "length" when cut off, else "stop"."""
+    return "length" if raw == "length" else "stop"
+
+
 class EngineError(Exception):
     """A generation failed: `kind` says how ("timeout", "unavailable", "bad_request", "internal").
 

@@ -15,7 +15,7 @@ import openai
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, SystemMessage
 from langchain_openai import ChatOpenAI
 
-from engine.base import ChatRequest, Delta, Description, EngineError, Generation, Usage
+from engine.base import ChatRequest, Delta, Description, EngineError, Generation, Usage, finish_reason
 from engine.config import EngineSettings
 
 _ROLES = {"system": SystemMessage, "user": HumanMessage, "assistant": AIMessage}
@@ -91,7 +91,7 @@ class OpenAIEngine:
                     yield Delta(str(chunk.content), produced)
         except openai.APIConnectionError as exc:
             raise EngineError("unavailable", f"the model server at {self.base_url} cannot be reached") from exc
-        yield Delta("", produced, _finish(finish))
+        yield Delta("", produced, finish_reason(finish))
 
     def count_tokens(self, text: str) -> int:
         try:
@@ -119,16 +119,13 @@ class OpenAIEngine:
         self._http.close()
 
 
-def _finish(reason: str | None) -> str:
-    return "length" if reason == "length" else "stop"
-
 
 def _generation(message: BaseMessage) -> Generation:
     usage = getattr(message, "usage_metadata", None) or {}
     details = usage.get("input_token_details") or {}
     return Generation(
         text=str(message.content),
-        finish_reason=_finish(message.response_metadata.get("finish_reason")),
+        finish_reason=finish_reason(message.response_metadata.get("finish_reason")),
         usage=Usage(
             prompt_tokens=usage.get("input_tokens", 0),
             completion_tokens=usage.get("output_tokens", 0),

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from engine.base import ChatRequest, Delta, Description, EngineError, Generation, Usage
+from engine.base import ChatRequest, Delta, Description, EngineError, Generation, Usage, finish_reason
 from engine.config import EngineSettings
 
 _DRAFTED, _ACCEPTED = "vllm:spec_decode_num_draft_tokens", "vllm:spec_decode_num_accepted_tokens"
@@ -91,7 +91,7 @@ class VllmEngine:
                     piece = output.outputs[0]
                     produced += len(piece.token_ids)
                     done = output.finished
-                    yield Delta(piece.text, produced, _finish(piece.finish_reason) if done else None)
+                    yield Delta(piece.text, produced, finish_reason(piece.finish_reason) if done else None)
 
     def count_tokens(self, text: str) -> int:
         return len(self._tokenizer.encode(text, add_special_tokens=False))
@@ -111,9 +111,6 @@ class VllmEngine:
         self._engine.engine_core.shutdown()
 
 
-def _finish(reason: str | None) -> str:
-    return "length" if reason == "length" else "stop"
-
 
 def _generation(output: Any, first_step_s: float | None, drafted: int | None, accepted: int | None) -> Generation:
     completion = output.outputs[0]
@@ -121,7 +118,7 @@ def _generation(output: Any, first_step_s: float | None, drafted: int | None, ac
     ttft = getattr(metrics, "first_token_latency", None) if metrics is not None else None
     return Generation(
         text=completion.text,
-        finish_reason=_finish(completion.finish_reason),
+        finish_reason=finish_reason(completion.finish_reason),
         usage=Usage(
             prompt_tokens=len(output.prompt_token_ids or []),
             completion_tokens=len(completion.token_ids),

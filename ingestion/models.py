@@ -125,10 +125,6 @@ class Record:
     errors: list[FileError]
     notices: list[FileError] = field(default_factory=list)  # loaded, but worth saying
     mapping: Any = None  # the patient's de-identification Mapping
-    passage_map: dict[str, Passage] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.passage_map = {p.id: p for p in self.passages}
 
     @property
     def tokens(self) -> int:

@@ -9,7 +9,6 @@ self-contained. A spaCy pipeline that hospital IT installed adds its NER beside 
 from __future__ import annotations
 
 import functools
-import logging
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
@@ -21,8 +20,6 @@ from ingestion.deid.config import DeidSettings
 from ingestion.deid.entities import Phi
 from ingestion.deid.lexicon import EPONYMS
 from ingestion.models import PhiSpan
-
-log = logging.getLogger(__name__)
 
 _OVERLAP = 300  # characters of context repeated across a chunk boundary
 # What presidio calls the entities a spaCy NER pipeline finds, and the kinds we mask them as.
