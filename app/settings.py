@@ -10,11 +10,34 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from engine.config import EngineSettings
 from ingestion.config import IngestionSettings
+
+
+class StoreSettings(BaseModel):
+    data_dir: Path = Field(Path("data"), description="SQLite database, original files and the local key live here.")
+    url: str | None = Field(None, description="A database URL; by default DATABASE_URL, else SQLite in data_dir.")
+    files_dir: Path | None = Field(None, description="Where original files are kept; by default data_dir/files.")
+
+    @property
+    def database_url(self) -> str:
+        return self.url or os.environ.get("DATABASE_URL") or f"sqlite:///{(self.data_dir / 'clinsum.db').resolve()}"
+
+    @property
+    def files(self) -> Path:
+        return self.files_dir or self.data_dir / "files"
+
+
+class JobSettings(BaseModel):
+    lease_s: float = Field(60, gt=0, description="A worker renews its lease this often; a dead worker's job is free after it.")
+    max_attempts: int = Field(3, ge=1, description="Times a job is started before it fails for good (crashed workers count).")
+    engine_retries: int = Field(3, ge=1, description="Tries of one engine call that times out or finds the engine unavailable.")
+    retry_wait_s: float = Field(2, ge=0, description="First wait between engine tries; it doubles each time.")
+    poll_s: float = Field(1, gt=0, description="How often an idle worker looks for work.")
+    max_tokens: int = Field(4096, ge=64, description="Most tokens a summary (or one part of it) may take.")
 
 
 class Settings(BaseSettings):
@@ -22,6 +45,8 @@ class Settings(BaseSettings):
 
     ingestion: IngestionSettings = Field(default_factory=IngestionSettings)
     engine: EngineSettings = Field(default_factory=EngineSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
     log_level: str = "WARNING"
 
     @classmethod

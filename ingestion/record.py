@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 
 from ingestion.config import IngestionSettings
-from ingestion.deid import deidentify, masked
+from ingestion.deid import Mapping, deidentify, masked
 from ingestion.load import load_files
 from ingestion.models import Document, Passage, Record
 from ingestion.stitch import TokenCounter, order_documents, stitch
@@ -32,10 +32,12 @@ def ingest(
     paths: Sequence[str | os.PathLike[str]],
     settings: IngestionSettings,
     count_tokens: TokenCounter,
+    mapping: Mapping | None = None,
 ) -> Record:
+    """The files as one patient's record; `mapping` continues a patient's surrogates and date shift."""
     loaded = load_files(paths, settings)
     documents = order_documents(loaded.documents)
-    mapping = deidentify(documents, settings.deid)  # always: no setting lets PHI into a prompt
+    mapping = deidentify(documents, settings.deid, mapping)  # always: no setting lets PHI into a prompt
     passages = number_passages(documents)
     prompts = stitch(documents, passages, count_tokens, settings.prompt_budget)
     return Record(documents, passages, prompts, loaded.errors, loaded.notices, mapping)

@@ -1,0 +1,5 @@
+"""Persistence: SQLAlchemy 2 ORM over SQLite or PostgreSQL, Alembic migrations, a file store."""
+
+from app.store.store import Store, utcnow
+
+__all__ = ["Store", "utcnow"]

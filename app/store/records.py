@@ -1,0 +1,137 @@
+"""Saving an ingested record (patient, original files, pages, passages, prompts) and reading it back.
+
+All of one record is written in one transaction: a crash leaves either the whole record or none
+of it. The patient is the one who already owns any of the uploaded files, so their surrogates
+and date shift continue across uploads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from app.records import record_json
+from app.store.schema import Document, Page, Passage, Patient, Prompt, Record
+from app.store.store import Store, utcnow
+from ingestion import Record as IngestedRecord
+from ingestion.deid import Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRecord:
+    id: int
+    patient_id: int
+    summary: dict  # as `clinsum ingest --json`
+
+
+@dataclass(frozen=True, slots=True)
+class RecordInput:
+    """What a job needs: the de-identified prompts and passages, nothing that names anyone."""
+
+    prompts: list[str]
+    passages: dict[str, str]  # "P12" → de-identified text
+
+
+def file_digests(paths: Sequence[Path]) -> list[str]:
+    digests = []
+    for path in paths:
+        try:
+            with open(path, "rb") as fh:
+                digests.append(hashlib.file_digest(fh, "sha256").hexdigest())
+        except OSError:
+            digests.append(f"unreadable:{Path(path).name}")  # ingestion reports it; it still shapes the record
+    return digests
+
+
+def fingerprint(digests: Sequence[str], recipe: str) -> str:
+    """The same files, built the same way (settings, token counter), make the same record."""
+    return hashlib.sha256(json.dumps([sorted(digests), recipe]).encode()).hexdigest()
+
+
+def find_record(store: Store, print_: str) -> StoredRecord | None:
+    with store.transaction() as s:
+        row = s.scalar(select(Record).where(Record.fingerprint == print_))
+        return StoredRecord(row.id, row.patient_id, row.summary) if row else None
+
+
+def patient_mapping(store: Store, digests: Sequence[str]) -> tuple[int | None, Mapping | None]:
+    """The patient who already owns one of these files, and their mapping."""
+    with store.transaction() as s:
+        patient = s.scalar(select(Patient).join(Document).where(Document.sha256.in_(list(digests))).order_by(Patient.id).limit(1))
+        if patient is None:
+            return None, None
+        return patient.id, Mapping.decrypt(patient.mapping, store.key) if patient.mapping else None
+
+
+def save_record(store: Store, record: IngestedRecord, print_: str, patient_id: int | None, actor: str) -> StoredRecord:
+    for doc in record.documents:  # originals first: a file without its rows is harmless, the reverse is not
+        store.files.put(Path(doc.path), doc.sha256)
+    summary = record_json(record)
+    with store.transaction() as s:
+        now = utcnow()
+        patient = s.get(Patient, patient_id) if patient_id else None
+        if patient is None:
+            patient = Patient(created_at=now)
+            s.add(patient)
+        patient.mapping = record.mapping.encrypt(store.key)
+        s.flush()
+        known = {d.sha256: d for d in s.scalars(select(Document).where(Document.patient_id == patient.id))}
+        page_ids: dict[tuple[int, int], int] = {}
+        doc_ids = []
+        for index, doc in enumerate(record.documents):
+            row = known.get(doc.sha256)
+            if row is None:
+                row = Document(
+                    patient_id=patient.id, sha256=doc.sha256, file_name=doc.file, media_type=doc.media_type,
+                    doc_type=doc.doc_type.value, doc_date=doc.date, stored_at=store.files.path(doc.sha256).relative_to(store.files.root).as_posix(),
+                    created_at=now,
+                )
+                s.add(row)
+                s.flush()
+                ids = s.scalars(
+                    insert(Page).returning(Page.id, sort_by_parameter_order=True),
+                    [
+                        {"document_id": row.id, "number": p.number, "text": p.text, "width": p.width, "height": p.height,
+                         "ocr": p.ocr, "ocr_confidence": p.ocr_confidence,
+                         "words": [[w.start, w.end, w.x0, w.y0, w.x1, w.y1] for w in p.words] or None}
+                        for p in doc.pages
+                    ],
+                ).all()
+                page_ids.update({(index, p.number): i for p, i in zip(doc.pages, ids)})
+            else:
+                page_ids.update({(index, number): i for number, i in s.execute(select(Page.number, Page.id).where(Page.document_id == row.id))})
+            doc_ids.append(row.id)
+        stored = Record(patient_id=patient.id, fingerprint=print_, documents=doc_ids, summary=summary, created_at=now)
+        s.add(stored)
+        s.flush()
+        if record.passages:
+            s.execute(insert(Passage), [
+                {"record_id": stored.id, "number": int(p.id[1:]), "page_id": page_ids[(p.doc, p.page)], "start": p.start,
+                 "end": p.end, "safe_text": p.safe_text}
+                for p in record.passages
+            ])
+        if record.prompts:
+            s.execute(insert(Prompt), [
+                {"record_id": stored.id, "number": n, "text": p.text, "tokens": p.tokens} for n, p in enumerate(record.prompts, 1)
+            ])
+        store.audit(s, actor, "record ingested", patient.id, documents=len(doc_ids), passages=len(record.passages),
+                    errors=len(record.errors))
+        return StoredRecord(stored.id, patient.id, summary)
+
+
+def record_input(store: Store, record_id: int) -> RecordInput:
+    with store.transaction() as s:
+        prompts = list(s.scalars(select(Prompt.text).where(Prompt.record_id == record_id).order_by(Prompt.number)))
+        passages = {f"P{n}": t for n, t in s.execute(select(Passage.number, Passage.safe_text).where(Passage.record_id == record_id))}
+    return RecordInput(prompts, passages)
+
+
+def mapping_of(store: Store, patient_id: int) -> Mapping | None:
+    with store.transaction() as s:
+        blob = s.scalar(select(Patient.mapping).where(Patient.id == patient_id))
+    return Mapping.decrypt(blob, store.key) if blob else None

@@ -1,0 +1,126 @@
+"""Writing a finished summary (statements, citations, verdicts) and reading it back for display.
+
+Statements are stored as the engine wrote them, de-identified. `view` re-identifies them with
+the patient's mapping: only what is shown to a user carries names and real dates. Each citation
+resolves to the original file, page and character span, and quotes the passage from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.store.records import mapping_of
+from app.store.schema import Citation, Document, Job, Page, Passage, Record, Statement, Summary
+from app.store.store import Store, utcnow
+from ingestion.deid import reidentify
+
+
+@dataclass(frozen=True, slots=True)
+class CitationView:
+    passage_id: str
+    file: str | None  # None: the model cited an id that is not in the record
+    page: int | None
+    start: int | None  # offsets into that page's extracted text
+    end: int | None
+    quote: str | None
+    document: int | None = None  # the store's document id, to open the original file
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"passage_id": self.passage_id, "file": self.file, "page": self.page, "start": self.start,
+                "end": self.end, "quote": self.quote}
+
+
+@dataclass(frozen=True, slots=True)
+class StatementView:
+    text: str
+    citations: list[CitationView]
+    supported: bool
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryView:
+    id: int
+    job_id: int
+    kind: str
+    question: str | None
+    sections: list[tuple[str, list[StatementView]]]
+    engine: dict[str, Any]
+    record: dict[str, Any]
+    problems: list[str]
+    usage: dict[str, Any] = field(default_factory=dict)
+
+
+def write_summary(session: Session, job_id: int, record_id: int, kind: str, question: str | None, draft: Any,
+                  verdicts: list[Any], engine: dict[str, Any], config: dict[str, Any], total_seconds: float) -> int:
+    """The rows of one summary, in the caller's transaction (the one that marks its job done)."""
+    numbers = {n: i for n, i in session.execute(select(Passage.number, Passage.id).where(Passage.record_id == record_id))}
+    calls = [dict(vars(c)) if not isinstance(c, dict) else c for c in draft.calls]
+    flagged = sum(not v.supported for v in verdicts)
+    summary = Summary(
+        job_id=job_id, record_id=record_id, kind=kind, question=question, engine=engine, config=config,
+        prompt_tokens=sum(c["prompt_tokens"] for c in calls), completion_tokens=sum(c["completion_tokens"] for c in calls),
+        cached_prompt_tokens=sum(c.get("cached_prompt_tokens") or 0 for c in calls) if any(c.get("cached_prompt_tokens") is not None for c in calls) else None,
+        engine_seconds=sum(c["seconds"] for c in calls), total_seconds=total_seconds, calls=calls,
+        problems=list(draft.problems), status=f"{flagged} unsupported statements" if flagged else "verified", created_at=utcnow(),
+    )
+    position = 0
+    statements = [(section.title, s) for section in draft.summary.sections for s in section.statements]
+    for (title, statement), verdict in zip(statements, verdicts, strict=True):
+        row = Statement(position=position, section=title, text=statement.text, supported=verdict.supported,
+                        score=float(verdict.score), reason=verdict.reason)
+        for n, cited in enumerate(statement.citations):
+            number = int(cited[1:]) if cited[:1] == "P" and cited[1:].isdigit() else None
+            row.citations.append(Citation(position=n, cited=cited, passage_id=numbers.get(number)))
+        summary.statements.append(row)
+        position += 1
+    session.add(summary)
+    session.flush()
+    return summary.id
+
+
+def summary_of_job(store: Store, job_id: int) -> int | None:
+    with store.transaction() as s:
+        return s.scalar(select(Summary.id).where(Summary.job_id == job_id))
+
+
+def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
+    """The summary as a user sees it: re-identified, each citation resolved to its source. Audited."""
+    with store.transaction() as s:
+        summary = s.scalar(
+            select(Summary).where(Summary.id == summary_id).options(
+                selectinload(Summary.statements).selectinload(Statement.citations)
+                .selectinload(Citation.passage).selectinload(Passage.page).selectinload(Page.document)
+            )
+        )
+        record = s.get(Record, summary.record_id)
+        mapping = mapping_of(store, record.patient_id)
+        show = (lambda text: reidentify(text, mapping)) if mapping else (lambda text: text)
+        sections: list[tuple[str, list[StatementView]]] = []
+        for statement in summary.statements:
+            citations = []
+            for c in statement.citations:
+                p = c.passage
+                if p is None:
+                    citations.append(CitationView(c.cited, None, None, None, None, None))
+                    continue
+                doc: Document = p.page.document
+                citations.append(CitationView(f"P{p.number}", doc.file_name, p.page.number, p.start, p.end,
+                                              p.page.text[p.start : p.end], doc.id))
+            item = StatementView(show(statement.text), citations, statement.supported, statement.score, show(statement.reason))
+            if sections and sections[-1][0] == statement.section:
+                sections[-1][1].append(item)
+            else:
+                sections.append((statement.section, [item]))
+        job = s.get(Job, summary.job_id)
+        store.audit(s, actor, "summary shown", record.patient_id, job.id if job else None, summary=summary.id)
+        usage = {"prompt_tokens": summary.prompt_tokens, "completion_tokens": summary.completion_tokens,
+                 "cached_prompt_tokens": summary.cached_prompt_tokens, "engine_seconds": summary.engine_seconds,
+                 "total_seconds": summary.total_seconds}
+        return SummaryView(summary.id, summary.job_id, summary.kind, show(summary.question) if summary.question else None,
+                           sections, summary.engine, record.summary, list(summary.problems), usage)
