@@ -6,6 +6,11 @@ sit under (PLAN, DISCHARGE MEDICATIONS, IMPRESSION, …) or, failing that, by cl
 writes each as a statement citing its passage. Across documents, near-duplicates collapse and
 for facts that change (a drug's dose, a lab value) the newest document wins. A question (a
 "Question:" line after the record) is answered with the passages that share most terms with it.
+
+A record too long for one prompt is summarized part by part and the partial summaries merged: a
+merge request carries them in the Markdown form between <partial_summary …> marker lines (or
+<partial_answer …> with a "The question was:" line), and they are merged section by section by
+the same rules, the later part standing in for the newer document.
 """
 
 from __future__ import annotations
@@ -23,6 +28,14 @@ from engine.summary_format import Section, Statement, Summary
 _HEADER = re.compile(r"^## Document (\d+)(?: \(continued\))? · (.+?) · (\S+)\s*$")
 _PASSAGE = re.compile(r"^\[(P\d+)\] (.*)$")
 _QUESTION = re.compile(r"^Question:\s*(.+)$", re.MULTILINE)
+_PARTIAL = re.compile(r'^<partial_(?:summary|answer) part="(\d+)"[^>]*>\s*$')
+_PARTIAL_END = re.compile(r"^</partial_(?:summary|answer)>\s*$")
+_ASKED = re.compile(r"^The question was:\s*(.+)$", re.MULTILINE)
+_TITLE = re.compile(r"^## (.+?)\s*$")
+_STATEMENT = re.compile(r"^- (.*?)((?:\s*\[P\d+\])*)\s*$")
+_NOT_DOCUMENTED = "Not documented in the record."
+_ORDER = ("Patient overview", "Problems and diagnoses", "Medications with changes", "Allergies", "Procedures",
+          "Key results", "Hospital course", "Plan and follow-up", "Open questions")
 
 # Note headings → summary sections. Order matters: the first match wins.
 _HEADINGS = [
@@ -78,6 +91,7 @@ class _Passage:
     doc_type: str
     heading: str | None  # the summary section of the note heading it sits under
     text: str
+    cites: tuple[str, ...] = ()  # a merged statement's citations (a passage cites itself)
 
 
 def _read_record(prompt: str) -> list[_Passage]:
@@ -192,20 +206,24 @@ def summarize(prompt: str) -> Summary:
     if "Hospital course" not in chosen:
         chosen["Hospital course"] = history
 
+    return Summary(sections=_assemble(chosen, _ORDER))
+
+
+def _assemble(chosen: dict[str, list[_Passage]], titles: Sequence[str]) -> list[Section]:
+    """The sections in order, each with its newest, distinct statements up to its limit."""
     sections = []
-    for title in ("Patient overview", "Problems and diagnoses", "Medications with changes", "Allergies", "Procedures",
-                  "Key results", "Hospital course", "Plan and follow-up", "Open questions"):
+    for title in titles:
         kept = _newest_and_distinct(title, chosen.get(title, []))
         limit = _LIMITS.get(title, _DEFAULT_LIMIT)
         if title in ("Plan and follow-up", "Open questions", "Medications with changes"):
             kept = kept[-limit:]  # the latest plan is the one in force
         else:
             kept = kept[:limit]
-        statements = [Statement(text=_LIST_MARKER.sub("", p.text), citations=[p.pid]) for p in kept]
+        statements = [Statement(text=_LIST_MARKER.sub("", p.text), citations=list(p.cites or (p.pid,))) for p in kept]
         if not statements:
-            statements = [Statement(text="Not documented in the record.", citations=[])]
+            statements = [Statement(text=_NOT_DOCUMENTED, citations=[])]
         sections.append(Section(title=title, statements=statements))
-    return Summary(sections=sections)
+    return sections
 
 
 def _newest_and_distinct(section: str, passages: list[_Passage]) -> list[_Passage]:
@@ -224,7 +242,11 @@ def _newest_and_distinct(section: str, passages: list[_Passage]) -> list[_Passag
         if any(_similar(words, _words(k.text)) for k in kept):
             continue
         kept.append(p)
-    return sorted(kept, key=lambda p: int(p.pid[1:]))
+    return sorted(kept, key=_order)
+
+
+def _order(p: _Passage) -> int:
+    return int(p.pid[1:]) if p.pid[1:].isdigit() else 0
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
@@ -233,15 +255,66 @@ def _similar(a: set[str], b: set[str]) -> bool:
 
 def answer(prompt: str, question: str, top: int = 5) -> Summary:
     """The passages that share most terms with the question, as cited statements."""
+    return _answer_from(_read_record(prompt), question, top)
+
+
+def _read_partials(prompt: str) -> list[list[tuple[str, list[_Passage]]]]:
+    """The partial summaries of a merge request: per part, its sections' statements as passages."""
+    parts: list[list[tuple[str, list[_Passage]]]] = []
+    inside = False
+    for line in prompt.splitlines():
+        opening = _PARTIAL.match(line)
+        if opening:
+            parts.append([])
+            inside = True
+            continue
+        if _PARTIAL_END.match(line):
+            inside = False
+            continue
+        if not inside:
+            continue
+        title = _TITLE.match(line)
+        if title:
+            parts[-1].append((title.group(1), []))
+            continue
+        statement = _STATEMENT.match(line)
+        if statement and parts[-1] and statement.group(1).strip():
+            cites = tuple(re.findall(r"P\d+", statement.group(2)))
+            text = statement.group(1).strip()
+            parts[-1][-1][1].append(_Passage(cites[0] if cites else "P0", len(parts), "", None, text, cites))
+    return parts
+
+
+def _merge(parts: list[list[tuple[str, list[_Passage]]]], question: str | None = None) -> Summary:
+    """One summary from partial ones, section by section; a later part wins as a newer document would."""
+    if question is not None:
+        statements = [p for part in parts for _, ps in part for p in ps if p.text != _NOT_DOCUMENTED]
+        return _answer_from(statements, question)
+    chosen: dict[str, list[_Passage]] = {}
+    titles: list[str] = []
+    for part in parts:
+        for title, statements in part:
+            if title not in titles:
+                titles.append(title)
+            real = [p for p in statements if p.text != _NOT_DOCUMENTED]
+            if title == "Patient overview" and real:
+                chosen[title] = real  # the latest description of the patient
+            else:
+                chosen.setdefault(title, []).extend(real)
+    ordered = [t for t in _ORDER if t in titles] + [t for t in titles if t not in _ORDER]
+    return Summary(sections=_assemble(chosen, ordered))
+
+
+def _answer_from(passages: Sequence[_Passage], question: str, top: int = 5) -> Summary:
     wanted = _words(question)
     scored = []
-    for p in _read_record(prompt):
+    for index, p in enumerate(passages):
         overlap = len(wanted & _words(p.text))
         if overlap:
-            scored.append((-overlap, int(p.pid[1:]), p))
-    best = sorted(scored)[:top]
-    statements = [Statement(text=p.text, citations=[p.pid]) for _, _, p in sorted(best, key=lambda t: t[1])]
-    return Summary(sections=[Section(title="Answer", statements=statements or [Statement(text="Not documented in the record.", citations=[])])])
+            scored.append((-overlap, _order(p), index, p))
+    best = sorted(sorted(scored)[:top], key=lambda t: (t[1], t[2]))
+    statements = [Statement(text=p.text, citations=list(p.cites or (p.pid,))) for *_, p in best]
+    return Summary(sections=[Section(title="Answer", statements=statements or [Statement(text=_NOT_DOCUMENTED, citations=[])])])
 
 
 class ExtractiveEngine(LocalEngine):
@@ -251,8 +324,15 @@ class ExtractiveEngine(LocalEngine):
 
     def _reply(self, request: ChatRequest) -> str:
         prompt = "\n".join(m.content for m in request.messages if m.role != "system")
+        parts = _read_partials(prompt)
         question = _QUESTION.search(prompt)
-        summary = answer(prompt, question.group(1)) if question else summarize(prompt)
+        if parts:
+            asked = _ASKED.search(prompt)
+            summary = _merge(parts, asked.group(1) if asked else None)
+        elif question:
+            summary = answer(prompt, question.group(1))
+        else:
+            summary = summarize(prompt)
         return json.dumps(summary.model_dump()) if request.json_schema else summary.markdown()
 
     def generate(self, requests: Sequence[ChatRequest]) -> list[Generation]:
