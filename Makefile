@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	touch $@
 
 run: $(VENV)/.installed
-	$(BIN)/clinsum ingest samples/*
+	$(BIN)/clinsum summarize samples/*
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

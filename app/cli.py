@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -14,6 +15,8 @@ from app.records import deid_json, record_json, record_lines
 from app.settings import Settings
 from engine import choose_backend, estimate_tokens
 from ingestion import ingest
+
+Backend = Literal["extractive", "stub", "vllm", "openai"]
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, help="clinsum: cited summaries of whole patient records.")
 
@@ -77,6 +80,137 @@ def engine_command(as_json: Annotated[bool, typer.Option("--json", help="Print o
         typer.echo(json.dumps(info, indent=2))
     else:
         typer.echo(f"Engine: {backend} ({why})")
+
+
+@cli.command("summarize")
+def summarize_command(
+    files: Annotated[list[Path], typer.Argument(help="The patient's files: one record.")],
+    engine: Annotated[Backend | None, typer.Option(help="The engine to use (default: as configured).")] = None,
+    format: Annotated[Literal["markdown", "json"], typer.Option("--format", help="Markdown for reading, JSON for programs.")] = "markdown",
+    out: Annotated[Path | None, typer.Option(help="Write the summary to this file instead of stdout.")] = None,
+) -> None:
+    """Ingest, de-identify, summarize, verify and store a record; print the summary with its sources.
+
+    Exit status: 0 when every file loaded and the summary was written, 2 when some files did not
+    load, 1 when none did or the summary failed.
+    """
+    _main_job(files, engine, format, out, question=None)
+
+
+@cli.command("ask")
+def ask_command(
+    files: Annotated[list[Path], typer.Argument(help="The patient's files: one record.")],
+    question: Annotated[str, typer.Option(help="The question, answered from the record with citations.")],
+    engine: Annotated[Backend | None, typer.Option(help="The engine to use (default: as configured).")] = None,
+    format: Annotated[Literal["markdown", "json"], typer.Option("--format", help="Markdown for reading, JSON for programs.")] = "markdown",
+    out: Annotated[Path | None, typer.Option(help="Write the answer to this file instead of stdout.")] = None,
+) -> None:
+    """Answer one question about a record, citing the passages the answer rests on."""
+    _main_job(files, engine, format, out, question=question)
+
+
+def _main_job(files: list[Path], backend: str | None, format: str, out: Path | None, question: str | None) -> None:
+    from app import jobs
+    from app.output import summary_json, summary_markdown
+    from app.pipeline import NothingLoaded, prepare, request
+    from app.progress import Progress
+    from app.store import Store
+    from app.store.summaries import summary_of_job, view
+    from app.worker import Worker
+    from engine import make_engine
+
+    settings = Settings()
+    if backend:
+        settings.engine.backend = backend
+    progress = Progress("starting")
+    store = Store.open(settings)
+    engine = make_engine(settings.engine)
+    try:
+        try:
+            stored = prepare(files, settings, store, engine, on_step=progress.step)
+        except NothingLoaded as nothing:
+            for error in nothing.errors:
+                typer.echo(error.error, err=True)
+            raise typer.Exit(1) from None
+        job = request(store, stored, settings, question, backend)
+        progress.step("summarizing" if question is None else "answering")
+        worker = Worker(store, settings, lambda _name: engine)
+        worker.on_progress = progress.parts
+        while (state := jobs.state(store, job)).status not in ("done", "failed"):
+            if worker.run_one(only=[job]) is None:  # another live process holds it: wait for it
+                time.sleep(settings.jobs.poll_s)
+        progress.close()
+        if state.status == "failed":
+            typer.echo(f"The summary could not be written: {state.error}", err=True)
+            raise typer.Exit(1)
+        shown = view(store, summary_of_job(store, job))
+        text = json.dumps(summary_json(shown), indent=2, ensure_ascii=False) + "\n" if format == "json" else summary_markdown(shown)
+        if out:
+            out.write_text(text, encoding="utf-8")
+        else:
+            typer.echo(text, nl=False)
+        for error in stored.summary["errors"]:
+            typer.echo(error["error"], err=True)
+        if stored.summary["errors"]:
+            raise typer.Exit(2)
+    finally:
+        progress.close()
+        engine.close()
+        store.close()
+
+
+@cli.command("verify")
+def verify_command(
+    file: Annotated[Path, typer.Argument(help='JSON: {"passages": [{"id", "text"}], "statements": [{"text", "citations"}]}.')],
+) -> None:
+    """Check each statement against the passages it cites; print {"statements": [{supported, score, reason}]}."""
+    from app.verify import verify_all
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        passages = {str(p["id"]): str(p["text"]) for p in data["passages"]}
+        statements = [(str(s["text"]), [str(c) for c in s.get("citations", [])]) for s in data["statements"]]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        typer.echo(f"{file.name} is not a verification input ({type(error).__name__}): expected passages with id and text, "
+                   "and statements with text and citations.", err=True)
+        raise typer.Exit(1) from None
+    verdicts = verify_all(statements, passages)
+    typer.echo(json.dumps({"statements": [
+        {"supported": v.supported, "score": round(v.score, 3), "reason": v.reason} for v in verdicts
+    ]}, indent=2))
+
+
+@cli.command("worker")
+def worker_command(
+    until_idle: Annotated[bool, typer.Option("--until-idle", help="Stop when the queue is empty.")] = False,
+) -> None:
+    """Run queued summary jobs until stopped (SIGTERM or Ctrl-C finish the current job first)."""
+    import signal
+    import threading
+
+    from app.store import Store
+    from app.worker import Worker
+    from engine import make_engine
+
+    settings = Settings()
+    store = Store.open(settings)
+    engines: dict[str | None, object] = {}
+
+    def engine_for(name: str | None):  # one engine per backend, started on first use
+        if name not in engines:
+            engines[name] = make_engine(settings.engine.model_copy(update={"backend": name}) if name else settings.engine)
+        return engines[name]
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        Worker(store, settings, engine_for).run(until_idle=until_idle, stop=stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for engine in engines.values():
+            engine.close()
+        store.close()
 
 
 def _exit(record) -> None:

@@ -306,14 +306,14 @@ def _merge(parts: list[list[tuple[str, list[_Passage]]]], question: str | None =
 
 
 def _answer_from(passages: Sequence[_Passage], question: str, top: int = 5) -> Summary:
-    wanted = _words(question)
+    wanted = _words(_TOKEN.sub(" ", question))  # a name token matches every line that names the patient
     scored = []
     for index, p in enumerate(passages):
         overlap = len(wanted & _words(p.text))
         if overlap:
             scored.append((-overlap, _order(p), index, p))
     best = sorted(sorted(scored)[:top], key=lambda t: (t[1], t[2]))
-    statements = [Statement(text=p.text, citations=list(p.cites or (p.pid,))) for *_, p in best]
+    statements = [Statement(text=_LIST_MARKER.sub("", p.text), citations=list(p.cites or (p.pid,))) for *_, p in best]
     return Summary(sections=[Section(title="Answer", statements=statements or [Statement(text=_NOT_DOCUMENTED, citations=[])])])
 
 

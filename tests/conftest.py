@@ -1,10 +1,23 @@
-"""Shared fixtures: settings for fast tests, the bundled sample record, generated files."""
+"""Shared fixtures: settings for fast tests, the bundled sample record, generated files, databases.
+
+Every store test runs on SQLite and on PostgreSQL (127.0.0.1:5432, database `test`). PostgreSQL
+is a real server, as in production; each test gets a schema of its own and drops it. If the
+server is not there, the PostgreSQL tests fail rather than skip: CI must run them.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import create_engine, text
+
+from app.store import Store
+from app.store.db import migrate
 
 from ingestion import IngestionSettings
 
@@ -21,3 +34,31 @@ def settings() -> IngestionSettings:
 @pytest.fixture(scope="session")
 def sample_paths() -> list[Path]:
     return SAMPLES
+
+
+POSTGRES = os.environ.get("CLINSUM_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'clinsum.db'}"
+        return
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture
+def store(database_url: str, tmp_path: Path) -> Iterator[Store]:
+    opened = Store(database_url, tmp_path / "files", Fernet.generate_key().decode())
+    migrate(opened.engine)
+    yield opened
+    opened.close()

@@ -164,7 +164,7 @@ class Summary(Base):
     total_seconds: Mapped[float]  # the whole job, engine included
     calls: Mapped[list[Any]]  # per engine call: stage, tokens, seconds, finish reason
     problems: Mapped[list[Any]]  # plain sentences: output cut off, unknown ids, …
-    status: Mapped[str] = mapped_column(String(20))  # "verified" | "unsupported statements"
+    status: Mapped[str] = mapped_column(String(20))  # "verified", or "flagged" when a statement is unsupported
     created_at: Mapped[datetime]
 
     statements: Mapped[list[Statement]] = relationship(order_by="Statement.position", cascade="all, delete-orphan")

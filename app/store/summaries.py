@@ -7,16 +7,15 @@ resolves to the original file, page and character span, and quotes the passage f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.store.records import mapping_of
-from app.store.schema import Citation, Document, Job, Page, Passage, Record, Statement, Summary
+from app.store.schema import Citation, Document, Job, Page, Passage, Patient, Record, Statement, Summary
 from app.store.store import Store, utcnow
-from ingestion.deid import reidentify
+from ingestion.deid import Mapping, reidentify
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +59,14 @@ def write_summary(session: Session, job_id: int, record_id: int, kind: str, ques
                   verdicts: list[Any], engine: dict[str, Any], config: dict[str, Any], total_seconds: float) -> int:
     """The rows of one summary, in the caller's transaction (the one that marks its job done)."""
     numbers = {n: i for n, i in session.execute(select(Passage.number, Passage.id).where(Passage.record_id == record_id))}
-    calls = [dict(vars(c)) if not isinstance(c, dict) else c for c in draft.calls]
+    calls = [asdict(c) for c in draft.calls]
     flagged = sum(not v.supported for v in verdicts)
     summary = Summary(
         job_id=job_id, record_id=record_id, kind=kind, question=question, engine=engine, config=config,
         prompt_tokens=sum(c["prompt_tokens"] for c in calls), completion_tokens=sum(c["completion_tokens"] for c in calls),
         cached_prompt_tokens=sum(c.get("cached_prompt_tokens") or 0 for c in calls) if any(c.get("cached_prompt_tokens") is not None for c in calls) else None,
         engine_seconds=sum(c["seconds"] for c in calls), total_seconds=total_seconds, calls=calls,
-        problems=list(draft.problems), status=f"{flagged} unsupported statements" if flagged else "verified", created_at=utcnow(),
+        problems=list(draft.problems), status="flagged" if flagged else "verified", created_at=utcnow(),
     )
     position = 0
     statements = [(section.title, s) for section in draft.summary.sections for s in section.statements]
@@ -99,7 +98,8 @@ def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
             )
         )
         record = s.get(Record, summary.record_id)
-        mapping = mapping_of(store, record.patient_id)
+        blob = s.scalar(select(Patient.mapping).where(Patient.id == record.patient_id))
+        mapping = Mapping.decrypt(blob, store.key) if blob else None
         show = (lambda text: reidentify(text, mapping)) if mapping else (lambda text: text)
         sections: list[tuple[str, list[StatementView]]] = []
         for statement in summary.statements:

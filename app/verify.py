@@ -1,0 +1,999 @@
+"""Citation verifier: does each summary statement say only what its cited passages support?
+
+Both sides (statement and the cited passages, joined) go through the same analysis: abbreviations
+and synonyms to one spelling, dates, times, dosing frequencies and quantities (number + unit, in base
+units where units convert) pulled out, then words with a NegEx-style polarity (a cue before a term
+within its clause, or a few cues after it) and the side (left/right/bilateral) they sit under.
+
+A statement is unsupported when something it states is contradicted or absent: a number, dose,
+unit, date, time or frequency not in the passages; a side the passages give otherwise; a term whose
+every mention in the passages has the opposite polarity; a clinical term (a drug, a diagnosis, a
+rare word) not in them; or, short of those, when too little of its content is in them (`threshold`).
+Generic wording ("patient", "was started", "showed") never counts against a paraphrase.
+Everything is regex and set look-ups, cached per text: thousands of statements a second.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+DEFAULT_THRESHOLD = 0.6
+MAX_CHARS = 20_000  # a statement or passage longer than this is read only this far (a summary line never is)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    supported: bool
+    score: float  # 0..1 support of the statement by its cited passages
+    reason: str  # one plain sentence; "" or a short positive note when supported
+    unknown: tuple[str, ...] = ()  # cited ids that are not in the record
+
+
+# --- vocabulary -------------------------------------------------------------------------------------
+
+# Phrases and abbreviations → one spelling, applied to lower-cased text on word boundaries. Both sides
+# get the same rewrite, so a canonical form only has to be consistent, not pretty.
+_SYNONYMS = {
+    "shortness of breath": "dyspnea", "sob": "dyspnea", "doe": "dyspnea on exertion", "short of breath": "dyspnea",
+    "cp": "chest pain", "htn": "hypertension", "high blood pressure": "hypertension", "hld": "hyperlipidemia",
+    "t2dm": "type 2 diabetes", "dm2": "type 2 diabetes", "dm": "diabetes", "diabetes mellitus": "diabetes",
+    "ckd": "chronic kidney disease", "chf": "congestive heart failure", "hf": "heart failure",
+    "afib": "atrial fibrillation", "a-fib": "atrial fibrillation", "a fib": "atrial fibrillation",
+    "af": "atrial fibrillation", "cad": "coronary artery disease", "copd": "chronic obstructive pulmonary disease",
+    "mi": "myocardial infarction", "heart attack": "myocardial infarction", "cva": "stroke", "tia": "transient ischemic attack",
+    "dvt": "deep vein thrombosis", "deep venous thrombosis": "deep vein thrombosis",
+    "vte prophylaxis": "deep vein thrombosis prophylaxis", "pulmonary embolism": "pulmonary embolus",
+    "pulmonary emboli": "pulmonary embolus", "uti": "urinary tract infection", "aki": "acute kidney injury",
+    "acute renal failure": "acute kidney injury", "arf": "acute kidney injury", "cap": "community-acquired pneumonia",
+    "urosepsis": "urinary sepsis", "bp": "blood pressure", "hr": "heart rate", "rr": "respiratory rate",
+    "spo2": "oxygen saturation", "sao2": "oxygen saturation", "o2 sat": "oxygen saturation", "sat": "saturation",
+    "o2": "oxygen", "ra": "room air", "nc": "nasal cannula", "wbc": "white blood cell", "white count": "white blood cell",
+    "white blood cell count": "white blood cell", "hgb": "hemoglobin", "hb": "hemoglobin", "hct": "hematocrit",
+    "plt": "platelets", "plts": "platelets", "cr": "creatinine", "creat": "creatinine", "bun": "blood urea nitrogen",
+    "mg2": "magnesium", "hba1c": "a1c", "hemoglobin a1c": "a1c", "glycated hemoglobin": "a1c",
+    "glu": "glucose", "blood sugar": "glucose", "blood sugars": "glucose", "bg": "glucose", "fingerstick": "point of care",
+    "poc": "point of care", "point-of-care": "point of care", "bmp": "basic metabolic panel",
+    "cmp": "comprehensive metabolic panel", "cbc": "complete blood count", "lfts": "liver function tests",
+    "ldl cholesterol": "ldl", "low-density lipoprotein": "ldl", "low-density lipoprotein cholesterol": "ldl",
+    "hdl cholesterol": "hdl", "high-density lipoprotein": "hdl", "high-density lipoprotein cholesterol": "hdl", "tg": "triglycerides", "trig": "triglycerides",
+    "tsh": "thyroid-stimulating hormone", "thyroid stimulating hormone": "thyroid-stimulating hormone",
+    "ft4": "free t4", "nt-probnp": "ntprobnp", "n-terminal pro-bnp": "ntprobnp", "nt pro-bnp": "ntprobnp",
+    "ntprobnp": "ntprobnp", "alt": "alanine aminotransferase", "sgpt": "alanine aminotransferase",
+    "ast": "aspartate aminotransferase", "sgot": "aspartate aminotransferase", "alk phos": "alkaline phosphatase",
+    "tbili": "total bilirubin", "abg": "arterial blood gas", "pco2": "paco2", "po2": "pao2",
+    "partial pressure of oxygen": "pao2", "partial pressure of carbon dioxide": "paco2", "hco3": "bicarbonate",
+    "bicarb": "bicarbonate", "cxr": "chest x-ray", "chest radiograph": "chest x-ray", "chest film": "chest x-ray",
+    "xr": "x-ray", "radiograph": "x-ray", "radiographs": "x-ray", "radiography": "x-ray", "xray": "x-ray",
+    "ct scan": "ct", "computed tomography": "ct", "cat scan": "ct", "cta": "ct angiogram", "ct angiography": "ct angiogram",
+    "mri": "mri", "magnetic resonance imaging": "mri", "sonogram": "ultrasound",
+    "ultrasonography": "ultrasound", "duplex ultrasound": "duplex", "ecg": "electrocardiogram", "ekg": "electrocardiogram",
+    "tte": "transthoracic echocardiogram", "tee": "transesophageal echocardiogram", "echo": "echocardiogram",
+    "lvef": "left ventricular ejection fraction", "ef": "ejection fraction",
+    "rv strain": "right heart strain", "right ventricular strain": "right heart strain",
+    "pft": "pulmonary function tests", "pfts": "pulmonary function tests",
+    "forced expiratory volume in 1 second": "fev1", "forced expiratory volume in one second": "fev1",
+    "egd": "upper endoscopy", "esophagogastroduodenoscopy": "upper endoscopy", "la grade": "los angeles grade",
+    "lap chole": "laparoscopic cholecystectomy", "ebl": "estimated blood loss", "cvc": "central venous catheter",
+    "central line": "central venous catheter", "picc": "peripherally inserted central catheter",
+    "ij": "internal jugular", "prbc": "packed red blood cells", "prbcs": "packed red blood cells",
+    "packed red cells": "packed red blood cells", "rbc": "red blood cell", "ffp": "fresh frozen plasma",
+    "tka": "total knee arthroplasty", "knee replacement": "knee arthroplasty", "tha": "total hip arthroplasty",
+    "hip replacement": "hip arthroplasty", "fx": "fracture", "pod": "post-operative day", "post-op": "post-operative",
+    "postop": "post-operative", "s/p": "status post", "h/o": "history of", "hx": "history", "dx": "diagnosis",
+    "tx": "treatment", "abx": "antibiotics", "f/u": "follow-up", "fu": "follow-up", "follow up": "follow-up",
+    "c/o": "complains of", "w/": "with ", "yo": "year-old", "y/o": "year-old", "y.o.": "year-old", "year old": "year-old",
+    "nkda": "no known drug allergies", "nka": "no known allergies", "dnr": "dnr", "do not resuscitate": "dnr",
+    "do-not-resuscitate": "dnr", "dni": "dni", "do not intubate": "dni", "full code": "fullcode",
+    "hcp": "health care proxy", "healthcare proxy": "health care proxy", "pcp": "primary care provider",
+    "primary care physician": "primary care provider", "primary care doctor": "primary care provider",
+    "ed": "emergency department", "emergency room": "emergency department",
+    "icu": "intensive care unit", "snf": "skilled nursing facility",
+    "rw": "rolling walker", "cga": "contact guard assist",
+    "phq9": "phq9", "pt": "patient", "pts": "patients",
+    "ua": "urinalysis", "e. coli": "escherichia coli", "e coli": "escherichia coli", "mssa": "methicillin-sensitive staphylococcus aureus",
+    "mrsa": "methicillin-resistant staphylococcus aureus", "s. aureus": "staphylococcus aureus",
+    "staph aureus": "staphylococcus aureus", "methicillin-susceptible": "methicillin-sensitive",
+    "covid-19": "sars-cov-2", "covid": "sars-cov-2", "covid19": "sars-cov-2", "flu": "influenza",
+    "rsv": "respiratory syncytial virus", "pcr": "pcr", "bc": "blood cultures", "cx": "culture",
+    "des": "drug-eluting stent", "pci": "percutaneous coronary intervention", "cath": "catheterization",
+    "lad": "left anterior descending artery", "rca": "right coronary artery", "lcx": "left circumflex artery",
+    "lm": "left main", "nstemi": "non st elevation myocardial infarction", "stemi": "st elevation myocardial infarction",
+    "mgso4": "magnesium sulfate", "kcl": "potassium chloride", "ns": "normal saline", "nacl": "sodium chloride",
+    "lr": "lactated ringer", "pip-tazo": "piperacillin-tazobactam", "zosyn": "piperacillin-tazobactam",
+    "pip/tazo": "piperacillin-tazobactam", "duoneb": "ipratropium-albuterol nebulized",
+    "duonebs": "ipratropium-albuterol nebulized", "nebs": "nebulized", "neb": "nebulized", "nebulizer": "nebulized",
+    "nebulizers": "nebulized", "lasix": "furosemide", "lipitor": "atorvastatin", "eliquis": "apixaban",
+    "coumadin": "warfarin", "synthroid": "levothyroxine", "lantus": "glargine", "humalog": "lispro",
+    "toprol": "metoprolol succinate", "toprol xl": "metoprolol succinate", "lopressor": "metoprolol tartrate",
+    "norvasc": "amlodipine", "glucophage": "metformin", "zoloft": "sertraline", "protonix": "pantoprazole",
+    "vanc": "vancomycin", "vitamin d3": "cholecalciferol", "vit d": "vitamin d", "vitamin k": "vitamink",
+    "hfa": "hfa", "mdi": "inhaler", "er tablet": "extended release tablet", "xl": "extended release",
+    "er": "extended release", "sr": "sustained release", "ext release": "extended release",
+    "extended-release": "extended release", "bilat": "bilateral", "b/l": "bilateral", "bilaterally": "bilateral",
+    "lle": "left lower extremity", "rle": "right lower extremity", "ble": "bilateral lower extremities",
+    "lue": "left upper extremity", "rue": "right upper extremity", "lll": "left lower lobe", "rll": "right lower lobe",
+    "lul": "left upper lobe", "rul": "right upper lobe", "rml": "right middle lobe", "ruq": "right upper quadrant",
+    "luq": "left upper quadrant", "rlq": "right lower quadrant", "llq": "left lower quadrant",
+    "cbd": "common bile duct", "gallstones": "cholelithiasis", "gallstone": "cholelithiasis",
+    "black tarry stools": "melena", "black tarry stool": "melena", "tarry stools": "melena",
+    "ptx": "pneumothorax", "ivc": "inferior vena cava", "gerd": "gastroesophageal reflux disease",
+    "bleed": "hemorrhage", "bleeding": "hemorrhage", "haemorrhage": "hemorrhage", "hemorrhagic": "hemorrhage",
+    "basilar": "base", "bibasilar": "bilateral base", "leg": "lower extremity", "legs": "lower extremities",
+    "uncomplicated": "not complicated", "nontender": "not tender", "non-tender": "not tender",
+    "nondisplaced": "not displaced", "non-displaced": "not displaced", "afebrile": "no fever",
+    "febrile": "fever", "fevers": "fever", "unchanged": "stable", "no change": "stable", "no interval change": "stable",
+    "hypoglycaemia": "hypoglycemia", "oedema": "edema", "haemoglobin": "hemoglobin", "anaemia": "anemia",
+    "dyspnoea": "dyspnea", "wheeze": "wheezing", "wheezes": "wheezing", "sugar-tong": "sugar tong",
+    "sleep study": "sleepstudy", "stress test": "stresstest", "visual field": "visualfield",
+    "foot drop": "footdrop", "nerve block": "nerveblock", "chest tube": "chesttube",
+    "intraocular lens": "lens implant", "iol": "lens implant", "ldl-c": "ldl",
+    "transaminases": "aminotransferase", "liver enzymes": "aminotransferase", "lft": "liver function tests",
+    "s. pneumoniae": "streptococcus pneumoniae", "hs-troponin": "high-sensitivity troponin",
+    "hs troponin": "high-sensitivity troponin", "hstnt": "high-sensitivity troponin t", "trop": "troponin",
+    "troponins": "troponin", "cha2ds2-vasc": "cha2ds2vasc", "chads-vasc": "cha2ds2vasc",
+    "nihss": "nihss", "ng tube": "nasogastric tube", "ngt": "nasogastric tube", "npo": "nothing by mouth",
+    "iv": "intravenous", "intravenously": "intravenous", "po": "oral", "by mouth": "oral", "orally": "oral",
+    "p.o.": "oral", "sc": "subcutaneous", "sq": "subcutaneous", "subq": "subcutaneous", "subcut": "subcutaneous",
+    "subcutaneously": "subcutaneous", "under the skin": "subcutaneous", "im": "intramuscular",
+    "intramuscularly": "intramuscular", "sl": "sublingual", "inh": "inhaled", "via inhaler": "inhaled",
+    "without assistance": "independently", "unassisted": "independently", "susceptible": "sensitive",
+    "blood transfusions": "transfusions", "blood transfusion": "transfusion", "renal": "kidney", "kidneys": "kidney",
+    "cardiac": "heart", "hepatic": "liver", "pulmonary": "lung", "lungs": "lung",
+    "pressure injury": "pressure ulcer", "decubitus ulcer": "pressure ulcer", "heel ulcer": "heel ulcer",
+}  # fmt: skip
+# Case-sensitive: a capitalised abbreviation means this only in capitals ("K 4.1", "OD", "L knee").
+_CASED = [
+    (re.compile(r"\bK\b(?=\s*[:=]?\s*[<>]?\d)"), "potassium"),
+    (re.compile(r"\bNa\b(?=\s*[:=]?\s*[<>]?\d)"), "sodium"),
+    (re.compile(r"\bMg\b(?=\s*[:=]?\s*[<>]?\d)"), "magnesium"),
+    (re.compile(r"\bCa\b(?=\s*[:=]?\s*[<>]?\d)"), "calcium"),
+    (re.compile(r"\bOD\b"), "right eye"), (re.compile(r"\bOS\b"), "left eye"), (re.compile(r"\bOU\b"), "bilateral eyes"),
+    (re.compile(r"\bID\b(?!_)"), "infectious disease"), (re.compile(r"\bUS\b"), "ultrasound"),
+    (re.compile(r"\bMR\b"), "mitral regurgitation"), (re.compile(r"\bPT\b(?!\s*/)"), "physical therapy"),
+    (re.compile(r"\bOT\b"), "occupational therapy"), (re.compile(r"\bSI\b"), "suicidal ideation"),
+    (re.compile(r"\bHI\b"), "homicidal ideation"), (re.compile(r"\bLE\b"), "leukocyte esterase"),
+    (re.compile(r"\bER\b(?=\s+(?:visit|at|in|for|with|on)\b)"), "emergency department"), (re.compile(r"\bPE\b"), "pulmonary embolus"),
+    # Lab flags: "5.8 (3.5-5.1) H", "128 mmol/L L".
+    (re.compile(r"(?<=[\d)%])\s*\bH\b(?![\w/])|(?<=\s)H\b(?=\s*[;,.]|\s*$)"), " high"),
+    (re.compile(r"(?<=[)%])\s*\bL\b(?![\w/])|(?<=[a-zA-Z]/L)\s+L\b(?![\w/])|(?<=mg/dL)\s+L\b|(?<=\s)L\b(?=\s*[;,.]|\s*$)"), " low"),
+    # "L knee", "R TKA": a lone capital L/R before a word, not after a number (2 L nasal cannula).
+    (re.compile(r"(?<![\d\w/.(-])(?<!\d )\bL\b(?=\s+[A-Za-z])"), "left"),
+    (re.compile(r"(?<![\d\w/.(-])(?<!\d )\bR\b(?=\s+[A-Za-z])"), "right"),
+]  # fmt: skip
+_SURROGATE = re.compile(r"\[([A-Z][A-Z_]*_\d+)\]")
+
+# Dosing frequencies → one token each; a statement's frequency must be one the passages give.
+_FREQ = {
+    "fq_daily": r"once daily|once a day|once per day|daily|every day|per day|a day|qd|q\.d\.|q24h|q 24 h|every 24 hours"
+                r"|each day|once-daily|1 time daily|one time daily",
+    "fq_bid": r"twice daily|twice a day|twice per day|two times daily|two times a day|2 times daily|2 times a day|bid"
+              r"|b\.i\.d\.?|q12h|q 12 h|every 12 hours",
+    "fq_tid": r"three times daily|three times a day|3 times daily|3 times a day|tid|t\.i\.d\.?|q8h|q 8 h|every 8 hours"
+              r"|with meals|with each meal|before meals|ac",
+    "fq_qid": r"four times daily|four times a day|4 times daily|4 times a day|qid|q\.i\.d\.?",
+    "fq_qhs": r"at bedtime|nightly|every night|each night|qhs|q\.h\.s\.?|hs|at night|every evening|qpm|in the evening",
+    "fq_qam": r"every morning|each morning|in the morning|qam|q\.a\.m\.",
+    "fq_prn": r"as needed|when needed|if needed|prn|p\.r\.n\.|as required",
+    "fq_weekly": r"once weekly|once a week|every week|weekly|qweek|q week",
+    "fq_qod": r"every other day|qod|q\.o\.d\.",
+}
+_FREQ_N = re.compile(r"\b(?:q\s?(\d{1,2})\s?(?:h|hr|hrs|hours?)|every (\d{1,2}) (?:h|hr|hrs|hours?))\b")
+_FREQ_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(f"(?P<{k}>{v})" for k, v in _FREQ.items()) + r")(?![\w])"
+)
+# A statement frequency is supported by these passage frequencies.
+_FREQ_OK = {
+    "fq_daily": {"fq_daily", "fq_qam", "fq_qhs", "fq_q24h"}, "fq_qam": {"fq_qam", "fq_daily"},
+    "fq_qhs": {"fq_qhs", "fq_daily"}, "fq_bid": {"fq_bid", "fq_q12h"}, "fq_q12h": {"fq_q12h", "fq_bid"},
+    "fq_tid": {"fq_tid", "fq_q8h"}, "fq_q8h": {"fq_q8h", "fq_tid"}, "fq_q24h": {"fq_q24h", "fq_daily"},
+}  # fmt: skip
+_FREQ_NAMES = {
+    "fq_daily": "daily", "fq_bid": "twice daily", "fq_tid": "three times daily", "fq_qid": "four times daily",
+    "fq_qhs": "at bedtime", "fq_qam": "every morning", "fq_prn": "as needed", "fq_weekly": "weekly",
+    "fq_qod": "every other day",
+}  # fmt: skip
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "single": 1, "double": 2, "triple": 3, "quadruple": 4, "a single": 1,
+}  # fmt: skip
+# Units: alias → (canonical, dimension, factor to the dimension's base unit).
+_UNITS: dict[str, tuple[str, str, float]] = {}
+for names, canon, dim, factor in [
+    ("mcg µg μg ug microgram micrograms", "mcg", "mass", 0.001), ("mg milligram milligrams mgs", "mg", "mass", 1.0),
+    ("g gm gram grams gms", "g", "mass", 1000.0), ("kg kilogram kilograms kgs", "kg", "mass", 1e6),
+    ("lb lbs pound pounds", "lb", "mass", 453592.0), ("ng nanogram nanograms", "ng", "mass", 1e-6),
+    ("ml milliliter milliliters millilitre millilitres cc", "ml", "volume", 1.0),
+    ("l liter liters litre litres", "l", "volume", 1000.0),
+    ("mm millimeter millimeters millimetre millimetres", "mm", "length", 1.0),
+    ("cm centimeter centimeters centimetre centimetres", "cm", "length", 10.0),
+    ("meter meters metre metres", "m", "length", 1000.0), ("ft feet foot", "ft", "length", 304.8),
+    ("in inch inches", "in", "length", 25.4),
+    ("unit units iu u international units", "unit", "unit", 1.0), ("meq", "meq", "meq", 1.0),
+    ("mmol", "mmol", "mmol", 1.0), ("% percent pct", "%", "%", 1.0), ("mmhg", "mmhg", "mmhg", 1.0),
+    ("bpm", "bpm", "bpm", 1.0), ("f °f degf", "f", "temp_f", 1.0), ("°c degc", "c", "temp_c", 1.0),
+    ("h hr hrs hour hours", "h", "time", 1.0), ("min mins minute minutes", "min", "time", 1 / 60),
+    ("d day days", "day", "time", 24.0), ("wk wks week weeks", "week", "time", 168.0),
+    ("month months mo", "month", "time", 730.0), ("yr yrs year years y", "year", "time", 8760.0),
+    ("tablet tablets tab tabs", "tablet", "tablet", 1.0), ("capsule capsules", "capsule", "capsule", 1.0),
+    ("puff puffs", "puff", "puff", 1.0), ("pack-year pack-years pack year pack years", "pack-year", "pack-year", 1.0),
+    ("k/ul thou/ul x10^3/ul x 10^3/ul 10^3/ul x10e3/ul 10*3/ul x10^9/l 10^9/l", "k/ul", "k/ul", 1.0),
+]:
+    for name in names.replace("international units", "").split():
+        _UNITS[name] = (canon, dim, factor)
+_UNITS["international units"] = ("unit", "unit", 1.0)
+_PER = r"(?:dl|l|ml|ul|µl|kg|hr|h|min|day|d|actuation|puff|hpf|lpf|m2|mmol|dose)"
+_UNIT_BASE = r"(?:mcg|µg|μg|ug|mg|g|kg|ng|pg|meq|mmol|mol|miu|iu|u|ml|l|cfu|units?|k|breaths|beats|cells|copies)"
+_SIMPLE_UNITS = sorted((u for u in _UNITS if "/" not in u), key=len, reverse=True)
+_UNIT_RE = (
+    r"(?P<unit>x ?10\^3/ul|x ?10e3/ul|10\^3/ul|10\*3/ul|x ?10\^9/l|10\^9/l|k/ul|thou/ul"
+    rf"|{_UNIT_BASE}/{_PER}(?![a-z])|{_UNIT_BASE} per {_PER}(?![a-z])|°\s?[fc](?![a-z])"
+    r"|" + "|".join(re.escape(u) + (r"(?![a-z])" if u[-1].isalpha() else "") for u in _SIMPLE_UNITS) + r")"
+)
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_QTY = re.compile(rf"(?<![a-z0-9_.^])(?<![a-z]-){_NUM}(?:\s?-?\s?{_UNIT_RE})?")
+_RANGE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)(?!\w|\.\d)")
+_PAREN = re.compile(r"\(([^()]{0,80})\)")
+_REF_PAREN = re.compile(r"^\s*(?:ref(?:erence)?(?: range)?|normal|nl|goal|target)?\s*[:=]?\s*(?:[<>≤≥]|\d[\d.,]*\s?(?:-|–|to)\s?\d)")
+_REF_CUE = re.compile(r"\b(?:ref(?:erence)?(?: range)?|normal range|goal|target)\s*[:=]?\s*[<>≤≥]?\s*\d[\d.,]*(?:\s?(?:-|–|to)\s?\d[\d.,]*)?")
+
+_MONTHS = {m: i for i, ms in enumerate(
+    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"], start=1) for m in ms.split()}
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATES = [
+    re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])"),
+    re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?![\d/-])"),
+    re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?{_MON}[\s,-]+(?P<y>\d{{4}})\b"),
+    re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<y>\d{{4}})\b"),  # month and year
+]
+_TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?:\s?(am|pm|a\.m\.|p\.m\.))?(?![\d:])")
+
+# NegEx-style cues (lower-cased, after the rewrites above).
+_PSEUDO = r"no increase|no decrease|not only|not necessarily|gram negative|gram-negative|without difficulty|no further change|not certain whether|not certain if"
+_PRE = (r"no evidence of|no evidence for|no signs? of|negative for|free of|absence of|rules? out|ruled out for|no longer|"
+        r"fails? to|failed to|unable to|cannot|can't|denies|denied|deny|denying|without|w/o|never|neither|nor|none of|no|not|non")
+_POST = (r"not indicated|not needed|not required|not recommended|not seen|not identified|not present|not detected|"
+         r"not visualized|not appreciated|not started|not given|not restarted|not resumed|not initiated|not performed|"
+         r"not obtained|not done|not found|not ordered|not tolerated|not controlled|not improved|not changed|not taking|"
+         r"not on|was ruled out|were ruled out|ruled out|unlikely|is absent|are absent|none")
+_BIDI = r"negative|absent|resolved|resolving"  # "negative Murphy sign" / "cultures negative"
+_CUES = re.compile(rf"(?<![\w-])(?:(?P<pseudo>{_PSEUDO})|(?P<post>{_POST})|(?P<pre>{_PRE})|(?P<bidi>{_BIDI}))(?![\w])")
+_TERMINATORS = frozenset(
+    "but however although though except yet which who because due secondary since so then now still while whereas "
+    "otherwise aside apart reports reported reporting complains complained endorses endorsed admits admitted notes "
+    "presents presented positive shows showed revealed demonstrates demonstrated".split()
+)
+_BACK_STOP = frozenset({"and", "with", "after", "for"}) | _TERMINATORS
+_WINDOW, _BACK_WINDOW = 8, 4
+_PLACEHOLDERS = ("qt_", "dt_", "tm_", "fq_")
+# "No pneumonia, small left effusion": a size or course word after a comma opens a new finding.
+_NEW_FINDING = frozenset("small large moderate mild severe trace minimal stable new persistent increased decreased "
+                         "improved worsening residual chronic acute".split())
+_PREPOSITIONS = frozenset("of in at on to within involving along from after over during into".split())
+_SYMPTOMS_ING = frozenset("vomiting bleeding wheezing swelling tingling itching coughing sweating bruising "
+                          "drooling snoring hemorrhaging".split())
+# Tests and studies: "CT negative", "negative screening mammogram" deny a finding, not the study.
+_STUDIES = frozenset("ct mri x-ray ray xray ultrasound scan study test testing pcr panel exam examination workup "
+                     "imaging echocardiogram duplex screening mammogram urinalysis angiogram radiograph film "
+                     "culture cultures assay swab".split())
+
+_STOP = frozenset(
+    "a an the and or of to in on at by for from with as is are was were be been being has have had do does did "
+    "he she his her him they them their it its this that these those there here who whom which what when where "
+    "than then also both either per via into onto over under up down out off about around approximately approx "
+    "s t x vs versus each any all some most more less much many very other another same such only just again "
+    "i we you our your my me us will would should could can may might must shall one".split()
+)
+# Words that carry no claim of their own: paraphrases swap them freely.
+_GENERIC = frozenset(
+    "patient patients pt pts mr mrs ms male female man woman gentleman lady year-old old aged age "
+    "start started starting starts initiate initiated initiating initiation begin began begun beginning commence commenced "
+    "give given gave giving administer administered administration receive received receiving treat treated treating "
+    "treatment manage managed management take takes taking taken took use uses used using continue continued continuing "
+    "recommend recommended recommends recommendation recommendations advise advised advises suggest suggests suggested "
+    "plan planned plans scheduled schedule arranged arrange order ordered orders obtain obtained place placed placement "
+    "perform performed undergo underwent undergone done do show shows showed shown reveal revealed reveals "
+    "demonstrate demonstrated demonstrates note noted notes noting find found finding findings see seen consistent "
+    "concerning concern likely possible probable documented document documentation record recorded report reported "
+    "reports reporting state states stated history hx currently current-day present presented presenting presentation "
+    "dose doses dosing level levels value values result results test testing tested study studies evaluation evaluate "
+    "evaluated workup assessment assess assessed exam examination status course hospitalization hospital stay admission "
+    "admitted admit discharge discharged time times point today overnight now currently additionally further well "
+    "need needed needs require required requiring requires prescribed prescription medication medications med meds "
+    "regimen therapy indicated indication due because given secondary setting noted per while new-onset "
+    "increase increased increasing increases raise raised decrease decreased decreasing reduce reduced lower lowered "
+    "change changed changes adjust adjusted titrate titrated titrating uptitrate uptitrated uptitrating up-titrated "
+    "stop stopped stopping discontinue discontinued discontinuation cease ceased hold held holding resume resumed "
+    "restart restarted go went goes get got gets make made keep kept remain remains remained stable-appearing "
+    "went home able unable tolerate tolerated tolerating tolerates walk walked walking ambulate ambulated ambulating "
+    "look looks checked check checks checking repeat repeated recheck rechecked monitor monitored monitoring "
+    "consult consulted consultation service team seen evaluated following follow-up followup follow visit clinic "
+    "approximately roughly about around recent recently prior previous previously initially initial subsequently "
+    "subsequent later earlier following after before during since until within throughout overall total "
+    "mostly mainly largely generally significant significantly notable notably mild-to-moderate also "
+    "positive negative normal abnormal high low elevated raised rose fell rise fall up down better worse improved "
+    "improving improvement worsened worsening worse stable replete repleted repletion replace replaced replacement "
+    "intraoperative periprocedural procedural".split()
+)
+_DRUG = re.compile(
+    r"(?:olol|pril|sartan|statin|mab|nib|cillin|mycin|micin|floxacin|azole|prazole|tidine|dipine|semide|parin|xaban|"
+    r"gatran|gliptin|gliflozin|glutide|tide|done|pam|lam|triptan|caine|sone|solone|cycline|vir|azepam|oxetine|"
+    r"aline|ipramine|zodone|tadine|profen|fenac|dronate|lukast|terol|tropium|sonide|formin|glipizide|zide|"
+    r"amide|thiazide|arin|afil|setron|thromycin|penem|bactam|ceph\w*|cef\w*|insulin|ine)$"
+)
+# Clinical words common enough in plain English that rarity alone would miss them, and qualifiers that
+# change a claim: absent from the passages, each makes a statement unsupported.
+_CLINICAL = frozenset(
+    "pain fever cough chest heart lung lungs kidney kidneys liver blood stroke cancer infection pneumonia fracture "
+    "diabetes insulin aspirin heparin warfarin oxygen seizure tumor mass nodule effusion edema swelling rash hives "
+    "nausea vomiting diarrhea constipation headache dizziness weakness fatigue anxiety depression dementia delirium "
+    "asthma allergy allergies allergic surgery biopsy transfusion dialysis hemodialysis catheter stent stents pacemaker "
+    "ventilator intubation tube x-ray ultrasound ct mri scan mammogram colonoscopy endoscopy antibiotic antibiotics "
+    "steroid steroids morphine opioid alcohol smoking smoker smokes drug drugs ulcer wound infarct infarction embolus "
+    "clot thrombus thrombosis hemorrhage hernia appendicitis cholelithiasis glaucoma cataract eye eyes knee hip arm "
+    "arms foot feet hand shoulder back neck head brain skin bone joint spine artery vein veins valve murmur gallop "
+    "hypertension hypotension tachycardia bradycardia vaccine influenza virus bacteria culture cultures sepsis "
+    "shock vasopressors potassium sodium calcium magnesium glucose cholesterol hemoglobin platelets creatinine vitamin "
+    "iron protein urine stool melena hematuria hematemesis incontinence anesthesia numbness paralysis aphasia droop "
+    "confusion syncope walker wheelchair cane rehabilitation nursing hospice code prophylaxis anticoagulation "
+    "stenosis regurgitation hydronephrosis pneumothorax consolidation atelectasis cardiomegaly infiltrate lymphadenopathy "
+    "acute chronic severe moderate mild small large massive saddle open closed displaced complete partial spiculated "
+    "bloody purulent resistant sensitive current former visual malignant benign metastatic recurrent ischemic "
+    "obstructive perforated cavitation empyema abscess dual triple double tablet inhaler nebulized intravenous "
+    "oral subcutaneous intramuscular topical inhaled rectal sublingual iv po sc im sq pr sl tartrate succinate "
+    "sulfate chloride citrate carbonate gluconate hospice palliative comfort sleepstudy stresstest visualfield "
+    "footdrop nerveblock chesttube fullcode dnr dni snf skilled facility home-health sinus ventricular atrial "
+    "urinary stage grade lobe segment bowel bladder groin flank heel calf thigh abdomen abdominal pelvis "
+    "pelvic renal hepatic cardiac pulmonary cerebral spinal thyroid adrenal pancreas pancreatic colon rectal gastric "
+    "esophageal esophagitis aortic mitral tricuspid coronary femoral radial ulna radius tibia fibula humerus".split()
+)
+_SIDES = {"left": "left", "right": "right", "bilateral": "bilateral"}
+_BOTH = re.compile(r"\bboth\s+(?=(?:lower|upper|eyes|ears|lungs|kidneys|legs|arms|knees|hips|feet|hands|breasts|sides|lower extremities)\b)")
+_LEFT_RIGHT = re.compile(r"\b(?:left and right|right and left)\b")
+
+_WORD = re.compile(r"[a-z][a-z0-9_]*|[.;:!?()]|,")
+_SUFFIXES = ("ational", "ations", "ation", "itions", "ition", "ments", "ment", "ness", "ically", "ical", "ously",
+             "ous", "ively", "ive", "ions", "ion", "ings", "ing", "edly", "ed", "ics", "ic", "ally", "al", "ly", "is")  # fmt: skip
+_IRREGULAR = {
+    "held": "hold", "given": "give", "gave": "give", "grew": "grow", "grown": "grow", "shown": "show", "taken": "take",
+    "took": "take", "began": "begin", "begun": "begin", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
+    "went": "go", "seen": "see", "saw": "see", "done": "do", "found": "find", "bled": "bleed", "ran": "run",
+    "underwent": "undergo", "undergone": "undergo", "kept": "keep", "left": "left", "felt": "feel", "lost": "lose",
+}  # fmt: skip
+# Derived findings: a lab the passage flags (or a value past a plain threshold) supports the finding's name.
+_LAB_TERMS = {
+    "sodium": ("hyponatremia", "hypernatremia", None, None), "potassium": ("hypokalemia", "hyperkalemia", None, None),
+    "magnesium": ("hypomagnesemia", "hypermagnesemia", None, None), "calcium": ("hypocalcemia", "hypercalcemia", None, None),
+    "glucose": ("hypoglycemia", "hyperglycemia", 70, 200), "white blood cell": ("leukopenia", "leukocytosis", None, None),
+    "hemoglobin": ("anemia", None, None, None), "platelets": ("thrombocytopenia", "thrombocytosis", None, None),
+    "oxygen saturation": ("hypoxia", None, 90, None), "ph": ("acidemia", "alkalemia", 7.35, 7.45),
+    "triglycerides": (None, "hypertriglyceridemia", None, None), "ldl": (None, "hyperlipidemia", None, None),
+    "thyroid-stimulating hormone": (None, None, None, None), "lactate": (None, "hyperlactatemia", None, 2.0),
+    "alanine aminotransferase": (None, "aminotransferase", None, None),
+    "aspartate aminotransferase": (None, "aminotransferase", None, None),
+    "inr": (None, "supratherapeutic", None, None),
+}  # fmt: skip
+_LAB_RE = re.compile(
+    r"\b(" + "|".join(re.escape(k) for k in sorted(_LAB_TERMS, key=len, reverse=True)) + r")\b"
+    r"(?:[^.;\d]{0,25}?)(?P<v>\d+(?:\.\d+)?)(?P<rest>(?:[^.;]|\.(?=\d)){0,40})"
+)
+# What a passage says implies these words: "upper lobe" is in the lung; "blood cultures grew" is bacteremia.
+_IMPLIES = [
+    (re.compile(r"\blobe\b"), ("lung",)),
+    (re.compile(r"\bblood cultures?\b[^.;]{0,40}\b(?:grew|growing|positive)\b"), ("bacteremia",)),
+    (re.compile(r"\w(?:ectomy|plasty|otomy|ostomy|emulsification|reduction|fixation|repair)\b"), ("surgery", "procedure")),
+]
+_EXTRA_TERMS = {"hypoxia": ("hypoxemia", "hypoxic"), "acidemia": ("acidosis",), "anemia": ("anemic",),
+                "hyperglycemia": ("hyperglycemic",), "hypoglycemia": ("hypoglycemic",)}  # fmt: skip
+
+
+def _build_synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    keys = sorted(_SYNONYMS, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
+    return pattern, _SYNONYMS
+
+
+_SYN_RE, _SYN = _build_synonyms()
+_NUMWORD_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?=[\s-]+(?:"
+    + "|".join(re.escape(u) for u in _SIMPLE_UNITS if u[0].isalpha() and len(u) > 2)
+    + r"|times?|episodes?|bottles?|views?|lumen|drinks?|units?|stents?|polyps?|doses?|liters?|weeks?|days?|hours?|"
+    r"months?|years?|minutes?|out of)\b)"
+)
+
+
+# --- analysis --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Qty:
+    value: float
+    unit: str | None  # canonical unit
+    dim: str | None
+    base: float | None  # value in the dimension's base unit
+    ref: bool  # part of a reference range or goal: a statement value may not lean on it
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    key: str  # stemmed
+    word: str  # as written (after rewrites)
+    negated: bool | None  # None: a negation scope may or may not reach it
+    side: str | None  # the side word just before it, if any
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    tokens: tuple[_Tok, ...]
+    keys: frozenset[str]
+    quantities: tuple[_Qty, ...]
+    dates: frozenset[tuple[int, int, int]]
+    months: frozenset[tuple[int, int]]
+    date_raw: tuple[tuple[tuple[int, int, int], str], ...]
+    times: frozenset[tuple[int, int]]
+    freqs: frozenset[str]
+    sides: frozenset[str]
+    labs: tuple[tuple[str, str], ...]  # (lab, "high"/"low") flags
+    states_normal: frozenset[str]  # labs the text calls normal
+
+
+def _stem(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if "_" in word or any(c.isdigit() for c in word):
+        return word
+    w = word.replace("ae", "e") if len(word) > 5 else word
+    if len(w) > 4:
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith("es") and not w.endswith(("ses", "tes")) and len(w) > 5:
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("er") and len(w) >= 6:
+        w = w[:-2]
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiou":  # "admitt", "stopp"
+        w = w[:-1]
+    return w
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _date(y: int, m: int, d: int) -> tuple[int, int, int] | None:
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    try:
+        date(y, m, d)
+    except ValueError:
+        return None
+    return (y, m, d)
+
+
+def _format_date(d: tuple[int, int, int]) -> str:
+    return f"{d[0]:04d}-{d[1]:02d}-{d[2]:02d}"
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS])
+    text = text.replace("–", "-").replace("—", "-").replace("−", "-").replace("→", " to ").replace("’", "'")
+    text = _SURROGATE.sub(lambda m: f" ph_{m.group(1).lower()} ", text)
+    for pattern, repl in _CASED:
+        text = pattern.sub(repl, text)
+    return text.lower()
+
+
+@lru_cache(maxsize=65_536)
+def _analyse(text: str) -> _Analysis:
+    text = _normalise(text)
+    # Dates and times first, so their digits are not read as numbers.
+    dates: set[tuple[int, int, int]] = set()
+    months: set[tuple[int, int]] = set()
+    date_raw: list[tuple[tuple[int, int, int], str]] = []
+
+    def take_date(m: re.Match[str]) -> str:
+        g = m.groupdict()
+        mon = g.get("mon")
+        month = _MONTHS.get(mon.rstrip("."), _MONTHS.get(mon[:3], 0)) if mon else int(g["m"])
+        year = int(g["y"])
+        if g.get("d") is None:
+            if 1 <= month <= 12:
+                months.add((year, month))
+                date_raw.append(((year, month, 0), m.group(0)))
+                return " dt_month "
+            return m.group(0)
+        d = _date(year, month, int(g["d"]))
+        if d is None:
+            return m.group(0)
+        dates.add(d)
+        months.add((d[0], d[1]))
+        date_raw.append((d, m.group(0)))
+        return " dt_date "
+
+    for pattern in _DATES:
+        text = pattern.sub(take_date, text)
+    times: set[tuple[int, int]] = set()
+
+    def take_time(m: re.Match[str]) -> str:
+        h, mi, ap = int(m.group(1)), int(m.group(2)), m.group(3)
+        if ap and ap.startswith("p") and h < 12:
+            h += 12
+        if ap and ap.startswith("a") and h == 12:
+            h = 0
+        times.add((h, mi))
+        return " tm_time "
+
+    text = _TIME.sub(take_time, text)
+    for _ in range(2):  # twice: a rewrite's output may have its own canonical form ("pulmonary function tests")
+        text = _SYN_RE.sub(lambda m: _SYN[m.group(1)], text)
+    text = _BOTH.sub("bilateral ", text)
+    text = _LEFT_RIGHT.sub("bilateral", text)
+    text = _NUMWORD_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(1)]), text)
+    text = re.sub(r"([a-z])-(\d)", r"\1\2", text)  # covid-19, phq-9, l4-l5
+    text = re.sub(r"\bx\s?(\d)", r"x \1", text)  # "x3 days"
+    freqs: set[str] = set()
+
+    def take_freq_n(m: re.Match[str]) -> str:
+        n = int(m.group(1) or m.group(2))
+        freqs.add(f"fq_q{n}h")
+        return f" fq_q{n}h "
+
+    text = _FREQ_N.sub(take_freq_n, text)
+
+    def take_freq(m: re.Match[str]) -> str:
+        kind = next(k for k, v in m.groupdict().items() if v is not None and k.startswith("fq_"))
+        freqs.add(kind)
+        return f" {kind} "
+
+    text = _FREQ_RE.sub(take_freq, text)
+
+    # Reference ranges and goals: their numbers are marked so a value cannot lean on them.
+    ref_spans = [m.span(1) for m in _PAREN.finditer(text) if _REF_PAREN.match(m.group(1))]
+    ref_spans += [m.span() for m in _RANGE.finditer(text)] + [m.span() for m in _REF_CUE.finditer(text)]
+    quantities: list[_Qty] = []
+
+    def take_qty(m: re.Match[str]) -> str:
+        value = _number(m.group("num"))
+        unit = m.group("unit")
+        canon = dim = base = None
+        if unit:
+            u = unit.replace(" per ", "/").replace(" ", "")
+            if u in _UNITS or unit in _UNITS:
+                canon, dim, factor = _UNITS.get(unit) or _UNITS[u]
+                base = value * factor
+            elif "/" in u:
+                head, _, per = u.partition("/")
+                head = _UNITS.get(head, (head, "", 1.0))[0]
+                canon = dim = f"{head}/{per}"
+                if "10^3" in u or "10e3" in u or "10*3" in u or "10^9" in u or u.startswith(("k/", "thou/")):
+                    canon = dim = "k/ul"
+                base = value
+            else:
+                canon = dim = u.replace(" ", "")
+                base = value
+        ref = any(a <= m.start() < b for a, b in ref_spans)
+        quantities.append(_Qty(value, canon, dim, base, ref, m.group(0).strip()))
+        return " qt_qty "
+
+    text = _QTY.sub(take_qty, text)
+
+    # Lab flags and "normal" claims, for the derived findings and the flag check.
+    labs: list[tuple[str, str]] = []
+    normal: set[str] = set()
+    derived: list[str] = []
+    for m in _LAB_RE.finditer(_raw_numbers(text, quantities)):
+        lab, rest = m.group(1), m.group("rest")
+        low_term, high_term, low_at, high_at = _LAB_TERMS[lab]
+        v = float(m.group("v"))
+        flag = "high" if re.match(r"[^a-z]{0,30}\b(?:high|elevated)\b", rest) else (
+            "low" if re.match(r"[^a-z]{0,30}\blow\b", rest) else None)
+        in_range = re.match(r"[^a-z]{0,4}\(?\s*(?:[a-z]+\s*)?[:=]?\s*(\d+(?:\.\d+)?)\s?-\s?(\d+(?:\.\d+)?)", rest) or \
+            re.search(r"\((?:goal|ref|target)\s*(\d+(?:\.\d+)?)\s?-\s?(\d+(?:\.\d+)?)", rest)
+        if flag is None and in_range:
+            lo, hi = float(in_range.group(1)), float(in_range.group(2))
+            flag = "low" if v < lo else "high" if v > hi else None
+        if flag is None and low_at is not None and v < low_at:
+            flag = "low"
+        if flag is None and high_at is not None and v > high_at:
+            flag = "high"
+        if re.match(r"[^.;]{0,20}\b(?:normal|within normal limits|wnl|unremarkable)\b", rest):
+            normal.add(lab)
+        if flag:
+            labs.append((lab, flag))
+            term = low_term if flag == "low" else high_term
+            if term:
+                derived += [term, *_EXTRA_TERMS.get(term, ())]
+    if re.search(r"\b(?:within normal limits|wnl|normal|unremarkable)\b", text):
+        for lab in _LAB_TERMS:
+            if re.search(rf"\b{re.escape(lab)}\b[^.;]{{0,25}}\b(?:within normal limits|wnl|normal|unremarkable)\b", text) or \
+               re.search(rf"\b(?:normal|unremarkable)\s+{re.escape(lab)}\b", text):
+                normal.add(lab)
+
+    for pattern, words in _IMPLIES:
+        if pattern.search(text):
+            derived += words
+    tokens = _tokens(text)
+    extra = tuple(_Tok(_stem(w), w, False, None) for w in derived)
+    keys = frozenset(t.key for t in tokens + extra)
+    sides = frozenset(t.word for t in tokens if t.word in _SIDES)
+    return _Analysis(tokens + extra, keys, tuple(quantities), frozenset(dates), frozenset(months), tuple(date_raw),
+                     frozenset(times), frozenset(freqs), sides, tuple(labs), frozenset(normal))
+
+
+def _raw_numbers(text: str, quantities: list[_Qty]) -> str:
+    """The text with each quantity placeholder put back as its bare number (for the lab look-up)."""
+    it = iter(quantities)
+    return re.sub(r"qt_qty", lambda _: f"{next(it).value:g}", text)
+
+
+def _tokens(text: str) -> tuple[_Tok, ...]:
+    """Words with polarity (NegEx-style scope) and the side word in front of them."""
+    marked = _CUES.sub(_cue, text)
+    raw = re.findall(r"⟨\w+⟩|[a-z][a-z0-9_']*|[.;:!?()\n]|,", marked)
+    n = len(raw)
+    negated: list[bool | None] = [False] * n  # None: maybe (a scope that may or may not reach it)
+
+    def mark(j: int, value: bool | None) -> None:
+        if negated[j] is False or value is True:
+            negated[j] = value
+
+    for i, w in enumerate(raw):
+        if not w.startswith("⟨") or w == "⟨pseudo⟩":
+            continue
+        bidi = w in ("⟨bidi⟩", "⟨bidineg⟩")
+        start = bidi and _at_clause_start(raw, i)
+        forward = w in ("⟨pre⟩", "⟨both⟩") or start
+        backward = w in ("⟨post⟩", "⟨both⟩") or (bidi and not start)
+        # A leading "negative" is a result ("negative screening mammogram"): only a maybe for what follows.
+        strength: bool | None = None if start and w == "⟨bidineg⟩" else True
+        if forward:
+            seen = 0
+            for j in range(i + 1, n):
+                t = raw[j]
+                if t in ".;:!?\n" or t in _TERMINATORS or t.startswith("⟨"):
+                    break
+                if seen and (t in _PREPOSITIONS or t in ("and", "or") and j + 1 < n and _new_verb(raw[j + 1])
+                             or t == "," and j + 1 < n and raw[j + 1] in _NEW_FINDING):
+                    break
+                if t[0].isalpha() and t not in _STOP:
+                    mark(j, strength)
+                    seen += 1
+                    if seen >= _WINDOW:
+                        break
+        if backward:
+            seen, value, past_study = 0, True, 0
+            for j in range(i - 1, -1, -1):
+                t = raw[j]
+                if t in ".;:!?\n":
+                    break
+                if t in "(),\n" or t in _BACK_STOP or t.startswith("⟨") or seen >= _BACK_WINDOW:
+                    if w != "⟨both⟩":
+                        break
+                    value = None  # "X was held ... and was not restarted": X may be meant
+                if t[0].isalpha() and t not in _STOP and t not in _BACK_STOP and not t.startswith(_PLACEHOLDERS):
+                    if t in _STUDIES:
+                        past_study = 1
+                        continue
+                    mark(j, value if past_study < 2 else None)
+                    past_study += bool(past_study)
+                    seen += 1
+    out: list[_Tok] = []
+    side: str | None = None
+    since_side = 0
+    for j, w in enumerate(raw):
+        if not w[0].isalpha():
+            if w in ".;:!?\n,":
+                side = None
+            continue
+        if w in _STOP or w.startswith(_PLACEHOLDERS) or len(w) < 2:
+            continue
+        neg = None if w in _STUDIES else negated[j]
+        if w in _SIDES:
+            side, since_side = w, 0
+            out.append(_Tok(w, w, neg, None))
+            continue
+        if w.endswith("sided"):
+            continue
+        since_side += 1
+        if since_side > 3:
+            side = None
+        out.append(_Tok(_stem(w), w, neg, side))
+    return tuple(out)
+
+
+def _new_verb(word: str) -> bool:
+    """'... without assistance and tolerating a diet': a new verb phrase ends the scope."""
+    return word.endswith(("ing", "ed")) and word not in _SYMPTOMS_ING
+
+
+def _cue(m: re.Match[str]) -> str:
+    kind = m.lastgroup
+    if kind == "post" and m.group(0).startswith("not"):
+        kind = "both"  # "X was not started at discharge": X and what follows
+    elif kind == "bidi" and m.group(0) == "negative":
+        kind = "bidineg"
+    return f" ⟨{kind}⟩ "
+
+
+def _at_clause_start(raw: list[str], i: int) -> bool:
+    for j in range(i - 1, -1, -1):
+        t = raw[j]
+        if t in ".;:!?\n,(":
+            return True
+        if t[0].isalpha() and t not in _STOP:
+            return False
+    return True
+
+
+# --- matching --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=262_144)
+def _kind(word: str) -> float:
+    """Weight of a statement word: 0 generic, 0.5 plain English, 1 a clinical term (must be in the passages)."""
+    if word in _STOP or word in _GENERIC:
+        return 0.0
+    if word.startswith("ph_") or any(c.isdigit() for c in word) or word in _CLINICAL:
+        return 1.0
+    if len(word) > 5 and _DRUG.search(word):
+        return 1.0
+    zipf = _zipf(word)
+    if zipf < 3.0:
+        return 1.0
+    return 0.75 if zipf < 4.3 else 0.4
+
+
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency; without it every word counts fully
+        return 0.0
+    return zipf_frequency(word, "en")
+
+
+def _matches(key: str, keys: frozenset[str]) -> bool:
+    if key in keys:
+        return True
+    if len(key) < 5 or "_" in key or any(c.isdigit() for c in key):
+        return False
+    return any(
+        len(k) >= 5 and (k.startswith(key) or key.startswith(k)) and "_" not in k for k in keys
+    )
+
+
+def _same_qty(s: _Qty, p: _Qty) -> bool:
+    if s.unit is None or p.unit is None:
+        return math.isclose(s.value, p.value, rel_tol=1e-9, abs_tol=1e-9)
+    if s.dim != p.dim:
+        return False
+    return math.isclose(s.base or 0.0, p.base or 0.0, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _check_quantity(s: _Qty, passage: _Analysis, units_in_passage: frozenset[str]) -> tuple[str, str] | None:
+    """None when the passage supports the quantity, else (fault kind, what the passage says)."""
+    candidates = [p for p in passage.quantities if s.ref or not p.ref]
+    if s.unit is None:
+        if any(_same_qty(s, p) for p in candidates):
+            return None
+        if s.value.is_integer() and any(d[0] == s.value for d in passage.dates) or any(
+            m[0] == s.value for m in passage.months
+        ):
+            return None  # a bare year
+        return ("number", "")
+    for p in candidates:
+        if p.unit is not None and _same_qty(s, p):
+            return None
+        if p.unit is None and math.isclose(s.value, p.value) and s.unit in units_in_passage:
+            return None  # "potassium 5.8 (3.5-5.1) mmol/L"
+    same_value = [p for p in candidates if math.isclose(s.value, p.value) and p.unit]
+    if same_value:
+        return ("unit", same_value[0].raw)
+    if s.dim == "time" and any(math.isclose(s.value, p.value) and p.unit is None for p in candidates):
+        return None  # "3 days" for "3" in "x 3"
+    return ("number", "")
+
+
+def _ids(cited: Sequence[str]) -> str:
+    if len(cited) == 1:
+        return cited[0]
+    return ", ".join(cited[:-1]) + " or " + cited[-1]
+
+
+def _short(word: str) -> str:
+    return word if len(word) <= 30 else word[:29] + "…"
+
+
+def _listed(words: Sequence[str]) -> str:
+    words = [_short(w) for w in dict.fromkeys(words)]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+_ABSENCE = re.compile(
+    r"\b(?:not|never|none|nothing|no)\b[^.]*\b(?:documented|recorded|mentioned|stated|specified|available|reported|"
+    r"found|noted|given|listed|provided)\b|\bnot in the record\b|\bunknown\b|\bno record of\b|\bnot documented\b",
+    re.IGNORECASE,
+)
+
+
+def states_absence(text: str) -> bool:
+    """Whether a statement says that something is not documented (it has nothing to cite)."""
+    return bool(_ABSENCE.search(text[:2000]))
+
+
+def verify(
+    text: str, citations: Sequence[str], passages: Mapping[str, str], threshold: float = DEFAULT_THRESHOLD
+) -> Verdict:
+    """How far the cited passages support the statement; never raises on odd input."""
+    try:
+        return _verify(text if isinstance(text, str) else str(text), citations, passages, threshold)
+    except Exception as exc:  # noqa: BLE001 - a verdict for every statement, whatever the input
+        return Verdict(False, 0.0, f"could not be checked ({type(exc).__name__})")
+
+
+def verify_all(statements: Sequence[tuple[str, Sequence[str]]], passages: Mapping[str, str]) -> list[Verdict]:
+    """One verdict per (text, citations), in input order."""
+    return [verify(text, citations, passages) for text, citations in statements]
+
+
+def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], threshold: float) -> Verdict:
+    cited = [str(c).strip().strip("[]") for c in (citations or ())]
+    cited = list(dict.fromkeys(c for c in cited if c))
+    known = [c for c in cited if isinstance(passages.get(c), str)]
+    unknown = tuple(c for c in cited if c not in known)
+    missing_note = (
+        f"cites {_listed(unknown)}, which {'is' if len(unknown) == 1 else 'are'} not in the record" if unknown else ""
+    )
+    if not known:
+        if not cited and states_absence(text):
+            return Verdict(True, 1.0, "states an absence; nothing to cite")
+        if not cited:
+            return Verdict(False, 0.0, "cites no passage")
+        return Verdict(False, 0.0, missing_note, unknown)
+
+    # Whitespace collapses as in the prompt, where each passage is one line: a wrapped line is not a clause break.
+    s = _analyse(" ".join(text.split()))
+    p = _analyse("\n".join(" ".join(passages[c].split()) for c in known))
+    where = _ids(known)
+    faults: list[str] = []
+    total = matched = 0.0
+
+    # Negation: a word the statement shares with the passages, every mention of which has the other polarity.
+    by_key: dict[str, set[bool]] = {}
+    for t in p.tokens:
+        by_key.setdefault(t.key, set()).update((True, False) if t.negated is None else (t.negated,))
+    flipped: list[_Tok] = []
+    for t in s.tokens:
+        if t.word in _SIDES or t.negated is None:
+            continue
+        polarities = by_key.get(t.key)
+        if polarities is None and len(t.key) >= 5:
+            polarities = set().union(*(v for k, v in by_key.items() if _matches(t.key, frozenset((k,)))), set())
+        if polarities and t.negated not in polarities and len(t.word) > 2:
+            flipped.append(t)
+    if flipped:
+        t = flipped[0]
+        state = "present" if t.negated else "absent"
+        faults.append(f"negation differs: {where} says {_short(t.word)} is {state}")
+
+    # Lab flags: the statement calls a lab normal that the passage flags, or the opposite flag.
+    flags = dict(p.labs)
+    for lab in s.states_normal:
+        if lab in flags:
+            faults.append(f"{where} flags {lab} as {flags[lab]}, not normal")
+            break
+    else:
+        for lab, flag in s.labs:
+            if lab in flags and flags[lab] != flag:
+                faults.append(f"{where} flags {lab} as {flags[lab]}, not {flag}")
+                break
+
+    # Sides: each side the statement gives must be the passages' side for the same thing.
+    for t in s.tokens:
+        if t.side is None or t.word in _SIDES:
+            continue
+        given = {q.side for q in p.tokens if q.side and _matches(t.key, frozenset((q.key,)))}
+        if given and not _side_ok(t.side, given):
+            faults.append(f"{t.side} is not in {where} (it says {_listed(sorted(given))} {_short(t.word)})")
+            break
+    else:
+        for side in sorted(s.sides):
+            if not _side_ok(side, set(p.sides)):
+                said = f" (it says {_listed(sorted(p.sides))})" if p.sides else ""
+                faults.append(f"{side} is not in {where}{said}")
+                break
+
+    term_at = len(faults)  # an invented term is named before the numbers that come with it
+
+    # Dates and times.
+    for d, raw in s.date_raw:
+        ok = d in p.dates if d[2] else (d[0], d[1]) in p.months
+        total += 1
+        if ok:
+            matched += 1
+        elif not any("date" in f for f in faults):
+            faults.append(f"the date {_short(raw)} is not in {where}")
+    for tm in s.times:
+        total += 1
+        if tm in p.times:
+            matched += 1
+        else:
+            faults.append(f"the time {tm[0]:02d}:{tm[1]:02d} is not in {where}")
+
+    # Numbers, doses, units, frequencies.
+    units = frozenset(q.unit for q in p.quantities if q.unit)
+    for q in s.quantities:
+        total += 1
+        problem = _check_quantity(q, p, units)
+        if problem is None:
+            matched += 1
+            continue
+        kind, said = problem
+        if kind == "unit":
+            faults.append(f"the unit in {_short(q.raw)} is not in {where} (it says {_short(said)})")
+        else:
+            what = "dose" if q.dim in ("mass", "volume", "unit") else "value" if q.unit else "number"
+            faults.append(f"the {what} {_short(q.raw)} is not in {where}")
+    for f in sorted(s.freqs):
+        total += 1
+        if _FREQ_OK.get(f, {f}) & p.freqs:
+            matched += 1
+        else:
+            said = f" (it says {_listed([_FREQ_NAMES.get(x, x[3:]) for x in sorted(p.freqs)])})" if p.freqs else ""
+            faults.append(f"the frequency {_FREQ_NAMES.get(f, f[3:])} is not in {where}{said}")
+
+    # Terms: clinical ones must all be there; the rest weigh into the score.
+    missing_hard: list[str] = []
+    missing_soft: list[str] = []
+    for t in s.tokens:
+        if t.word in _SIDES:
+            continue
+        w = _kind(t.word)
+        if w == 0.0:
+            continue
+        total += w
+        if _matches(t.key, p.keys):
+            matched += w
+        elif w >= 1.0:
+            missing_hard.append(t.word)
+        else:
+            missing_soft.append(t.word)
+    coverage = matched / total if total else 1.0
+    if missing_hard:
+        if coverage < 0.5 and len(missing_hard) >= 2:
+            faults.insert(term_at, f"{where} does not mention {_listed(missing_hard[:3])}")
+        else:
+            verb = "is" if len(set(missing_hard)) == 1 else "are"
+            faults.insert(term_at, f"{_listed(missing_hard[:3])} {verb} not in {where}")
+
+    score = round(coverage * (0.5 ** len(faults)), 3)
+    if faults:
+        reason = faults[0] + (f"; also {missing_note}" if missing_note else "")
+        return Verdict(False, score, reason[:300], unknown)
+    if score < threshold:
+        words = missing_soft[:3] or ["its content"]
+        return Verdict(False, score, f"little of it is in {where}: {_listed(words)} {'is' if len(words) == 1 else 'are'} not",
+                       unknown)
+    return Verdict(True, score, f"supported by {where}, but {missing_note}" if missing_note else "", unknown)
+
+
+def _side_ok(side: str, given: set[str]) -> bool:
+    if side in given:
+        return True
+    return side == "bilateral" and {"left", "right"} <= given

@@ -1,0 +1,185 @@
+"""The citation verifier: each fault kind caught, faithful paraphrases kept, and the labelled set."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.verify import Verdict, verify, verify_all
+from tests.fixtures.verify_set import FAULT_KINDS, all_passages, as_json, cases
+
+PASSAGES = {
+    "P3": "XR RIGHT KNEE 3 VIEWS 03/28/2023: Moderate medial joint space narrowing. No acute fracture.",
+    "P4": "IMPRESSION: No evidence of pneumonia. Small left pleural effusion.",
+    "P5": "Patient denies chest pain or shortness of breath. Reports fatigue.",
+    "P7": "Anticoagulation was not started because of recent GI bleeding.",
+    "P12": "Metoprolol succinate 25 mg PO BID; atorvastatin 40 mg PO nightly.",
+    "P13": "HTN: BP 162/94; increase amlodipine from 5 mg to 10 mg daily.",
+    "P14": "Sodium 128 mmol/L (135-145) L; potassium 4.1 mmol/L (3.5-5.1).",
+    "P15": "Vitamin D3 1,000 units PO daily.",
+    "P20": "Chest x-ray: no pneumothorax.",
+    "P21": "Discharged home on 2023-04-02 with follow-up in 2 weeks.",
+}
+
+
+def check(text: str, *cites: str) -> Verdict:
+    return verify(text, cites, PASSAGES)
+
+
+# --- each fault kind, on concrete examples ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cites", "named"),
+    [
+        ("Metoprolol succinate 50 mg twice daily.", ("P12",), "50 mg"),  # wrong dose
+        ("Amlodipine increased to 20 mg daily.", ("P13",), "20 mg"),
+        ("Sodium 135 mmol/L.", ("P14",), "135"),  # the reference range is not the value
+        ("Metoprolol succinate 25 mcg twice daily.", ("P12",), "25 mcg"),  # wrong unit
+        ("Atorvastatin 40 g nightly.", ("P12",), "40 g"),
+        ("Right knee x-ray on March 29, 2023.", ("P3",), "March 29, 2023"),  # wrong date
+        ("Discharged home on 04/03/2023.", ("P21",), "04/03/2023"),
+        ("Left knee x-ray: no acute fracture.", ("P3",), "left"),  # wrong side
+        ("Small right pleural effusion.", ("P4",), "right"),
+        ("Pneumonia on imaging.", ("P4",), "pneumonia"),  # negation flips
+        ("Reports chest pain.", ("P5",), "chest"),
+        ("Anticoagulation was started.", ("P7",), "negation differs"),
+        ("Pneumothorax on chest x-ray.", ("P20",), "pneumothorax"),
+        ("Metoprolol succinate 25 mg twice daily and lisinopril 10 mg daily.", ("P12",), "lisinopril"),  # invented
+        ("Right knee x-ray shows a large joint effusion.", ("P3",), "effusion"),
+        ("Metoprolol succinate 25 mg three times daily.", ("P12",), "three times daily"),  # frequency
+        ("Sodium 128 mmol/L, within normal limits.", ("P14",), "sodium"),  # a flagged lab called normal
+    ],
+)
+def test_each_fault_is_caught_and_the_reason_names_it(text, cites, named):
+    v = check(text, *cites)
+    assert not v.supported
+    assert v.score < 0.6
+    assert named.lower() in v.reason.lower()
+    assert cites[0] in v.reason
+
+
+def test_reasons_read_as_the_issue_asks():
+    assert check("Metoprolol succinate 50 mg twice daily.", "P12").reason == "the dose 50 mg is not in P12"
+    assert check("Left knee x-ray.", "P3").reason == "left is not in P3 (it says right knee)"
+    assert check("Pneumonia.", "P4").reason == "negation differs: P4 says pneumonia is absent"
+
+
+def test_a_citation_to_an_unrelated_passage_is_unsupported():
+    v = check("Amlodipine increased from 5 mg to 10 mg daily for hypertension.", "P4")
+    assert not v.supported and "P4" in v.reason
+
+
+# --- faithful statements pass ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cites"),
+    [
+        ("Metoprolol succinate 25 mg PO BID; atorvastatin 40 mg PO nightly.", ("P12",)),  # exact reuse
+        ("Atorvastatin 40 mg at bedtime.", ("P12",)),  # partial, frequency paraphrased
+        ("Metoprolol succinate 25mg by mouth twice a day.", ("P12",)),  # units and abbreviations written out
+        ("Metoprolol succinate 25 milligrams orally every 12 hours.", ("P12",)),
+        ("Hypertension: amlodipine was uptitrated to 10 mg once daily.", ("P13",)),  # other verb, HTN expanded
+        ("Blood pressure 162/94 on amlodipine, now 10 mg daily.", ("P13",)),
+        ("Vitamin D3 1000 units by mouth daily.", ("P15",)),  # 1,000 = 1000
+        ("Hyponatremia with sodium 128 mmol/L.", ("P14",)),  # a flagged lab names its finding
+        ("Right knee radiograph on March 28, 2023 with medial joint space narrowing.", ("P3",)),  # date format
+        ("Right knee x-ray from 28 Mar 2023: no fracture.", ("P3",)),
+        ("No pneumonia; small left effusion.", ("P4",)),  # absence stated as absent
+        ("No pneumothorax.", ("P20",)),
+        ("Denies chest pain or dyspnea.", ("P5",)),
+        ("No chest pain; reports fatigue.", ("P5",)),
+        ("Anticoagulation not started due to recent GI bleeding.", ("P7",)),
+        ("Went home on April 2, 2023; follow-up in two weeks.", ("P21",)),
+        ("No pneumothorax; no pneumonia, small left pleural effusion.", ("P20", "P4")),  # two passages combined
+    ],
+)
+def test_faithful_statements_pass(text, cites):
+    v = check(text, *cites)
+    assert v.supported, v.reason
+    assert v.score >= 0.6
+
+
+# --- citations -----------------------------------------------------------------------------------------------
+
+
+def test_unknown_ids_are_reported_never_dropped():
+    v = check("Metoprolol succinate 25 mg twice daily.", "P12", "P999")
+    assert v.unknown == ("P999",)
+    assert "P999" in v.reason and "not in the record" in v.reason
+    only = check("Metoprolol succinate 25 mg twice daily.", "P999")
+    assert (only.supported, only.unknown) == (False, ("P999",))
+    assert only.reason == "cites P999, which is not in the record"
+
+
+def test_no_citation_is_unsupported_unless_it_states_an_absence():
+    assert not check("Metoprolol succinate 25 mg twice daily.").supported
+    for text in ("Not documented in the record.", "No allergies documented in the record.", "Code status unknown."):
+        v = check(text)
+        assert (v.supported, v.score, v.reason) == (True, 1.0, "states an absence; nothing to cite")
+
+
+def test_verify_all_keeps_input_order():
+    statements = [
+        ("Pneumonia.", ["P4"]),
+        ("No pneumothorax.", ["P20"]),
+        ("Metoprolol succinate 50 mg.", ["P12"]),
+        ("Not documented in the record.", []),
+    ]
+    assert [v.supported for v in verify_all(statements, PASSAGES)] == [False, True, False, True]
+    assert verify_all([], PASSAGES) == []
+
+
+# --- the labelled set ------------------------------------------------------------------------------------
+
+
+def test_the_set_is_big_varied_and_deterministic():
+    corpus = cases()
+    assert corpus == cases()
+    faithful = [c for c in corpus if c.supported]
+    faulty = [c for c in corpus if not c.supported]
+    assert len(faithful) >= 120 and len(faulty) >= 120
+    for kind in FAULT_KINDS:
+        assert sum(c.kind == kind for c in faulty) >= 20, kind
+    assert len({c.template for c in corpus}) >= 60
+    data = as_json()
+    ids = [p["id"] for p in data["passages"]]
+    assert len(ids) == len(set(ids)) == len(all_passages())
+    assert len(data["statements"]) == len(data["labels"]) == len(data["kinds"]) == len(corpus)
+    assert {c.split for c in corpus} == {"dev", "heldout"}
+
+
+def test_precision_and_recall_on_the_whole_set():
+    data = as_json()
+    passages = {p["id"]: p["text"] for p in data["passages"]}
+    verdicts = verify_all([(s["text"], s["citations"]) for s in data["statements"]], passages)
+    flagged = [not v.supported for v in verdicts]
+    faulty = [not label for label in data["labels"]]
+    tp = sum(f and g for f, g in zip(flagged, faulty, strict=True))
+    precision, recall = tp / sum(flagged), tp / sum(faulty)
+    assert precision >= 0.95, precision
+    assert recall >= 0.95, recall
+
+
+# --- robustness ------------------------------------------------------------------------------------------------
+
+_text = st.text(st.characters(codec="utf-8"), max_size=300) | st.sampled_from(
+    ["", " ", "25 mg", "1,000,000,000.5 mg/dL", "03/28/2023", "no not never", "L R OD", "[PERSON_1]", "((((", "0/0"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_text, cites=st.lists(st.sampled_from(["P1", "P2", "", "P999", "[P1]"]), max_size=3), body=_text)
+def test_never_crashes(text, cites, body):
+    v = verify(text, cites, {"P1": body, "P2": "Metoprolol 25 mg PO daily. No pneumonia."})
+    assert isinstance(v, Verdict) and 0.0 <= v.score <= 1.0 and isinstance(v.reason, str)
+    assert len(v.reason) <= 300
+
+
+def test_huge_and_odd_inputs():
+    big = "Metoprolol 25 mg daily. " * 5000
+    assert isinstance(verify(big, ["P1"], {"P1": big}), Verdict)
+    assert isinstance(verify("\x00\ufffd\u202e 5 µg", ["P1"], {"P1": "5 mcg \u00a0"}), Verdict)
+    assert verify("5 µg", ["P1"], {"P1": "5 mcg"}).supported
