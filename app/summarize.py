@@ -46,7 +46,7 @@ class Call:
     prompt_tokens: int
     completion_tokens: int
     cached_prompt_tokens: int | None
-    seconds: float  # wall time of the engine call; the calls of one batch share it
+    seconds: float  # its share of its batch's wall time (one generate call serves the batch), so calls add up
     finish_reason: str
 
 
@@ -126,8 +126,8 @@ class _Run:
     def _generate(self, requests: list[ChatRequest]) -> list[tuple[Generation, float]]:
         started = time.perf_counter()
         generations = self.engine.generate(requests)
-        seconds = time.perf_counter() - started
-        return [(g, seconds) for g in generations]
+        share = (time.perf_counter() - started) / max(len(generations), 1)
+        return [(g, share) for g in generations]
 
     def batch(self, stage: str, requests: list[ChatRequest]) -> list[Parsed]:
         self._progress()
@@ -144,7 +144,7 @@ class _Run:
                 raise ModelOutputError(f"Nothing could be read from the model's reply{where}.")
             self.problems.extend(f"{p[:-1]}{where}." if where else p for p in reply.problems)
             parsed.append(reply)
-        log.info("%s: %d call(s), %.1f s", stage, len(results), results[0][1] if results else 0.0)
+        log.info("%s: %d call(s), %.1f s", stage, len(results), sum(s for _, s in results))
         self._progress()
         return parsed
 

@@ -105,3 +105,22 @@ def test_verify_reads_the_documented_input_and_keeps_the_order(tmp_path) -> None
     source.write_text("{not json")
     broken = clinsum("verify", source)
     assert broken.returncode == 1 and "check.json" in broken.stderr and broken.stdout == ""
+
+
+def test_worker_runs_queued_jobs_until_idle(env, tmp_path, database_url) -> None:
+    from app import jobs
+    from app.pipeline import prepare, request
+    from app.settings import Settings, StoreSettings
+    from app.store import Store
+    from engine.extractive import ExtractiveEngine
+    from tests.test_main_job import TEXT_SAMPLES
+
+    settings = Settings(store=StoreSettings(data_dir=tmp_path / "data", url=database_url),
+                        ingestion=IngestionSettings(workers=1))
+    store = Store.open(settings)
+    stored = prepare(TEXT_SAMPLES, settings, store, ExtractiveEngine())
+    queued = [request(store, stored, settings), request(store, stored, settings, question="What dose of metformin?")]
+    result = clinsum("worker", "--until-idle", env={**env, "CLINSUM_ENGINE__BACKEND": "extractive"})
+    assert result.returncode == 0, result.stderr
+    assert [jobs.state(store, job).status for job in queued] == ["done", "done"]
+    store.close()
