@@ -65,9 +65,10 @@ def safe_question(store: Store, patient_id: int, question: str, settings: Settin
     mapping = mapping_of(store, patient_id) or Mapping.new(settings.ingestion.deid.max_shift_days)
     text = question
     for token, original in sorted(mapping.originals.items(), key=lambda item: -len(item[1])):
-        parts = [original] + ([w for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", original)] if token.startswith("[PERSON_") else [])
-        for part in parts:
-            text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", token, text, flags=re.IGNORECASE)
+        text = re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", token, text, flags=re.IGNORECASE)
+        if token.startswith("[PERSON_"):  # "Darrell's", "Mr. Nguyen": a capitalized word of the name
+            for word in re.findall(r"[A-Z][A-Za-z'-]{2,}", original):
+                text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", token, text)
     page = Page(number=1, text=text, offset=0, width=612.0, height=792.0)
     [page.phi] = find_phi([text], settings.ingestion.deid)
     deidentify([Document("question", "", "", "text/plain", [page])], settings.ingestion.deid, mapping)
