@@ -101,3 +101,16 @@ def test_fp8_runs_where_cuda_is_present(tiny_model, engines):
     engines.append(engine)
     [reply] = engine.generate([ChatRequest.of(("user", "Summarize."), max_tokens=8)])
     assert reply.usage.completion_tokens > 0 and engine.describe().quantization == "fp8"
+
+
+def test_the_apps_summary_and_question_prompts_share_the_record_in_the_prefix_cache(vllm_engine):
+    # The app's own templates on the real engine: the record first and the task last, so asking
+    # about a record already summarized is served mostly from the cache.
+    from app.prompts import question_request, summary_request
+
+    record = RECORD * 8
+    [summary] = vllm_engine.generate([summary_request(record, max_tokens=4)])
+    [answer] = vllm_engine.generate([question_request(record, "Any allergies?", max_tokens=4)])
+    shared = vllm_engine.count_tokens(record)
+    assert summary.usage.prompt_tokens > shared
+    assert answer.usage.cached_prompt_tokens and answer.usage.cached_prompt_tokens >= 0.9 * shared
