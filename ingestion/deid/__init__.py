@@ -9,16 +9,31 @@ from __future__ import annotations
 
 import os
 
-# tldextract, which presidio imports, fetches the public suffix list at first use unless told
-# not to; this must be set before presidio is first imported.
+import sys
+
+# These must be settled before presidio is first imported:
+# - tldextract, which presidio imports, fetches the public suffix list at first use unless told not to;
+# - presidio asks torch for a CUDA device at import, unless told the device: rules and spaCy run on
+#   the CPU, and a loader worker must not touch the GPU the engine holds;
+# - presidio imports its optional Hugging Face NER pipeline when transformers is installed (it is
+#   with vLLM), which drags in transformers and torch: 2 s and 180 MB per loader process, for a
+#   pipeline clinsum does not use. It is imported with transformers hidden, which it tolerates.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+os.environ.setdefault("PRESIDIO_DEVICE", "cpu")
+_hidden = "transformers" not in sys.modules
+if _hidden:
+    sys.modules["transformers"] = None  # type: ignore[assignment]  # import fails: presidio skips its HF pipeline
+try:
+    import presidio_analyzer  # noqa: E402, F401
+    from presidio_anonymizer import AnonymizerEngine  # noqa: E402
+    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult  # noqa: E402
+finally:
+    if _hidden:
+        del sys.modules["transformers"]  # everyone else (vLLM) imports the real one as usual
 
-import functools
-from collections.abc import Sequence
-from datetime import timedelta
-
-from presidio_anonymizer import AnonymizerEngine  # noqa: E402
-from presidio_anonymizer.entities import OperatorConfig, RecognizerResult  # noqa: E402
+import functools  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from datetime import timedelta  # noqa: E402
 
 from ingestion.deid.config import DeidSettings
 from ingestion.deid.mapping import Mapping, reidentify
