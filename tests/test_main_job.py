@@ -215,3 +215,16 @@ def test_a_worker_killed_mid_summary_leaves_the_job_to_the_next_run(store: Store
     state = jobs.state(store, job)
     assert (state.status, state.attempts) == ("done", 2)  # ... completes it, once
     assert _count(store, Summary) == 1
+
+
+def test_no_phi_in_debug_logs_of_a_whole_job(store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    engine = StubEngine([_reply(("Metformin resumed at 500 mg.", ["P2", "P999"])), timeout()])
+    stored, _ = _run(store, engine)
+    _run(store, engine, question="Did Nguyen take metformin?")
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    originals = [v for v in _originals(store, stored.patient_id) if len(v) > 3]
+    assert caplog.records and originals
+    assert not [v for v in originals if v in logged]
