@@ -23,6 +23,9 @@ SECTIONS = (
     "Open questions",
 )
 
+ANSWER = "Answer"  # the one section of an answer to a question
+STATEMENT_MAX_CHARS = 600  # a sentence-sized passage is at most 600 characters, too
+
 _CITATION = re.compile(r"\[(P\d+)\]")
 
 
@@ -59,7 +62,18 @@ class Summary(BaseModel):
 
 
 def json_schema() -> dict:
-    return Summary.model_json_schema()
+    """The schema a constrained decoder writes under: stricter than the models above, which must
+    also hold what a parser recovers from a reply (even an empty one). A decoder is made to write
+    at least one section and one statement per section ("Not documented in the record." where
+    there is nothing), sections by their titles, passage ids as ids, and statements of bounded
+    length, so a degenerate model cannot loop inside one string until it runs out of tokens."""
+    schema = Summary.model_json_schema()
+    schema["properties"]["sections"]["minItems"] = 1
+    schema["$defs"]["Section"]["properties"]["statements"]["minItems"] = 1
+    schema["$defs"]["Section"]["properties"]["title"]["enum"] = [*SECTIONS, ANSWER]
+    schema["$defs"]["Statement"]["properties"]["text"]["maxLength"] = STATEMENT_MAX_CHARS
+    schema["$defs"]["Statement"]["properties"]["citations"]["items"]["pattern"] = r"^P[1-9][0-9]*$"
+    return schema
 
 
 def citations_in(text: str) -> list[str]:

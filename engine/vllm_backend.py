@@ -10,6 +10,7 @@ speculative tokens drafted and accepted while it ran.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import uuid
@@ -18,6 +19,9 @@ from typing import Any
 
 from engine.base import ChatRequest, Delta, Description, EngineError, Generation, Usage, finish_reason
 from engine.config import EngineSettings
+
+# Weights are a mounted folder: nothing may be fetched from a hub at run time, not even a config.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 _DRAFTED, _ACCEPTED = "vllm:spec_decode_num_draft_tokens", "vllm:spec_decode_num_accepted_tokens"
 

@@ -34,7 +34,16 @@ def _same(a, b) -> bool:
     ],
     ids=["production", "ngram", "plain"],
 )
-def test_vllm_reads_the_server_arguments_exactly_as_the_engine_keywords(settings):
+def test_vllm_reads_the_server_arguments_exactly_as_the_engine_keywords(settings, tmp_path):
+    # Folders that exist stand in for the mounted weights: offline, vLLM takes a missing path for a
+    # hub repository name and rejects it before parsing anything.
+    (tmp_path / "model").mkdir()
+    (tmp_path / "draft").mkdir()
+    settings = settings.model_copy(update={
+        "model": tmp_path / "model",
+        "speculative": settings.speculative.model_copy(update={"draft_model": tmp_path / "draft"})
+        if settings.speculative.draft_model else settings.speculative,
+    })
     from_cli, from_kwargs = _parsed_both_ways(settings)
     for keyword in settings.llm_kwargs():
         assert _same(getattr(from_cli, keyword), getattr(from_kwargs, keyword)), keyword

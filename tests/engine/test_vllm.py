@@ -114,3 +114,35 @@ def test_the_apps_summary_and_question_prompts_share_the_record_in_the_prefix_ca
     shared = vllm_engine.count_tokens(record)
     assert summary.usage.prompt_tokens > shared
     assert answer.usage.cached_prompt_tokens and answer.usage.cached_prompt_tokens >= 0.9 * shared
+
+
+def test_a_summary_job_runs_on_the_real_engine_and_its_unfounded_statements_are_flagged(vllm_engine, tmp_path):
+    # The whole job on real vLLM: the app's prompt, decoding constrained to the summary schema,
+    # parsing, verification, storage. The tiny model's weights are random, so what it says is
+    # noise: the schema still holds it to well-formed sections, and the verifier flags the noise.
+    from cryptography.fernet import Fernet
+
+    from app import jobs
+    from app.pipeline import prepare, request
+    from app.settings import JobSettings, Settings
+    from app.store import Store
+    from app.store.db import migrate
+    from app.store.summaries import summary_of_job, view
+    from app.worker import Worker
+    from engine.summary_format import SECTIONS
+    from ingestion import IngestionSettings
+    from tests.conftest import SAMPLES
+
+    store = Store(f"sqlite:///{tmp_path / 'clinsum.db'}", tmp_path / "files", Fernet.generate_key().decode())
+    migrate(store.engine)
+    settings = Settings(ingestion=IngestionSettings(workers=1), jobs=JobSettings(max_tokens=1024, retry_wait_s=0))
+    stored = prepare([p for p in SAMPLES if p.suffix == ".txt"], settings, store, vllm_engine)
+    job = request(store, stored, settings)
+    Worker(store, settings, lambda _name: vllm_engine).run(only=[job], until_idle=True)
+    assert jobs.state(store, job).status == "done", jobs.state(store, job).error
+    shown = view(store, summary_of_job(store, job))
+    assert shown.engine["backend"] == "vllm" and shown.usage["prompt_tokens"] > 1000
+    statements = [s for _, items in shown.sections for s in items]
+    assert statements and {title for title, _ in shown.sections} <= set(SECTIONS)
+    assert not any(s.supported for s in statements)  # noise is never passed as supported
+    store.close()
