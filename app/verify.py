@@ -260,13 +260,14 @@ _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?:\s?(am|pm|a\.m\.|p\.m\.))?(?!
 # NegEx-style cues (lower-cased, after the rewrites above).
 _PSEUDO = r"no increase|no decrease|not only|not necessarily|gram negative|gram-negative|without difficulty|no further change|not certain whether|not certain if"
 _PRE = (r"no evidence of|no evidence for|no signs? of|negative for|free of|absence of|rules? out|ruled out for|no longer|"
-        r"fails? to|failed to|unable to|cannot|can't|denies|denied|deny|denying|without|w/o|never|neither|nor|none of|no|not|non")
+        r"fails? to|failed to|unable to|cannot|can't|denies|denied|deny|denying|without|w/o|never|neither|nor|none of|no|not")
 _POST = (r"not indicated|not needed|not required|not recommended|not seen|not identified|not present|not detected|"
          r"not visualized|not appreciated|not started|not given|not restarted|not resumed|not initiated|not performed|"
          r"not obtained|not done|not found|not ordered|not tolerated|not controlled|not improved|not changed|not taking|"
          r"not on|was ruled out|were ruled out|ruled out|unlikely|is absent|are absent|none")
 _BIDI = r"negative|absent|resolved|resolving"  # "negative Murphy sign" / "cultures negative"
 _CUES = re.compile(rf"(?<![\w-])(?:(?P<pseudo>{_PSEUDO})|(?P<post>{_POST})|(?P<pre>{_PRE})|(?P<bidi>{_BIDI}))(?![\w])")
+_NON = re.compile(r"\bnon[- ](?=[a-z])")
 _TERMINATORS = frozenset(
     "but however although though except yet which who because due secondary since so then now still while whereas "
     "otherwise aside apart reports reported reporting complains complained endorses endorsed admits admitted notes "
@@ -497,7 +498,9 @@ def _normalise(text: str) -> str:
     text = _SURROGATE.sub(lambda m: f" ph_{m.group(1).lower()} ", text)
     for pattern, repl in _CASED:
         text = pattern.sub(repl, text)
-    return text.lower()
+    # "non-contrast", "non ischemic": one word, the way "nonischemic" is written too. The prefix
+    # negates only the word it is attached to, never the words after it ("non-contrast head CT").
+    return _NON.sub("non", text.lower())
 
 
 @lru_cache(maxsize=65_536)

@@ -183,3 +183,11 @@ def test_huge_and_odd_inputs():
     assert isinstance(verify(big, ["P1"], {"P1": big}), Verdict)
     assert isinstance(verify("\x00\ufffd\u202e 5 µg", ["P1"], {"P1": "5 mcg \u00a0"}), Verdict)
     assert verify("5 µg", ["P1"], {"P1": "5 mcg"}).supported
+
+
+def test_a_non_prefix_negates_its_own_word_only() -> None:
+    passage = {"P1": "Non-contrast CT of the head: no acute hemorrhage. Non-ischemic cardiomyopathy."}
+    assert verify("Non-contrast head CT shows no hemorrhage.", ["P1"], passage).supported
+    assert verify("Nonischemic cardiomyopathy.", ["P1"], passage).supported
+    assert not verify("Ischemic cardiomyopathy.", ["P1"], passage).supported
+    assert not verify("Head CT shows hemorrhage.", ["P1"], passage).supported
