@@ -26,7 +26,7 @@ from langsmith import tracing_context
 from app.prompts import merge_answers_request, merge_request, question_request, summary_request
 from app.parse import Parsed, parse_summary
 from engine.base import ChatRequest, Engine, Generation
-from engine.summary_format import SECTIONS, Section, Statement, Summary, json_schema
+from engine.summary_format import SECTIONS, Summary, json_schema
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app import verify as verifier
-from tests.fixtures.verify_set import FAITHFUL_KINDS, FAULT_KINDS, SPLITS, Case, all_passages, cases
+from tests.fixtures.verify_set import FAITHFUL_KINDS, FAULT_KINDS, Case, all_passages, cases
 
 MAX_LISTED = 15
 
