@@ -13,7 +13,7 @@ import typer
 
 from app.records import deid_json, record_json, record_lines
 from app.settings import Settings
-from engine import choose_backend, estimate_tokens
+from engine import EngineError, choose_backend, estimate_tokens
 from ingestion import ingest
 
 Backend = Literal["extractive", "stub", "vllm", "openai"]
@@ -124,13 +124,22 @@ def _main_job(files: list[Path], backend: str | None, format: str, out: Path | N
         settings.engine.backend = backend
     progress = Progress("starting")
     store = Store.open(settings)
-    engine = make_engine(settings.engine)
+    try:
+        engine = make_engine(settings.engine)
+    except EngineError as error:
+        store.close()
+        progress.close()
+        typer.echo(f"The {choose_backend(settings.engine)[0]} engine cannot start: {error}.", err=True)
+        raise typer.Exit(1) from None
     try:
         try:
             stored = prepare(files, settings, store, engine, on_step=progress.step)
         except NothingLoaded as nothing:
             for error in nothing.errors:
                 typer.echo(error.error, err=True)
+            raise typer.Exit(1) from None
+        except EngineError as error:  # the token counter asks the engine (a server may be down)
+            typer.echo(f"The {engine.describe().backend} engine is not available: {error}.", err=True)
             raise typer.Exit(1) from None
         job = request(store, stored, settings, question, backend)
         progress.step("summarizing" if question is None else "answering")

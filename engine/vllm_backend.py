@@ -28,8 +28,15 @@ _DRAFTED, _ACCEPTED = "vllm:spec_decode_num_draft_tokens", "vllm:spec_decode_num
 
 class VllmEngine:
     def __init__(self, settings: EngineSettings):
-        from vllm.engine.arg_utils import EngineArgs
-        from vllm.v1.engine.llm_engine import LLMEngine
+        for what, folder in (("model", settings.model), ("speculative draft model", settings.speculative.draft_model)):
+            if folder is not None and not folder.is_dir():
+                raise EngineError("unavailable", f"the {what} folder {folder} does not exist; mount the weights there "
+                                                 "or point the settings at them")
+        try:
+            from vllm.engine.arg_utils import EngineArgs
+            from vllm.v1.engine.llm_engine import LLMEngine
+        except ImportError:
+            raise EngineError("unavailable", "vLLM is not installed here; use the openai or extractive engine") from None
 
         self.settings = settings
         started = time.monotonic()

@@ -124,3 +124,15 @@ def test_worker_runs_queued_jobs_until_idle(env, tmp_path, database_url) -> None
     assert result.returncode == 0, result.stderr
     assert [jobs.state(store, job).status for job in queued] == ["done", "done"]
     store.close()
+
+
+@pytest.mark.parametrize("engine, settings, says", [
+    ("vllm", {"CLINSUM_ENGINE__MODEL": "/nowhere/model"}, "/nowhere/model does not exist"),
+    ("openai", {"CLINSUM_ENGINE__URL": "http://127.0.0.1:9/v1", "CLINSUM_ENGINE__MAX_RETRIES": "0",
+                "CLINSUM_ENGINE__TIMEOUT_S": "5"}, "openai engine is not available"),
+])
+def test_an_engine_that_cannot_run_is_one_sentence_not_a_traceback(sample_paths, tmp_path, engine, settings, says) -> None:
+    result = clinsum("summarize", sample_paths[0], "--engine", engine,
+                     env={"CLINSUM_STORE__DATA_DIR": str(tmp_path / "data"), **settings})
+    assert result.returncode == 1 and result.stdout == ""
+    assert says in result.stderr and "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
