@@ -28,7 +28,8 @@ _DRAFTED, _ACCEPTED = "vllm:spec_decode_num_draft_tokens", "vllm:spec_decode_num
 
 class VllmEngine:
     def __init__(self, settings: EngineSettings):
-        for what, folder in (("model", settings.model), ("speculative draft model", settings.speculative.draft_model)):
+        draft = settings.speculative.draft_model if settings.speculative.method == "eagle3" else None
+        for what, folder in (("model", settings.model), ("EAGLE3 draft model", draft)):
             if folder is not None and not folder.is_dir():
                 raise EngineError("unavailable", f"the {what} folder {folder} does not exist; mount the weights there "
                                                  "or point the settings at them")
