@@ -49,12 +49,21 @@ def connect(url: str) -> Engine:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to `revision` with Alembic (creating it on an empty database)."""
+    """Bring the schema up to `revision` with Alembic (creating it on an empty database)."""
+    _alembic(engine, command.upgrade, revision)
+
+
+def roll_back(engine: Engine, revision: str) -> None:
+    """Take the schema back down to `revision` ("base": no clinsum tables at all)."""
+    _alembic(engine, command.downgrade, revision)
+
+
+def _alembic(engine: Engine, step, revision: str) -> None:  # type: ignore[no-untyped-def]
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        step(config, revision)
 
 
 def sessions(engine: Engine) -> sessionmaker[Session]:

@@ -95,3 +95,12 @@ def test_a_failure_half_way_leaves_nothing(store: Store, sample_record, monkeypa
         save_record(store, sample_record, fingerprint(["x"], "y"), None, "test")
     for table in (Patient, Document, Page, Record, Passage, Prompt):
         assert _count(store, table) == 0
+
+
+def test_migrations_go_down_and_up_again(store: Store) -> None:
+    from app.store.db import migrate, roll_back
+
+    roll_back(store.engine, "base")  # back to before clinsum
+    assert not {"patients", "jobs", "summaries"} & set(inspect(store.engine).get_table_names())
+    migrate(store.engine)
+    assert {"patients", "jobs", "summaries"} <= set(inspect(store.engine).get_table_names())
