@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from app import jobs
 from app.settings import Settings
 from app.store import Store
@@ -57,7 +59,13 @@ def prepare(paths: Sequence[Path], settings: Settings, store: Store, engine: Eng
     if not record.documents:
         raise NothingLoaded(record.errors)
     step("storing")
-    return save_record(store, record, print_, patient_id, actor)
+    try:
+        return save_record(store, record, print_, patient_id, actor)
+    except IntegrityError:  # the same upload, stored by a concurrent run since we looked: use that one
+        found = find_record(store, print_)
+        if found is None:
+            raise
+        return found
 
 
 def safe_question(store: Store, patient_id: int, question: str, settings: Settings) -> str:

@@ -15,7 +15,7 @@ from app import jobs
 from app.pipeline import prepare, request
 from app.settings import JobSettings, Settings
 from app.store import Store
-from app.store.schema import Job, Statement, Summary
+from app.store.schema import Job, Record, Statement, Summary
 from app.store.summaries import summary_of_job, view
 from app.worker import Worker
 from engine import EngineError
@@ -228,3 +228,20 @@ def test_no_phi_in_debug_logs_of_a_whole_job(store: Store, caplog: pytest.LogCap
     originals = [v for v in _originals(store, stored.patient_id) if len(v) > 3]
     assert caplog.records and originals
     assert not [v for v in originals if v in logged]
+
+
+def test_two_runs_storing_the_same_upload_at_once_share_one_record(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.pipeline as pipeline
+
+    settings = _settings()
+    first = prepare(TEXT_SAMPLES, settings, store, ExtractiveEngine())
+    real, calls = pipeline.find_record, []
+
+    def looked_too_early(*args):  # the second run looked before the first had stored
+        calls.append(args)
+        return None if len(calls) == 1 else real(*args)
+
+    monkeypatch.setattr(pipeline, "find_record", looked_too_early)
+    second = prepare(TEXT_SAMPLES, settings, store, ExtractiveEngine())
+    assert second == first and len(calls) == 2
+    assert _count(store, Record) == 1
