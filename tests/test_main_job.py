@@ -15,7 +15,7 @@ from app import jobs
 from app.pipeline import prepare, request
 from app.settings import JobSettings, Settings
 from app.store import Store
-from app.store.schema import Job, Record, Statement, Summary
+from app.store.schema import AuditEvent, Job, Record, Statement, Summary
 from app.store.summaries import summary_of_job, view
 from app.worker import Worker
 from engine import EngineError
@@ -54,6 +54,8 @@ def test_extractive_summary_is_stored_verified_and_shown_reidentified(store: Sto
     stored, job = _run(store, ExtractiveEngine())
     assert jobs.state(store, job).status == "done"
     shown = view(store, summary_of_job(store, job))
+    with store.transaction() as s:  # who saw which patient's summary, and when
+        assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "summary shown")) == 1
     statements = [s for _, items in shown.sections for s in items]
     cited = [s for s in statements if s.citations]
     assert cited and all(c.file and c.quote for s in cited for c in s.citations)
