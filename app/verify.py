@@ -81,7 +81,7 @@ _SYNONYMS = {
     "egd": "upper endoscopy", "esophagogastroduodenoscopy": "upper endoscopy", "la grade": "los angeles grade",
     "lap chole": "laparoscopic cholecystectomy", "ebl": "estimated blood loss", "cvc": "central venous catheter",
     "central line": "central venous catheter", "picc": "peripherally inserted central catheter",
-    "ij": "internal jugular", "prbc": "packed red blood cells", "prbcs": "packed red blood cells",
+    "ij": "internal jugular", "prbc": "packed red blood cells", "prbcs": "packed red blood cells", "platelet count": "platelets", "platelet counts": "platelets",
     "packed red cells": "packed red blood cells", "rbc": "red blood cell", "ffp": "fresh frozen plasma",
     "tka": "total knee arthroplasty", "knee replacement": "knee arthroplasty", "tha": "total hip arthroplasty",
     "hip replacement": "hip arthroplasty", "fx": "fracture", "pod": "post-operative day", "post-op": "post-operative",
@@ -146,9 +146,59 @@ _SYNONYMS = {
     "blood transfusions": "transfusions", "blood transfusion": "transfusion", "renal": "kidney", "kidneys": "kidney",
     "cardiac": "heart", "hepatic": "liver", "pulmonary": "lung", "lungs": "lung",
     "pressure injury": "pressure ulcer", "decubitus ulcer": "pressure ulcer", "heel ulcer": "heel ulcer",
+    # Common clinical abbreviations, expanded the way a summary writes them out.
+    "asa": "aspirin", "ntg": "nitroglycerin", "apap": "acetaminophen", "tpa": "alteplase", "iv tpa": "alteplase",
+    "lhc": "left heart catheterization", "rhc": "right heart catheterization", "sbp": "systolic blood pressure",
+    "dbp": "diastolic blood pressure", "tsi": "thyroid-stimulating immunoglobulin",
+    "ac joint": "acromioclavicular joint", "gca": "giant cell arteritis", "slnb": "sentinel lymph node biopsy",
+    "bx": "biopsy", "idc": "invasive ductal carcinoma", "dcis": "ductal carcinoma in situ", "sdh": "subdural hematoma",
+    "sah": "subarachnoid hemorrhage", "ich": "intracranial hemorrhage", "premed": "premedication",
+    "premeds": "premedication", "orthostatics": "orthostatic vital signs", "vitals": "vital signs", "neg": "negative",
+    "pos": "positive", "gtt": "infusion", "drip": "infusion", "ogt": "orogastric tube", "og tube": "orogastric tube",
+    "peg": "percutaneous endoscopic gastrostomy", "tube feeding": "tube feeds",
+    "tube feedings": "tube feeds", "enteral nutrition": "tube feeds", "enteral feeds": "tube feeds",
+    "calvarial": "skull", "calvarium": "skull", "conus medullaris": "conus", "phos": "phosphorus",
+    "phosphate": "phosphorus", "iop": "intraocular pressure", "rapd": "relative afferent pupillary defect",
+    "crao": "central retinal artery occlusion", "esr": "esr", "crp": "crp", "uvj": "ureterovesical junction",
+    "ivdu": "injection drug use", "etoh": "alcohol", "gi": "gastrointestinal", "gu": "genitourinary",
+    "bm": "bowel movement", "bms": "bowel movements", "loc": "loss of consciousness", "ams": "altered mental status",
+    "sz": "seizure", "n/v": "nausea and vomiting", "abd": "abdominal", "sx": "symptoms",
+    "hfref": "heart failure with reduced ejection fraction",
+    "hfpef": "heart failure with preserved ejection fraction", "jvp": "jugular venous pressure",
+    "jvd": "jugular venous distension", "i/o": "intake and output", "ins and outs": "intake and output",
+    "dexa": "bone density scan", "dxa": "bone density scan", "ebus": "endobronchial ultrasound",
+    "ercp": "endoscopic retrograde cholangiopancreatography", "mrcp": "magnetic resonance cholangiopancreatography",
+    "tpn": "parenteral nutrition", "bipap": "bilevel positive airway pressure", "cpap": "continuous positive airway pressure",
+    "osa": "obstructive sleep apnea", "bph": "benign prostatic hyperplasia", "ptt": "ptt", "pt/inr": "inr",
+    "r/o": "rule out", "d/c'd": "discontinued", "dc'd": "discontinued", "d/ced": "discontinued",
+    "d/c": "discontinue", "hep b": "hepatitis b", "hep c": "hepatitis c", "hbv": "hepatitis b", "hcv": "hepatitis c",
+    "nsr": "normal sinus rhythm", "lbbb": "left bundle branch block",
+    "rbbb": "right bundle branch block", "lvh": "left ventricular hypertrophy", "lvedp": "left ventricular end-diastolic pressure",
 }  # fmt: skip
 # Case-sensitive: a capitalised abbreviation means this only in capitals ("K 4.1", "OD", "L knee").
+_ANATOMY = (r"(?:hand|hands|arm|arms|forearm|leg|legs|knee|knees|hip|hips|foot|feet|ankle|ankles|wrist|wrists|"
+            r"shoulder|shoulders|elbow|elbows|thigh|calf|heel|toe|toes|finger|fingers|thumb|breast|breasts|axilla|"
+            r"axillary|antecubital|radial|femoral|brachial|carotid|jugular|subclavian|eye|eyes|ear|ears|kidney|"
+            r"kidneys|ureter|ureteral|lung|lungs|lobe|chest|hemithorax|pleural|frontal|parietal|temporal|occipital|"
+            r"basal|cerebellar|hemisphere|thalamic|flank|groin|inguinal|ovary|ovarian|testicle|testicular|adrenal|"
+            r"renal|facial|face|neck|side|sided|lateral|paracentral|medial|heart|atrium|ventricle|ventricular|"
+            r"tka|tha|le|ue|uvj|[a-z]{0,3}ij)")
+_ELECTROLYTES = {"K": "potassium", "Na": "sodium", "Mg": "magnesium", "Ca": "calcium", "Phos": "phosphorus",
+                 "Cl": "chloride", "PO4": "phosphorus"}  # fmt: skip
+_ELECTRO_LIST = re.compile(r"\b(?:K|Na|Mg|Ca|Phos|Cl|PO4)\b(?:\s*(?:,|/|&|and)\s*\b(?:K|Na|Mg|Ca|Phos|Cl|PO4)\b)+")
 _CASED = [
+    # A list of electrolyte abbreviations ("Monitor K, Mg, Phos"): each is one.
+    (_ELECTRO_LIST, lambda m: re.sub(r"\b(?:K|Na|Mg|Ca|Phos|Cl|PO4)\b", lambda e: _ELECTROLYTES[e.group(0)], m.group(0))),
+    # Lab flags in parentheses: "K 5.8 mmol/L (H)", "Plt 98 K/uL (L)".
+    (re.compile(r"\((?:H|HH|High|HIGH)\)"), " high "), (re.compile(r"\((?:L|LL|Low|LOW)\)"), " low "),
+    # Sides before an anatomical word: "R hand", "(L antecubital)", "b/l LE".
+    (re.compile(r"\b(?:b/l|B/L|bilat|Bilat)\s+(?=LEs?\b|UEs?\b)"), "bilateral "),
+    (re.compile(r"\bLEs?\b(?=\s*(?:edema|swelling|weakness|pulses)\b)|(?<=\bleft )LE\b|(?<=\bright )LE\b|(?<=bilateral )LEs?\b"),
+     "lower extremities"),
+    (re.compile(r"\bUEs?\b(?=\s*(?:edema|swelling|weakness|pulses)\b)|(?<=bilateral )UEs?\b"), "upper extremities"),
+    (re.compile(rf"(?<![\w/.-])(?<!\d )R\.?(?=\s+{_ANATOMY}\b)", re.IGNORECASE), "right"),
+    (re.compile(rf"(?<![\w/.-])(?<!\d )L\.?(?=\s+{_ANATOMY}\b)", re.IGNORECASE), "left"),
+    (re.compile(r"\bVA\b(?=\s*[:=]|\s+(?:OD|OS|OU)\b|\s+(?:was|is|of)\b)"), "visual acuity"),
     (re.compile(r"\bK\b(?=\s*[:=]?\s*[<>]?\d)"), "potassium"),
     (re.compile(r"\bNa\b(?=\s*[:=]?\s*[<>]?\d)"), "sodium"),
     (re.compile(r"\bMg\b(?=\s*[:=]?\s*[<>]?\d)"), "magnesium"),
@@ -192,6 +242,7 @@ _FREQ_OK = {
     "fq_daily": {"fq_daily", "fq_qam", "fq_qhs", "fq_q24h"}, "fq_qam": {"fq_qam", "fq_daily"},
     "fq_qhs": {"fq_qhs", "fq_daily"}, "fq_bid": {"fq_bid", "fq_q12h"}, "fq_q12h": {"fq_q12h", "fq_bid"},
     "fq_tid": {"fq_tid", "fq_q8h"}, "fq_q8h": {"fq_q8h", "fq_tid"}, "fq_q24h": {"fq_q24h", "fq_daily"},
+    "fq_qid": {"fq_qid", "fq_q6h"}, "fq_q6h": {"fq_q6h", "fq_qid"},
 }  # fmt: skip
 _FREQ_NAMES = {
     "fq_daily": "daily", "fq_bid": "twice daily", "fq_tid": "three times daily", "fq_qid": "four times daily",
@@ -230,12 +281,27 @@ for names, canon, dim, factor in [
         _UNITS[name] = (canon, dim, factor)
 _UNITS["international units"] = ("unit", "unit", 1.0)
 _PER = r"(?:dl|l|ml|ul|µl|kg|hr|h|min|day|d|actuation|puff|hpf|lpf|m2|mmol|dose)"
-_UNIT_BASE = r"(?:mcg|µg|μg|ug|mg|g|kg|ng|pg|meq|mmol|mol|miu|iu|u|ml|l|cfu|units?|k|breaths|beats|cells|copies)"
+_UNIT_BASE = r"(?:kcal|mcg|µg|μg|ug|mg|g|kg|ng|pg|meq|mmol|mol|miu|iu|u|ml|l|cfu|units?|k|breaths|beats|cells|copies)"
 _SIMPLE_UNITS = sorted((u for u in _UNITS if "/" not in u), key=len, reverse=True)
+_PER_LONG = (r"(?:hour|hours|hr|h|day|days|d|minute|minutes|min|kilogram|kg|liter|litre|l|deciliter|dl|milliliter|ml|"
+             r"dose|week|wk)")
+_UNIT_LONG = r"(?:micrograms?|milligrams?|grams?|kilograms?|milliliters?|millilitres?|liters?|litres?|units?|mcg|mg|g|ml|meq|mmol|kcal)"
+_PER_CANON = {"hour": "h", "hours": "h", "hr": "h", "h": "h", "day": "day", "days": "day", "d": "day", "minute": "min",
+              "minutes": "min", "min": "min", "kilogram": "kg", "kg": "kg", "liter": "l", "litre": "l", "l": "l",
+              "deciliter": "dl", "dl": "dl", "milliliter": "ml", "ml": "ml", "dose": "dose", "week": "week", "wk": "week"}  # fmt: skip
+# "117 grams per day", "8 mg per hour": a rate, written the way a unit is ("117 g/day"), before frequencies are read.
+_RATE = re.compile(r"\b(micrograms?|milligrams?|grams?|kilograms?|milliliters?|units?|mcg|mg|g|ml|meq|mmol|kcal)"
+                   r" per (day|hour|hours|hr|minute|minutes|min|kilogram|kg|dose)\b")
+_RATE_HEAD = {"microgram": "mcg", "milligram": "mg", "gram": "g", "kilogram": "kg", "milliliter": "ml", "unit": "units"}
+_RATE_PER = {"hour": "h", "hours": "h", "hr": "h", "minute": "min", "minutes": "min", "kilogram": "kg"}
+_PER_UL = r"(?:per (?:microliter|microlitre|ul|µl|cubic millimeter|mm3)|(?:cells)?/(?:ul|µl|mm3))"
+_PER_UL_RE = re.compile(_PER_UL)
 _UNIT_RE = (
-    r"(?P<unit>x ?10\^3/ul|x ?10e3/ul|10\^3/ul|10\*3/ul|x ?10\^9/l|10\^9/l|k/ul|thou/ul"
+    rf"(?P<unit>{_PER_UL}(?![a-z])|{_UNIT_LONG} per {_PER_LONG}(?![a-z])|"
+    r"x ?10\^3/ul|x ?10e3/ul|10\^3/ul|10\*3/ul|x ?10\^9/l|10\^9/l|k/ul|thou/ul"
     rf"|{_UNIT_BASE}/{_PER}(?![a-z])|{_UNIT_BASE} per {_PER}(?![a-z])|°\s?[fc](?![a-z])"
-    r"|" + "|".join(re.escape(u) + (r"(?![a-z])" if u[-1].isalpha() else "") for u in _SIMPLE_UNITS) + r")"
+    r"|" + "|".join(re.escape(u) + (r"(?![a-z])" if u[-1].isalpha() else "") + (r"(?!\s+[a-z])" if u == "in" else "")
+                    for u in _SIMPLE_UNITS) + r")"
 )
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _QTY = re.compile(rf"(?<![a-z0-9_.^])(?<![a-z]-){_NUM}(?:\s?-?\s?{_UNIT_RE})?")
@@ -254,11 +320,13 @@ _DATES = [
     re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?{_MON}[\s,-]+(?P<y>\d{{4}})\b"),
     re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<y>\d{{4}})\b"),  # month and year
+    # Month and day without a year ("2.9 on February 13"): matches that day in any year.
+    re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.:]\d)(?!\s*(?:mg|mcg|g|ml|units?|%|tabs?|tablets?)\b)"),
 ]
 _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?:\s?(am|pm|a\.m\.|p\.m\.))?(?![\d:])")
 
 # NegEx-style cues (lower-cased, after the rewrites above).
-_PSEUDO = r"no increase|no decrease|not only|not necessarily|gram negative|gram-negative|without difficulty|no further change|not certain whether|not certain if"
+_PSEUDO = r"net negative|net positive|net even|no increase|no decrease|not only|not necessarily|gram negative|gram-negative|without difficulty|no further change|not certain whether|not certain if"
 _PRE = (r"no evidence of|no evidence for|no signs? of|negative for|free of|absence of|rules? out|ruled out for|no longer|"
         r"fails? to|failed to|unable to|cannot|can't|denies|denied|deny|denying|without|w/o|never|neither|nor|none of|no|not")
 _POST = (r"not indicated|not needed|not required|not recommended|not seen|not identified|not present|not detected|"
@@ -389,17 +457,155 @@ _LAB_RE = re.compile(
 )
 # What a passage says implies these words: "upper lobe" is in the lung; "blood cultures grew" is bacteremia.
 _IMPLIES = [
-    (re.compile(r"\blobe\b"), ("lung",)),
-    (re.compile(r"\bblood cultures?\b[^.;]{0,40}\b(?:grew|growing|positive)\b"), ("bacteremia",)),
+    (re.compile(r"\blobe\b"), ("lung",)), (re.compile(r"\burinalysis\b"), ("urine",)),
+    (re.compile(r"\bblood cultures?\b[^.;]{0,60}\b(?:grew|growing|positive|gram-(?:negative|positive)|gram (?:negative|positive))\b"),
+     ("bacteremia",)),
     (re.compile(r"\w(?:ectomy|plasty|otomy|ostomy|emulsification|reduction|fixation|repair)\b"), ("surgery", "procedure")),
 ]
 _EXTRA_TERMS = {"hypoxia": ("hypoxemia", "hypoxic"), "acidemia": ("acidosis",), "anemia": ("anemic",),
                 "hyperglycemia": ("hyperglycemic",), "hypoglycemia": ("hypoglycemic",)}  # fmt: skip
 
 
+_DIMS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?x\s?\d+(?:\.\d+)?(?:\s?x\s?\d+(?:\.\d+)?)?\s?(?P<u>mm|cm)\b")
+_NONE_HEADING = re.compile(r"\b((?:[a-z][\w-]*\s){0,2}[a-z][\w-]*):\s*none\b(?!\s+(?:of|in|on|at|to)\b)")
+_TEMP = re.compile(r"\b(?:t|temp|temperature|tmax|t max|t-max|fever to|febrile to|fever of)\s*[:=]?\s*(?:of\s+)?"
+                   r"(\d{2,3}(?:\.\d)?)\s*(?:°\s*)?(c|f|degrees)?\b")
+
+
+# A classification and its grade are one claim: "stage 3", "BI-RADS 5", "Garden IV" ("Garden III" is not supported).
+_GRADED = re.compile(r"\b(stage|grade|bi-?rads|garden|nyha class|gleason|gold|timi|tici|mallampati|kl grade)"
+                     r"\s*:?\s*(\d{1,2}[a-c]?|iv|v?i{1,3}|v)\b(?![.,]?\d)")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
+
+
+def _graded(m: re.Match[str]) -> str:
+    label = re.sub(r"[\s-]", "", m.group(1))
+    return f" {label}_{_ROMAN.get(m.group(2), m.group(2))} "
+
+
+def _is_fever(m: re.Match[str]) -> bool:
+    """T 38.6 C, Tmax 101.2 F: a temperature of at least 38 C (100.4 F) is a fever."""
+    v, unit = float(m.group(1)), m.group(2)
+    if unit == "f" or (unit != "c" and v > 50):
+        return 100.4 <= v < 115
+    return 38.0 <= v < 45
+
+
+# Medication status: what happens to a drug. A statement's status for a drug must be one the passages give
+# it, when they give it one ("stop glipizide" does not support "glipizide was continued").
+_STATUS = {
+    "start": "start started starting starts initiate initiated initiating begin began begun beginning commence "
+             "commenced",
+    "stop": "stop stopped stopping stops discontinue discontinued discontinuing discontinues discontinuation "
+            "cease ceased d/c",
+    "hold": "hold held holding holds",
+    "continue": "continue continued continuing continues",
+    "resume": "resume resumed resuming restart restarted restarting",
+    "increase": "increase increased increasing uptitrate uptitrated up-titrated",
+    "decrease": "decrease decreased decreasing reduce reduced reducing taper tapered tapering",
+}
+_STATUS_PAST = {"start": "started", "stop": "stopped", "hold": "held", "continue": "continued", "resume": "resumed",
+                "increase": "increased", "decrease": "decreased"}
+_STATUS_OF = {w: k for k, ws in _STATUS.items() for w in ws.split()}
+_STATUS_OK = {"stop": {"stop", "hold"}, "hold": {"hold", "stop"}, "start": {"start", "resume"}, "resume": {"resume", "start", "continue"}, "continue": {"continue", "resume"}}
+_DRUG_NAMES = frozenset(
+    "aspirin heparin warfarin insulin clopidogrel ticagrelor prasugrel apixaban rivaroxaban dabigatran edoxaban "
+    "enoxaparin diltiazem verapamil digoxin amiodarone lithium metformin glipizide glyburide glimepiride semaglutide "
+    "liraglutide dulaglutide empagliflozin dapagliflozin tamsulosin finasteride levothyroxine prednisone "
+    "methylprednisolone dexamethasone hydrocortisone furosemide bumetanide torsemide spironolactone "
+    "hydrochlorothiazide chlorthalidone hydralazine nitroglycerin ketorolac ibuprofen naproxen acetaminophen "
+    "oxycodone hydromorphone morphine fentanyl tramadol gabapentin pregabalin lorazepam haloperidol quetiapine "
+    "olanzapine allopurinol colchicine vancomycin ceftriaxone cefepime cefazolin azithromycin doxycycline "
+    "metronidazole ciprofloxacin levofloxacin amoxicillin piperacillin-tazobactam meropenem alteplase "
+    "pantoprazole omeprazole famotidine ondansetron metoclopramide atorvastatin rosuvastatin simvastatin "
+    "pravastatin lisinopril losartan amlodipine carvedilol metoprolol labetalol clonidine sertraline "
+    "escitalopram fluoxetine citalopram trazodone mirtazapine bupropion donepezil memantine levetiracetam "
+    "phenytoin valproate lamotrigine albuterol tiotropium fluticasone budesonide montelukast".split()
+)
+_NOT_DRUGS = frozenset("creatinine urine uterine intestine baseline midline saline routine medicine examine "
+                       "determine decline machine online feminine canine bovine porcine equine alkaline".split())
+_SALTS = frozenset("tartrate succinate sodium potassium hydrochloride hcl xl er sr".split())
+_DRUG_SKIP = frozenset("oral intravenous subcutaneous intramuscular sublingual inhaled topical rectal nebulized "
+                       "tablet tablets capsule infusion bolus and or then was were is are be been being has have had "
+                       "permanently temporarily also both again home dose doses at for by".split())
+
+
+def _is_drug(word: str) -> bool:
+    if word in _DRUG_NAMES:
+        return True
+    return len(word) > 5 and word not in _NOT_DRUGS and bool(_DRUG.search(word)) and _zipf(word) < 3.3
+
+
+def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, str | None, tuple[str, ...], _Qty | None], ...]:
+    """(drug, salt, status, frequencies, dose) for each mention of a drug, read within its clause."""
+    words: list[tuple[str, int]] = []  # (word or punctuation, quantity index for qt_qty)
+    q = 0
+    for w in re.findall(r"[a-z][a-z0-9_'/-]*|[.;:!?\n(),+]", text):
+        if w.startswith("qt_qty"):
+            words.append((w, q))
+            q += 1
+        else:
+            words.append((w, -1))
+    facts = []
+    n = len(words)
+    for i, (w, _) in enumerate(words):
+        if not _is_drug(w):
+            continue
+        salt = words[i + 1][0] if i + 1 < n and (words[i + 1][0] in _SALTS or w == "insulin") else ""
+        freq: list[str] = []
+        dose = status = None
+        ahead = crossed = 0
+        for j in range(i + 1, min(n, i + 16)):
+            t, qi = words[j]
+            if t in ".;:!?\n":
+                break
+            if _is_drug(t) and t != w:
+                if status is None and ahead == 0 and not freq and dose is None:
+                    crossed = 0
+                    continue  # "aspirin and clopidogrel were held"
+                break
+            if t in ("and", "or", ","):
+                crossed = 1  # "stopping X and starting Y": the next verb is Y's
+                continue
+            if t.startswith("qt_qty") and dose is None and 0 <= qi < len(quantities):
+                if quantities[qi].dim in ("mass", "volume", "unit") or "/" in (quantities[qi].unit or ""):
+                    dose = quantities[qi]
+            elif t.startswith("fq_"):
+                freq.append(t)
+            elif t in _STATUS_OF and crossed:
+                ahead = 1
+            elif t in _STATUS_OF and status is None and ahead == 0:
+                status = None if _negated_at(words, j) else _STATUS_OF[t]
+                ahead = 1
+            elif t in _DRUG_SKIP or t in _STOP or t in _SALTS or t in "(),+" or t.startswith(("qt_", "fq_")):
+                continue
+            else:
+                ahead = 1  # a status word only counts right after the drug and its dose
+        if status is None and ahead == 0 or status is None:
+            for j in range(i - 1, max(-1, i - 12), -1):
+                t = words[j][0]
+                if t in ".;:!?\n":
+                    break
+                if t in _STATUS_OF:
+                    status = None if _negated_at(words, j) else _STATUS_OF[t]
+                    break
+                if _is_drug(t) or t in _DRUG_SKIP or t in _STOP or t in "(),+" or t.startswith(("qt_", "fq_")):
+                    continue
+                if t in ("recommend", "recommended", "recommends", "recommending", "plan", "planned", "will",
+                         "to", "advised", "recs", "recommendations"):
+                    continue
+                break
+        facts.append((w, salt, status, tuple(freq), dose))
+    return tuple(facts)
+
+
+def _negated_at(words: list[tuple[str, int]], j: int) -> bool:
+    return any(words[k][0] in ("not", "no", "never", "don't", "without", "nor") for k in range(max(0, j - 3), j))
+
+
 def _build_synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
     keys = sorted(_SYNONYMS, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(?<![a-z]/)(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
     return pattern, _SYNONYMS
 
 
@@ -446,6 +652,8 @@ class _Analysis:
     sides: frozenset[str]
     labs: tuple[tuple[str, str], ...]  # (lab, "high"/"low") flags
     states_normal: frozenset[str]  # labs the text calls normal
+    own: int  # tokens[:own] are the text's own words; the rest are derived (what a passage implies)
+    drugs: tuple[tuple[str, str, str | None, tuple[str, ...], _Qty | None], ...]  # (drug, salt, status, freqs, dose)
 
 
 def _stem(word: str) -> str:
@@ -454,7 +662,9 @@ def _stem(word: str) -> str:
     if "_" in word or any(c.isdigit() for c in word):
         return word
     w = word.replace("ae", "e") if len(word) > 5 else word
-    if len(w) > 4:
+    if len(w) > 5 and w.endswith("ied"):
+        w = w[:-3] + "y"
+    elif len(w) > 4:
         if w.endswith("ies"):
             w = w[:-3] + "y"
         elif w.endswith("es") and not w.endswith(("ses", "tes")) and len(w) > 5:
@@ -515,6 +725,13 @@ def _analyse(text: str) -> _Analysis:
         g = m.groupdict()
         mon = g.get("mon")
         month = _MONTHS.get(mon.rstrip("."), _MONTHS.get(mon[:3], 0)) if mon else int(g["m"])
+        if g.get("y") is None:
+            if _date(2000, month, int(g["d"])) is None:
+                return m.group(0)
+            d0 = (0, month, int(g["d"]))
+            dates.add(d0)
+            date_raw.append((d0, m.group(0)))
+            return " dt_date "
         year = int(g["y"])
         if g.get("d") is None:
             if 1 <= month <= 12:
@@ -544,6 +761,15 @@ def _analyse(text: str) -> _Analysis:
         return " tm_time "
 
     text = _TIME.sub(take_time, text)
+    # "1.6 x 1.2 x 1.4 cm": each dimension has the unit.
+    text = _DIMS.sub(lambda m: " x ".join(f"{v.strip()} {m.group('u')}" for v in m.group(0).rsplit(m.group("u"), 1)[0].split("x")
+                                          if v.strip()) + " ", text)
+    # "Complications: none", "Drain: none": the heading is denied.
+    text = _NONE_HEADING.sub(lambda m: f"no {m.group(1)}", text)
+    fever = any(_is_fever(m) for m in _TEMP.finditer(text))
+    text = _GRADED.sub(_graded, text)
+    text = _RATE.sub(lambda m: f"{_RATE_HEAD.get(m.group(1).rstrip('s'), m.group(1))}/{_RATE_PER.get(m.group(2), m.group(2))}",
+                     text)
     for _ in range(2):  # twice: a rewrite's output may have its own canonical form ("pulmonary function tests")
         text = _SYN_RE.sub(lambda m: _SYN[m.group(1)], text)
     text = _BOTH.sub("bilateral ", text)
@@ -578,12 +804,15 @@ def _analyse(text: str) -> _Analysis:
         canon = dim = base = None
         if unit:
             u = unit.replace(" per ", "/").replace(" ", "")
-            if u in _UNITS or unit in _UNITS:
+            if _PER_UL_RE.fullmatch(unit):
+                canon, dim, base = "k/ul", "k/ul", value / 1000  # "98,000 per microliter" = 98 K/uL
+            elif u in _UNITS or unit in _UNITS:
                 canon, dim, factor = _UNITS.get(unit) or _UNITS[u]
                 base = value * factor
             elif "/" in u:
                 head, _, per = u.partition("/")
                 head = _UNITS.get(head, (head, "", 1.0))[0]
+                per = _PER_CANON.get(per, per)
                 canon = dim = f"{head}/{per}"
                 if "10^3" in u or "10e3" in u or "10*3" in u or "10^9" in u or u.startswith(("k/", "thou/")):
                     canon = dim = "k/ul"
@@ -596,6 +825,10 @@ def _analyse(text: str) -> _Analysis:
         return " qt_qty "
 
     text = _QTY.sub(take_qty, text)
+    # "Unit 1 PRBC ... Unit 2 PRBC": two units.
+    numbered = {int(x) for x in re.findall(r"\bunit #?(\d{1,2})\b", text)}
+    if len(numbered) >= 2 and numbered == set(range(1, max(numbered) + 1)):
+        quantities.append(_Qty(float(max(numbered)), "unit", "unit", float(max(numbered)), False, f"{max(numbered)} units"))
 
     # Lab flags and "normal" claims, for the derived findings and the flag check.
     labs: list[tuple[str, str]] = []
@@ -632,12 +865,20 @@ def _analyse(text: str) -> _Analysis:
     for pattern, words in _IMPLIES:
         if pattern.search(text):
             derived += words
+    if fever:
+        derived.append("fever")
+    if any(q.unit and q.unit.endswith("/day") for q in quantities):
+        freqs.add("fq_daily")  # "117 g/day" is a daily amount
     tokens = _tokens(text)
     extra = tuple(_Tok(_stem(w), w, False, None) for w in derived)
+    # "non-perforated": the word itself, denied (the joined form stays a word of its own too).
+    extra += tuple(_Tok(_stem(t.word[3:]), t.word[3:], True, t.side) for t in tokens
+                   if t.word.startswith("non") and len(t.word) >= 8 and t.word[3:4].isalpha() and _zipf(t.word[3:]) > 1.5)
     keys = frozenset(t.key for t in tokens + extra)
     sides = frozenset(t.word for t in tokens if t.word in _SIDES)
     return _Analysis(tokens + extra, keys, tuple(quantities), frozenset(dates), frozenset(months), tuple(date_raw),
-                     frozenset(times), frozenset(freqs), sides, tuple(labs), frozenset(normal))
+                     frozenset(times), frozenset(freqs), sides, tuple(labs), frozenset(normal), len(tokens),
+                     _drug_facts(text, quantities))
 
 
 def _raw_numbers(text: str, quantities: list[_Qty]) -> str:
@@ -673,7 +914,8 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
                 if t in ".;:!?\n" or t in _TERMINATORS or t.startswith("⟨"):
                     break
                 if seen and (t in _PREPOSITIONS or t in ("and", "or") and j + 1 < n and _new_verb(raw[j + 1])
-                             or t == "," and j + 1 < n and raw[j + 1] in _NEW_FINDING):
+                             or t == "," and j + 1 < n and (raw[j + 1] in _NEW_FINDING or _valued(raw, j + 1))
+                             or t in ("with", "and") and _valued(raw, j + 1)):
                     break
                 if t[0].isalpha() and t not in _STOP:
                     mark(j, strength)
@@ -682,10 +924,15 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
                         break
         if backward:
             seen, value, past_study = 0, True, 0
+            # "Glucose and ketones were negative": a plural verb before the cue reaches every coordinated term.
+            coordinated = w != "⟨pre⟩" and i > 0 and raw[i - 1] in ("were", "are")
             for j in range(i - 1, -1, -1):
                 t = raw[j]
                 if t in ".;:!?\n":
                     break
+                if coordinated and t in ("and", "or", ","):
+                    seen = 0
+                    continue
                 if t in "(),\n" or t in _BACK_STOP or t.startswith("⟨") or seen >= _BACK_WINDOW:
                     if w != "⟨both⟩":
                         break
@@ -719,6 +966,16 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
             side = None
         out.append(_Tok(_stem(w), w, neg, side))
     return tuple(out)
+
+
+def _valued(raw: list[str], j: int) -> bool:
+    """'No fever, WBC 9.2': the item after a comma has a measured value, so it is a finding of its own."""
+    for t in raw[j : j + 6]:
+        if t in ".;:!?\n," or t.startswith("⟨"):
+            return False
+        if t.startswith("qt_"):
+            return True
+    return False
 
 
 def _new_verb(word: str) -> bool:
@@ -789,6 +1046,14 @@ def _same_qty(s: _Qty, p: _Qty) -> bool:
     return math.isclose(s.base or 0.0, p.base or 0.0, rel_tol=1e-6, abs_tol=1e-9)
 
 
+def _per_day(a: _Qty, b: _Qty, passage: _Analysis) -> bool:
+    """'2,000 units per day' is '2,000 units daily'."""
+    if not (a.unit and b.unit and a.unit.endswith("/day")) or "fq_daily" not in passage.freqs:
+        return False
+    head = a.unit[: -len("/day")]
+    return _UNITS.get(head, (head,))[0] == b.unit and math.isclose(a.value, b.value)
+
+
 def _check_quantity(s: _Qty, passage: _Analysis, units_in_passage: frozenset[str]) -> tuple[str, str] | None:
     """None when the passage supports the quantity, else (fault kind, what the passage says)."""
     candidates = [p for p in passage.quantities if s.ref or not p.ref]
@@ -801,7 +1066,7 @@ def _check_quantity(s: _Qty, passage: _Analysis, units_in_passage: frozenset[str
             return None  # a bare year
         return ("number", "")
     for p in candidates:
-        if p.unit is not None and _same_qty(s, p):
+        if p.unit is not None and (_same_qty(s, p) or _per_day(s, p, passage) or _per_day(p, s, passage)):
             return None
         if p.unit is None and math.isclose(s.value, p.value) and s.unit in units_in_passage:
             return None  # "potassium 5.8 (3.5-5.1) mmol/L"
@@ -882,13 +1147,22 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
     for t in p.tokens:
         by_key.setdefault(t.key, set()).update((True, False) if t.negated is None else (t.negated,))
     flipped: list[_Tok] = []
-    for t in s.tokens:
+    own = s.tokens[: s.own]
+
+    def polarity(t: _Tok) -> set[bool] | None:
+        found = by_key.get(t.key)
+        if found is None and len(t.key) >= 5:
+            found = set().union(*(v for k, v in by_key.items() if _matches(t.key, frozenset((k,)))), set())
+        return found
+
+    for i, t in enumerate(own):
         if t.word in _SIDES or t.negated is None:
             continue
-        polarities = by_key.get(t.key)
-        if polarities is None and len(t.key) >= 5:
-            polarities = set().union(*(v for k, v in by_key.items() if _matches(t.key, frozenset((k,)))), set())
+        polarities = polarity(t)
         if polarities and t.negated not in polarities and len(t.word) > 2:
+            # "No wound odor" for "wound bed ...; no odor": a denied phrase is judged by its head, the last word.
+            if t.negated and any(u.negated and polarity(u) == {True} for u in own[i + 1 : i + 4]):
+                continue
             flipped.append(t)
     if flipped:
         t = flipped[0]
@@ -908,7 +1182,7 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
                 break
 
     # Sides: each side the statement gives must be the passages' side for the same thing.
-    for t in s.tokens:
+    for t in s.tokens[: s.own]:
         if t.side is None or t.word in _SIDES:
             continue
         given = {q.side for q in p.tokens if q.side and _matches(t.key, frozenset((q.key,)))}
@@ -926,7 +1200,10 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
 
     # Dates and times.
     for d, raw in s.date_raw:
-        ok = d in p.dates if d[2] else (d[0], d[1]) in p.months
+        if d[0] == 0:
+            ok = any(x[1:] == d[1:] for x in p.dates)
+        else:
+            ok = d in p.dates if d[2] else (d[0], d[1]) in p.months
         total += 1
         if ok:
             matched += 1
@@ -961,12 +1238,30 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
             said = f" (it says {_listed([_FREQ_NAMES.get(x, x[3:]) for x in sorted(p.freqs)])})" if p.freqs else ""
             faults.append(f"the frequency {_FREQ_NAMES.get(f, f[3:])} is not in {where}{said}")
 
+    # Medications: each drug's status and frequency must be what the passages give that drug.
+    for drug, salt, status, freq, dose in s.drugs:
+        if faults and faults[-1].startswith(("the frequency", f"{where} says")):
+            break
+        mentions = [m for m in p.drugs if m[0] == drug and (not salt or not m[1] or m[1] == salt)]
+        given = {m[2] for m in mentions if m[2]}
+        if status and given and not (_STATUS_OK.get(status, {status}) & given):
+            faults.append(f"{where} says {drug} was {_listed(sorted(_STATUS_PAST[g] for g in given))}, "
+                          f"not {_STATUS_PAST[status]}")
+            break
+        for f in freq:
+            dosed = [m for m in mentions if m[3] and dose is not None and m[4] is not None and _same_qty(dose, m[4])]
+            freqs = {x for m in (dosed or mentions) for x in m[3]}
+            if freqs and not (_FREQ_OK.get(f, {f}) & freqs):
+                faults.append(f"the frequency {_FREQ_NAMES.get(f, f[3:])} is not in {where} for {drug} "
+                              f"(it says {_listed([_FREQ_NAMES.get(x, x[3:]) for x in sorted(freqs)])})")
+                break
+
     # Terms: clinical ones must all be there; the rest weigh into the score.
     missing_hard: list[str] = []
     missing_soft: list[str] = []
-    for t in s.tokens:
-        if t.word in _SIDES:
-            continue
+    for i, t in enumerate(s.tokens):
+        if t.word in _SIDES or i >= s.own and not _matches(t.key, p.keys):
+            continue  # what the statement implies counts only when the passages say it too
         w = _kind(t.word)
         if w == 0.0:
             continue

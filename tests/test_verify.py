@@ -191,3 +191,75 @@ def test_a_non_prefix_negates_its_own_word_only() -> None:
     assert verify("Nonischemic cardiomyopathy.", ["P1"], passage).supported
     assert not verify("Ischemic cardiomyopathy.", ["P1"], passage).supported
     assert not verify("Head CT shows hemorrhage.", ["P1"], passage).supported
+
+
+# --- general rules: abbreviations, derived findings, units, frequencies, medication status ------------------
+
+RULES = {
+    "R1": "ED: Given ASA 324 mg PO chewed. Plan LHC tomorrow AM; hold metoprolol for SBP<100.",
+    "R2": "UA: glucose negative; ketones negative; nitrite positive. Set 2 (R hand) - no growth at 5 days.",
+    "R3": "BMP: Na 131 mmol/L (L); K 5.8 mmol/L (H). CBC: Plt 98 K/uL (L). Vitals: T 38.6 C, HR 118.",
+    "R4": "Needs: protein 117 g/day. Pantoprazole 80 mg IV bolus then 8 mg/h infusion. Complications: none.",
+    "R5": "Recs: stop glipizide; start semaglutide 0.25 mg SC weekly; continue metformin 1000 mg BID. "
+          "Clopidogrel held; aspirin continued. Furosemide 40 mg PO daily; apixaban 5 mg PO BID.",
+    "R6": "US: 1.6 x 1.2 x 1.4 cm irregular mass. BI-RADS 5. Findings: inflamed, non-perforated appendix.",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aspirin 324 mg was given by mouth.",  # ASA
+        "Left heart catheterization was planned.",  # LHC
+        "Metoprolol was to be held for systolic blood pressure below 100.",  # SBP
+    ],
+)
+def test_clinical_abbreviations_are_expanded(text):
+    assert verify(text, ["R1"], RULES).supported, verify(text, ["R1"], RULES).reason
+
+
+def test_coordinated_negation_and_sided_abbreviations():
+    assert verify("Urine glucose and ketones were negative.", ["R2"], RULES).supported
+    assert not verify("Urine glucose and ketones were positive.", ["R2"], RULES).supported
+    assert verify("Set 2, from the right hand, had no growth at 5 days.", ["R2"], RULES).supported
+    assert not verify("Set 2, from the left hand, had no growth at 5 days.", ["R2"], RULES).supported
+
+
+def test_flagged_labs_and_temperatures_name_their_findings():
+    assert verify("Labs showed hyperkalemia, hyponatremia and thrombocytopenia.", ["R3"], RULES).supported
+    assert verify("The patient was febrile to 38.6 C.", ["R3"], RULES).supported
+    assert not verify("Labs showed hypokalemia.", ["R3"], RULES).supported
+    assert not verify("The platelet count was normal.", ["R3"], RULES).supported
+
+
+def test_units_spelled_out_match_their_symbols():
+    assert verify("Platelets were 98,000 per microliter.", ["R3"], RULES).supported
+    assert verify("Protein needs were 117 grams per day.", ["R4"], RULES).supported
+    assert verify("Pantoprazole was infused at 8 mg per hour after an 80 mg bolus.", ["R4"], RULES).supported
+    assert not verify("Pantoprazole was infused at 8 mg per day.", ["R4"], RULES).supported
+    assert verify("There were no complications.", ["R4"], RULES).supported
+    assert verify("Ultrasound showed a 1.6 cm irregular mass.", ["R6"], RULES).supported
+
+
+def test_a_drugs_frequency_is_the_one_given_for_that_drug():
+    assert verify("Furosemide 40 mg PO daily and apixaban 5 mg twice daily.", ["R5"], RULES).supported
+    v = verify("Apixaban 5 mg PO daily.", ["R5"], RULES)  # "daily" is in the passage, but not for apixaban
+    assert not v.supported and "apixaban" in v.reason
+    assert not verify("Semaglutide 0.25 mg SC daily was started.", ["R5"], RULES).supported
+
+
+def test_a_drugs_status_must_agree_with_the_passages():
+    assert verify("Glipizide was stopped and semaglutide started.", ["R5"], RULES).supported
+    assert verify("Clopidogrel was held and aspirin was continued.", ["R5"], RULES).supported
+    assert verify("Metformin 1000 mg twice daily was continued.", ["R5"], RULES).supported
+    for text in ("It was recommended to continue glipizide.", "Metformin was discontinued.",
+                 "Both aspirin and clopidogrel were held.", "Semaglutide was stopped."):
+        v = verify(text, ["R5"], RULES)
+        assert not v.supported and "R5 says" in v.reason, (text, v.reason)
+
+
+def test_graded_classifications_and_non_prefixes():
+    assert verify("The mass was BI-RADS 5.", ["R6"], RULES).supported
+    assert not verify("The mass was BI-RADS 4.", ["R6"], RULES).supported
+    assert verify("The appendix was inflamed but not perforated.", ["R6"], RULES).supported
+    assert not verify("The appendix was perforated.", ["R6"], RULES).supported
