@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -1028,6 +1028,40 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words)
+
+
+def _spelled_out(tokens: Sequence[_Tok], passage: _Analysis) -> dict[int, set[bool | None]]:
+    """Statement words that an acronym stands for, on either side, with the acronym's polarity there.
+
+    "sentinel lymph node biopsy" is what "SLNB" says, and "EBL" is "estimated blood loss": a
+    run of two to five words whose initials are a word of the other text counts as written there.
+    """
+    theirs: dict[str, set[bool | None]] = {}
+    for t in passage.tokens:
+        theirs.setdefault(t.word, set()).add(t.negated)
+    acronyms = {_initials(run) for run in _runs([t.word for t in passage.tokens])}
+    covered: dict[int, set[bool | None]] = {}
+    words = [t.word for t in tokens]
+    for start in range(len(words)):
+        for size in range(2, 6):
+            run = words[start : start + size]
+            if len(run) == size and _initials(run) in theirs:
+                for i in range(start, start + size):
+                    covered.setdefault(i, set()).update(theirs[_initials(run)])
+        if words[start].isalpha() and 2 <= len(words[start]) <= 5 and words[start] in acronyms:
+            covered.setdefault(start, set()).add(None)  # polarity of a spelled-out run: not compared
+    return covered
+
+
+def _runs(words: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(len(words)):
+        for size in range(2, 6):
+            if start + size <= len(words):
+                yield words[start : start + size]
+
+
 def _matches(key: str, keys: frozenset[str]) -> bool:
     if key in keys:
         return True
@@ -1259,6 +1293,7 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
     # Terms: clinical ones must all be there; the rest weigh into the score.
     missing_hard: list[str] = []
     missing_soft: list[str] = []
+    spelled = _spelled_out(s.tokens[: s.own], p)
     for i, t in enumerate(s.tokens):
         if t.word in _SIDES or i >= s.own and not _matches(t.key, p.keys):
             continue  # what the statement implies counts only when the passages say it too
@@ -1266,7 +1301,11 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
         if w == 0.0:
             continue
         total += w
-        if _matches(t.key, p.keys):
+        said = spelled.get(i)
+        if said and t.negated is not None and None not in said and t.negated not in said:
+            faults.append(f"negation differs: {where} says {_short(t.word)} is {'present' if t.negated else 'absent'}")
+            said = None
+        if said or _matches(t.key, p.keys):
             matched += w
         elif w >= 1.0:
             missing_hard.append(t.word)

@@ -263,3 +263,12 @@ def test_graded_classifications_and_non_prefixes():
     assert not verify("The mass was BI-RADS 4.", ["R6"], RULES).supported
     assert verify("The appendix was inflamed but not perforated.", ["R6"], RULES).supported
     assert not verify("The appendix was perforated.", ["R6"], RULES).supported
+
+
+def test_an_acronym_and_its_words_are_the_same_term_with_the_same_polarity() -> None:
+    passage = {"P1": "Plan: lumpectomy + SLNB. EBL 10 mL. Denies AH/VH."}
+    assert verify("Plan for lumpectomy and sentinel lymph node biopsy.", ["P1"], passage).supported
+    assert verify("Estimated blood loss was 10 mL.", ["P1"], passage).supported
+    assert verify("EBL 10 mL.", ["P1"], {"P1": "Estimated blood loss 10 mL."}).supported
+    assert not verify("Plan for lumpectomy and axillary dissection.", ["P1"], passage).supported
+    assert not verify("He reports auditory hallucinations.", ["P1"], passage).supported
