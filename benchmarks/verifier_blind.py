@@ -1,15 +1,16 @@
-"""Benchmark: the citation verifier on the blind labelled set (`tests/fixtures/verify_set_blind.py`).
+"""Benchmark: the citation verifier on the sets written blind (`tests/fixtures/verify_set_blind*.py`).
 
-    python -m benchmarks.verifier_blind [--split dev|heldout|all] [--misses]
+    python -m benchmarks.verifier_blind [--set 1|2] [--split dev|heldout|all] [--misses]
 
-The set was written blind, without reading the verifier, so these figures are independent of its
-tuning. It runs the same path as `clinsum verify`: `app.verify.verify_all` on the set's passages and
+Each set was written blind, without reading the verifier, so these figures are independent of its
+tuning. Set 1 was then half used for tuning (see --split); set 2 was written after all tuning and
+is run once per verifier version, never tuned on. It runs the same path as `clinsum verify`: `app.verify.verify_all` on the set's passages and
 statements. The positive class is "unsupported": precision, recall and F1 are for flagging faulty
 statements. Then recall per fault kind and false positives per faithful style, as Markdown tables.
 `--misses` lists each misclassified statement with its kind, the verdict's reason and the text of
 the passages it cites. Do not tune the verifier on this set: it would stop being blind.
 
-`--split` halves the set by the number of each statement's first cited passage id (B1, B2, ...):
+`--split` (set 1 only) halves the set by the number of each statement's first cited passage id (B1, B2, ...):
 odd numbers are blind-dev, even numbers blind-held-out; a statement whose first citation is not a
 numbered passage of the set (unknown ids) goes to dev. Tune only on `--split dev --misses`; look at
 held-out figures (aggregates only) once, for the report.
@@ -22,7 +23,9 @@ import re
 import time
 from collections import defaultdict
 
-from tests.fixtures.verify_set_blind import as_json
+from tests.fixtures import verify_set_blind, verify_set_blind2
+
+SETS = {"1": verify_set_blind, "2": verify_set_blind2}
 
 
 def _ratio(num: int, den: int) -> str:
@@ -41,13 +44,16 @@ def split_of(citations: list[str], passages: dict[str, str]) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every misclassified statement (of the split)")
+    parser.add_argument("--set", choices=tuple(SETS), default="1", help="blind set 1 (default) or 2")
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all",
-                        help="odd first-cited id: dev; even: heldout (default all)")
+                        help="set 1: odd first-cited id is dev, even is heldout (default all)")
     args = parser.parse_args(argv)
+    if args.set == "2" and args.split != "all":
+        parser.error("set 2 is not split: it is never tuned on")
 
     from app.verify import verify_all
 
-    data = as_json()
+    data = SETS[args.set].as_json()
     passages = {str(p["id"]): str(p["text"]) for p in data["passages"]}
     statements = [(str(s["text"]), [str(c) for c in s["citations"]]) for s in data["statements"]]
     labels: list[bool] = data["labels"]
@@ -73,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
-    print(f"## Citation verifier on the blind set (split: {args.split})")
+    print(f"## Citation verifier on blind set {args.set} (split: {args.split})")
     print()
     print(f"{len(passages)} passages, {len(statements)} statements ({sum(faulty)} faulty, "
           f"{len(labels) - sum(faulty)} faithful); verify_all took {seconds:.2f} s.")

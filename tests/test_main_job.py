@@ -62,7 +62,7 @@ def test_extractive_summary_is_stored_verified_and_shown_reidentified(store: Sto
     assert all(s.supported for s in cited), [(s.text, s.reason) for s in cited if not s.supported]
     assert shown.engine["backend"] == "extractive"
     # Stored de-identified; shown with the real names back.
-    mapping_values = _originals(store, stored.patient_id)
+    mapping_values = list(_originals(store, stored.patient_id).values())
     with store.transaction() as s:
         kept = " ".join(s.scalars(select(Statement.text)))
     shown_text = " ".join(s.text for s in statements)
@@ -72,10 +72,11 @@ def test_extractive_summary_is_stored_verified_and_shown_reidentified(store: Sto
         assert any(v in shown_text for v in mapping_values)
 
 
-def _originals(store: Store, patient_id: int) -> list[str]:
+def _originals(store: Store, patient_id: int) -> dict[str, str]:
+    """The patient's PHI as de-identification found it: token → original."""
     from app.store.records import mapping_of
 
-    return list(mapping_of(store, patient_id).originals.values())
+    return mapping_of(store, patient_id).originals
 
 
 def test_citations_resolve_to_the_original_text(store: Store) -> None:
@@ -163,18 +164,12 @@ def test_the_same_files_again_reuse_the_stored_record(store: Store) -> None:
 def test_planted_phi_never_reaches_the_engine_not_even_in_a_question(store: Store) -> None:
     engine = StubEngine()
     stored, job = _run(store, engine)
-    originals = [v for v in _originals(store, stored.patient_id) if len(v) > 3]
-    name = max((v for t, v in _mapping_items(store, stored.patient_id) if t.startswith("[PERSON_")), key=len)
+    originals = [v for v in _originals(store, stored.patient_id).values() if len(v) > 3]
+    name = max((v for t, v in _originals(store, stored.patient_id).items() if t.startswith("[PERSON_")), key=len)
     _run(store, engine, question=f"What did {name} take for diabetes on 2023-03-14?")
     seen = " ".join(m.content for r in engine.requests for m in r.messages)
     assert originals and not [v for v in originals if v in seen]
     assert "2023-03-14" not in seen  # the question's date is shifted like the record's
-
-
-def _mapping_items(store: Store, patient_id: int):
-    from app.store.records import mapping_of
-
-    return mapping_of(store, patient_id).originals.items()
 
 
 def test_a_question_is_answered_with_citations(store: Store) -> None:
@@ -227,7 +222,7 @@ def test_no_phi_in_debug_logs_of_a_whole_job(store: Store, caplog: pytest.LogCap
     stored, _ = _run(store, engine)
     _run(store, engine, question="Did Nguyen take metformin?")
     logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
-    originals = [v for v in _originals(store, stored.patient_id) if len(v) > 3]
+    originals = [v for v in _originals(store, stored.patient_id).values() if len(v) > 3]
     assert caplog.records and originals
     assert not [v for v in originals if v in logged]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from app.records import record_json
 from app.store.schema import Document, Page, Passage, Patient, Prompt, Record
@@ -65,7 +66,7 @@ def patient_mapping(store: Store, digests: Sequence[str]) -> tuple[int | None, M
         patient = s.scalar(select(Patient).join(Document).where(Document.sha256.in_(list(digests))).order_by(Patient.id).limit(1))
         if patient is None:
             return None, None
-        return patient.id, Mapping.decrypt(patient.mapping, store.key) if patient.mapping else None
+        return patient.id, read_mapping(s, patient.id, store.key)
 
 
 def save_record(store: Store, record: IngestedRecord, print_: str, patient_id: int | None, actor: str) -> StoredRecord:
@@ -133,5 +134,10 @@ def record_input(store: Store, record_id: int) -> RecordInput:
 
 def mapping_of(store: Store, patient_id: int) -> Mapping | None:
     with store.transaction() as s:
-        blob = s.scalar(select(Patient.mapping).where(Patient.id == patient_id))
-    return Mapping.decrypt(blob, store.key) if blob else None
+        return read_mapping(s, patient_id, store.key)
+
+
+def read_mapping(session: Session, patient_id: int, key: str) -> Mapping | None:
+    """The patient's mapping, decrypted, inside the caller's transaction."""
+    blob = session.scalar(select(Patient.mapping).where(Patient.id == patient_id))
+    return Mapping.decrypt(blob, key) if blob else None

@@ -13,9 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.store.schema import Citation, Document, Job, Page, Passage, Patient, Record, Statement, Summary
+from app.store.records import read_mapping
+from app.store.schema import Citation, Document, Job, Page, Passage, Record, Statement, Summary
 from app.store.store import Store, utcnow
-from ingestion.deid import Mapping, reidentify
+from ingestion.deid import reidentify
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,11 @@ class SummaryView:
 def write_summary(session: Session, job_id: int, record_id: int, kind: str, question: str | None, draft: Any,
                   verdicts: list[Any], engine: dict[str, Any], config: dict[str, Any], total_seconds: float) -> int:
     """The rows of one summary, in the caller's transaction (the one that marks its job done)."""
-    numbers = {n: i for n, i in session.execute(select(Passage.number, Passage.id).where(Passage.record_id == record_id))}
+    statements = [(section.title, s) for section in draft.summary.sections for s in section.statements]
+    cited = {n for _, s in statements for c in s.citations if (n := _number(c)) is not None}
+    numbers = dict(session.execute(
+        select(Passage.number, Passage.id).where(Passage.record_id == record_id, Passage.number.in_(cited))
+    ).all()) if cited else {}
     calls = [asdict(c) for c in draft.calls]
     flagged = sum(not v.supported for v in verdicts)
     summary = Summary(
@@ -68,19 +73,20 @@ def write_summary(session: Session, job_id: int, record_id: int, kind: str, ques
         engine_seconds=sum(c["seconds"] for c in calls), total_seconds=total_seconds, calls=calls,
         problems=list(draft.problems), status="flagged" if flagged else "verified", created_at=utcnow(),
     )
-    position = 0
-    statements = [(section.title, s) for section in draft.summary.sections for s in section.statements]
-    for (title, statement), verdict in zip(statements, verdicts, strict=True):
+    for position, ((title, statement), verdict) in enumerate(zip(statements, verdicts, strict=True)):
         row = Statement(position=position, section=title, text=statement.text, supported=verdict.supported,
                         score=float(verdict.score), reason=verdict.reason)
-        for n, cited in enumerate(statement.citations):
-            number = int(cited[1:]) if cited[:1] == "P" and cited[1:].isdigit() else None
-            row.citations.append(Citation(position=n, cited=cited, passage_id=numbers.get(number)))
+        for n, pid in enumerate(statement.citations):
+            row.citations.append(Citation(position=n, cited=pid, passage_id=numbers.get(_number(pid))))
         summary.statements.append(row)
-        position += 1
     session.add(summary)
     session.flush()
     return summary.id
+
+
+def _number(pid: str) -> int | None:
+    """12 for "P12"; None for an id that names no passage."""
+    return int(pid[1:]) if pid[:1] == "P" and pid[1:].isdigit() else None
 
 
 def summary_of_job(store: Store, job_id: int) -> int | None:
@@ -98,8 +104,7 @@ def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
             )
         )
         record = s.get(Record, summary.record_id)
-        blob = s.scalar(select(Patient.mapping).where(Patient.id == record.patient_id))
-        mapping = Mapping.decrypt(blob, store.key) if blob else None
+        mapping = read_mapping(s, record.patient_id, store.key)
         show = (lambda text: reidentify(text, mapping)) if mapping else (lambda text: text)
         sections: list[tuple[str, list[StatementView]]] = []
         for statement in summary.statements:
