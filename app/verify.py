@@ -171,7 +171,7 @@ _SYNONYMS = {
     "tpn": "parenteral nutrition", "bipap": "bilevel positive airway pressure", "cpap": "continuous positive airway pressure",
     "osa": "obstructive sleep apnea", "bph": "benign prostatic hyperplasia", "ptt": "ptt", "pt/inr": "inr",
     "r/o": "rule out", "d/c'd": "discontinued", "dc'd": "discontinued", "d/ced": "discontinued",
-    "d/c": "discontinue", "hep b": "hepatitis b", "hep c": "hepatitis c", "hbv": "hepatitis b", "hcv": "hepatitis c",
+    "d/c": "discontinue", "hep a": "hepatitis a", "hep b": "hepatitis b", "hep c": "hepatitis c", "hbv": "hepatitis b", "hcv": "hepatitis c",
     "nsr": "normal sinus rhythm", "lbbb": "left bundle branch block",
     "rbbb": "right bundle branch block", "lvh": "left ventricular hypertrophy", "lvedp": "left ventricular end-diastolic pressure",
 }  # fmt: skip
@@ -210,8 +210,8 @@ _CASED = [
     (re.compile(r"\bHI\b"), "homicidal ideation"), (re.compile(r"\bLE\b"), "leukocyte esterase"),
     (re.compile(r"\bER\b(?=\s+(?:visit|at|in|for|with|on)\b)"), "emergency department"), (re.compile(r"\bPE\b"), "pulmonary embolus"),
     # Lab flags: "5.8 (3.5-5.1) H", "128 mmol/L L".
-    (re.compile(r"(?<=[\d)%])\s*\bH\b(?![\w/])|(?<=\s)H\b(?=\s*[;,.]|\s*$)"), " high"),
-    (re.compile(r"(?<=[)%])\s*\bL\b(?![\w/])|(?<=[a-zA-Z]/L)\s+L\b(?![\w/])|(?<=mg/dL)\s+L\b|(?<=\s)L\b(?=\s*[;,.]|\s*$)"), " low"),
+    (re.compile(r"(?<=[\d)%])(?<!\(\d\))(?<!\(\d\d\))\s*\bH\b(?![\w/])|(?<=\s)H\b(?=\s*[;,.]|\s*$)"), " high"),
+    (re.compile(r"(?<=[)%])(?<!\(\d\))(?<!\(\d\d\))\s*\bL\b(?![\w/])|(?<=[a-zA-Z]/L)\s+L\b(?![\w/])|(?<=mg/dL)\s+L\b|(?<=\s)L\b(?=\s*[;,.]|\s*$)"), " low"),
     # "L knee", "R TKA": a lone capital L/R before a word, not after a number (2 L nasal cannula).
     (re.compile(r"(?<![\d\w/.(-])(?<!\d )\bL\b(?=\s+[A-Za-z])"), "left"),
     (re.compile(r"(?<![\d\w/.(-])(?<!\d )\bR\b(?=\s+[A-Za-z])"), "right"),
@@ -234,6 +234,8 @@ _FREQ = {
     "fq_qod": r"every other day|qod|q\.o\.d\.",
 }
 _FREQ_N = re.compile(r"\b(?:q\s?(\d{1,2})\s?(?:h|hr|hrs|hours?)|every (\d{1,2}) (?:h|hr|hrs|hours?))\b")
+# "q3 days", "q4wk", "every 3 weeks": an interval in days or weeks, in days.
+_FREQ_DAYS = re.compile(r"\b(?:q\s?|every\s)(\d{1,2})\s?(d|days?|wk|wks|weeks?)\b")
 _FREQ_RE = re.compile(
     r"(?<![\w.])(" + "|".join(f"(?P<{k}>{v})" for k, v in _FREQ.items()) + r")(?![\w])"
 )
@@ -331,7 +333,7 @@ _PRE = (r"no evidence of|no evidence for|no signs? of|negative for|free of|absen
         r"fails? to|failed to|unable to|cannot|can't|denies|denied|deny|denying|without|w/o|never|neither|nor|none of|no|not")
 _POST = (r"not indicated|not needed|not required|not recommended|not seen|not identified|not present|not detected|"
          r"not visualized|not appreciated|not started|not given|not restarted|not resumed|not initiated|not performed|"
-         r"not obtained|not done|not found|not ordered|not tolerated|not controlled|not improved|not changed|not taking|"
+         r"not obtained|not done|not found|not used|not placed|not prescribed|not administered|not ordered|not tolerated|not controlled|not improved|not changed|not taking|"
          r"not on|was ruled out|were ruled out|ruled out|unlikely|is absent|are absent|none")
 _BIDI = r"negative|absent|resolved|resolving"  # "negative Murphy sign" / "cultures negative"
 _CUES = re.compile(rf"(?<![\w-])(?:(?P<pseudo>{_PSEUDO})|(?P<post>{_POST})|(?P<pre>{_PRE})|(?P<bidi>{_BIDI}))(?![\w])")
@@ -341,13 +343,15 @@ _TERMINATORS = frozenset(
     "otherwise aside apart reports reported reporting complains complained endorses endorsed admits admitted notes "
     "presents presented positive shows showed revealed demonstrates demonstrated".split()
 )
+# "No odor and the periwound is intact": a determiner after "and" opens a new clause.
+_DETERMINERS = frozenset("the a an his her their its this that these those".split())
 _BACK_STOP = frozenset({"and", "with", "after", "for"}) | _TERMINATORS
 _WINDOW, _BACK_WINDOW = 8, 4
 _PLACEHOLDERS = ("qt_", "dt_", "tm_", "fq_")
 # "No pneumonia, small left effusion": a size or course word after a comma opens a new finding.
 _NEW_FINDING = frozenset("small large moderate mild severe trace minimal stable new persistent increased decreased "
                          "improved worsening residual chronic acute".split())
-_PREPOSITIONS = frozenset("of in at on to within involving along from after over during into".split())
+_PREPOSITIONS = frozenset("of in at on to within involving along from after over during into per about regarding".split())
 _SYMPTOMS_ING = frozenset("vomiting bleeding wheezing swelling tingling itching coughing sweating bruising "
                           "drooling snoring hemorrhaging".split())
 # Tests and studies: "CT negative", "negative screening mammogram" deny a finding, not the study.
@@ -399,6 +403,10 @@ _DRUG = re.compile(
     r"aline|ipramine|zodone|tadine|profen|fenac|dronate|lukast|terol|tropium|sonide|formin|glipizide|zide|"
     r"amide|thiazide|arin|afil|setron|thromycin|penem|bactam|ceph\w*|cef\w*|insulin|ine)$"
 )
+# Medical word endings: a diagnosis, a procedure or a finding ("melanoma", "colitis", "cystoscopy").
+_MORPHOLOGY = re.compile(r"(?:oma|omas|itis|osis|oses|emia|ectomy|otomy|ostomy|plasty|scopy|pathy|algia|uria|penia|"
+                         r"megaly|plegia|paresis|rrhea|rrhage|trophy|graphy)$")
+_NOT_TERMS = frozenset("diagnosis prognosis diploma aroma".split())
 # Clinical words common enough in plain English that rarity alone would miss them, and qualifiers that
 # change a claim: absent from the passages, each makes a statement unsupported.
 _CLINICAL = frozenset(
@@ -524,6 +532,9 @@ _DRUG_NAMES = frozenset(
 )
 _NOT_DRUGS = frozenset("creatinine urine uterine intestine baseline midline saline routine medicine examine "
                        "determine decline machine online feminine canine bovine porcine equine alkaline".split())
+_TREATMENTS = frozenset("phototherapy telemetry oxygen dialysis hemodialysis transfusion transfusions infusion "
+                        "chemotherapy radiotherapy radiation immunotherapy anticoagulation physiotherapy "
+                        "foley catheter drain feeds tpn".split())
 _SALTS = frozenset("tartrate succinate sodium potassium hydrochloride hcl xl er sr".split())
 _DRUG_SKIP = frozenset("oral intravenous subcutaneous intramuscular sublingual inhaled topical rectal nebulized "
                        "tablet tablets capsule infusion bolus and or then was were is are be been being has have had "
@@ -536,6 +547,17 @@ def _is_drug(word: str) -> bool:
     return len(word) > 5 and word not in _NOT_DRUGS and bool(_DRUG.search(word)) and _zipf(word) < 3.3
 
 
+# A medication list's heading gives every item under it a status ("STOP: aspirin 81 mg; diltiazem").
+_HEADINGS = {"new": "start", "start": "start", "started": "start", "stop": "stop", "stopped": "stop",
+             "discontinue": "stop", "discontinued": "stop", "hold": "hold", "held": "hold", "continue": "continue",
+             "continued": "continue", "resume": "resume", "resumed": "resume"}
+
+
+def _treated(word: str) -> bool:
+    """A drug, or another treatment a status can be given to ("phototherapy", "telemetry")."""
+    return _is_drug(word) or word in _TREATMENTS
+
+
 def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, str | None, tuple[str, ...], _Qty | None], ...]:
     """(drug, salt, status, frequencies, dose) for each mention of a drug, read within its clause."""
     words: list[tuple[str, int]] = []  # (word or punctuation, quantity index for qt_qty)
@@ -546,20 +568,26 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, 
             q += 1
         else:
             words.append((w, -1))
-    facts = []
     n = len(words)
+    heading: list[str | None] = [None] * n
+    current: str | None = None
     for i, (w, _) in enumerate(words):
-        if not _is_drug(w):
+        if w in ".\n" or i + 1 < n and words[i + 1][0] == ":":
+            current = _HEADINGS.get(w) if i + 1 < n and words[i + 1][0] == ":" else None
+        heading[i] = current
+    facts = []
+    for i, (w, _) in enumerate(words):
+        if not _treated(w):
             continue
         salt = words[i + 1][0] if i + 1 < n and (words[i + 1][0] in _SALTS or w == "insulin") else ""
         freq: list[str] = []
         dose = status = None
         ahead = crossed = 0
-        for j in range(i + 1, min(n, i + 16)):
+        for j in range(i + 1, min(n, i + 18)):
             t, qi = words[j]
             if t in ".;:!?\n":
                 break
-            if _is_drug(t) and t != w:
+            if _treated(t) and t != w:
                 if status is None and ahead == 0 and not freq and dose is None:
                     crossed = 0
                     continue  # "aspirin and clopidogrel were held"
@@ -573,15 +601,15 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, 
             elif t.startswith("fq_"):
                 freq.append(t)
             elif t in _STATUS_OF and crossed:
-                ahead = 1
-            elif t in _STATUS_OF and status is None and ahead == 0:
+                ahead = 3
+            elif t in _STATUS_OF and status is None and ahead <= 2:
                 status = None if _negated_at(words, j) else _STATUS_OF[t]
-                ahead = 1
+                ahead = 3
             elif t in _DRUG_SKIP or t in _STOP or t in _SALTS or t in "(),+" or t.startswith(("qt_", "fq_")):
                 continue
             else:
-                ahead = 1  # a status word only counts right after the drug and its dose
-        if status is None and ahead == 0 or status is None:
+                ahead += 1  # a status word counts after the drug, its dose and a word or two ("PRN insomnia")
+        if status is None:
             for j in range(i - 1, max(-1, i - 12), -1):
                 t = words[j][0]
                 if t in ".;:!?\n":
@@ -589,12 +617,14 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, 
                 if t in _STATUS_OF:
                     status = None if _negated_at(words, j) else _STATUS_OF[t]
                     break
-                if _is_drug(t) or t in _DRUG_SKIP or t in _STOP or t in "(),+" or t.startswith(("qt_", "fq_")):
+                if _treated(t) or t in _DRUG_SKIP or t in _STOP or t in "(),+" or t.startswith(("qt_", "fq_")):
                     continue
                 if t in ("recommend", "recommended", "recommends", "recommending", "plan", "planned", "will",
                          "to", "advised", "recs", "recommendations"):
                     continue
                 break
+        if status is None:
+            status = heading[i]
         facts.append((w, salt, status, tuple(freq), dose))
     return tuple(facts)
 
@@ -615,6 +645,8 @@ _NUMWORD_RE = re.compile(
     + "|".join(re.escape(u) for u in _SIMPLE_UNITS if u[0].isalpha() and len(u) > 2)
     + r"|times?|episodes?|bottles?|views?|lumen|drinks?|units?|stents?|polyps?|doses?|liters?|weeks?|days?|hours?|"
     r"months?|years?|minutes?|out of)\b)"
+    # "Four actinic keratoses were treated": a count from two up is a number wherever it stands.
+    r"|(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\w-])(?!\s+(?:of|or)\b)"
 )
 
 
@@ -774,7 +806,7 @@ def _analyse(text: str) -> _Analysis:
         text = _SYN_RE.sub(lambda m: _SYN[m.group(1)], text)
     text = _BOTH.sub("bilateral ", text)
     text = _LEFT_RIGHT.sub("bilateral", text)
-    text = _NUMWORD_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(1)]), text)
+    text = _NUMWORD_RE.sub(lambda m: str(_NUMBER_WORDS[m.group(1) or m.group(2)]), text)
     text = re.sub(r"([a-z])-(\d)", r"\1\2", text)  # covid-19, phq-9, l4-l5
     text = re.sub(r"\bx\s?(\d)", r"x \1", text)  # "x3 days"
     freqs: set[str] = set()
@@ -785,6 +817,14 @@ def _analyse(text: str) -> _Analysis:
         return f" fq_q{n}h "
 
     text = _FREQ_N.sub(take_freq_n, text)
+
+    def take_freq_days(m: re.Match[str]) -> str:
+        days = int(m.group(1)) * (7 if m.group(2).startswith("w") else 1)
+        kind = {1: "fq_daily", 2: "fq_qod", 7: "fq_weekly"}.get(days, f"fq_q{days}d")
+        freqs.add(kind)
+        return f" {kind} "
+
+    text = _FREQ_DAYS.sub(take_freq_days, text)
 
     def take_freq(m: re.Match[str]) -> str:
         kind = next(k for k, v in m.groupdict().items() if v is not None and k.startswith("fq_"))
@@ -913,7 +953,7 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
                 t = raw[j]
                 if t in ".;:!?\n" or t in _TERMINATORS or t.startswith("⟨"):
                     break
-                if seen and (t in _PREPOSITIONS or t in ("and", "or") and j + 1 < n and _new_verb(raw[j + 1])
+                if seen and (t in _PREPOSITIONS or t == "and" and j + 1 < n and (_new_verb(raw[j + 1]) or raw[j + 1] in _DETERMINERS)
                              or t == "," and j + 1 < n and (raw[j + 1] in _NEW_FINDING or _valued(raw, j + 1))
                              or t in ("with", "and") and _valued(raw, j + 1)):
                     break
@@ -1012,7 +1052,7 @@ def _kind(word: str) -> float:
         return 0.0
     if word.startswith("ph_") or any(c.isdigit() for c in word) or word in _CLINICAL:
         return 1.0
-    if len(word) > 5 and _DRUG.search(word):
+    if len(word) > 5 and (_DRUG.search(word) or _MORPHOLOGY.search(word)) and word not in _NOT_TERMS:
         return 1.0
     zipf = _zipf(word)
     if zipf < 3.0:
@@ -1053,6 +1093,72 @@ def _spelled_out(tokens: Sequence[_Tok], passage: _Analysis) -> dict[int, set[bo
         if words[start].isalpha() and 2 <= len(words[start]) <= 5 and words[start] in acronyms:
             covered.setdefault(start, set()).add(None)  # polarity of a spelled-out run: not compared
     return covered
+
+
+# An acronym as written: two to seven letters, at least two of them capitals ("SNHL", "HBsAg", "T&A", "NG").
+_ACRONYM = re.compile(r"(?<![A-Za-z])(?=(?:[a-z&]*[A-Z]){2})[A-Za-z][A-Za-z&]{1,6}(?![A-Za-z])")
+_LINKS = frozenset("and of the with in to for".split())  # may sit inside a long form without a letter of its own
+
+
+def _stands_for(letters: str, words: Sequence[str]) -> bool:
+    """Whether `words` spell out `letters` (Schwartz and Hearst, stricter): each word gives the next
+    letter with its first letter and may give more from inside it, in order ("sensorineural hearing
+    loss" for SNHL, "postpartum day" for PPD); short linking words may give none."""
+    if not letters:
+        return not any(w not in _LINKS for w in words)
+    if not words:
+        return False
+    first, rest = words[0], words[1:]
+    if first in _LINKS and _stands_for(letters, rest):
+        return True
+    if first[0] != letters[0]:
+        return False
+    # Take the first letter, then any number of the following letters from inside the word.
+    at, taken = 1, 1
+    while True:
+        if _stands_for(letters[taken:], rest):
+            return True
+        if taken >= len(letters):
+            return False
+        at = first.find(letters[taken], at) + 1
+        if at == 0:
+            return False
+        taken += 1
+
+
+# Routes and frequencies are read as such elsewhere; "PRN" does not stand for "prednisone".
+_NOT_SPELLED = frozenset("po iv im sc sq sl pr bid tid qid qd qod qhs hs prn qam qpm ac pc npo stat od os ou "
+                         "ad au mg ml".split())
+
+
+@lru_cache(maxsize=65_536)
+def _acronym_cover(statement: str, passages: str) -> dict[str, frozenset[str]]:
+    """Statement words that an acronym spells out, in either direction, each with the passage words
+    it stands for: a long form the statement writes for an acronym of the passages ("sensorineural
+    hearing loss" for SNHL), or the statement's own acronym when the passages write its long form."""
+    covered: dict[str, set[str]] = {}
+    for acronyms_in, words_in, long_in_statement in ((passages, statement, True), (statement, passages, False)):
+        words = re.findall(r"[a-z]+", words_in[:MAX_CHARS].lower())
+        for acronym in set(_ACRONYM.findall(acronyms_in[:MAX_CHARS])):
+            letters = acronym.lower().replace("&", "")
+            if len(letters) < 2 or letters in _NOT_SPELLED:
+                continue
+            short = [t.word for t in _analyse(acronym).tokens]  # what the rewrites make of it
+            for start, word in enumerate(words):
+                if word[0] != letters[0] or word in _LINKS:
+                    continue
+                for size in range(1, len(letters) + 3):
+                    run = words[start : start + size]
+                    if len(run) < size or run[-1] in _LINKS:
+                        continue
+                    if size == 1 and (len(word) <= 2 * len(letters) or _is_drug(word)):
+                        continue
+                    if _stands_for(letters, run):
+                        mine, theirs = (run, short) if long_in_statement else (short, run)
+                        for w in mine:  # two letters match by chance too often to compare polarity
+                            covered.setdefault(w, set()).update(theirs if len(letters) > 2 else ())
+                        break
+    return {w: frozenset(v) for w, v in covered.items()}
 
 
 def _runs(words: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -1203,6 +1309,18 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
         state = "present" if t.negated else "absent"
         faults.append(f"negation differs: {where} says {_short(t.word)} is {state}")
 
+    # Opposites: the statement's word where the passages have only its opposite ("accepted" / "declined",
+    # "obstructing" / "nonobstructing").
+    if not flipped:
+        theirs = {t.word for t in p.tokens}
+        for t in own:
+            if t.negated or t.word in theirs:
+                continue
+            opposite = next((o for o in _opposites(t.word) if o in theirs), None)
+            if opposite:
+                faults.append(f"{where} says {_short(opposite)}, not {_short(t.word)}")
+                break
+
     # Lab flags: the statement calls a lab normal that the passage flags, or the opposite flag.
     flags = dict(p.labs)
     for lab in s.states_normal:
@@ -1294,6 +1412,7 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
     missing_hard: list[str] = []
     missing_soft: list[str] = []
     spelled = _spelled_out(s.tokens[: s.own], p)
+    acronyms = _acronym_cover(text, "\n".join(passages[c] for c in known))
     for i, t in enumerate(s.tokens):
         if t.word in _SIDES or i >= s.own and not _matches(t.key, p.keys):
             continue  # what the statement implies counts only when the passages say it too
@@ -1302,6 +1421,8 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
             continue
         total += w
         said = spelled.get(i)
+        if not said and t.word in acronyms:  # the polarity the passages give what it stands for
+            said = {q.negated for q in p.tokens if q.word in acronyms[t.word]} or {None}
         if said and t.negated is not None and None not in said and t.negated not in said:
             faults.append(f"negation differs: {where} says {_short(t.word)} is {'present' if t.negated else 'absent'}")
             said = None
@@ -1328,6 +1449,27 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
         return Verdict(False, score, f"little of it is in {where}: {_listed(words)} {'is' if len(words) == 1 else 'are'} not",
                        unknown)
     return Verdict(True, score, f"supported by {where}, but {missing_note}" if missing_note else "", unknown)
+
+
+_OPPOSITE_PAIRS = ("accepted declined", "accepted refused", "agreed declined", "positive negative",
+                   "painful painless", "benign malignant", "improved worsened", "improving worsening",
+                   "present absent", "reactive nonreactive", "detectable undetectable")
+_OPPOSITES: dict[str, set[str]] = {}
+for _pair in _OPPOSITE_PAIRS:
+    _a, _b = _pair.split()
+    _OPPOSITES.setdefault(_a, set()).add(_b)
+    _OPPOSITES.setdefault(_b, set()).add(_a)
+
+
+def _opposites(word: str) -> set[str]:
+    """Words that say the opposite of `word`: listed antonyms, and the word with "non"/"un" put on or taken off."""
+    found = set(_OPPOSITES.get(word, ()))
+    if len(word) >= 6:
+        found |= {"non" + word, "un" + word}
+        for prefix in ("non", "un"):
+            if word.startswith(prefix) and len(word) - len(prefix) >= 5:
+                found.add(word[len(prefix):])
+    return found
 
 
 def _side_ok(side: str, given: set[str]) -> bool:

@@ -274,6 +274,46 @@ def test_an_acronym_and_its_words_are_the_same_term_with_the_same_polarity() -> 
     assert not verify("He reports auditory hallucinations.", ["P1"], passage).supported
 
 
+def test_an_acronym_spelled_out_with_letters_from_inside_its_words() -> None:
+    # Letters may come from inside a word (sensori-N-eural, post-P-artum), written either way round,
+    # and the rewrites ("GTT" is also a drip) must not hide the acronym as written.
+    passage = {"P1": "Audiogram: R ear mild SNHL. PPD#1, 3-h GTT ordered. Feeds 30 mL q3h PO/NG."}
+    for text in ("Right ear mild sensorineural hearing loss.", "On postpartum day 1 a 3-hour glucose tolerance "
+                 "test was ordered.", "Feeds of 30 mL every 3 hours, by mouth or nasogastric."):
+        assert verify(text, ["P1"], passage).supported, text
+    assert verify("Mild SNHL on the right.", ["P2"], {"P2": "Right ear: mild sensorineural hearing loss."}).supported
+    # A route or a frequency stands for nothing: "PRN" is not "prednisone".
+    v = verify("Ibuprofen 400 mg PRN and a prednisone taper.", ["P3"], {"P3": "Ibuprofen 400 mg PO q6h PRN pain."})
+    assert not v.supported and "prednisone" in v.reason
+    # Still a real check: words the acronym does not stand for are missing.
+    assert not verify("Mild sensorineural hearing loss and tinnitus in the right ear.", ["P1"], passage).supported
+
+
+def test_a_treatments_status_reads_past_its_dose_and_under_a_list_heading() -> None:
+    passage = {"P1": "Sertraline 50 mg PO qHS PRN insomnia continued. Telemetry discontinued 04/02.",
+               "P2": "Discharge medications. NEW: apixaban 5 mg PO BID. STOP: aspirin 81 mg; diltiazem 120 mg."}
+    assert verify("Sertraline was continued.", ["P1"], passage).supported
+    assert verify("Apixaban 5 mg twice daily was started and aspirin stopped.", ["P2"], passage).supported
+    for text, cite in (("Sertraline 50 mg at bedtime was discontinued.", "P1"), ("Telemetry was continued.", "P1"),
+                       ("Diltiazem 120 mg was continued at discharge.", "P2")):
+        v = verify(text, [cite], passage)
+        assert not v.supported and f"{cite} says" in v.reason, (text, v.reason)
+
+
+def test_opposites_and_intervals_in_days() -> None:
+    passage = {"P1": "Patient declined PT referral. Painless vision loss OS. Dressing change q3 days; INR q2wk."}
+    for text in ("The patient accepted the physical therapy referral.", "The vision loss was painful."):
+        v = verify(text, ["P1"], passage)
+        assert not v.supported and "P1 says" in v.reason, (text, v.reason)
+    assert verify("The patient declined a physical therapy referral.", ["P1"], passage).supported
+    assert verify("The dressing is changed every three days and INR checked every 2 weeks.", ["P1"], passage).supported
+    assert not verify("The dressing is changed every 5 days.", ["P1"], passage).supported
+    # A list number before a side is not a lab flag: "(1) L upper back" is the left upper back.
+    lesions = {"P2": "Skin: (1) L upper back 6 mm macule, shave bx. (2) R forearm 3 mm papule."}
+    assert verify("A 6 mm macule on the left upper back was biopsied.", ["P2"], lesions).supported
+    assert not verify("A 6 mm macule on the right upper back was biopsied.", ["P2"], lesions).supported
+
+
 def test_sets_written_blind_stay_above_the_floor_measured_on_them() -> None:
     # Not a goal (that is 95/95) but a guard: a change that makes the verifier worse on text it was
     # never tuned on shows here. Floors sit a little under what was measured (README).
