@@ -174,6 +174,30 @@ _SYNONYMS = {
     "d/c": "discontinue", "hep a": "hepatitis a", "hep b": "hepatitis b", "hep c": "hepatitis c", "hbv": "hepatitis b", "hcv": "hepatitis c",
     "nsr": "normal sinus rhythm", "lbbb": "left bundle branch block",
     "rbbb": "right bundle branch block", "lvh": "left ventricular hypertrophy", "lvedp": "left ventricular end-diastolic pressure",
+    # Plain words for clinical terms, the way a summary may put them.
+    "runny nose": "rhinorrhea", "stuffy nose": "nasal congestion", "nosebleed": "epistaxis", "nose bleed": "epistaxis",
+    "eardrum": "tympanic membrane", "eardrums": "tympanic membrane", "ear drum": "tympanic membrane",
+    "tympanogram": "tympanometry", "tympanograms": "tympanometry", "itching": "pruritus", "itchy": "pruritus",
+    "hives": "urticaria", "fainting": "syncope", "fainted": "syncope", "passed out": "syncope",
+    "kidney stone": "nephrolithiasis", "kidney stones": "nephrolithiasis", "blood clot": "thrombus",
+    "water pill": "diuretic", "blood thinner": "anticoagulant", "blood thinners": "anticoagulant",
+    "low blood sugar": "hypoglycemia", "high blood sugar": "hyperglycemia", "low potassium": "hypokalemia",
+    "high potassium": "hyperkalemia", "low sodium": "hyponatremia", "low potassium diet": "low-potassium diet",
+    "low sodium diet": "low-sodium diet", "low salt diet": "low-sodium diet", "low-salt diet": "low-sodium diet", "high sodium": "hypernatremia",
+    "low platelets": "thrombocytopenia", "low platelet count": "thrombocytopenia", "low blood pressure": "hypotension",
+    "throwing up": "vomiting", "threw up": "vomiting", "belly": "abdomen", "tummy": "abdomen",
+    "collarbone": "clavicle", "kneecap": "patella", "breastbone": "sternum", "tailbone": "coccyx",
+    "voice box": "larynx", "windpipe": "trachea", "eos": "eosinophils", "bedsore": "pressure ulcer",
+    "bed sore": "pressure ulcer", "pink eye": "conjunctivitis", "shingles": "herpes zoster", "chickenpox": "varicella",
+    "chicken pox": "varicella", "ringing in the ears": "tinnitus", "difficulty swallowing": "dysphagia",
+    "trouble swallowing": "dysphagia", "painful urination": "dysuria", "blood in the urine": "hematuria",
+    "blood in urine": "hematuria", "loose stools": "diarrhea", "watery stools": "diarrhea",
+    "coughing up blood": "hemoptysis", "vomiting blood": "hematemesis", "enlarged liver": "hepatomegaly",
+    "enlarged spleen": "splenomegaly", "enlarged heart": "cardiomegaly", "collapsed lung": "pneumothorax",
+    "underactive thyroid": "hypothyroidism", "overactive thyroid": "hyperthyroidism",
+    "mini-stroke": "transient ischemic attack", "mini stroke": "transient ischemic attack",
+    "breathing tube": "endotracheal tube", "breathing machine": "ventilator", "bladder infection": "urinary tract infection",
+    "kidney infection": "pyelonephritis", "painkiller": "analgesic", "pain reliever": "analgesic",
 }  # fmt: skip
 # Case-sensitive: a capitalised abbreviation means this only in capitals ("K 4.1", "OD", "L knee").
 _ANATOMY = (r"(?:hand|hands|arm|arms|forearm|leg|legs|knee|knees|hip|hips|foot|feet|ankle|ankles|wrist|wrists|"
@@ -206,7 +230,7 @@ _CASED = [
     (re.compile(r"\bOD\b"), "right eye"), (re.compile(r"\bOS\b"), "left eye"), (re.compile(r"\bOU\b"), "bilateral eyes"),
     (re.compile(r"\bID\b(?!_)"), "infectious disease"), (re.compile(r"\bUS\b"), "ultrasound"),
     (re.compile(r"\bMR\b"), "mitral regurgitation"), (re.compile(r"\bPT\b(?!\s*/)"), "physical therapy"),
-    (re.compile(r"\bOT\b"), "occupational therapy"), (re.compile(r"\bSI\b"), "suicidal ideation"),
+    (re.compile(r"\bTMs?\b"), "tympanic membrane"), (re.compile(r"\bOT\b"), "occupational therapy"), (re.compile(r"\bSI\b"), "suicidal ideation"),
     (re.compile(r"\bHI\b"), "homicidal ideation"), (re.compile(r"\bLE\b"), "leukocyte esterase"),
     (re.compile(r"\bER\b(?=\s+(?:visit|at|in|for|with|on)\b)"), "emergency department"), (re.compile(r"\bPE\b"), "pulmonary embolus"),
     # Lab flags: "5.8 (3.5-5.1) H", "128 mmol/L L".
@@ -234,6 +258,10 @@ _FREQ = {
     "fq_qod": r"every other day|qod|q\.o\.d\.",
 }
 _FREQ_N = re.compile(r"\b(?:q\s?(\d{1,2})\s?(?:h|hr|hrs|hours?)|every (\d{1,2}) (?:h|hr|hrs|hours?))\b")
+# "3x/wk", "three times weekly", "twice a month", "TIW": so many times a week or a month.
+_FREQ_PER = re.compile(r"\b(?:(\d{1,2})\s?(?:x|times)\s?(?:/|a|per|each|every)?\s?|(once|twice|thrice)\s(?:a\s|per\s|each\s)?)"
+                       r"(week|wk|month|mo)(?:ly|s)?\b|\b(biw|tiw)\b")
+_ONCE = {"once": 1, "twice": 2, "thrice": 3, "biw": 2, "tiw": 3}
 # "q3 days", "q4wk", "every 3 weeks": an interval in days or weeks, in days.
 _FREQ_DAYS = re.compile(r"\b(?:q\s?|every\s)(\d{1,2})\s?(d|days?|wk|wks|weeks?)\b")
 _FREQ_RE = re.compile(
@@ -324,6 +352,12 @@ _DATES = [
     re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<y>\d{{4}})\b"),  # month and year
     # Month and day without a year ("2.9 on February 13"): matches that day in any year.
     re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.:]\d)(?!\s*(?:mg|mcg|g|ml|units?|%|tabs?|tablets?)\b)"),
+    # Month/day without a year, where only a date can be meant: a range ("admitted 9/1-9/6") or after
+    # a word that introduces a date ("started 5/3"); a lone "5/10" may be a score or a ratio.
+    re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=\s?(?:-|to|through)\s?\d{1,2}/\d{1,2}(?![\d/]))"),
+    re.compile(r"(?<=dt_date)(?P<sep>\s?(?:-|to|through)\s?)(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"),
+    re.compile(r"\b(?P<cue>on|since|from|until|through|dated|admitted|discharged|started|stopped|placed|removed)"
+               r"\s+(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/.])"),
 ]
 _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?:\s?(am|pm|a\.m\.|p\.m\.))?(?![\d:])")
 
@@ -587,8 +621,8 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, 
             t, qi = words[j]
             if t in ".;:!?\n":
                 break
-            if _treated(t) and t != w:
-                if status is None and ahead == 0 and not freq and dose is None:
+            if _treated(t):  # another drug, or this one named again, is a mention of its own
+                if t != w and status is None and ahead == 0 and not freq and dose is None:
                     crossed = 0
                     continue  # "aspirin and clopidogrel were held"
                 break
@@ -734,6 +768,17 @@ def _format_date(d: tuple[int, int, int]) -> str:
     return f"{d[0]:04d}-{d[1]:02d}-{d[2]:02d}"
 
 
+_WEEKS = r"(?:wk|wks|weeks?)(?:'s?)?(?: gestation(?:al age)?)?"
+_GESTATION = [
+    re.compile(rf"\b([2-4]\d)\s?\+\s?([0-6])\s?(?:{_WEEKS}\b|d\b)"),
+    re.compile(r"(?<=\bga)\s?:?\s?([2-4]\d)\s?\+\s?([0-6])\b"),
+    re.compile(r"\b([2-4]\d)\s?w\s?([0-6])\s?d\b"),
+    re.compile(rf"\b([2-4]\d)\s([0-6])/7\s?(?:{_WEEKS})?"),
+    re.compile(rf"\b([2-4]\d)\s?{_WEEKS},?\s(?:and\s)?([0-6])\s?(?:d|days?)\b"),
+]
+_CYCLE_DAY = re.compile(r"\bc(\d{1,2})\s?d(\d{1,2})\b")
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS])
     text = text.replace("–", "-").replace("—", "-").replace("−", "-").replace("→", " to ").replace("’", "'")
@@ -742,7 +787,12 @@ def _normalise(text: str) -> str:
         text = pattern.sub(repl, text)
     # "non-contrast", "non ischemic": one word, the way "nonischemic" is written too. The prefix
     # negates only the word it is attached to, never the words after it ("non-contrast head CT").
-    return _NON.sub("non", text.lower())
+    text = _NON.sub("non", text.lower())
+    # Gestational age and chemotherapy day, each written one way: "34+2 wk" = "34w2d" = "34 2/7 weeks"
+    # (which is also "34 weeks"), "C3D1" = "cycle 3, day 1".
+    for pattern in _GESTATION:
+        text = pattern.sub(lambda m: f" ga{m.group(1)}w{m.group(2)}d ({m.group(1)} weeks) ", text)
+    return _CYCLE_DAY.sub(r"cycle \1, day \2", text)
 
 
 @lru_cache(maxsize=65_536)
@@ -762,8 +812,8 @@ def _analyse(text: str) -> _Analysis:
                 return m.group(0)
             d0 = (0, month, int(g["d"]))
             dates.add(d0)
-            date_raw.append((d0, m.group(0)))
-            return " dt_date "
+            date_raw.append((d0, f"{month}/{g['d']}" if g.get("m") else m.group(0)))
+            return f" {g.get('cue') or ''}{g.get('sep') or ''} dt_date "
         year = int(g["y"])
         if g.get("d") is None:
             if 1 <= month <= 12:
@@ -816,6 +866,14 @@ def _analyse(text: str) -> _Analysis:
         freqs.add(f"fq_q{n}h")
         return f" fq_q{n}h "
 
+    def take_freq_per(m: re.Match[str]) -> str:
+        n = int(m.group(1)) if m.group(1) else _ONCE[m.group(2) or m.group(4)]
+        per = "month" if (m.group(3) or "").startswith("mo") else "week"
+        kind = "fq_weekly" if (n, per) == (1, "week") else f"fq_{n}x{per}"
+        freqs.add(kind)
+        return f" {kind} "
+
+    text = _FREQ_PER.sub(take_freq_per, text)
     text = _FREQ_N.sub(take_freq_n, text)
 
     def take_freq_days(m: re.Match[str]) -> str:
@@ -1351,9 +1409,11 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
     term_at = len(faults)  # an invented term is named before the numbers that come with it
 
     # Dates and times.
+    joined = "\n".join(passages[c] for c in known)
     for d, raw in s.date_raw:
-        if d[0] == 0:
-            ok = any(x[1:] == d[1:] for x in p.dates)
+        if d[0] == 0:  # a day without a year: any year, or the passages' bare "3/14" ("discontinued 03/14")
+            ok = any(x[1:] == d[1:] for x in p.dates) or bool(
+                re.search(rf"(?<![\d/.]){d[1]:02d}/{d[2]:02d}(?![\d/])|(?<![\d/.]){d[1]}/{d[2]}(?![\d/])", joined))
         else:
             ok = d in p.dates if d[2] else (d[0], d[1]) in p.months
         total += 1
@@ -1387,8 +1447,8 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
         if _FREQ_OK.get(f, {f}) & p.freqs:
             matched += 1
         else:
-            said = f" (it says {_listed([_FREQ_NAMES.get(x, x[3:]) for x in sorted(p.freqs)])})" if p.freqs else ""
-            faults.append(f"the frequency {_FREQ_NAMES.get(f, f[3:])} is not in {where}{said}")
+            said = f" (it says {_listed([_freq_name(x) for x in sorted(p.freqs)])})" if p.freqs else ""
+            faults.append(f"the frequency {_freq_name(f)} is not in {where}{said}")
 
     # Medications: each drug's status and frequency must be what the passages give that drug.
     for drug, salt, status, freq, dose in s.drugs:
@@ -1404,15 +1464,15 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
             dosed = [m for m in mentions if m[3] and dose is not None and m[4] is not None and _same_qty(dose, m[4])]
             freqs = {x for m in (dosed or mentions) for x in m[3]}
             if freqs and not (_FREQ_OK.get(f, {f}) & freqs):
-                faults.append(f"the frequency {_FREQ_NAMES.get(f, f[3:])} is not in {where} for {drug} "
-                              f"(it says {_listed([_FREQ_NAMES.get(x, x[3:]) for x in sorted(freqs)])})")
+                faults.append(f"the frequency {_freq_name(f)} is not in {where} for {drug} "
+                              f"(it says {_listed([_freq_name(x) for x in sorted(freqs)])})")
                 break
 
     # Terms: clinical ones must all be there; the rest weigh into the score.
     missing_hard: list[str] = []
     missing_soft: list[str] = []
     spelled = _spelled_out(s.tokens[: s.own], p)
-    acronyms = _acronym_cover(text, "\n".join(passages[c] for c in known))
+    acronyms = _acronym_cover(text, joined)
     for i, t in enumerate(s.tokens):
         if t.word in _SIDES or i >= s.own and not _matches(t.key, p.keys):
             continue  # what the statement implies counts only when the passages say it too
@@ -1470,6 +1530,17 @@ def _opposites(word: str) -> set[str]:
             if word.startswith(prefix) and len(word) - len(prefix) >= 5:
                 found.add(word[len(prefix):])
     return found
+
+
+def _freq_name(kind: str) -> str:
+    """'fq_bid' → 'twice daily', 'fq_3xweek' → '3 times a week', 'fq_q3d' → 'every 3 days'."""
+    if kind in _FREQ_NAMES:
+        return _FREQ_NAMES[kind]
+    if m := re.fullmatch(r"fq_(\d+)x(week|month)", kind):
+        return f"{m.group(1)} times a {m.group(2)}"
+    if m := re.fullmatch(r"fq_q(\d+)([hd])", kind):
+        return f"every {m.group(1)} {'hours' if m.group(2) == 'h' else 'days'}"
+    return kind[3:]
 
 
 def _side_ok(side: str, given: set[str]) -> bool:
