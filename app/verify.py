@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 DEFAULT_THRESHOLD = 0.6
 MAX_CHARS = 20_000  # a statement or passage longer than this is read only this far (a summary line never is)
@@ -515,7 +516,8 @@ _TEMP = re.compile(r"\b(?:t|temp|temperature|tmax|t max|t-max|fever to|febrile t
 
 
 # A classification and its grade are one claim: "stage 3", "BI-RADS 5", "Garden IV" ("Garden III" is not supported).
-_GRADED = re.compile(r"\b(stage|grade|bi-?rads|garden|nyha class|gleason|gold|timi|tici|mallampati|kl grade)"
+_GRADED = re.compile(r"\b(stage|grade|bi-?rads|garden|nyha class|gleason|gold|timi|tici|mallampati|kl grade|asa|gartland|"
+                     r"class|killip|forrest|salter-harris|fisher|hunt-hess|child-pugh class|clavien-dindo)"
                      r"\s*:?\s*(\d{1,2}[a-c]?|iv|v?i{1,3}|v)\b(?![.,]?\d)")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
 
@@ -587,13 +589,16 @@ _HEADINGS = {"new": "start", "start": "start", "started": "start", "stop": "stop
              "continued": "continue", "resume": "resume", "resumed": "resume"}
 
 
+_COUNTS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+
+
 def _treated(word: str) -> bool:
     """A drug, or another treatment a status can be given to ("phototherapy", "telemetry")."""
     return _is_drug(word) or word in _TREATMENTS
 
 
-def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, str | None, tuple[str, ...], _Qty | None], ...]:
-    """(drug, salt, status, frequencies, dose) for each mention of a drug, read within its clause."""
+def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[_DrugFact, ...]:
+    """(drug, salt, status, frequencies, dose, count) for each mention of a drug, read within its clause."""
     words: list[tuple[str, int]] = []  # (word or punctuation, quantity index for qt_qty)
     q = 0
     for w in re.findall(r"[a-z][a-z0-9_'/-]*|[.;:!?\n(),+]", text):
@@ -609,25 +614,39 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, 
         if w in ".\n" or i + 1 < n and words[i + 1][0] == ":":
             current = _HEADINGS.get(w) if i + 1 < n and words[i + 1][0] == ":" else None
         heading[i] = current
+    # A rare word right before a dose or a status is a drug too ("darbepoetin increased", "calcitriol 0.25 mcg").
+    treated = [_treated(w) for w, _ in words]
+    for i, (w, _) in enumerate(words):
+        if not treated[i] and len(w) > 5 and w.isalpha() and w not in _NOT_DRUGS and _zipf(w) < 2.8:
+            nxt = next((t for t, _ in words[i + 1 : i + 4] if t not in _SALTS and t not in _DRUG_SKIP), "")
+            treated[i] = nxt in _STATUS_OF or nxt.startswith("qt_qty")
     facts = []
     for i, (w, _) in enumerate(words):
-        if not _treated(w):
+        if not treated[i]:
             continue
         salt = words[i + 1][0] if i + 1 < n and (words[i + 1][0] in _SALTS or w == "insulin") else ""
         freq: list[str] = []
-        dose = status = None
+        dose = status = count = None
         ahead = crossed = 0
         for j in range(i + 1, min(n, i + 18)):
             t, qi = words[j]
             if t in ".;:!?\n":
                 break
-            if _treated(t):  # another drug, or this one named again, is a mention of its own
+            if treated[j]:  # another drug, or this one named again, is a mention of its own
                 if t != w and status is None and ahead == 0 and not freq and dose is None:
                     crossed = 0
                     continue  # "aspirin and clopidogrel were held"
                 break
             if t in ("and", "or", ","):
                 crossed = 1  # "stopping X and starting Y": the next verb is Y's
+                continue
+            if count is None and (t in _COUNTS or t == "x" and j + 1 < n and words[j + 1][0].startswith("qt_qty")):
+                # "100 mcg IV x3", "given twice": how many doses
+                q_next = words[j + 1][1] if t == "x" else -1
+                if t in _COUNTS:
+                    count = _COUNTS[t]
+                elif 0 <= q_next < len(quantities) and quantities[q_next].unit is None:
+                    count = quantities[q_next].value
                 continue
             if t.startswith("qt_qty") and dose is None and 0 <= qi < len(quantities):
                 if quantities[qi].dim in ("mass", "volume", "unit") or "/" in (quantities[qi].unit or ""):
@@ -651,7 +670,7 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, 
                 if t in _STATUS_OF:
                     status = None if _negated_at(words, j) else _STATUS_OF[t]
                     break
-                if _treated(t) or t in _DRUG_SKIP or t in _STOP or t in "(),+" or t.startswith(("qt_", "fq_")):
+                if treated[j] or t in _DRUG_SKIP or t in _STOP or t in "(),+" or t.startswith(("qt_", "fq_")):
                     continue
                 if t in ("recommend", "recommended", "recommends", "recommending", "plan", "planned", "will",
                          "to", "advised", "recs", "recommendations"):
@@ -659,7 +678,7 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[tuple[str, str, 
                 break
         if status is None:
             status = heading[i]
-        facts.append((w, salt, status, tuple(freq), dose))
+        facts.append((w, salt, status, tuple(freq), dose, count))
     return tuple(facts)
 
 
@@ -697,12 +716,17 @@ class _Qty:
     raw: str
 
 
+# (drug, salt, status, frequencies, dose, count): what one mention of a drug says of it.
+_DrugFact = tuple[str, str, str | None, tuple[str, ...], _Qty | None, float | None]
+
+
 @dataclass(frozen=True, slots=True)
 class _Tok:
     key: str  # stemmed
     word: str  # as written (after rewrites)
     negated: bool | None  # None: a negation scope may or may not reach it
     side: str | None  # the side word just before it, if any
+    at: int = -1  # position among the text's words and stop words, to tell adjacent words apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -719,7 +743,7 @@ class _Analysis:
     labs: tuple[tuple[str, str], ...]  # (lab, "high"/"low") flags
     states_normal: frozenset[str]  # labs the text calls normal
     own: int  # tokens[:own] are the text's own words; the rest are derived (what a passage implies)
-    drugs: tuple[tuple[str, str, str | None, tuple[str, ...], _Qty | None], ...]  # (drug, salt, status, freqs, dose)
+    drugs: tuple[_DrugFact, ...]
 
 
 def _stem(word: str) -> str:
@@ -776,6 +800,7 @@ _GESTATION = [
     re.compile(rf"\b([2-4]\d)\s([0-6])/7\s?(?:{_WEEKS})?"),
     re.compile(rf"\b([2-4]\d)\s?{_WEEKS},?\s(?:and\s)?([0-6])\s?(?:d|days?)\b"),
 ]
+_FREE = re.compile(r"\b([a-z]{3,})-free\b")
 _CYCLE_DAY = re.compile(r"\bc(\d{1,2})\s?d(\d{1,2})\b")
 
 
@@ -788,6 +813,7 @@ def _normalise(text: str) -> str:
     # "non-contrast", "non ischemic": one word, the way "nonischemic" is written too. The prefix
     # negates only the word it is attached to, never the words after it ("non-contrast head CT").
     text = _NON.sub("non", text.lower())
+    text = _FREE.sub(r"no \1", text)  # "smoke-free home", "pain-free": the thing is absent
     # Gestational age and chemotherapy day, each written one way: "34+2 wk" = "34w2d" = "34 2/7 weeks"
     # (which is also "34 weeks"), "C3D1" = "cycle 3, day 1".
     for pattern in _GESTATION:
@@ -1055,14 +1081,14 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
         neg = None if w in _STUDIES else negated[j]
         if w in _SIDES:
             side, since_side = w, 0
-            out.append(_Tok(w, w, neg, None))
+            out.append(_Tok(w, w, neg, None, j))
             continue
         if w.endswith("sided"):
             continue
         since_side += 1
         if since_side > 3:
             side = None
-        out.append(_Tok(_stem(w), w, neg, side))
+        out.append(_Tok(_stem(w), w, neg, side, j))
     return tuple(out)
 
 
@@ -1362,6 +1388,19 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
             if t.negated and any(u.negated and polarity(u) == {True} for u in own[i + 1 : i + 4]):
                 continue
             flipped.append(t)
+    if not flipped:
+        # A two-word finding keeps its own polarity: "no chest pain" is not undone by "pain 9/10" elsewhere.
+        pairs: dict[tuple[str, str], set[bool]] = {}
+        for a, b in pairwise(p.tokens):
+            if b.negated is not None and b.at == a.at + 1:
+                pairs.setdefault((a.key, b.key), set()).add(b.negated)
+        for a, b in pairwise(own):
+            if b.negated is None or b.at != a.at + 1 or a.word in _SIDES or 0.0 in (_kind(a.word), _kind(b.word)):
+                continue
+            found = pairs.get((a.key, b.key))
+            if found and b.negated not in found:
+                flipped.append(_Tok(a.key, f"{a.word} {b.word}", b.negated, None))
+                break
     if flipped:
         t = flipped[0]
         state = "present" if t.negated else "absent"
@@ -1451,7 +1490,7 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
             faults.append(f"the frequency {_freq_name(f)} is not in {where}{said}")
 
     # Medications: each drug's status and frequency must be what the passages give that drug.
-    for drug, salt, status, freq, dose in s.drugs:
+    for drug, salt, status, freq, dose, count in s.drugs:
         if faults and faults[-1].startswith(("the frequency", f"{where} says")):
             break
         mentions = [m for m in p.drugs if m[0] == drug and (not salt or not m[1] or m[1] == salt)]
@@ -1459,6 +1498,10 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
         if status and given and not (_STATUS_OK.get(status, {status}) & given):
             faults.append(f"{where} says {drug} was {_listed(sorted(_STATUS_PAST[g] for g in given))}, "
                           f"not {_STATUS_PAST[status]}")
+            break
+        counts = {m[5] for m in mentions if m[5] is not None}
+        if count is not None and counts and count not in counts:
+            faults.append(f"{where} gives {drug} {_listed(sorted(f'{c:g} times' for c in counts))}, not {count:g}")
             break
         for f in freq:
             dosed = [m for m in mentions if m[3] and dose is not None and m[4] is not None and _same_qty(dose, m[4])]
@@ -1513,7 +1556,8 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
 
 _OPPOSITE_PAIRS = ("accepted declined", "accepted refused", "agreed declined", "positive negative",
                    "painful painless", "benign malignant", "improved worsened", "improving worsening",
-                   "present absent", "reactive nonreactive", "detectable undetectable")
+                   "present absent", "reactive nonreactive", "detectable undetectable", "persistent resolved",
+                   "persistent resolution", "cloudy clear")
 _OPPOSITES: dict[str, set[str]] = {}
 for _pair in _OPPOSITE_PAIRS:
     _a, _b = _pair.split()

@@ -278,8 +278,9 @@ def test_an_acronym_spelled_out_with_letters_from_inside_its_words() -> None:
     # Letters may come from inside a word (sensori-N-eural, post-P-artum), written either way round,
     # and the rewrites ("GTT" is also a drip) must not hide the acronym as written.
     passage = {"P1": "Audiogram: R ear mild SNHL. PPD#1, 3-h GTT ordered. Feeds 30 mL q3h PO/NG."}
-    for text in ("Right ear mild sensorineural hearing loss.", "On postpartum day 1 a 3-hour glucose tolerance "
-                 "test was ordered.", "Feeds of 30 mL every 3 hours, by mouth or nasogastric."):
+    for text in ("Right ear mild sensorineural hearing loss.", "On postpartum day 1 a 3-hour GTT test was ordered.",
+                 "On postpartum day 1 a 3-hour glucose tolerance test was ordered.",
+                 "Feeds of 30 mL every 3 hours, by mouth or nasogastric."):
         assert verify(text, ["P1"], passage).supported, text
     assert verify("Mild SNHL on the right.", ["P2"], {"P2": "Right ear: mild sensorineural hearing loss."}).supported
     # A route or a frequency stands for nothing: "PRN" is not "prednisone".
@@ -329,6 +330,19 @@ def test_a_drug_named_twice_has_two_sets_of_facts() -> None:
     assert verify("Metoprolol tartrate 25 mg twice daily.", ["P1"], passage).supported
     v = verify("Metoprolol tartrate 25 mg daily.", ["P1"], passage)
     assert not v.supported and "frequency" in v.reason
+
+
+def test_doses_given_a_number_of_times_and_drugs_known_by_their_context() -> None:
+    passage = {"P1": "Hypotension after induction; ephedrine 10 mg IV x2. Zorbinate 40 mcg IV weekly continued.",
+               "P2": "Vasopressors: none. Smoke-free home. No chest pain; back pain 6/10. ASA III."}
+    assert verify("Ephedrine 10 mg was given twice for hypotension.", ["P1"], passage).supported
+    for text, cite in (("Ephedrine 10 mg IV x3 after induction.", "P1"),  # the count is ephedrine's
+                       ("Zorbinate was stopped.", "P1"),  # an unknown name before a dose is a drug all the same
+                       ("Zorbinate 40 mcg IV daily.", "P1"),
+                       ("A smoker lives in the home.", "P2"), ("Chest pain persists.", "P2"), ("ASA II.", "P2")):
+        v = verify(text, [cite], passage)
+        assert not v.supported, (text, v.reason)
+    assert verify("Zorbinate 40 mcg weekly was continued; no chest pain, back pain 6/10.", ["P1", "P2"], passage).supported
 
 
 def test_sets_written_blind_stay_above_the_floor_measured_on_them() -> None:
