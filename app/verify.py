@@ -366,9 +366,9 @@ _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?:\s?(am|pm|a\.m\.|p\.m\.))?(?!
 _PSEUDO = r"net negative|net positive|net even|no increase|no decrease|not only|not necessarily|gram negative|gram-negative|without difficulty|no further change|not certain whether|not certain if"
 _PRE = (r"no evidence of|no evidence for|no signs? of|negative for|free of|absence of|rules? out|ruled out for|no longer|"
         r"fails? to|failed to|unable to|cannot|can't|denies|denied|deny|denying|without|w/o|never|neither|nor|none of|no|not")
-_POST = (r"not indicated|not needed|not required|not recommended|not seen|not identified|not present|not detected|"
-         r"not visualized|not appreciated|not started|not given|not restarted|not resumed|not initiated|not performed|"
-         r"not obtained|not done|not found|not used|not placed|not prescribed|not administered|not ordered|not tolerated|not controlled|not improved|not changed|not taking|"
+_POST = (r"not (?:yet )?(?:been )?indicated|not (?:yet )?(?:been )?needed|not (?:yet )?(?:been )?required|not (?:yet )?(?:been )?recommended|not (?:yet )?(?:been )?seen|not (?:yet )?(?:been )?identified|not (?:yet )?(?:been )?present|not (?:yet )?(?:been )?detected|"
+         r"not visualized|not (?:yet )?(?:been )?appreciated|not (?:yet )?(?:been )?started|not (?:yet )?(?:been )?given|not (?:yet )?(?:been )?restarted|not (?:yet )?(?:been )?resumed|not (?:yet )?(?:been )?initiated|not (?:yet )?(?:been )?performed|"
+         r"not obtained|not (?:yet )?(?:been )?done|not (?:yet )?(?:been )?found|not (?:yet )?(?:been )?used|not (?:yet )?(?:been )?placed|not (?:yet )?(?:been )?prescribed|not (?:yet )?(?:been )?administered|not (?:yet )?(?:been )?ordered|not (?:yet )?(?:been )?tolerated|not (?:yet )?(?:been )?controlled|not (?:yet )?(?:been )?improved|not (?:yet )?(?:been )?changed|not (?:yet )?(?:been )?taking|"
          r"not on|was ruled out|were ruled out|ruled out|unlikely|is absent|are absent|none")
 _BIDI = r"negative|absent|resolved|resolving"  # "negative Murphy sign" / "cultures negative"
 _CUES = re.compile(rf"(?<![\w-])(?:(?P<pseudo>{_PSEUDO})|(?P<post>{_POST})|(?P<pre>{_PRE})|(?P<bidi>{_BIDI}))(?![\w])")
@@ -380,6 +380,8 @@ _TERMINATORS = frozenset(
 )
 # "No odor and the periwound is intact": a determiner after "and" opens a new clause.
 _DETERMINERS = frozenset("the a an his her their its this that these those".split())
+# "No catheter was placed for the block": the verb after the denied thing ends the scope.
+_COPULAS = frozenset("was were is are has have had been".split())
 _BACK_STOP = frozenset({"and", "with", "after", "for"}) | _TERMINATORS
 _WINDOW, _BACK_WINDOW = 8, 4
 _PLACEHOLDERS = ("qt_", "dt_", "tm_", "fq_")
@@ -510,7 +512,7 @@ _EXTRA_TERMS = {"hypoxia": ("hypoxemia", "hypoxic"), "acidemia": ("acidosis",), 
 
 
 _DIMS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?x\s?\d+(?:\.\d+)?(?:\s?x\s?\d+(?:\.\d+)?)?\s?(?P<u>mm|cm)\b")
-_NONE_HEADING = re.compile(r"\b((?:[a-z][\w-]*\s){0,2}[a-z][\w-]*):\s*none\b(?!\s+(?:of|in|on|at|to)\b)")
+_NONE_HEADING = re.compile(r"\b((?:[a-z][\w-]*\s){0,2}[a-z][\w-]*):\s*none\b(?!\s+(?:of|on|to)\b)")
 _TEMP = re.compile(r"\b(?:t|temp|temperature|tmax|t max|t-max|fever to|febrile to|fever of)\s*[:=]?\s*(?:of\s+)?"
                    r"(\d{2,3}(?:\.\d)?)\s*(?:°\s*)?(c|f|degrees)?\b")
 
@@ -1032,12 +1034,20 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
         # A leading "negative" is a result ("negative screening mammogram"): only a maybe for what follows.
         strength: bool | None = None if start and w == "⟨bidineg⟩" else True
         if forward:
-            seen = 0
+            seen, verb = 0, False
             for j in range(i + 1, n):
                 t = raw[j]
                 if t in ".;:!?\n" or t in _TERMINATORS or t.startswith("⟨"):
                     break
-                if seen and (t in _PREPOSITIONS or t == "and" and j + 1 < n and (_new_verb(raw[j + 1]) or raw[j + 1] in _DETERMINERS)
+                if verb and t not in _COPULAS and t not in _STOP:
+                    if t.endswith("ed"):
+                        mark(j, strength)  # "No vasopressors were required": the verb is denied with its subject
+                    break
+                if seen and t in _COPULAS:
+                    verb = True  # "No catheter was placed for the block": the scope ends after the verb
+                    continue
+                if seen and (t in _PREPOSITIONS or t == "("
+                             or t == "and" and j + 1 < n and (_new_verb(raw[j + 1]) or raw[j + 1] in _DETERMINERS)
                              or t == "," and j + 1 < n and (raw[j + 1] in _NEW_FINDING or _valued(raw, j + 1))
                              or t in ("with", "and") and _valued(raw, j + 1)):
                     break
@@ -1235,7 +1245,7 @@ def _acronym_cover(statement: str, passages: str) -> dict[str, frozenset[str]]:
                     run = words[start : start + size]
                     if len(run) < size or run[-1] in _LINKS:
                         continue
-                    if size == 1 and (len(word) <= 2 * len(letters) or _is_drug(word)):
+                    if size == 1 and (len(word) <= 2 * len(letters) or len(letters) < 4 and _is_drug(word)):
                         continue
                     if _stands_for(letters, run):
                         mine, theirs = (run, short) if long_in_statement else (short, run)
@@ -1295,6 +1305,8 @@ def _check_quantity(s: _Qty, passage: _Analysis, units_in_passage: frozenset[str
         if p.unit is None and math.isclose(s.value, p.value) and s.unit in units_in_passage:
             return None  # "potassium 5.8 (3.5-5.1) mmol/L"
     same_value = [p for p in candidates if math.isclose(s.value, p.value) and p.unit]
+    if s.unit == "l/min" and any(p.unit == "l" for p in same_value):
+        return None  # "2 L" of oxygen is "2 liters per minute": notes drop the flow's "per minute"
     if same_value:
         return ("unit", same_value[0].raw)
     if s.dim == "time" and any(math.isclose(s.value, p.value) and p.unit is None for p in candidates):
@@ -1380,8 +1392,8 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
         return found
 
     for i, t in enumerate(own):
-        if t.word in _SIDES or t.negated is None:
-            continue
+        if t.word in _SIDES or t.negated is None or t.word.endswith("ly"):
+            continue  # an adverb ("currently") caught in a scope carries no finding
         polarities = polarity(t)
         if polarities and t.negated not in polarities and len(t.word) > 2:
             # "No wound odor" for "wound bed ...; no odor": a denied phrase is judged by its head, the last word.

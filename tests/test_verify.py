@@ -350,7 +350,7 @@ def test_sets_written_blind_stay_above_the_floor_measured_on_them() -> None:
     # never tuned on shows here. Floors sit a little under what was measured (README).
     from tests.fixtures import verify_set_blind, verify_set_blind2
 
-    for module, floor in ((verify_set_blind, 0.78), (verify_set_blind2, 0.75)):
+    for module, floor in ((verify_set_blind, 0.88), (verify_set_blind2, 0.86)):
         data = module.as_json()
         passages = {p["id"]: p["text"] for p in data["passages"]}
         verdicts = verify_all([(s["text"], s["citations"]) for s in data["statements"]], passages)
