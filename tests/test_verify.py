@@ -348,9 +348,9 @@ def test_doses_given_a_number_of_times_and_drugs_known_by_their_context() -> Non
 def test_sets_written_blind_stay_above_the_floor_measured_on_them() -> None:
     # Not a goal (that is 95/95) but a guard: a change that makes the verifier worse on text it was
     # never tuned on shows here. Floors sit a little under what was measured (README).
-    from tests.fixtures import verify_set_blind, verify_set_blind2
+    from tests.fixtures import verify_set_blind, verify_set_blind2, verify_set_blind3
 
-    for module, floor in ((verify_set_blind, 0.88), (verify_set_blind2, 0.86)):
+    for module, floor in ((verify_set_blind, 0.88), (verify_set_blind2, 0.86), (verify_set_blind3, 0.83)):
         data = module.as_json()
         passages = {p["id"]: p["text"] for p in data["passages"]}
         verdicts = verify_all([(s["text"], s["citations"]) for s in data["statements"]], passages)
