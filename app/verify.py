@@ -543,17 +543,21 @@ _STATUS = {
     "start": "start started starting starts initiate initiated initiating begin began begun beginning commence "
              "commenced",
     "stop": "stop stopped stopping stops discontinue discontinued discontinuing discontinues discontinuation "
-            "cease ceased d/c",
-    "hold": "hold held holding holds",
+            "cease ceased d/c removed",
+    "hold": "hold held holding holds withheld omitted deferred",
+    "give": "given administered",
     "continue": "continue continued continuing continues",
     "resume": "resume resumed resuming restart restarted restarting",
     "increase": "increase increased increasing uptitrate uptitrated up-titrated",
     "decrease": "decrease decreased decreasing reduce reduced reducing taper tapered tapering",
 }
 _STATUS_PAST = {"start": "started", "stop": "stopped", "hold": "held", "continue": "continued", "resume": "resumed",
+                "give": "given",
                 "increase": "increased", "decrease": "decreased"}
 _STATUS_OF = {w: k for k, ws in _STATUS.items() for w in ws.split()}
-_STATUS_OK = {"stop": {"stop", "hold"}, "hold": {"hold", "stop"}, "start": {"start", "resume"}, "resume": {"resume", "start", "continue"}, "continue": {"continue", "resume"}}
+_STATUS_OK = {"stop": {"stop", "hold"}, "hold": {"hold", "stop"}, "start": {"start", "resume", "give"},
+              "resume": {"resume", "start", "continue", "give"}, "continue": {"continue", "resume", "give"},
+              "give": {"give", "start", "continue", "resume", "increase", "decrease"}}
 _DRUG_NAMES = frozenset(
     "aspirin heparin warfarin insulin clopidogrel ticagrelor prasugrel apixaban rivaroxaban dabigatran edoxaban "
     "enoxaparin diltiazem verapamil digoxin amiodarone lithium metformin glipizide glyburide glimepiride semaglutide "
@@ -1267,9 +1271,24 @@ def _matches(key: str, keys: frozenset[str]) -> bool:
         return True
     if len(key) < 5 or "_" in key or any(c.isdigit() for c in key):
         return False
+    root = _root(key)
     return any(
-        len(k) >= 5 and (k.startswith(key) or key.startswith(k)) and "_" not in k for k in keys
+        len(k) >= 5 and (k.startswith(key) or key.startswith(k) or root and _root(k) == root) and "_" not in k
+        for k in keys
     )
+
+
+_ENDINGS = ("otic", "osis", "oses", "ism", "os", "ot", "us", "um", "ar", "ic", "ia", "i", "a")
+
+
+@lru_cache(maxsize=65_536)
+def _root(key: str) -> str:
+    """A stemmed medical word without its Greek or Latin ending: "thrombus", "thrombosis" and
+    "thrombotic" share "thromb"; "operculum" and "opercular" share "opercul". "" if too short."""
+    for ending in _ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 5:
+            return key[: -len(ending)]
+    return ""
 
 
 def _same_qty(s: _Qty, p: _Qty) -> bool:
@@ -1375,6 +1394,7 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
     s = _analyse(" ".join(text.split()))
     p = _analyse("\n".join(" ".join(passages[c].split()) for c in known))
     where = _ids(known)
+    joined = "\n".join(passages[c] for c in known)
     faults: list[str] = []
     total = matched = 0.0
 
@@ -1442,16 +1462,18 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
                 faults.append(f"{where} flags {lab} as {flags[lab]}, not {flag}")
                 break
 
-    # Sides: each side the statement gives must be the passages' side for the same thing.
+    # Sides: each side the statement gives must be the passages' side for the same thing. A side spelled
+    # out of an acronym ("right ventricular systolic pressure" for RVSP) is the acronym's own.
+    acronyms = _acronym_cover(text, joined)
     for t in s.tokens[: s.own]:
-        if t.side is None or t.word in _SIDES:
+        if t.side is None or t.word in _SIDES or t.word in acronyms and t.side in acronyms:
             continue
         given = {q.side for q in p.tokens if q.side and _matches(t.key, frozenset((q.key,)))}
         if given and not _side_ok(t.side, given):
             faults.append(f"{t.side} is not in {where} (it says {_listed(sorted(given))} {_short(t.word)})")
             break
     else:
-        for side in sorted(s.sides):
+        for side in sorted(s.sides - acronyms.keys()):
             if not _side_ok(side, set(p.sides)):
                 said = f" (it says {_listed(sorted(p.sides))})" if p.sides else ""
                 faults.append(f"{side} is not in {where}{said}")
@@ -1460,7 +1482,6 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
     term_at = len(faults)  # an invented term is named before the numbers that come with it
 
     # Dates and times.
-    joined = "\n".join(passages[c] for c in known)
     for d, raw in s.date_raw:
         if d[0] == 0:  # a day without a year: any year, or the passages' bare "3/14" ("discontinued 03/14")
             ok = any(x[1:] == d[1:] for x in p.dates) or bool(
@@ -1527,7 +1548,6 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
     missing_hard: list[str] = []
     missing_soft: list[str] = []
     spelled = _spelled_out(s.tokens[: s.own], p)
-    acronyms = _acronym_cover(text, joined)
     for i, t in enumerate(s.tokens):
         if t.word in _SIDES or i >= s.own and not _matches(t.key, p.keys):
             continue  # what the statement implies counts only when the passages say it too
