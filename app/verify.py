@@ -1272,10 +1272,14 @@ def _matches(key: str, keys: frozenset[str]) -> bool:
     if len(key) < 5 or "_" in key or any(c.isdigit() for c in key):
         return False
     root = _root(key)
-    return any(
-        len(k) >= 5 and (k.startswith(key) or key.startswith(k) or root and _root(k) == root) and "_" not in k
-        for k in keys
-    )
+    if root and root in _roots(keys):
+        return True
+    return any(len(k) >= 5 and (k.startswith(key) or key.startswith(k)) and "_" not in k for k in keys)
+
+
+@lru_cache(maxsize=65_536)
+def _roots(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(_root(k) for k in keys) - {""}
 
 
 _ENDINGS = ("otic", "osis", "oses", "ism", "os", "ot", "us", "um", "ar", "ic", "ia", "i", "a")
