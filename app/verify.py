@@ -174,7 +174,8 @@ _SYNONYMS = {
     "r/o": "rule out", "d/c'd": "discontinued", "dc'd": "discontinued", "d/ced": "discontinued",
     "d/c": "discontinue", "hep a": "hepatitis a", "hep b": "hepatitis b", "hep c": "hepatitis c", "hbv": "hepatitis b", "hcv": "hepatitis c",
     "nsr": "normal sinus rhythm", "lbbb": "left bundle branch block",
-    "rbbb": "right bundle branch block", "lvh": "left ventricular hypertrophy", "lvedp": "left ventricular end-diastolic pressure",
+    "rbbb": "right bundle branch block", "pcn": "penicillin", "bcx": "blood cultures", "ucx": "urine culture",
+    "ngtd": "no growth to date", "lvh": "left ventricular hypertrophy", "lvedp": "left ventricular end-diastolic pressure",
     # Plain words for clinical terms, the way a summary may put them.
     "runny nose": "rhinorrhea", "stuffy nose": "nasal congestion", "nosebleed": "epistaxis", "nose bleed": "epistaxis",
     "eardrum": "tympanic membrane", "eardrums": "tympanic membrane", "ear drum": "tympanic membrane",
@@ -212,6 +213,9 @@ _ELECTROLYTES = {"K": "potassium", "Na": "sodium", "Mg": "magnesium", "Ca": "cal
                  "Cl": "chloride", "PO4": "phosphorus"}  # fmt: skip
 _ELECTRO_LIST = re.compile(r"\b(?:K|Na|Mg|Ca|Phos|Cl|PO4)\b(?:\s*(?:,|/|&|and)\s*\b(?:K|Na|Mg|Ca|Phos|Cl|PO4)\b)+")
 _CASED = [
+    # Susceptibilities: "ciprofloxacin R;", "R to ampicillin", "PCN-S".
+    (re.compile(r"(?<=[A-Za-z]{4})\s*:?\s+R\b(?=\s*[;,.)]|\s*$)|(?<=[A-Za-z]{2})-R\b|\bR(?= to [a-z])"), " resistant"),
+    (re.compile(r"(?<=[A-Za-z]{4})\s*:?\s+S\b(?=\s*[;,.)]|\s*$)|(?<=[A-Za-z]{2})-S\b|\bS(?= to [a-z])"), " sensitive"),
     # A list of electrolyte abbreviations ("Monitor K, Mg, Phos"): each is one.
     (_ELECTRO_LIST, lambda m: re.sub(r"\b(?:K|Na|Mg|Ca|Phos|Cl|PO4)\b", lambda e: _ELECTROLYTES[e.group(0)], m.group(0))),
     # Lab flags in parentheses: "K 5.8 mmol/L (H)", "Plt 98 K/uL (L)".
@@ -750,6 +754,7 @@ class _Analysis:
     states_normal: frozenset[str]  # labs the text calls normal
     own: int  # tokens[:own] are the text's own words; the rest are derived (what a passage implies)
     drugs: tuple[_DrugFact, ...]
+    susceptible: frozenset[tuple[str, str]] = frozenset()  # (drug stem, "resistant" / "sensitive")
 
 
 def _stem(word: str) -> str:
@@ -1008,7 +1013,23 @@ def _analyse(text: str) -> _Analysis:
     sides = frozenset(t.word for t in tokens if t.word in _SIDES)
     return _Analysis(tokens + extra, keys, tuple(quantities), frozenset(dates), frozenset(months), tuple(date_raw),
                      frozenset(times), frozenset(freqs), sides, tuple(labs), frozenset(normal), len(tokens),
-                     _drug_facts(text, quantities))
+                     _drug_facts(text, quantities), _susceptibilities(text))
+
+
+_SUSCEPTIBLE_TO = re.compile(r"\b(resistant|sensitive) to ((?:[a-z][\w/-]*(?:,\s|\sand\s|\sor\s|,\sand\s)?){1,6})")
+_DRUG_SUSCEPTIBLE = re.compile(r"\b([a-z][\w/-]{3,})[\s-](resistant|sensitive)\b")
+
+
+def _susceptibilities(text: str) -> frozenset[tuple[str, str]]:
+    """(drug, "resistant" or "sensitive") from a culture's susceptibilities: "R to ampicillin and
+    TMP-SMX", "ciprofloxacin R", "penicillin-sensitive"."""
+    found = {(_stem(m.group(1)), m.group(2)) for m in _DRUG_SUSCEPTIBLE.finditer(text)
+             if m.group(1) not in _STOP and m.group(1) not in ("resistant", "sensitive")}
+    for m in _SUSCEPTIBLE_TO.finditer(text):
+        for word in re.findall(r"[a-z][\w/-]*", m.group(2)):
+            if word not in _STOP:
+                found.add((_stem(word), m.group(1)))
+    return frozenset(found)
 
 
 def _raw_numbers(text: str, quantities: list[_Qty]) -> str:
@@ -1446,13 +1467,21 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
     # "obstructing" / "nonobstructing").
     if not flipped:
         theirs = {t.word for t in p.tokens}
+        affirmed = {t.word for t in p.tokens if t.negated is False}  # "without contrast" agrees with "noncontrast"
         for t in own:
             if t.negated or t.word in theirs:
                 continue
-            opposite = next((o for o in _opposites(t.word) if o in theirs), None)
+            opposite = next((o for o in _opposites(t.word) if o in affirmed), None)
             if opposite:
                 faults.append(f"{where} says {_short(opposite)}, not {_short(t.word)}")
                 break
+
+    # Susceptibilities: each drug must be what the culture says it is ("ciprofloxacin R").
+    for drug, said in sorted(s.susceptible):
+        given = {k for d, k in p.susceptible if d == drug}
+        if given and said not in given:
+            faults.append(f"{where} says {_short(drug)} {_listed(sorted(given))}, not {said}")
+            break
 
     # Lab flags: the statement calls a lab normal that the passage flags, or the opposite flag.
     flags = dict(p.labs)
