@@ -24,6 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def workers_peak_rss_mb() -> float:
+    """Peak RSS of the loader's workers: they exit on their own after the pool is done (it does not
+    wait for them), and the kernel counts a child only once it has been waited for."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.join(timeout=30)
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def _once(paths: list[str], workers: int) -> dict:
     """One measured run, in this (fresh) process."""
     from engine import estimate_tokens
@@ -55,7 +65,7 @@ def _once(paths: list[str], workers: int) -> dict:
         "stitch_s": t3 - t2,
         "total_s": t3 - t0,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "worker_rss_mb": workers_peak_rss_mb(),
     }
 
 

@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.ingest_pipeline import workers_peak_rss_mb
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -74,7 +76,7 @@ def _once(paths: list[str], data: str) -> dict:
         "total_s": total,
         "overhead_s": total - engine_s,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "worker_rss_mb": workers_peak_rss_mb(),
     }
 
 

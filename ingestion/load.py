@@ -7,11 +7,12 @@ pages are independent and OCR dominates where there are scans.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from ingestion import image, pdf, sniff, textfile
 from ingestion.classify import detect_date, detect_type
 from ingestion.config import IngestionSettings
+from ingestion.deid import LOADER_WORKER
 from ingestion.deid.analyzer import analyzer
 from ingestion.errors import IngestError
 from ingestion.models import Document, FileError, Page
@@ -138,10 +140,30 @@ def _run(tasks: list[_Task], settings: IngestionSettings):
         return
     # spawn, not fork: the caller may be a threaded server (the UI), and fork copies its locks.
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=ctx) as pool:
-        futures = [(task.key, pool.submit(_work, task, settings)) for task in tasks]
+    pool = ProcessPoolExecutor(min(workers, len(tasks)), mp_context=ctx)
+    try:
+        with _worker_environment():  # the pool starts its workers as tasks are submitted
+            futures = [(task.key, pool.submit(_work, task, settings)) for task in tasks]
         for key, future in futures:
             yield key, future.result()
+    finally:
+        # No waiting for the workers to exit: a spawned worker tears down its interpreter (presidio,
+        # spaCy, word lists: a quarter second) while the caller goes on with the results.
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _worker_environment() -> Iterator[None]:
+    """Marks the environment the pool's workers start with: a worker may import presidio without torch."""
+    before = os.environ.get(LOADER_WORKER)
+    os.environ[LOADER_WORKER] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[LOADER_WORKER]
+        else:
+            os.environ[LOADER_WORKER] = before
 
 
 def _work(task: _Task, settings: IngestionSettings) -> list[Page] | IngestError:

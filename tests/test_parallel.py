@@ -18,3 +18,28 @@ def test_the_pool_loads_the_same_record_and_reports_the_same_errors(tmp_path, sa
     assert [(d.file, len(d.pages)) for d in pooled.documents] == [(d.file, len(d.pages)) for d in serial.documents]
     assert pooled.errors == serial.errors
     assert [e.file for e in pooled.errors] == ["lab_results.pdf"]
+
+
+def _imports_of_a_loader_worker() -> tuple[bool, bool]:
+    import sys
+
+    import ingestion.deid  # noqa: F401  # what a worker imports to find PHI
+
+    return "torch" in sys.modules, "presidio_analyzer" in sys.modules
+
+
+def test_loader_workers_start_without_torch_and_the_caller_keeps_it():
+    # torch costs a loader worker 1.2 s and 190 MB and it never runs an engine; the caller may (vLLM).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ingestion.load import _worker_environment
+
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=ctx) as pool:
+        with _worker_environment():
+            in_worker = pool.submit(_imports_of_a_loader_worker).result(timeout=120)
+    with ProcessPoolExecutor(1, mp_context=ctx) as pool:
+        elsewhere = pool.submit(_imports_of_a_loader_worker).result(timeout=120)
+    assert in_worker == (False, True)
+    assert elsewhere == (True, True)  # torch is installed (vLLM's); outside a loader worker thinc imports it

@@ -7,8 +7,8 @@ of PHI gets its surrogate from the patient's mapping.
 
 from __future__ import annotations
 
+import importlib.util
 import os
-
 import sys
 
 # These must be settled before presidio is first imported:
@@ -17,19 +17,28 @@ import sys
 #   the CPU, and a loader worker must not touch the GPU the engine holds;
 # - presidio imports its optional Hugging Face NER pipeline when transformers is installed (it is
 #   with vLLM), which drags in transformers and torch: 2 s and 180 MB per loader process, for a
-#   pipeline clinsum does not use. It is imported with transformers hidden, which it tolerates.
+#   pipeline clinsum does not use. It is imported with transformers hidden, which it tolerates;
+# - spaCy's thinc imports torch (and counts CUDA devices) when it is installed: another 1.2 s and
+#   190 MB per loader worker, for rules and spaCy pipelines that run on numpy. torch is hidden in
+#   the loader's worker processes only (they never run an engine; hiding it in a process that later
+#   starts vLLM hangs vLLM), and not when spaCy pipelines run on torch (transformer pipelines).
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 os.environ.setdefault("PRESIDIO_DEVICE", "cpu")
-_hidden = "transformers" not in sys.modules
-if _hidden:
-    sys.modules["transformers"] = None  # type: ignore[assignment]  # import fails: presidio skips its HF pipeline
+LOADER_WORKER = "CLINSUM_LOADER_WORKER"  # set by ingestion.load in the environment of its workers
+_SPACY_ON_TORCH = ("spacy_transformers", "spacy_curated_transformers")
+_hidden = [m for m in ("transformers", "torch") if m not in sys.modules]
+if "torch" in _hidden and (os.environ.get(LOADER_WORKER) != "1"
+                           or any(importlib.util.find_spec(p) for p in _SPACY_ON_TORCH)):
+    _hidden.remove("torch")
+for _module in _hidden:
+    sys.modules[_module] = None  # type: ignore[assignment]  # import fails: presidio and thinc do without
 try:
     import presidio_analyzer  # noqa: E402, F401
     from presidio_anonymizer import AnonymizerEngine  # noqa: E402
     from presidio_anonymizer.entities import OperatorConfig, RecognizerResult  # noqa: E402
 finally:
-    if _hidden:
-        del sys.modules["transformers"]  # everyone else (vLLM) imports the real one as usual
+    for _module in _hidden:
+        del sys.modules[_module]  # everyone else (vLLM) imports the real ones as usual
 
 import functools  # noqa: E402
 from collections.abc import Sequence  # noqa: E402

@@ -27,9 +27,13 @@ class Surrogates:
     def __init__(self, mapping: Mapping):
         self.mapping = mapping
         self._people: list[tuple[set[str], str]] = []  # name words → token, in order of first sight
+        # Where to look: the people each name word belongs to (a record names a thousand people).
+        self._by_word: dict[str, set[int]] = {}
+        self._nameless: set[int] = set()  # people of a mapping whose original has no name words
+        self._counts: dict[str, int] = {}  # tokens of each kind so far
         for token, original in mapping.originals.items():
             if token.startswith(f"[{Phi.PERSON}_"):
-                self._people.append((_words(original), token))
+                self._add_person(_words(original), token)
 
     def replace(self, kind: str, value: str, reference: date | None) -> str:
         if kind == Phi.DATE:
@@ -45,8 +49,10 @@ class Surrogates:
         key = f"{kind}:{key}"
         token = self.mapping.surrogates.get(key)
         if token is None:
-            count = sum(t.startswith(f"[{kind}_") for t in self.mapping.originals)
-            token = f"[{kind}_{count + 1}]"
+            if kind not in self._counts:
+                self._counts[kind] = sum(t.startswith(f"[{kind}_") for t in self.mapping.originals)
+            self._counts[kind] += 1
+            token = f"[{kind}_{self._counts[kind]}]"
             self.mapping.surrogates[key] = token
             self.mapping.originals[token] = value
         return token
@@ -57,15 +63,31 @@ class Surrogates:
             return self._token(Phi.PERSON, value, value.lower())
         # The same person: a lone word of a known name ("Nguyen"), or a shorter or fuller form of
         # it ("Darrell Nguyen", "Darrell S. Nguyen"); "Angela Nguyen" is someone else.
-        for index, (known, token) in enumerate(self._people):
+        # Only people who share a word with it can be the same, in the order they were first seen.
+        candidates = {index for word in words for index in self._by_word.get(word, ())}
+        if len(words) > 1:
+            candidates |= self._nameless  # no words: a subset of any name
+        for index in sorted(candidates):
+            known, token = self._people[index]
             if words <= known or (len(words) > 1 and known <= words):
                 if len(words) > len(known):  # fuller: re-identify to this form
                     self._people[index] = (words, token)
+                    self._index(words, index)
                     self.mapping.originals[token] = value
                 return token
         token = self._token(Phi.PERSON, value, " ".join(sorted(words)))
-        self._people.append((words, token))
+        self._add_person(words, token)
         return token
+
+    def _add_person(self, words: set[str], token: str) -> None:
+        self._people.append((words, token))
+        self._index(words, len(self._people) - 1)
+
+    def _index(self, words: set[str], index: int) -> None:
+        if not words:
+            self._nameless.add(index)
+        for word in words:
+            self._by_word.setdefault(word, set()).add(index)
 
 
 def _words(name: str) -> set[str]:

@@ -13,6 +13,11 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 
+# A word's start, where a label or keyword can begin. `\b` alone also holds at each word's end,
+# where a long case-insensitive alternation is tried in vain (nearly half of such a rule's time).
+WORD_START = r"\b(?=\w)"
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     pattern: re.Pattern[str]

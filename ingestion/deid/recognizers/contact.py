@@ -8,7 +8,7 @@ import re
 import phonenumbers
 
 from ingestion.deid.entities import Phi
-from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
+from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, Rule, rule
 
 _EXT = r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?"
 
@@ -20,7 +20,7 @@ PHONE_RULES = (
     ),
     # Labelled ten-digit runs: "Phone 6175550134", "fax: 617 5550199"
     rule(
-        rf"\b(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|call|contact)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>\+?1?\s*\d{{3}}\s*\d{{3}}\s*\d{{4}}{_EXT})\b",
+        rf"{WORD_START}(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|call|contact)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>\+?1?\s*\d{{3}}\s*\d{{3}}\s*\d{{4}}{_EXT})\b",
         Phi.PHONE, 0.9, re.IGNORECASE,
     ),
     # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521"

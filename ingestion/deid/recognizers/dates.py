@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingestion.deid.entities import Phi
-from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
+from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, Rule, rule
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -39,11 +39,11 @@ DATE_PATTERNS = [
     rf"(?<![\w/.-])(?P<phi>{_MON}/{_YEAR})(?![\w/]|\.\d)",
     # 3/28 where a date is meant: after "on", "since", "until", a date label, or with a time
     # ("reduce to 1/2 tab" and "3/4 of the dose" stay fractions)
-    rf"\b(?:on|since|from|until|till|dated|seen|due|after|before|through|thru|DOS|date|d/c|admitted|discharged)\s*:?\s+(?P<phi>{_MON}/{_DAY})(?![\w/]|\.\d|\s+(?:tabs?|tablets?|caps?|of|dose|strength)\b)",
+    rf"{WORD_START}(?:on|since|from|until|till|dated|seen|due|after|before|through|thru|DOS|date|d/c|admitted|discharged)\s*:?\s+(?P<phi>{_MON}/{_DAY})(?![\w/]|\.\d|\s+(?:tabs?|tablets?|caps?|of|dose|strength)\b)",
     rf"(?<![\w/.-])(?P<phi>{_MON}/{_DAY}(?:\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d))(?![\w/])",
     # 6/13 after the thing scheduled or done ("Echo ordered for 6/13", "colonoscopy 10/20"); never
     # after a score ("pain 2/10", "Apgar 8/9", "strength 4/5", "2/6 murmur")
-    rf"\b(?:scheduled|planned|ordered|booked|appt|appointment|visit|f/u|follow-up|followup|colonoscopy|EGD|endoscopy|surgery"
+    rf"{WORD_START}(?:scheduled|planned|ordered|booked|appt|appointment|visit|f/u|follow-up|followup|colonoscopy|EGD|endoscopy|surgery"
     rf"|procedure|echo|MRI|CT|labs?|BMP|CBC|clinic|RTC|return|starting|started|stopped|held|resumed|given|drawn|collected"
     rf"|week\s+of|rescheduled|moved\s+to|set\s+for|for|CXR|XR|film|study|prior|comparison)\s+(?P<phi>{_MON}/{_DAY})(?![\w/]|\.\d|\s*(?:murmur|strength|power|pain|scale)\b)",
     # "on the 28th", "the 3rd of"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingestion.deid.entities import Phi
-from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
+from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, Rule, rule
 
 # An identifier value: letters and digits with separators, at least one digit, 4+ characters.
 _VALUE = r"(?P<phi>(?=[A-Z0-9#-]*\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9](?:[ ]\d{2,})*|#[A-Z0-9-]*\d[A-Z0-9-]*)"
@@ -22,8 +22,8 @@ _ID_LABELS = (
 )
 
 ID_RULES = (
-    rule(rf"\b{_MRN_LABELS}{_SEP}{_VALUE}", Phi.MRN, 0.9, re.IGNORECASE),
-    rule(rf"\b{_ID_LABELS}{_SEP}{_VALUE}", Phi.ID, 0.85, re.IGNORECASE),
+    rule(rf"{WORD_START}{_MRN_LABELS}{_SEP}{_VALUE}", Phi.MRN, 0.9, re.IGNORECASE),
+    rule(rf"{WORD_START}{_ID_LABELS}{_SEP}{_VALUE}", Phi.ID, 0.85, re.IGNORECASE),
     # Shaped, unlabelled: "#E9181234", "E977562513", "XR2303271597": a letter prefix and 6+ digits.
     rule(r"(?<![\w/.-])(?P<phi>#?[A-Z]{1,4}-?\d{6,}(?:-\d+)?)(?![\w/])", Phi.ID, 0.6),
     # Codes of capitals and digits, at least four digits: "UHM703760N", "36BN28968", "21828H8074".

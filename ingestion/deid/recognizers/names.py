@@ -14,7 +14,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
-from ingestion.deid.recognizers.base import ClinicalRecognizer
+from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
 
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỹ", "a-zß-öø-ÿā-žḁ-ỹ"  # Latin letters with diacritics: Wiśniewski, Núñez
 _TITLE = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"  # Maria, O'Neil, Smith-Jones, D'Angelo
@@ -53,21 +53,22 @@ _RELATIONS = (
 # A field label's end: "Patient: ", "**Patient:** ", "| **Patient** | " (a Markdown table cell).
 _FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
 
-# (pattern, score, whether a lower-case name may follow the cue)
+# (pattern, score, whether a lower-case name may follow the cue, hint). A hint is what every match
+# holds where that is rare: one fast scan spares a rule that starts at every capitalized word.
 _CUE_RULES = [
-    (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, False),
-    (rf"(?P<phi>{_NAME}),?[ \t]+{_CREDENTIALS}\b", 0.85, False),
-    (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, False),
-    (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, False),
-    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b{_LABELS}{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, False),
-    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, True),
-    (rf"\b(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, False),
-    (rf"\b(?i:(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS})[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})", 0.7, False),
-    (rf"\b(?i:{_RELATIONS})[ \t]+(?P<phi>{_LOWER_NAME})\b", 0.55, True),
-    (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, False),
-    (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, False),
+    (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, False, None),
+    (rf"(?P<phi>{_NAME}),?[ \t]+{_CREDENTIALS}\b", 0.85, False, rf"[ \t]{_CREDENTIALS}\b"),
+    (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, False, rf",[ \t]*{_AMBIGUOUS_CREDENTIALS}\b"),
+    (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, False, None),
+    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b{_LABELS}{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, False, None),
+    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, True, None),
+    (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, False, None),
+    (rf"{WORD_START}(?i:(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS})[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})", 0.7, False, None),
+    (rf"{WORD_START}(?i:{_RELATIONS})[ \t]+(?P<phi>{_LOWER_NAME})\b", 0.55, True, None),
+    (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, False, None),
+    (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, False, None),
 ]
-_CUES = [(re.compile(p), score, lower) for p, score, lower in _CUE_RULES]
+_CUES = [(re.compile(p), score, lower, hint and re.compile(hint)) for p, score, lower, hint in _CUE_RULES]
 
 _TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[{_LOW}]+(?:[-'’][{_LOW}]+)*")
 _PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}|{_WORD}))?[ ]{{1,2}}(?P<last>{_WORD})(?![\w'’-])")
@@ -92,7 +93,9 @@ class CueNameRecognizer(ClinicalRecognizer):
         never = lexicon.structure_words()
         firsts = lexicon.first_names()
         results = []
-        for pattern, score, lower in _CUES:
+        for pattern, score, lower, hint in _CUES:
+            if hint is not None and not hint.search(text):
+                continue
             for match in pattern.finditer(text):
                 start, end = match.span("phi")
                 span = _trim_name(text, start, end, never)

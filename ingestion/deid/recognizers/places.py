@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingestion.deid.entities import Phi
-from ingestion.deid.recognizers.base import RegexRecognizer, rule
+from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, rule
 
 # Street suffixes as USPS Publication 28 lists them (the common ones, full and abbreviated).
 SUFFIXES = (
@@ -49,7 +49,7 @@ ADDRESS_RULES = (
     rule(r"\b(?P<phi>(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+)\b", Phi.STREET_ADDRESS, 0.9, re.IGNORECASE),
     # City, ST 12345 / City, State / City ST 12345
     rule(rf"(?P<phi>{_CITY}),?\s+(?={_STATE}\b(?:,?\s+{_ZIP}|\s*$|[,.;)]|\s+(?:USA|US|United States)))", Phi.CITY, 0.75, re.MULTILINE),
-    rule(rf"\b(?:{_STATE}),?\s+(?P<phi>{_ZIP})\b", Phi.ZIP, 0.9),
+    rule(rf"{WORD_START}(?:{_STATE}),?\s+(?P<phi>{_ZIP})\b", Phi.ZIP, 0.9),
     rule(r"\b(?:ZIP|Zip\s*code|Postal\s*code)\s*:?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", Phi.ZIP, 0.9, re.IGNORECASE),
     # Cities named in prose: "lives in Springfield", "from Carrchester", "resident of East Jasonmouth"
     rule(rf"\b(?:lives|living|resides|residing|moved|relocated|resident|born|travel(?:l?ed)?|returned)\s+(?:in|to|of|from)\s+(?P<phi>{_CITY})", Phi.CITY, 0.6),
