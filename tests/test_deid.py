@@ -95,6 +95,19 @@ def test_the_same_value_gets_the_same_surrogate_and_a_fuller_name_reads_back():
     )
 
 
+def test_a_person_known_by_no_latin_name_is_nobody_else():
+    # A mapping carried over from an earlier upload holds a name in another script; later names must
+    # not collapse onto it (the clinician would read one person's name for another's).
+    mapping = Mapping(offset_days=-40)
+    first = Surrogates(mapping)
+    ref = date(2023, 4, 2)
+    assert first.replace("PERSON", "李明", ref) == "[PERSON_1]"
+    later = Surrogates(mapping)
+    assert later.replace("PERSON", "John Smith", ref) == "[PERSON_2]"
+    assert later.replace("PERSON", "Mary Jones", ref) == "[PERSON_3]"
+    assert reidentify("[PERSON_1], [PERSON_2], [PERSON_3]", mapping) == "李明, John Smith, Mary Jones"
+
+
 _FORMS = [
     lambda d: f"{d:%m/%d/%Y}", lambda d: f"{d.month}/{d.day}/{d:%y}", lambda d: f"{d:%m.%d.%y}",
     lambda d: f"{d:%d-%b-%Y}", lambda d: f"{d:%d-%b-%y}".upper(), lambda d: f"{d:%B} {d.day}, {d.year}",

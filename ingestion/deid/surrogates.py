@@ -29,7 +29,6 @@ class Surrogates:
         self._people: list[tuple[set[str], str]] = []  # name words → token, in order of first sight
         # Where to look: the people each name word belongs to (a record names a thousand people).
         self._by_word: dict[str, set[int]] = {}
-        self._nameless: set[int] = set()  # people of a mapping whose original has no name words
         self._counts: dict[str, int] = {}  # tokens of each kind so far
         for token, original in mapping.originals.items():
             if token.startswith(f"[{Phi.PERSON}_"):
@@ -64,9 +63,8 @@ class Surrogates:
         # The same person: a lone word of a known name ("Nguyen"), or a shorter or fuller form of
         # it ("Darrell Nguyen", "Darrell S. Nguyen"); "Angela Nguyen" is someone else.
         # Only people who share a word with it can be the same, in the order they were first seen.
+        # A person known by no Latin name word ("李明", from an earlier upload) is nobody else.
         candidates = {index for word in words for index in self._by_word.get(word, ())}
-        if len(words) > 1:
-            candidates |= self._nameless  # no words: a subset of any name
         for index in sorted(candidates):
             known, token = self._people[index]
             if words <= known or (len(words) > 1 and known <= words):
@@ -84,8 +82,6 @@ class Surrogates:
         self._index(words, len(self._people) - 1)
 
     def _index(self, words: set[str], index: int) -> None:
-        if not words:
-            self._nameless.add(index)
         for word in words:
             self._by_word.setdefault(word, set()).add(index)
 
