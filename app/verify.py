@@ -584,7 +584,8 @@ _TREATMENTS = frozenset("phototherapy telemetry oxygen dialysis hemodialysis tra
 _SALTS = frozenset("tartrate succinate sodium potassium hydrochloride hcl xl er sr".split())
 _DRUG_SKIP = frozenset("oral intravenous subcutaneous intramuscular sublingual inhaled topical rectal nebulized "
                        "tablet tablets capsule infusion bolus and or then was were is are be been being has have had "
-                       "permanently temporarily also both again home dose doses at for by".split())
+                       "permanently temporarily also both again home dose doses at for by extended sustained delayed "
+                       "immediate release".split())
 
 
 def _is_drug(word: str) -> bool:

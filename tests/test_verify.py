@@ -291,11 +291,13 @@ def test_an_acronym_spelled_out_with_letters_from_inside_its_words() -> None:
 
 
 def test_a_treatments_status_reads_past_its_dose_and_under_a_list_heading() -> None:
-    passage = {"P1": "Sertraline 50 mg PO qHS PRN insomnia continued. Telemetry discontinued 04/02.",
+    passage = {"P1": "Sertraline 50 mg PO qHS PRN insomnia continued. Telemetry discontinued 04/02. "
+                     "Plan: start zorbidate ER 18 mg PO qAM.",
                "P2": "Discharge medications. NEW: apixaban 5 mg PO BID. STOP: aspirin 81 mg; diltiazem 120 mg."}
     assert verify("Sertraline was continued.", ["P1"], passage).supported
     assert verify("Apixaban 5 mg twice daily was started and aspirin stopped.", ["P2"], passage).supported
     for text, cite in (("Sertraline 50 mg at bedtime was discontinued.", "P1"), ("Telemetry was continued.", "P1"),
+                       ("Zorbidate ER 18 mg every morning was continued.", "P1"),  # ER: extended release
                        ("Diltiazem 120 mg was continued at discharge.", "P2")):
         v = verify(text, [cite], passage)
         assert not v.supported and f"{cite} says" in v.reason, (text, v.reason)
