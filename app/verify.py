@@ -612,7 +612,7 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[_DrugFact, ...]:
     """(drug, salt, status, frequencies, dose, count) for each mention of a drug, read within its clause."""
     words: list[tuple[str, int]] = []  # (word or punctuation, quantity index for qt_qty)
     q = 0
-    for w in re.findall(r"[a-z][a-z0-9_'/-]*|[.;:!?\n(),+]", text):
+    for w in re.findall(r"[a-z][a-z0-9_'/-]*|->|[.;:!?\n(),+]", text):
         if w.startswith("qt_qty"):
             words.append((w, q))
             q += 1
@@ -639,6 +639,7 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[_DrugFact, ...]:
         freq: list[str] = []
         dose = status = count = None
         ahead = crossed = 0
+        linked = False
         for j in range(i + 1, min(n, i + 18)):
             t, qi = words[j]
             if t in ".;:!?\n":
@@ -658,6 +659,16 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[_DrugFact, ...]:
                     count = _COUNTS[t]
                 elif 0 <= q_next < len(quantities) and quantities[q_next].unit is None:
                     count = quantities[q_next].value
+                continue
+            if t in ("->", "to") and dose is not None:
+                linked = True  # "furosemide 20 mg daily -> 40 mg daily": a change of dose, and its direction
+                continue
+            if linked and t.startswith("qt_qty") and 0 <= qi < len(quantities) and dose is not None:
+                new = quantities[qi]
+                if status is None and new.dim == dose.dim and new.base is not None and dose.base is not None \
+                        and not math.isclose(new.base, dose.base):
+                    status = "increase" if new.base > dose.base else "decrease"
+                linked = False
                 continue
             if t.startswith("qt_qty") and dose is None and 0 <= qi < len(quantities):
                 if quantities[qi].dim in ("mass", "volume", "unit") or "/" in (quantities[qi].unit or ""):

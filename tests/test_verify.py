@@ -370,6 +370,15 @@ def test_a_cultures_susceptibilities_bind_to_each_drug() -> None:
         assert not v.supported and "not" in v.reason, (text, v.reason)
 
 
+def test_a_change_of_dose_has_a_direction() -> None:
+    passage = {"P1": "Medication changes: furosemide 20 mg PO daily -> 40 mg PO daily; lisinopril 20 mg to 10 mg daily."}
+    assert verify("Furosemide was increased from 20 mg to 40 mg daily.", ["P1"], passage).supported
+    assert verify("Lisinopril was reduced to 10 mg daily.", ["P1"], passage).supported
+    for text in ("Furosemide was decreased to 40 mg daily.", "Lisinopril was increased to 10 mg daily."):
+        v = verify(text, ["P1"], passage)
+        assert not v.supported and "P1 says" in v.reason, (text, v.reason)
+
+
 def test_sets_written_blind_stay_above_the_floor_measured_on_them() -> None:
     # Not a goal (that is 95/95) but a guard: a change that makes the verifier worse on text it was
     # never tuned on shows here. Floors sit a little under what was measured (README).
