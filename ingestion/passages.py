@@ -18,7 +18,12 @@ import syntok.segmenter
 # (A list number may end a wrapped sentence, "x\n2."; it starts an item after a line that ended.)
 _ITEM = re.compile(r"(?:[-*•◦▪‣]\s|\||[A-Z][A-Za-z /&()#-]{0,40}:(?:\s|$))")
 _TITLE_END = re.compile(r"(?:^|\s)(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Hon|Rev|St)\.$")
-_TRAILING_MARKER = re.compile(r"\s\(?\d{1,2}[.)]$")
+# An inline list number syntok left at a sentence's end: after a colon or an ended sentence ("Plan:
+# 1."), or the next number of the item it ends ("1. HTN 2."). After a word it is a value ending the
+# sentence ("falls below 45.", "grade 2.").
+_TRAILING_MARKER = re.compile(r"\s\(?(\d{1,2})[.)]$")
+_LEADING_MARKER = re.compile(r"\s*\(?(\d{1,2})[.)]\s")
+_BARE_MARKER = re.compile(r"\(?\d{1,2}[.)]")
 _LINE = re.compile(r"[^\n\f\r]+")
 # Columns laid out with runs of spaces or tabs: a table row, never wrapped prose.
 # Where a sentence could end inside a block: terminal punctuation with more text after it.
@@ -100,11 +105,11 @@ def _mend(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         s, e = spans[i]
         while i + 1 < len(spans):
             sentence = text[s:e]
-            if _TITLE_END.search(sentence) or _TRAILING_MARKER.fullmatch(" " + sentence):
+            if _TITLE_END.search(sentence) or _BARE_MARKER.fullmatch(sentence):
                 e = spans[i + 1][1]  # "Dr." + "Jones ...", or a bare "1." + its item
                 i += 1
                 continue
-            marker = _TRAILING_MARKER.search(sentence)
+            marker = _list_number_at_end(sentence)
             if marker:  # "... Plan: 1." → "... Plan:" and "1. Continue ..."
                 cut = s + marker.start() + 1
                 trimmed = _trim(text, s, cut)
@@ -116,6 +121,17 @@ def _mend(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
             break
         yield s, e
         i += 1
+
+
+def _list_number_at_end(sentence: str) -> re.Match[str] | None:
+    marker = _TRAILING_MARKER.search(sentence)
+    if marker is None:
+        return None
+    before = sentence[: marker.start()].rstrip()
+    leading = _LEADING_MARKER.match(sentence)
+    if before.endswith((":", ".", ";", "*")) or leading and int(leading.group(1)) + 1 == int(marker.group(1)):
+        return marker
+    return None
 
 
 def _cap(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:

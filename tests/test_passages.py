@@ -45,6 +45,14 @@ def test_list_numbering_starts_its_item_inline_and_on_new_lines():
     ]
 
 
+def test_a_number_ending_a_sentence_stays_with_it_unless_it_numbers_the_next_item():
+    # "below 45." is a value: moved to the next passage, a citation would quote "45. HbA1c drawn today".
+    assert passages("Hold metformin if eGFR falls below 45. HbA1c drawn today.") == [
+        "Hold metformin if eGFR falls below 45.", "HbA1c drawn today."]
+    assert passages("Fatigue grade 2. Denies fever.") == ["Fatigue grade 2.", "Denies fever."]
+    assert passages("Problems: 1. HTN 2. DM 3. CKD") == ["Problems:", "1. HTN", "2. DM", "3. CKD"]
+
+
 def test_table_rows_stand_alone_and_wrapped_prose_is_joined():
     text = (
         "Sodium 134 mmol/L 135-145 L\n"
