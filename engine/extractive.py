@@ -76,6 +76,8 @@ _SKIP = re.compile(
 )
 _MARKUP = re.compile(r"[*#|`]{1,3}")
 _TOKEN = re.compile(r"\[[A-Z_]+_\d+\]")
+# Not a statement on its own: a continuation ("when to resume") or a dosing cell without its drug.
+_FRAGMENT = re.compile(r"[a-z]|\d+(?:\.\d+)?\s*(?i:tablets?|tabs?|capsules?|caps?|puffs?|drops?|units?)\b")
 _LIST_MARKER = re.compile(r"^(?:[-*•]\s+|\(?\d{1,2}[.)]\s+)")
 _WORD = re.compile(r"[a-z][a-z0-9/-]+")
 _STOP = frozenset("the and with for was were has have had his her this that from are not per on in of to at by".split())
@@ -148,6 +150,8 @@ def _section_of(p: _Passage) -> str | None:
         return None
     if len(_TOKEN.findall(text)) * 2 >= len(words):
         return None  # a letterhead or signature: surrogates, no clinical content
+    if _FRAGMENT.match(_LIST_MARKER.sub("", _MARKUP.sub("", text)).strip()) or text.count("(") != text.count(")"):
+        return None  # a piece of a table row or a wrapped cell: "when to resume", "1 tablet p.o. b.i.d."
     if p.heading == "__other__":
         return None
     if _ALLERGY.search(text):

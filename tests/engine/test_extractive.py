@@ -1,6 +1,7 @@
 """The extractive engine: the contract, and a summary a clinician can use from the sample record."""
 
 import json
+import re
 
 import pytest
 
@@ -64,6 +65,16 @@ def test_for_a_changing_medication_the_newest_document_wins(summary, record):
     assert "49/51" in text and "24/26 mg b.i.d" not in text
     # Discharge held metformin; the last progress note resumes it at 500 mg.
     assert "resume metformin at 500 mg" in text and "metformin 1000 mg" not in text
+
+
+def test_pieces_of_table_rows_and_wrapped_cells_are_not_statements(summary):
+    # The discharge medication table wraps its cells; a piece of a row cannot stand as a statement.
+    for section in summary.sections:
+        for st in section.statements:
+            text = re.sub(r"^(?:[-*•]\s+|\(?\d{1,2}[.)]\s+)", "", st.text)
+            assert not text[:1].islower(), st.text
+            assert not text.lower().startswith(("1 tablet", "1 capsule")), st.text
+            assert st.text.count("(") == st.text.count(")"), st.text
 
 
 def test_json_is_written_when_a_schema_is_asked(record):
