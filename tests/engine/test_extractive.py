@@ -5,11 +5,10 @@ import re
 
 import pytest
 
-from engine import ChatRequest
+from engine import ChatRequest, estimate_tokens
 from engine.extractive import ExtractiveEngine, summarize
 from engine.summary_format import SECTIONS, Summary, json_schema
 from ingestion import IngestionSettings, ingest
-from engine import estimate_tokens
 from tests.engine.contract import EngineContract
 
 
