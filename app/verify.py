@@ -266,7 +266,8 @@ _FREQ_N = re.compile(r"\b(?:q\s?(\d{1,2})\s?(?:h|hr|hrs|hours?)|every (\d{1,2}) 
 # "3x/wk", "three times weekly", "twice a month", "TIW": so many times a week or a month.
 _FREQ_PER = re.compile(r"\b(?:(\d{1,2})\s?(?:x|times)\s?(?:/|a|per|each|every)?\s?|(once|twice|thrice)\s(?:a\s|per\s|each\s)?)"
                        r"(week|wk|month|mo)(?:ly|s)?\b|\b(biw|tiw)\b")
-_ONCE = {"once": 1, "twice": 2, "thrice": 3, "biw": 2, "tiw": 3}
+_COUNTS = {"once": 1, "twice": 2, "thrice": 3}  # "given twice": a number of doses
+_ONCE = _COUNTS | {"biw": 2, "tiw": 3}
 # "q3 days", "q4wk", "every 3 weeks": an interval in days or weeks, in days.
 _FREQ_DAYS = re.compile(r"\b(?:q\s?|every\s)(\d{1,2})\s?(d|days?|wk|wks|weeks?)\b")
 _FREQ_RE = re.compile(
@@ -595,17 +596,8 @@ def _is_drug(word: str) -> bool:
 
 
 # A medication list's heading gives every item under it a status ("STOP: aspirin 81 mg; diltiazem").
-_HEADINGS = {"new": "start", "start": "start", "started": "start", "stop": "stop", "stopped": "stop",
-             "discontinue": "stop", "discontinued": "stop", "hold": "hold", "held": "hold", "continue": "continue",
-             "continued": "continue", "resume": "resume", "resumed": "resume"}
-
-
-_COUNTS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
-
-
-def _treated(word: str) -> bool:
-    """A drug, or another treatment a status can be given to ("phototherapy", "telemetry")."""
-    return _is_drug(word) or word in _TREATMENTS
+_HEADINGS = {"new": "start"} | {w: _STATUS_OF[w] for w in "start started stop stopped discontinue discontinued "
+                                "hold held continue continued resume resumed".split()}
 
 
 def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[_DrugFact, ...]:
@@ -622,11 +614,13 @@ def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[_DrugFact, ...]:
     heading: list[str | None] = [None] * n
     current: str | None = None
     for i, (w, _) in enumerate(words):
-        if w in ".\n" or i + 1 < n and words[i + 1][0] == ":":
-            current = _HEADINGS.get(w) if i + 1 < n and words[i + 1][0] == ":" else None
+        labels = i + 1 < n and words[i + 1][0] == ":"
+        if labels or w in ".\n":
+            current = _HEADINGS.get(w) if labels else None
         heading[i] = current
-    # A rare word right before a dose or a status is a drug too ("darbepoetin increased", "calcitriol 0.25 mcg").
-    treated = [_treated(w) for w, _ in words]
+    # A drug, or another treatment a status can be given to ("phototherapy", "telemetry"); a rare word
+    # right before a dose or a status is a drug too ("darbepoetin increased", "calcitriol 0.25 mcg").
+    treated = [_is_drug(w) or w in _TREATMENTS for w, _ in words]
     for i, (w, _) in enumerate(words):
         if not treated[i] and len(w) > 5 and w.isalpha() and w not in _NOT_DRUGS and _zipf(w) < 2.8:
             nxt = next((t for t, _ in words[i + 1 : i + 4] if t not in _SALTS and t not in _DRUG_SKIP), "")
@@ -1212,7 +1206,7 @@ def _spelled_out(tokens: Sequence[_Tok], passage: _Analysis) -> dict[int, set[bo
     theirs: dict[str, set[bool | None]] = {}
     for t in passage.tokens:
         theirs.setdefault(t.word, set()).add(t.negated)
-    acronyms = {_initials(run) for run in _runs([t.word for t in passage.tokens])}
+    acronyms = _run_initials(tuple(t.word for t in passage.tokens))
     covered: dict[int, set[bool | None]] = {}
     words = [t.word for t in tokens]
     for start in range(len(words)):
@@ -1290,6 +1284,12 @@ def _acronym_cover(statement: str, passages: str) -> dict[str, frozenset[str]]:
                             covered.setdefault(w, set()).update(theirs if len(letters) > 2 else ())
                         break
     return {w: frozenset(v) for w, v in covered.items()}
+
+
+@lru_cache(maxsize=16_384)
+def _run_initials(words: tuple[str, ...]) -> frozenset[str]:
+    """The initials of every run of two to five words: what the passages could abbreviate (once per passage)."""
+    return frozenset(_initials(run) for run in _runs(words))
 
 
 def _runs(words: Sequence[str]) -> Iterator[Sequence[str]]:

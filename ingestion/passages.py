@@ -23,7 +23,6 @@ _TITLE_END = re.compile(r"(?:^|\s)(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Sra|Hon|Rev|St)\.$"
 # sentence ("falls below 45.", "grade 2.").
 _TRAILING_MARKER = re.compile(r"\s\(?(\d{1,2})[.)]$")
 _LEADING_MARKER = re.compile(r"\s*\(?(\d{1,2})[.)]\s")
-_BARE_MARKER = re.compile(r"\(?\d{1,2}[.)]")
 _LINE = re.compile(r"[^\n\f\r]+")
 # Columns laid out with runs of spaces or tabs: a table row, never wrapped prose.
 # Where a sentence could end inside a block: terminal punctuation with more text after it.
@@ -105,7 +104,7 @@ def _mend(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         s, e = spans[i]
         while i + 1 < len(spans):
             sentence = text[s:e]
-            if _TITLE_END.search(sentence) or _BARE_MARKER.fullmatch(sentence):
+            if _TITLE_END.search(sentence) or _TRAILING_MARKER.fullmatch(" " + sentence):
                 e = spans[i + 1][1]  # "Dr." + "Jones ...", or a bare "1." + its item
                 i += 1
                 continue
