@@ -1,10 +1,37 @@
-"""A shown summary as the CLI prints it: one JSON object, or Markdown with a sources list."""
+"""A shown summary as the CLI prints it: one JSON object, or Markdown with a sources list.
+
+File names, quotes, questions and model text are data, not markup: a file name with a newline
+must not forge a line of the summary, nor `*x*` or `[x](y)` in it render as emphasis or a link.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from app.store.summaries import SummaryView
+
+# Controls that break a line (CommonMark knows only \n and \r, renderers and terminals more): a space.
+_BREAKS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029")
+# Characters that open inline markup anywhere in a line: always escaped. `&` too, or `&#8238;`
+# would render as the U+202E that printable() removed.
+_INLINE = re.compile(r"([\\`*_{}\[\]<>()!|~&])")
+# What starts a block only at the start of a line (a heading, a list, a rule, a setext underline).
+_BLOCK_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])")
+
+
+def printable(text: str) -> str:
+    """`text` without control and format characters (Unicode Cc, Cf: NUL, ESC, U+202E ...); line breaks become spaces."""
+    if text.isprintable():  # the common case, fast
+        return text
+    return "".join(" " if c in _BREAKS else "" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+
+
+def md_text(text: str) -> str:
+    """`text` as literal Markdown text on one line: printable, its metacharacters backslash-escaped."""
+    text = _INLINE.sub(r"\\\1", printable(text))
+    return _BLOCK_START.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], text)
 
 
 def summary_json(view: SummaryView) -> dict[str, Any]:
@@ -13,7 +40,7 @@ def summary_json(view: SummaryView) -> dict[str, Any]:
         **({"question": view.question} if view.question else {}),
         "sections": [
             {"title": title, "statements": [
-                {"text": s.text, "citations": [c.as_dict() for c in s.citations], "supported": s.supported,
+                {"text": s.text, "citations": [{**c.as_dict(), "file": c.file and printable(c.file)} for c in s.citations], "supported": s.supported,
                  "score": round(s.score, 3), "reason": s.reason}
                 for s in statements
             ]}
@@ -32,9 +59,9 @@ def summary_markdown(view: SummaryView) -> str:
     quoted = []
     lines = []
     if view.question:
-        lines += [f"# Answer: {view.question}", ""]
+        lines += [f"# Answer: {md_text(view.question)}", ""]
     for title, statements in view.sections:
-        lines.append(f"## {title}")
+        lines.append(f"## {md_text(title)}")
         for s in statements:
             marks = []
             for c in s.citations:
@@ -42,21 +69,21 @@ def summary_markdown(view: SummaryView) -> str:
                     sources[c.passage_id] = len(sources) + 1
                     quoted.append(c)
                 marks.append(f"[{sources[c.passage_id]}]")
-            flag = "" if s.supported else f" ⚠ unsupported: {s.reason}"
-            lines.append(f"- {s.text} {' '.join(marks)}".rstrip() + flag)
+            flag = "" if s.supported else f" ⚠ unsupported: {md_text(s.reason)}"
+            lines.append(f"- {md_text(s.text)} {' '.join(marks)}".rstrip() + flag)
         lines.append("")
     if quoted:
         lines.append("## Sources")
         for c in quoted:
             if c.file is None:
-                lines.append(f"[{sources[c.passage_id]}] {c.passage_id}: not a passage of this record")
+                lines.append(f"[{sources[c.passage_id]}] {md_text(c.passage_id)}: not a passage of this record")
             else:
-                quote = " ".join((c.quote or "").split())
-                lines.append(f"[{sources[c.passage_id]}] {c.file}, page {c.page} ({c.passage_id}): “{quote}”")
+                quote = md_text(" ".join((c.quote or "").split()))
+                lines.append(f"[{sources[c.passage_id]}] {md_text(c.file)}, page {c.page} ({md_text(c.passage_id)}): “{quote}”")
         lines.append("")
     for problem in view.problems:
-        lines.append(f"Note: {problem}")
+        lines.append(f"Note: {md_text(problem)}")
     engine = view.engine
-    lines.append(f"Written by the {engine.get('backend')} engine ({engine.get('model')}).")
-    lines += [f"Note: {note}" for note in engine.get("notes", [])]
+    lines.append(f"Written by the {md_text(str(engine.get('backend')))} engine ({md_text(str(engine.get('model')))}).")
+    lines += [f"Note: {md_text(note)}" for note in engine.get("notes", [])]
     return "\n".join(lines).rstrip() + "\n"
