@@ -7,10 +7,12 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
+from app.cli_patients import documents_cli, key_cli, patients_cli
+from app.private import harden, private_tmp, write_private
 from app.records import deid_json, record_json, record_lines
 from app.settings import Settings
 from engine import EngineError, choose_backend, estimate_tokens
@@ -35,7 +37,7 @@ def ingest_command(
 
     Exit status: 0 when every file loaded, 2 when some did not, 1 when none did.
     """
-    record = ingest(files, Settings().ingestion, estimate_tokens)
+    record = ingest(files, start().ingestion, estimate_tokens)
     if as_json:
         typer.echo(json.dumps(record_json(record), indent=2))
     else:
@@ -52,7 +54,7 @@ def deid_command(
 
     With --json, each document's spans are offsets into its original extracted text.
     """
-    record = ingest(files, Settings().ingestion, estimate_tokens)
+    record = ingest(files, start().ingestion, estimate_tokens)
     data = deid_json(record)
     if as_json:
         typer.echo(json.dumps(data, indent=2))
@@ -82,89 +84,108 @@ def engine_command(as_json: Annotated[bool, typer.Option("--json", help="Print o
         typer.echo(f"Engine: {backend} ({why})")
 
 
+Files = Annotated[list[Path] | None, typer.Argument(help="The patient's files: PDF, text, Markdown, PNG, JPEG, TIFF.")]
+PatientOption = Annotated[str | None, typer.Option(
+    "--patient", help="The patient's label, yours to choose (a ward and bed; not a name or MRN: it shows in the "
+    "process list). Made if new; without it, a new patient is made for this call.")]
+
+
 @cli.command("summarize")
 def summarize_command(
-    files: Annotated[list[Path], typer.Argument(help="The patient's files: one record.")],
+    files: Files = None,
+    patient: PatientOption = None,
     engine: Annotated[Backend | None, typer.Option(help="The engine to use (default: as configured).")] = None,
     format: Annotated[Literal["markdown", "json"], typer.Option("--format", help="Markdown for reading, JSON for programs.")] = "markdown",
-    out: Annotated[Path | None, typer.Option(help="Write the summary to this file instead of stdout.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the summary to this file (only you can read it) instead of stdout.")] = None,
 ) -> None:
-    """Ingest, de-identify, summarize, verify and store a record; print the summary with its sources.
+    """Ingest, de-identify, summarize, verify and store a patient's record; print the summary with its sources.
 
-    Exit status: 0 when every file loaded and the summary was written, 2 when some files did not
-    load, 1 when none did or the summary failed.
+    With --patient and no files, the record is everything stored for that patient. Exit status: 0
+    when every file loaded and the summary was written, 2 when some files did not load, 1 when
+    none did or the summary failed.
     """
-    _main_job(files, engine, format, out, question=None)
+    _main_job(files or [], patient, engine, format, out, question=None)
 
 
 @cli.command("ask")
 def ask_command(
-    files: Annotated[list[Path], typer.Argument(help="The patient's files: one record.")],
     question: Annotated[str, typer.Option(help="The question, answered from the record with citations.")],
+    files: Files = None,
+    patient: PatientOption = None,
     engine: Annotated[Backend | None, typer.Option(help="The engine to use (default: as configured).")] = None,
     format: Annotated[Literal["markdown", "json"], typer.Option("--format", help="Markdown for reading, JSON for programs.")] = "markdown",
-    out: Annotated[Path | None, typer.Option(help="Write the answer to this file instead of stdout.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the answer to this file (only you can read it) instead of stdout.")] = None,
 ) -> None:
-    """Answer one question about a record, citing the passages the answer rests on."""
-    _main_job(files, engine, format, out, question=question)
+    """Answer one question about a patient's record, citing the passages the answer rests on."""
+    _main_job(files or [], patient, engine, format, out, question=question)
 
 
-def _main_job(files: list[Path], backend: str | None, format: str, out: Path | None, question: str | None) -> None:
+def _main_job(files: list[Path], label: str | None, backend: str | None, format: str, out: Path | None,
+              question: str | None) -> None:
     from app import jobs
     from app.output import summary_json, summary_markdown
-    from app.pipeline import NothingLoaded, prepare, request
+    from app.pipeline import NothingLoaded, prepare, prepare_patient, request
     from app.progress import Progress
-    from app.store import Store
+    from app.store.patients import find_patient, patient_for
     from app.store.summaries import summary_of_job, view
     from app.worker import Worker
     from engine import make_engine
 
-    settings = Settings()
+    settings = start()
     if backend:
         settings.engine.backend = backend
+    if not files and label is None:
+        fail("Name the patient's files, or --patient to use what is stored for a patient.")
+    store = open_store(settings)
     progress = Progress("starting")
-    store = Store.open(settings)
     try:
-        engine = make_engine(settings.engine)
-    except EngineError as error:
-        store.close()
-        progress.close()
-        typer.echo(f"The {choose_backend(settings.engine)[0]} engine cannot start: {error}.", err=True)
-        raise typer.Exit(1) from None
-    try:
+        if files:
+            patient, made = patient_for(store, label)
+            if made:
+                typer.echo(f"New patient {patient.label}: add files or ask about this record with --patient "
+                           f"{patient.label}.", err=True)
+        elif (patient := find_patient(store, label)) is None:
+            fail(f"There is no patient labelled {label!r}; `clinsum patients` lists them.")
         try:
-            stored = prepare(files, settings, store, engine, on_step=progress.step)
-        except NothingLoaded as nothing:
-            for error in nothing.errors:
-                typer.echo(error.error, err=True)
-            raise typer.Exit(1) from None
-        except EngineError as error:  # the token counter asks the engine (a server may be down)
-            typer.echo(f"The {engine.describe().backend} engine is not available: {error}.", err=True)
-            raise typer.Exit(1) from None
-        job = request(store, stored, settings, question, backend)
-        progress.step("summarizing" if question is None else "answering")
-        worker = Worker(store, settings, lambda _name: engine)
-        worker.on_progress = progress.parts
-        while (state := jobs.state(store, job)).status not in ("done", "failed"):
-            if worker.run_one(only=[job]) is None:  # another live process holds it: wait for it
-                time.sleep(settings.jobs.poll_s)
-        progress.close()
-        if state.status == "failed":
-            typer.echo(f"The summary could not be written: {state.error}", err=True)
-            raise typer.Exit(1)
-        shown = view(store, summary_of_job(store, job))
-        text = json.dumps(summary_json(shown), indent=2, ensure_ascii=False) + "\n" if format == "json" else summary_markdown(shown)
-        if out:
-            out.write_text(text, encoding="utf-8")
-        else:
-            typer.echo(text, nl=False)
-        for error in stored.summary["errors"]:
-            typer.echo(error["error"], err=True)
-        if stored.summary["errors"]:
-            raise typer.Exit(2)
+            engine = make_engine(settings.engine)
+        except EngineError as error:
+            fail(f"The {choose_backend(settings.engine)[0]} engine cannot start: {error}.")
+        try:
+            try:
+                if files:
+                    stored = prepare(files, settings, store, engine, patient.id, on_step=progress.step)
+                else:
+                    stored = prepare_patient(settings, store, engine, patient.id, on_step=progress.step)
+            except NothingLoaded as nothing:
+                for error in nothing.errors:
+                    typer.echo(error.error, err=True)
+                fail("" if nothing.errors else f"Patient {patient.label} holds no documents yet.")
+            except EngineError as error:  # the token counter asks the engine (a server may be down)
+                fail(f"The {engine.describe().backend} engine is not available: {error}.")
+            job = request(store, stored, settings, question, backend)
+            progress.step("summarizing" if question is None else "answering")
+            worker = Worker(store, settings, lambda _name: engine)
+            worker.on_progress = progress.parts
+            while (state := jobs.state(store, job)).status not in ("done", "failed"):
+                if worker.run_one(only=[job]) is None:  # another live process holds it: wait for it
+                    time.sleep(settings.jobs.poll_s)
+            progress.close()
+            if state.status == "failed":
+                fail(f"The summary could not be written: {state.error}")
+            shown = view(store, summary_of_job(store, job))
+            text = json.dumps(summary_json(shown), indent=2, ensure_ascii=False) + "\n" if format == "json" else summary_markdown(shown)
+            if out:
+                write_private(out, text)
+            else:
+                typer.echo(text, nl=False)
+            for error in stored.summary["errors"]:
+                typer.echo(error["error"], err=True)
+            if stored.summary["errors"]:
+                raise typer.Exit(2)
+        finally:
+            engine.close()
     finally:
         progress.close()
-        engine.close()
         store.close()
 
 
@@ -197,12 +218,11 @@ def worker_command(
     import signal
     import threading
 
-    from app.store import Store
     from app.worker import Worker
     from engine import make_engine
 
-    settings = Settings()
-    store = Store.open(settings)
+    settings = start()
+    store = open_store(settings)
     engines: dict[str | None, object] = {}
 
     def engine_for(name: str | None):  # one engine per backend, started on first use
@@ -222,6 +242,30 @@ def worker_command(
         store.close()
 
 
+def start() -> Settings:
+    """The settings, and this process made private: files 0600, temporary files in a folder of its own."""
+    settings = Settings()
+    harden()
+    private_tmp(settings.store.data_dir)
+    return settings
+
+
+def open_store(settings: Settings):  # type: ignore[no-untyped-def]
+    """The store, or one sentence and exit 1: no key, a wrong key, a database that does not answer."""
+    from app.store import Store, StoreProblem
+
+    try:
+        return Store.open(settings, notify=lambda message: typer.echo(message, err=True))
+    except StoreProblem as problem:
+        fail(str(problem))
+
+
+def fail(message: str) -> NoReturn:
+    if message:
+        typer.echo(message, err=True)
+    raise typer.Exit(1)
+
+
 def _exit(record) -> None:
     """0 when every file loaded, 2 when some did not, 1 when none did."""
     if not record.documents:
@@ -230,5 +274,18 @@ def _exit(record) -> None:
         raise typer.Exit(2)
 
 
+cli.add_typer(patients_cli, name="patients")
+cli.add_typer(documents_cli, name="documents")
+cli.add_typer(key_cli, name="key")
+
+
 def main() -> None:
-    cli()
+    from sqlalchemy.exc import DBAPIError
+
+    from app.store.store import unreachable
+
+    try:
+        cli()
+    except DBAPIError as error:  # the database went away after the store opened
+        typer.echo(unreachable(Settings().store.database_url, error), err=True)
+        sys.exit(1)

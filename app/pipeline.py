@@ -1,22 +1,26 @@
-"""The main job, shared by the CLI and the UI: files → stored record → job → summary shown.
+"""The main job, shared by the CLI and the UI: a patient's files → stored record → job → summary shown.
 
-A record is found again by its fingerprint (the files' digests and how it was built), so a
-second run of the same command, or a question on an uploaded record, neither ingests nor
-stores it twice, and resumes an unfinished job instead of queueing another.
+Every record belongs to the patient the user named or created. It is found again by its
+fingerprint (the patient, the files' digests and how it was built), so a second run of the same
+command, or a question on an uploaded record, neither ingests nor stores it twice, and resumes an
+unfinished job instead of queueing another.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app import jobs
 from app.settings import Settings
 from app.store import Store
-from app.store.records import StoredRecord, file_digests, find_record, fingerprint, mapping_of, patient_mapping, save_record
+from app.store.records import StoredRecord, file_digests, find_record, fingerprint, mapping_of, save_record
+from app.store.schema import Document as StoredDocument
 from app.store.schema import Patient
 from engine import Engine
 from ingestion import FileError, IngestionSettings, Page, ingest
@@ -41,21 +45,21 @@ def ingestion_settings(settings: Settings, engine: Engine) -> IngestionSettings:
     })
 
 
-def prepare(paths: Sequence[Path], settings: Settings, store: Store, engine: Engine, actor: str = "cli",
+def prepare(paths: Sequence[Path], settings: Settings, store: Store, engine: Engine, patient_id: int, actor: str = "cli",
             on_step: Callable[[str], None] | None = None) -> StoredRecord:
-    """The stored record of these files, ingested (de-identified, stitched) and saved if new."""
+    """The stored record of these files of this patient, ingested (de-identified, stitched) and saved if new."""
     step = on_step or (lambda _name: None)
     chosen = ingestion_settings(settings, engine)
     described = engine.describe()
     counter = "estimate" if described.backend in ("extractive", "stub") else f"{described.backend}:{described.model}"
     digests = file_digests(paths)
-    print_ = fingerprint(digests, counter + chosen.model_dump_json(exclude={"workers": True, "deid": {"key"}}))
+    recipe = counter + chosen.model_dump_json(exclude={"workers": True, "deid": {"key"}})
+    print_ = fingerprint(digests, recipe, patient_id)
     found = find_record(store, print_)
     if found is not None:
         return found
     step("ingesting")
-    patient_id, mapping = patient_mapping(store, digests)
-    record = ingest(paths, chosen, engine.count_tokens, mapping)
+    record = ingest(paths, chosen, engine.count_tokens, mapping_of(store, patient_id))
     if not record.documents:
         raise NothingLoaded(record.errors)
     step("storing")
@@ -66,6 +70,24 @@ def prepare(paths: Sequence[Path], settings: Settings, store: Store, engine: Eng
         if found is None:
             raise
         return found
+
+
+def prepare_patient(settings: Settings, store: Store, engine: Engine, patient_id: int, actor: str = "cli",
+                    on_step: Callable[[str], None] | None = None) -> StoredRecord:
+    """The record of everything the patient holds: their stored originals, decrypted into a private
+    temporary folder only for as long as ingestion reads them."""
+    with store.transaction() as s:
+        docs = [(d.file_name, d.stored_at) for d in s.scalars(select(StoredDocument).where(StoredDocument.patient_id == patient_id)
+                                                                .order_by(StoredDocument.id))]
+    if not docs:
+        raise NothingLoaded([])
+    with tempfile.TemporaryDirectory(prefix="record-") as folder:
+        paths = []
+        for n, (name, stored_at) in enumerate(docs):
+            place = Path(folder) / str(n)
+            place.mkdir()
+            paths.append(store.files.copy_out(stored_at, place / (name if name not in ("", ".", "..") else "document")))
+        return prepare(paths, settings, store, engine, patient_id, actor, on_step)
 
 
 def safe_question(store: Store, patient_id: int, question: str, settings: Settings) -> str:
@@ -81,7 +103,7 @@ def safe_question(store: Store, patient_id: int, question: str, settings: Settin
     [page.phi] = find_phi([text], settings.ingestion.deid)
     deidentify([Document("question", "", "", "text/plain", [page])], settings.ingestion.deid, mapping)
     with store.transaction() as s:  # surrogates new in the question must re-identify later too
-        s.get(Patient, patient_id).mapping = mapping.encrypt(store.key)
+        s.get(Patient, patient_id).mapping = mapping.model_dump(mode="json")
     return page.safe_text or text
 
 

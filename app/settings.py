@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from engine.config import EngineSettings
@@ -21,6 +22,10 @@ class StoreSettings(BaseModel):
     data_dir: Path = Field(Path("data"), description="SQLite database, original files and the local key live here.")
     url: str | None = Field(None, description="A database URL; by default DATABASE_URL, else SQLite in data_dir.")
     files_dir: Path | None = Field(None, description="Where original files are kept; by default data_dir/files.")
+    key: SecretStr | None = Field(None, description="The encryption key itself (urlsafe base64, 32 bytes); prefer key_file.")
+    key_file: Path | None = Field(
+        None, description="A file holding the encryption key (a compose secret); by default, in local mode, "
+        "clinsum/key in the user's configuration folder, made on first use.")
 
     @property
     def database_url(self) -> str:
@@ -38,6 +43,9 @@ class JobSettings(BaseModel):
     retry_wait_s: float = Field(2, ge=0, description="First wait between engine tries; it doubles each time.")
     poll_s: float = Field(1, gt=0, description="How often an idle worker looks for work.")
     max_tokens: int = Field(4096, ge=64, description="Most tokens a summary (or one part of it) may take.")
+    max_job_seconds: float = Field(3600, gt=0, description="A summary or answer still running after this long fails for good.")
+    db_retry_s: float = Field(1, gt=0, description="First wait before a worker tries an unreachable database again; it doubles.")
+    db_retry_max_s: float = Field(30, gt=0, description="Longest wait between a worker's tries of an unreachable database.")
 
 
 class Settings(BaseSettings):
@@ -47,6 +55,9 @@ class Settings(BaseSettings):
     engine: EngineSettings = Field(default_factory=EngineSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
+    mode: Literal["local", "deployment"] = Field(
+        "local", description="local: one user, a key made in the user's configuration folder; deployment: the key "
+        "must come from a secret (clinsum refuses to start without one, it never invents one).")
     log_level: str = "WARNING"
 
     @classmethod

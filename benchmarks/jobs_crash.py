@@ -67,6 +67,7 @@ def main() -> None:
     from app import jobs
     from app.store import Store
     from app.store.db import migrate
+    from app.store.patients import create_patient
     from app.store.records import fingerprint, save_record
     from app.store.schema import Job, Summary
     from engine import estimate_tokens
@@ -87,7 +88,8 @@ def main() -> None:
     record = ingest([note], IngestionSettings(workers=1), estimate_tokens)
     ids = []
     for n in range(args.jobs):
-        stored = save_record(store, record, fingerprint([str(n)], "bench"), None, "bench")
+        patient = create_patient(store, actor="bench").id
+        stored = save_record(store, record, fingerprint([str(n)], "bench", patient), patient, "bench")
         ids.append(jobs.enqueue(store, stored.id, actor="bench"))
 
     rng = random.Random(args.seed)

@@ -39,16 +39,20 @@ def _once(paths: list[str], data: str) -> dict:
     from app.pipeline import prepare, request
     from app.settings import Settings, StoreSettings
     from app.store import Store
+    from app.store.patients import create_patient
     from app.store.summaries import summary_of_job, view
     from app.worker import Worker
     from engine import make_engine
 
-    settings = Settings(store=StoreSettings(data_dir=Path(data)))
+    from app.store.crypto import new_key
+
+    settings = Settings(store=StoreSettings(data_dir=Path(data), key=new_key()))  # a run's own key, not the user's
     settings.engine.backend = "extractive"
     marks = {"start": time.perf_counter()}
     store = Store.open(settings)
     engine = make_engine(settings.engine)
-    stored = prepare([Path(p) for p in paths], settings, store, engine, on_step=lambda name: marks.setdefault(name, time.perf_counter()))
+    patient = create_patient(store, actor="bench").id
+    stored = prepare([Path(p) for p in paths], settings, store, engine, patient, on_step=lambda name: marks.setdefault(name, time.perf_counter()))
     marks["stored"] = time.perf_counter()
     job = request(store, stored, settings)
     Worker(store, settings, lambda _name: engine).run_one(only=[job])

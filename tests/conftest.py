@@ -8,12 +8,17 @@ server is not there, the PostgreSQL tests fail rather than skip: CI must run the
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
+
+# Keys made in local mode go to a folder of the test run's own, never the user's configuration
+# folder; the CLI's subprocesses inherit it.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="clinsum-test-config-")
 from sqlalchemy import create_engine, text
 
 from app.store import Store

@@ -33,12 +33,18 @@ def _settings(**jobs_options) -> Settings:
 
 def _run(store: Store, engine, paths=TEXT_SAMPLES, question: str | None = None, settings: Settings | None = None):
     settings = settings or _settings()
-    stored = prepare(paths, settings, store, engine)
+    stored = prepare(paths, settings, store, engine, _patient(store))
     job = request(store, stored, settings, question)
     worker = Worker(store, settings, lambda _name: engine)
     while jobs.state(store, job).status not in ("done", "failed"):
         assert worker.run_one(only=[job]) == job
     return stored, job
+
+
+def _patient(store: Store, label: str = "bed 12") -> int:
+    from app.store.patients import patient_for
+
+    return patient_for(store, label)[0].id
 
 
 def _count(store: Store, table) -> int:
@@ -190,7 +196,7 @@ def test_a_worker_killed_mid_summary_leaves_the_job_to_the_next_run(store: Store
     from tests.conftest import ROOT
 
     settings = _settings()
-    stored = prepare(TEXT_SAMPLES, settings, store, StubEngine())
+    stored = prepare(TEXT_SAMPLES, settings, store, StubEngine(), _patient(store))
     job = request(store, stored, settings)
     slow = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.jobs_crash", "--delay", "120", "--worker", database_url, str(store.files.root), store.key],
@@ -231,7 +237,7 @@ def test_two_runs_storing_the_same_upload_at_once_share_one_record(store: Store,
     import app.pipeline as pipeline
 
     settings = _settings()
-    first = prepare(TEXT_SAMPLES, settings, store, ExtractiveEngine())
+    first = prepare(TEXT_SAMPLES, settings, store, ExtractiveEngine(), _patient(store))
     real, calls = pipeline.find_record, []
 
     def looked_too_early(*args):  # the second run looked before the first had stored
@@ -239,6 +245,6 @@ def test_two_runs_storing_the_same_upload_at_once_share_one_record(store: Store,
         return None if len(calls) == 1 else real(*args)
 
     monkeypatch.setattr(pipeline, "find_record", looked_too_early)
-    second = prepare(TEXT_SAMPLES, settings, store, ExtractiveEngine())
+    second = prepare(TEXT_SAMPLES, settings, store, ExtractiveEngine(), _patient(store))
     assert second == first and len(calls) == 2
     assert _count(store, Record) == 1

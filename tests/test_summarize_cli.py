@@ -112,13 +112,14 @@ def test_worker_runs_queued_jobs_until_idle(env, tmp_path, database_url) -> None
     from app.pipeline import prepare, request
     from app.settings import Settings, StoreSettings
     from app.store import Store
+    from app.store.patients import create_patient
     from engine.extractive import ExtractiveEngine
     from tests.test_main_job import TEXT_SAMPLES
 
     settings = Settings(store=StoreSettings(data_dir=tmp_path / "data", url=database_url),
                         ingestion=IngestionSettings(workers=1))
     store = Store.open(settings)
-    stored = prepare(TEXT_SAMPLES, settings, store, ExtractiveEngine())
+    stored = prepare(TEXT_SAMPLES, settings, store, ExtractiveEngine(), create_patient(store).id)
     queued = [request(store, stored, settings), request(store, stored, settings, question="What dose of metformin?")]
     result = clinsum("worker", "--until-idle", env={**env, "CLINSUM_ENGINE__BACKEND": "extractive"})
     assert result.returncode == 0, result.stderr

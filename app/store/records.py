@@ -1,8 +1,9 @@
 """Saving an ingested record (patient, original files, pages, passages, prompts) and reading it back.
 
 All of one record is written in one transaction: a crash leaves either the whole record or none
-of it. The patient is the one who already owns any of the uploaded files, so their surrogates
-and date shift continue across uploads.
+of it, and an original stored for it is removed again. The patient is the one the user named or
+created (never one inferred from a shared file), so their surrogates and date shift continue
+across uploads, and a leaflet two patients share stays two documents, one under each.
 """
 
 from __future__ import annotations
@@ -49,9 +50,9 @@ def file_digests(paths: Sequence[Path]) -> list[str]:
     return digests
 
 
-def fingerprint(digests: Sequence[str], recipe: str) -> str:
-    """The same files, built the same way (settings, token counter), make the same record."""
-    return hashlib.sha256(json.dumps([sorted(digests), recipe]).encode()).hexdigest()
+def fingerprint(digests: Sequence[str], recipe: str, patient_id: int) -> str:
+    """The same files of the same patient, built the same way (settings, token counter), make the same record."""
+    return hashlib.sha256(json.dumps([patient_id, sorted(digests), recipe]).encode()).hexdigest()
 
 
 def find_record(store: Store, print_: str) -> StoredRecord | None:
@@ -60,26 +61,28 @@ def find_record(store: Store, print_: str) -> StoredRecord | None:
         return StoredRecord(row.id, row.patient_id, row.summary) if row else None
 
 
-def patient_mapping(store: Store, digests: Sequence[str]) -> tuple[int | None, Mapping | None]:
-    """The patient who already owns one of these files, and their mapping."""
-    with store.transaction() as s:
-        patient = s.scalar(select(Patient).join(Document).where(Document.sha256.in_(list(digests))).order_by(Patient.id).limit(1))
-        if patient is None:
-            return None, None
-        return patient.id, read_mapping(s, patient.id, store.key)
+def save_record(store: Store, record: IngestedRecord, print_: str, patient_id: int, actor: str) -> StoredRecord:
+    new_files = []
+    try:
+        for doc in record.documents:  # originals first: a file without its rows is removed below, the reverse is worse
+            stored_at, new = store.files.put(Path(doc.path), doc.sha256)
+            if new:
+                new_files.append(stored_at)
+        return _save_rows(store, record, print_, patient_id, actor)
+    except BaseException:
+        for stored_at in new_files:
+            store.files.remove(stored_at)
+        raise
 
 
-def save_record(store: Store, record: IngestedRecord, print_: str, patient_id: int | None, actor: str) -> StoredRecord:
-    for doc in record.documents:  # originals first: a file without its rows is harmless, the reverse is not
-        store.files.put(Path(doc.path), doc.sha256)
+def _save_rows(store: Store, record: IngestedRecord, print_: str, patient_id: int, actor: str) -> StoredRecord:
     summary = record_json(record)
     with store.transaction() as s:
         now = utcnow()
-        patient = s.get(Patient, patient_id) if patient_id else None
+        patient = s.get(Patient, patient_id)
         if patient is None:
-            patient = Patient(created_at=now)
-            s.add(patient)
-        patient.mapping = record.mapping.encrypt(store.key)
+            raise LookupError(f"patient {patient_id} does not exist (it was deleted)")
+        patient.mapping = record.mapping.model_dump(mode="json")
         s.flush()
         known = {d.sha256: d for d in s.scalars(select(Document).where(Document.patient_id == patient.id))}
         page_ids: dict[tuple[int, int], int] = {}
@@ -89,7 +92,7 @@ def save_record(store: Store, record: IngestedRecord, print_: str, patient_id: i
             if row is None:
                 row = Document(
                     patient_id=patient.id, sha256=doc.sha256, file_name=doc.file, media_type=doc.media_type,
-                    doc_type=doc.doc_type.value, doc_date=doc.date, stored_at=store.files.path(doc.sha256).relative_to(store.files.root).as_posix(),
+                    doc_type=doc.doc_type.value, doc_date=doc.date, stored_at=store.files.name(doc.sha256),
                     created_at=now,
                 )
                 s.add(row)
@@ -134,10 +137,10 @@ def record_input(store: Store, record_id: int) -> RecordInput:
 
 def mapping_of(store: Store, patient_id: int) -> Mapping | None:
     with store.transaction() as s:
-        return read_mapping(s, patient_id, store.key)
+        return read_mapping(s, patient_id)
 
 
-def read_mapping(session: Session, patient_id: int, key: str) -> Mapping | None:
+def read_mapping(session: Session, patient_id: int) -> Mapping | None:
     """The patient's mapping, decrypted, inside the caller's transaction."""
-    blob = session.scalar(select(Patient.mapping).where(Patient.id == patient_id))
-    return Mapping.decrypt(blob, key) if blob else None
+    data = session.scalar(select(Patient.mapping).where(Patient.id == patient_id))
+    return Mapping.model_validate(data) if data else None

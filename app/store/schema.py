@@ -6,18 +6,24 @@ and the prompts stitched from them. A job asks for a summary (or an answer) of a
 is done, one summary with its statements, and each statement's citations with their
 verification, is written in the same transaction that marks the job done.
 
-Page and passage text is the original (PHI): it stays in this database, which is the hospital's.
-Everything that went to or came from the engine (prompts, statements, questions) is stored
-de-identified; the app re-identifies it with the patient's mapping only to show it.
+Every field that holds record text is encrypted (`Encrypted`, AES-GCM under the store's key):
+page text, passages, prompts, statements, reasons, questions, file names, service dates, a
+record's description and the mapping, de-identified text too, since de-identification can miss.
+A patient's label is encrypted and found by its keyed hash. What went to or came from the engine
+is de-identified as well; the app re-identifies it with the patient's mapping only to show it.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from app.store.crypto import open_text, seal_text
 
 # Constraint names fixed by convention, so migrations name them the same on SQLite and PostgreSQL.
 NAMING = {
@@ -27,6 +33,49 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class Encrypted(TypeDecorator):
+    """A value sealed with the store's field key, kept as base64 text; `codec` says what it holds.
+
+    The key travels on the engine's dialect (`Store` puts it there), so every statement on that
+    engine, ORM or Core, bulk insert or Alembic migration, seals and opens through this one place.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, purpose: str, codec: str = "text"):
+        super().__init__()
+        self.purpose, self.codec = purpose, codec
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        if self.codec == "json":
+            data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        elif self.codec == "date":
+            data = value.isoformat()
+        else:
+            data = value
+        return seal_text(keyring_of(dialect), data, self.purpose)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        if value is None:
+            return None
+        data = open_text(keyring_of(dialect), value, self.purpose)
+        if self.codec == "json":
+            return json.loads(data)
+        if self.codec == "date":
+            return date.fromisoformat(data)
+        return data
+
+
+def keyring_of(dialect: Any) -> Any:
+    keyring = getattr(dialect, "clinsum_keyring", None)
+    if keyring is None:
+        raise RuntimeError("this database engine has no key: open it through app.store.Store")
+    return keyring
 
 
 class Base(DeclarativeBase):
@@ -39,7 +88,9 @@ class Patient(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime]
-    mapping: Mapped[bytes | None] = mapped_column(LargeBinary)  # the de-identification Mapping, Fernet-encrypted
+    label: Mapped[str] = mapped_column(Encrypted("patients.label"))  # the user's own name for the patient: a ward, a bed
+    label_key: Mapped[str] = mapped_column(String(64), unique=True)  # its keyed hash: found again, never read
+    mapping: Mapped[dict[str, Any] | None] = mapped_column(Encrypted("patients.mapping", "json"))  # de-identification Mapping
 
     documents: Mapped[list[Document]] = relationship(back_populates="patient", order_by="Document.id")
 
@@ -51,11 +102,11 @@ class Document(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"), index=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    file_name: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(Encrypted("documents.file_name"))
     media_type: Mapped[str] = mapped_column(String(100))
     doc_type: Mapped[str] = mapped_column(String(40))
-    doc_date: Mapped[date | None]
-    stored_at: Mapped[str] = mapped_column(Text)  # the original file's path inside the file store
+    doc_date: Mapped[date | None] = mapped_column(Encrypted("documents.doc_date", "date"))  # a service date is PHI
+    stored_at: Mapped[str] = mapped_column(Text)  # the encrypted original's path inside the file store
     created_at: Mapped[datetime]
 
     patient: Mapped[Patient] = relationship(back_populates="documents")
@@ -69,7 +120,7 @@ class Page(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     number: Mapped[int]  # 1-based
-    text: Mapped[str] = mapped_column(Text)  # the extracted text that citation offsets point into
+    text: Mapped[str] = mapped_column(Encrypted("pages.text"))  # the extracted text that citation offsets point into
     width: Mapped[float]
     height: Mapped[float]
     ocr: Mapped[bool]
@@ -87,7 +138,7 @@ class Record(Base):
     # The documents, settings and token counter it was built from: the same upload finds the same record.
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
     documents: Mapped[list[Any]]  # document ids in stitch order
-    summary: Mapped[dict[str, Any]]  # what `clinsum ingest --json` prints for it (no text)
+    summary: Mapped[dict[str, Any]] = mapped_column(Encrypted("records.summary", "json"))  # `clinsum ingest --json`: file names
     created_at: Mapped[datetime]
 
     passages: Mapped[list[Passage]] = relationship(order_by="Passage.number", cascade="all, delete-orphan")
@@ -104,7 +155,7 @@ class Passage(Base):
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)
     start: Mapped[int]  # offsets into the page's text
     end: Mapped[int]
-    safe_text: Mapped[str] = mapped_column(Text)  # de-identified: what the engine saw, what the verifier reads
+    safe_text: Mapped[str] = mapped_column(Encrypted("passages.safe_text"))  # de-identified: what the engine saw
 
     page: Mapped[Page] = relationship()
 
@@ -120,7 +171,7 @@ class Prompt(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
     number: Mapped[int]
-    text: Mapped[str] = mapped_column(Text)  # de-identified
+    text: Mapped[str] = mapped_column(Encrypted("prompts.text"))  # de-identified
     tokens: Mapped[int]
 
 
@@ -133,7 +184,7 @@ class Job(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # "summary" | "answer"
-    question: Mapped[str | None] = mapped_column(Text)  # de-identified
+    question: Mapped[str | None] = mapped_column(Encrypted("jobs.question"))  # de-identified
     engine: Mapped[str | None] = mapped_column(String(20))  # a backend to use; None: the worker's configured one
     status: Mapped[str] = mapped_column(String(20))  # queued → running → done | failed
     attempts: Mapped[int] = mapped_column(default=0)
@@ -154,7 +205,7 @@ class Summary(Base):
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), unique=True)  # exactly once
     record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    question: Mapped[str | None] = mapped_column(Text)  # de-identified
+    question: Mapped[str | None] = mapped_column(Encrypted("summaries.question"))  # de-identified
     engine: Mapped[dict[str, Any]]  # describe(): backend, model, quantization, speculative, notes
     config: Mapped[dict[str, Any]]  # the engine settings it ran with
     prompt_tokens: Mapped[int]
@@ -163,7 +214,7 @@ class Summary(Base):
     engine_seconds: Mapped[float]  # inside engine calls
     total_seconds: Mapped[float]  # the whole job, engine included
     calls: Mapped[list[Any]]  # per engine call: stage, tokens, seconds, finish reason
-    problems: Mapped[list[Any]]  # plain sentences: output cut off, unknown ids, …
+    problems: Mapped[list[Any]] = mapped_column(Encrypted("summaries.problems", "json"))  # output cut off, unknown ids, …
     status: Mapped[str] = mapped_column(String(20))  # "verified", or "flagged" when a statement is unsupported
     created_at: Mapped[datetime]
 
@@ -177,10 +228,10 @@ class Statement(Base):
     summary_id: Mapped[int] = mapped_column(ForeignKey("summaries.id", ondelete="CASCADE"), index=True)
     position: Mapped[int]
     section: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)  # de-identified
+    text: Mapped[str] = mapped_column(Encrypted("statements.text"))  # de-identified
     supported: Mapped[bool]
     score: Mapped[float]
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Encrypted("statements.reason"))  # may quote the statement
 
     citations: Mapped[list[Citation]] = relationship(order_by="Citation.position", cascade="all, delete-orphan")
 
@@ -197,8 +248,19 @@ class Citation(Base):
     passage: Mapped[Passage | None] = relationship()
 
 
+class Meta(Base):
+    """Facts about the store itself: the key check that tells a wrong key from a damaged field."""
+
+    __tablename__ = "meta"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Encrypted("meta.value"))
+
+
 class AuditEvent(Base):
-    """Who did what to which patient's data, and when. Details never hold record text."""
+    """Who did what to which patient's data, and when. Details never hold record text.
+
+    Its patient and job ids are plain numbers, not foreign keys: erasing a patient keeps the trail."""
 
     __tablename__ = "audit_events"
 
@@ -206,6 +268,6 @@ class AuditEvent(Base):
     at: Mapped[datetime] = mapped_column(index=True)
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(40))  # ingested, job queued, summary written, summary shown, …
-    patient_id: Mapped[int | None] = mapped_column(ForeignKey("patients.id", ondelete="SET NULL"), index=True)
-    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
+    patient_id: Mapped[int | None] = mapped_column(index=True)
+    job_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]]

@@ -1,20 +1,29 @@
-"""The store: one database (SQLite or PostgreSQL), the original files, and the mapping key."""
+"""The store: one database (SQLite or PostgreSQL), the original files, and the key that seals both."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cryptography.fernet import Fernet
+from alembic.migration import MigrationContext
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from app.private import harden, private_folder
+from app.store.crypto import CryptoError, Keyring
 from app.store.db import connect, migrate, sessions
 from app.store.files import FileStore
-from app.store.schema import AuditEvent
+from app.store.keys import StoreProblem, load_key
+from app.store.schema import AuditEvent, Document, Meta
+
+_KEY_CHECK = "clinsum store key check"
+_FIRST_SEALED = "0002"  # the revision from which every text field is encrypted
 
 
 def utcnow() -> datetime:
@@ -22,35 +31,90 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def local_key(data_dir: Path) -> str:
-    """The key that encrypts mappings when none is configured: made once, readable by its owner only."""
-    path = data_dir / "deid.key"
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as out:
-            out.write(Fernet.generate_key().decode())
-    return path.read_text().strip()
-
-
 class Store:
     def __init__(self, url: str, files: Path, key: str):
-        self.engine = connect(url)
-        self.files = FileStore(files)
         self.key = key
+        self.keyring = Keyring(key)
+        self.url = url
+        self.engine = connect(url)
+        self.engine.dialect.clinsum_keyring = self.keyring  # read by schema.Encrypted on every statement
+        self.files = FileStore(files, self.keyring)
         self._sessions = sessions(self.engine)
 
     @classmethod
-    def open(cls, settings: Any) -> "Store":
-        """The store the settings name, migrated to the newest schema."""
-        configured = settings.ingestion.deid.key
-        key = configured.get_secret_value() if configured else local_key(settings.store.data_dir)
+    def open(cls, settings: Any, notify: Callable[[str], None] | None = None) -> "Store":
+        """The store the settings name, migrated to the newest schema, its key checked.
+
+        Raises StoreProblem with one sentence: no key, a wrong key, a database that does not answer.
+        """
+        harden()
+        key = load_key(settings, notify or (lambda message: print(message, file=sys.stderr)))
         url = settings.store.database_url
         if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            database = Path(url.removeprefix("sqlite:///"))
+            private_folder(database.parent)
+            for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+                if path.exists():
+                    path.chmod(0o600)  # an older clinsum left it 0644
         store = cls(url, settings.store.files, key)
-        migrate(store.engine)
+        try:
+            store.upgrade()
+        except DBAPIError as error:
+            store.close()
+            raise StoreProblem(unreachable(url, error)) from None
+        except CryptoError:
+            store.close()
+            raise StoreProblem(f"The encryption key does not open the database at {where(url)}: it was made with "
+                               "another key. Configure the key it was made with (CLINSUM_STORE__KEY_FILE).") from None
+        except BaseException:
+            store.close()
+            raise
         return store
+
+    def upgrade(self) -> None:
+        """Migrate to the newest schema; a store from before encryption is sealed and vacuumed."""
+        with self.engine.connect() as connection:
+            before = MigrationContext.configure(connection).get_current_revision()
+            connection.rollback()
+        migrate(self.engine)
+        self._check_key()
+        if before is not None and before < _FIRST_SEALED:
+            self._seal_legacy_files()
+            self._vacuum()
+
+    def _check_key(self) -> None:
+        with self.transaction() as s:
+            found = s.get(Meta, "key_check")
+            if found is not None:
+                if found.value != _KEY_CHECK:
+                    raise CryptoError("key check mismatch")
+                return
+        try:
+            with self.transaction() as s:
+                s.add(Meta(name="key_check", value=_KEY_CHECK))
+        except IntegrityError:  # another process wrote it first: check theirs
+            self._check_key()
+
+    def _seal_legacy_files(self) -> None:
+        with self.transaction() as s:
+            for doc in s.scalars(select(Document)):
+                if (self.files.root / doc.stored_at).exists():
+                    doc.stored_at = self.files.seal_legacy(doc.stored_at, doc.sha256) or doc.stored_at
+
+    def _vacuum(self) -> None:
+        """No plaintext left in free pages or the write-ahead log of the store it was in."""
+        raw = self.engine.raw_connection()
+        try:
+            connection = raw.driver_connection
+            if self.url.startswith("sqlite"):
+                connection.execute("VACUUM")
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            else:
+                raw.rollback()
+                connection.autocommit = True
+                connection.execute("VACUUM FULL")
+        finally:
+            raw.close()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -64,3 +128,17 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def where(url: str) -> str:
+    """The database a URL names, for a message: host, port and database, never the password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or "memory"
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def unreachable(url: str, error: DBAPIError) -> str:
+    detail = str(error.orig).strip().splitlines()[0] if error.orig is not None else type(error).__name__
+    detail = detail.removeprefix("connection failed: ")[:200].rstrip(".")
+    return f"The database at {where(url)} cannot be reached ({detail})."

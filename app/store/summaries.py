@@ -104,7 +104,7 @@ def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
             )
         )
         record = s.get(Record, summary.record_id)
-        mapping = read_mapping(s, record.patient_id, store.key)
+        mapping = read_mapping(s, record.patient_id)
         show = (lambda text: reidentify(text, mapping)) if mapping else (lambda text: text)
         sections: list[tuple[str, list[StatementView]]] = []
         for statement in summary.statements:

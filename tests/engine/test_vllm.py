@@ -127,6 +127,7 @@ def test_a_summary_job_runs_on_the_real_engine_and_its_unfounded_statements_are_
     from app.settings import JobSettings, Settings
     from app.store import Store
     from app.store.db import migrate
+    from app.store.patients import create_patient
     from app.store.summaries import summary_of_job, view
     from app.worker import Worker
     from engine.summary_format import SECTIONS
@@ -136,7 +137,7 @@ def test_a_summary_job_runs_on_the_real_engine_and_its_unfounded_statements_are_
     store = Store(f"sqlite:///{tmp_path / 'clinsum.db'}", tmp_path / "files", Fernet.generate_key().decode())
     migrate(store.engine)
     settings = Settings(ingestion=IngestionSettings(workers=1), jobs=JobSettings(max_tokens=1024, retry_wait_s=0))
-    stored = prepare([p for p in SAMPLES if p.suffix == ".txt"], settings, store, vllm_engine)
+    stored = prepare([p for p in SAMPLES if p.suffix == ".txt"], settings, store, vllm_engine, create_patient(store).id)
     job = request(store, stored, settings)
     Worker(store, settings, lambda _name: vllm_engine).run(only=[job], until_idle=True)
     assert jobs.state(store, job).status == "done", jobs.state(store, job).error

@@ -12,14 +12,13 @@ from sqlalchemy import func, select, update
 
 from app import jobs
 from app.store import Store, utcnow
-from app.store.schema import AuditEvent, Job, Patient, Record
+from app.store.patients import create_patient
+from app.store.schema import AuditEvent, Job, Record
 
 
 def _record(store: Store) -> int:
+    patient = create_patient(store, actor="test")
     with store.transaction() as s:
-        patient = Patient(created_at=utcnow())
-        s.add(patient)
-        s.flush()
         record = Record(patient_id=patient.id, fingerprint=f"fp{patient.id}", documents=[], summary={}, created_at=utcnow())
         s.add(record)
         s.flush()
@@ -33,7 +32,7 @@ def _expire(store: Store, job_id: int) -> None:
 
 def _marks(store: Store) -> list[str]:
     with store.transaction() as s:
-        return list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+        return [a for a in s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)) if a != "patient created"]
 
 
 def test_a_job_runs_once_and_is_audited(store: Store) -> None:

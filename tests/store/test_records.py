@@ -10,8 +10,9 @@ from alembic.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
 from app.store import Store
+from app.store.patients import create_patient
 from app.store.records import (
-    file_digests, find_record, fingerprint, mapping_of, patient_mapping, record_input, save_record,
+    file_digests, find_record, fingerprint, mapping_of, record_input, save_record,
 )
 from app.store.schema import Base, Document, Page, Passage, Patient, Prompt, Record
 from engine import estimate_tokens
@@ -39,9 +40,10 @@ def test_migrations_build_exactly_the_models(store: Store) -> None:
 
 def test_a_record_round_trips(store: Store, sample_record) -> None:
     digests = file_digests(SAMPLES)
-    print_ = fingerprint(digests, "test")
+    patient = create_patient(store, "ward 4").id
+    print_ = fingerprint(digests, "test", patient)
     assert find_record(store, print_) is None
-    stored = save_record(store, sample_record, print_, None, "test")
+    stored = save_record(store, sample_record, print_, patient, "test")
 
     assert find_record(store, print_) == stored
     assert stored.summary["passages"] == len(sample_record.passages)
@@ -63,20 +65,19 @@ def test_a_record_round_trips(store: Store, sample_record) -> None:
 
 def test_the_mapping_is_encrypted_and_continues_for_the_same_patient(store: Store, sample_record) -> None:
     digests = file_digests(SAMPLES)
-    stored = save_record(store, sample_record, fingerprint(digests, "a"), None, "test")
-    with store.transaction() as s:
-        blob = s.scalar(select(Patient.mapping))
+    patient = create_patient(store, "ward 4").id
+    stored = save_record(store, sample_record, fingerprint(digests, "a", patient), patient, "test")
+    with store.engine.connect() as connection:  # the raw column, as the database keeps it
+        blob = connection.exec_driver_sql("SELECT mapping FROM patients").scalar()
     for original in sample_record.mapping.originals.values():
-        assert original.encode() not in blob
+        assert original not in blob
     assert mapping_of(store, stored.patient_id) == sample_record.mapping
 
-    # A later upload holding one of the same files is the same patient, with the same surrogates.
-    patient, mapping = patient_mapping(store, digests[:1] + ["0" * 64])
-    assert patient == stored.patient_id and mapping == sample_record.mapping
-    again = save_record(store, sample_record, fingerprint(digests, "b"), patient, "test")
+    # A later upload for the same patient continues their surrogates; its documents are not stored twice.
+    again = save_record(store, sample_record, fingerprint(digests, "b", patient), patient, "test")
     assert again.patient_id == stored.patient_id
     assert _count(store, Patient) == 1
-    assert _count(store, Document) == len(sample_record.documents)  # documents are not stored twice
+    assert _count(store, Document) == len(sample_record.documents)
     assert _count(store, Record) == 2
 
 
@@ -91,10 +92,12 @@ def test_a_failure_half_way_leaves_nothing(store: Store, sample_record, monkeypa
         return real_insert(table)
 
     monkeypatch.setattr(records, "insert", failing)
+    patient = create_patient(store, "ward 4").id
     with pytest.raises(RuntimeError):
-        save_record(store, sample_record, fingerprint(["x"], "y"), None, "test")
-    for table in (Patient, Document, Page, Record, Passage, Prompt):
+        save_record(store, sample_record, fingerprint(["x"], "y", patient), patient, "test")
+    for table in (Document, Page, Record, Passage, Prompt):
         assert _count(store, table) == 0
+    assert not [p for p in store.files.root.rglob("*") if p.is_file()]  # the originals stored for it went too
 
 
 def test_migrations_go_down_and_up_again(store: Store) -> None:
