@@ -129,7 +129,7 @@ def main() -> None:
     if len(per_mb) >= 2:
         small, large = min(per_mb), max(per_mb)
         ratio = per_mb[large] / (large / small * per_mb[small])
-        print(f"\n{large:.0f} MB note / ({large / small:.0f} × the {small:g} MB note's time): {ratio:.2f} (1.00 is linear)")
+        print(f"\n{large:.0f} MB note / ({large / small:.0f} × the {small:.2g} MB note's time): {ratio:.2f} (1.00 is linear)")
 
 
 if __name__ == "__main__":

@@ -45,10 +45,19 @@ class _Unit:
     header: str
     header_tokens: int
     lines: list[tuple[Passage, str, int]]
+    line_tokens: int = -1  # the lines' sum, kept as lines are added: re-summing per line was quadratic
+
+    def __post_init__(self) -> None:
+        if self.line_tokens < 0:
+            self.line_tokens = sum(t for _, _, t in self.lines)
+
+    def add(self, line: tuple[Passage, str, int]) -> None:
+        self.lines.append(line)
+        self.line_tokens += line[2]
 
     @property
     def tokens(self) -> int:
-        return self.header_tokens + sum(t for _, _, t in self.lines) + 1  # +1: the blank line after
+        return self.header_tokens + self.line_tokens + 1  # +1: the blank line after
 
 
 def stitch(
@@ -115,7 +124,7 @@ def _split(unit: _Unit, documents: Sequence[Document], count_tokens: TokenCounte
             parts.append(unit_part)
         if unit_part.tokens + line[2] > limit:
             raise ValueError(f"passage {line[0].id} alone exceeds the prompt budget of {limit} tokens")
-        unit_part.lines.append(line)
+        unit_part.add(line)
     return parts
 
 

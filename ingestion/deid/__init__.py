@@ -34,13 +34,11 @@ for _module in _hidden:
     sys.modules[_module] = None  # type: ignore[assignment]  # import fails: presidio and thinc do without
 try:
     import presidio_analyzer  # noqa: E402, F401
-    from presidio_anonymizer import AnonymizerEngine  # noqa: E402
-    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult  # noqa: E402
 finally:
     for _module in _hidden:
         del sys.modules[_module]  # everyone else (vLLM) imports the real ones as usual
 
-import functools  # noqa: E402
+from bisect import bisect_right  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
@@ -67,8 +65,8 @@ def find_phi(texts: Sequence[str], settings: DeidSettings | None = None) -> list
 def deidentify(documents: Sequence[Document], settings: DeidSettings, mapping: Mapping | None = None) -> Mapping:
     """Propagate PHI across the documents (in stitch order) and replace it with surrogates.
 
-    Surrogates are drawn in reading order (so [PERSON_1] is the first person named); presidio's
-    anonymizer then writes each page's de-identified text with them.
+    Surrogates are drawn in reading order (so [PERSON_1] is the first person named), then each
+    page's de-identified text is written with them.
     """
     mapping = mapping or Mapping.new(settings.max_shift_days)
     dated = [d.date for d in documents if d.date]
@@ -88,21 +86,19 @@ def deidentify(documents: Sequence[Document], settings: DeidSettings, mapping: M
 
 
 def _anonymize(page: Page) -> str:
+    """The page with each PHI span replaced, in one pass (presidio-anonymizer's replacement is
+    quadratic in the number of spans). The spans are merged and disjoint already."""
     if not page.phi:
         return page.text
-    chosen = {(s.entity_type, page.text[s.start : s.end]): s.surrogate for s in page.phi}
-    operators = {
-        kind: OperatorConfig("custom", {"lambda": lambda value, kind=kind: chosen[(kind, value)]})
-        for kind in {s.entity_type for s in page.phi}
-    }
-    results = [RecognizerResult(s.entity_type, s.start, s.end, s.score) for s in page.phi]
-    # The spans are merged and disjoint already: presidio must not merge or re-cut them.
-    return _anonymizer().anonymize(page.text, results, operators, merge_entities_with_spaces=False).text
-
-
-@functools.cache
-def _anonymizer() -> AnonymizerEngine:
-    return AnonymizerEngine()
+    text = page.text
+    # One surrogate per (kind, value) on a page, the last one drawn, as presidio's operator wrote it.
+    chosen = {(s.entity_type, text[s.start : s.end]): s.surrogate for s in page.phi}
+    pieces, at = [], 0
+    for span in sorted(page.phi, key=lambda s: s.start):
+        pieces += [text[at : span.start], chosen[(span.entity_type, text[span.start : span.end])]]
+        at = span.end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def masked(page: Page, start: int, end: int) -> str:
@@ -112,11 +108,47 @@ def masked(page: Page, start: int, end: int) -> str:
     """
     if page.safe_text is None or not page.phi:
         return page.text[start:end]
-    return page.safe_text[_safe_offset(page, start) : _safe_offset(page, end)]
+    index = _offsets(page)
+    return page.safe_text[index.safe(start) : index.safe(end)]
 
 
-def _safe_offset(page: Page, offset: int) -> int:
-    """Where an offset of the original text lands in the safe text (after a span it falls inside)."""
+class _OffsetIndex:
+    """Maps offsets of a page's original text to its safe text in O(log n) per offset: the spans'
+    ends sorted, with the running sum of how much each replacement lengthened the text."""
+
+    def __init__(self, page: Page):
+        self.page, self.phi = page, page.phi
+        self.starts = [s.start for s in page.phi]
+        self.ends = [s.end for s in page.phi]
+        self.sizes = [len(s.surrogate) for s in page.phi]
+        self.shift = [0]
+        for span, size in zip(page.phi, self.sizes):
+            self.shift.append(self.shift[-1] + size - (span.end - span.start))
+        # bisect needs ordered, disjoint spans (what merge() makes); anything else takes the slow walk.
+        self.ordered = all(a.end <= b.start for a, b in zip(page.phi, page.phi[1:]))
+
+    def safe(self, offset: int) -> int:
+        """Where `offset` lands in the safe text (after a span it falls inside)."""
+        if not self.ordered:
+            return _safe_offset_walk(self.page, offset)
+        i = bisect_right(self.ends, offset)  # spans wholly before the offset
+        if i < len(self.starts) and self.starts[i] < offset:
+            return self.starts[i] + self.shift[i] + self.sizes[i]
+        return offset + self.shift[i]
+
+
+_last_index: _OffsetIndex | None = None  # passages are numbered page by page: one page's index is kept
+
+
+def _offsets(page: Page) -> _OffsetIndex:
+    global _last_index
+    index = _last_index
+    if index is None or index.page is not page or index.phi is not page.phi or len(index.starts) != len(page.phi):
+        index = _last_index = _OffsetIndex(page)
+    return index
+
+
+def _safe_offset_walk(page: Page, offset: int) -> int:
     delta = 0
     for span in page.phi:
         if span.end <= offset:
