@@ -126,7 +126,7 @@ def _main_job(files: list[Path], label: str | None, backend: str | None, format:
     from app.output import summary_json, summary_markdown
     from app.pipeline import NothingLoaded, prepare, prepare_patient, request
     from app.progress import Progress
-    from app.store.patients import find_patient, patient_for
+    from app.store.patients import delete_patient, documents_of, find_patient, patient_for
     from app.store.summaries import summary_of_job, view
     from app.worker import Worker
     from engine import make_engine
@@ -138,19 +138,18 @@ def _main_job(files: list[Path], label: str | None, backend: str | None, format:
         fail("Name the patient's files, or --patient to use what is stored for a patient.")
     store = open_store(settings)
     progress = Progress("starting")
+    made, finished = None, False
     try:
-        if files:
-            patient, made = patient_for(store, label)
-            if made:
-                typer.echo(f"New patient {patient.label}: add files or ask about this record with --patient "
-                           f"{patient.label}.", err=True)
-        elif (patient := find_patient(store, label)) is None:
-            fail(f"There is no patient labelled {label!r}; `clinsum patients` lists them.")
         try:
             engine = make_engine(settings.engine)
         except EngineError as error:
             fail(f"The {choose_backend(settings.engine)[0]} engine cannot start: {error}.")
         try:
+            if files:
+                patient, new = patient_for(store, label)
+                made = patient if new else None
+            elif (patient := find_patient(store, label)) is None:
+                fail(f"There is no patient labelled {label!r}; `clinsum patients` lists them.")
             try:
                 if files:
                     stored = prepare(files, settings, store, engine, patient.id, on_step=progress.step)
@@ -170,6 +169,10 @@ def _main_job(files: list[Path], label: str | None, backend: str | None, format:
                 if worker.run_one(only=[job]) is None:  # another live process holds it: wait for it
                     time.sleep(settings.jobs.poll_s)
             progress.close()
+            if made is not None:
+                typer.echo(f"New patient {made.label}: ask about this record, or add files to it, with --patient "
+                           f"{made.label}.", err=True)
+            finished = True
             if state.status == "failed":
                 fail(f"The summary could not be written: {state.error}")
             shown = view(store, summary_of_job(store, job))
@@ -186,6 +189,8 @@ def _main_job(files: list[Path], label: str | None, backend: str | None, format:
             engine.close()
     finally:
         progress.close()
+        if made is not None and not finished and not documents_of(store, made.id):
+            delete_patient(store, made.id)  # a run that stored nothing leaves no empty patient behind
         store.close()
 
 

@@ -7,6 +7,7 @@ server is not there, the PostgreSQL tests fail rather than skip: CI must run the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import uuid
@@ -19,6 +20,10 @@ from cryptography.fernet import Fernet
 # Keys made in local mode go to a folder of the test run's own, never the user's configuration
 # folder; the CLI's subprocesses inherit it.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="clinsum-test-config-")
+# Made up front, so that the one-time "made a key" notice does not interleave with what a test reads.
+os.makedirs(os.path.join(os.environ["XDG_CONFIG_HOME"], "clinsum"), mode=0o700)
+with open(os.open(os.path.join(os.environ["XDG_CONFIG_HOME"], "clinsum", "key"), os.O_WRONLY | os.O_CREAT, 0o600), "w") as _key:
+    _key.write(Fernet.generate_key().decode())
 from sqlalchemy import create_engine, text
 
 from app.store import Store
@@ -44,11 +49,9 @@ def sample_paths() -> list[Path]:
 POSTGRES = os.environ.get("CLINSUM_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'clinsum.db'}"
-        return
+@contextlib.contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A URL of the test server with a schema of its own, dropped afterwards."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES)
     with admin.begin() as connection:
@@ -59,6 +62,21 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         with admin.begin() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'clinsum.db'}"
+        return
+    with postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture

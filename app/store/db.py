@@ -62,9 +62,22 @@ def roll_back(engine: Engine, revision: str) -> None:
 def _alembic(engine: Engine, step, revision: str) -> None:  # type: ignore[no-untyped-def]
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        step(config, revision)
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations rebuild a table by dropping it: with foreign keys on, SQLite would cascade
+            # that drop into every child row (a patient table rebuilt, every document gone). The pragma
+            # only takes effect outside a transaction, so it goes to the driver before SQLAlchemy begins.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                step(config, revision)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("the migration left rows whose parent is missing; it was rolled back")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def sessions(engine: Engine) -> sessionmaker[Session]:
