@@ -224,3 +224,29 @@ def test_sqlite_overwrites_what_it_deletes(tmp_path: Path) -> None:
             assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
     finally:
         store.close()
+
+
+def test_ocr_page_images_and_text_go_to_the_private_folder_only(tmp_path: Path, monkeypatch) -> None:
+    """Tesseract reads each page from an image file and writes its text to another: both hold PHI."""
+    import tempfile
+
+    import pytesseract.pytesseract as tess
+    from PIL import Image, ImageDraw
+
+    import app.private as private
+    from ingestion.ocr import ocr_image
+
+    monkeypatch.setattr(private, "_current", None)
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "shared-tmp"))
+    (tmp_path / "shared-tmp").mkdir()
+    mine = private.private_tmp(tmp_path / "data")
+    written: list[str] = []
+    real_cleanup = tess.cleanup
+    monkeypatch.setattr(tess, "cleanup", lambda name: (written.append(name), real_cleanup(name)))
+    page = Image.new("L", (600, 120), 255)
+    ImageDraw.Draw(page).text((10, 40), "Patient: Quentin Marlowe", fill=0)
+    ocr_image(page, 72, "eng", 30)
+    assert written and all(Path(name).parent == mine for name in written)
+    assert list((tmp_path / "shared-tmp").iterdir()) == []
+    assert stat.S_IMODE(mine.stat().st_mode) == 0o700
