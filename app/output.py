@@ -15,8 +15,9 @@ from app.store.summaries import SummaryView
 # Controls that break a line (CommonMark knows only \n and \r, renderers and terminals more): a space.
 _BREAKS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029")
 # Characters that open inline markup anywhere in a line: always escaped. `&` too, or `&#8238;`
-# would render as the U+202E that printable() removed.
-_INLINE = re.compile(r"([\\`*_{}\[\]<>()!|~&])")
+# would render as the U+202E that printable() removed. Parentheses and `!` only make a link or an
+# image after a `]` or before a `[`, both escaped, so "(68 y.o.)" stays readable in a terminal.
+_INLINE = re.compile(r"([\\`*_{}\[\]<>|~&])")
 # What starts a block only at the start of a line (a heading, a list, a rule, a setext underline).
 _BLOCK_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])")
 
