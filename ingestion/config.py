@@ -17,6 +17,9 @@ class IngestionSettings(BaseModel):
     ocr_dpi: int = Field(300, ge=150, le=600, description="Highest resolution a scanned PDF page renders at for OCR.")
     ocr_language: str = "eng"
     ocr_timeout_s: float = Field(120, gt=0, description="Tesseract time limit for one page.")
+    ocr_command: str | None = Field(
+        None, description="Path of the tesseract program; None finds it on PATH. Reaches the loader's workers."
+    )
     ocr_min_confidence: float = Field(
         40, ge=0, le=100, description="A scanned page read with lower mean confidence is unreadable."
     )
@@ -25,6 +28,9 @@ class IngestionSettings(BaseModel):
     )
     max_passage_chars: int = Field(600, ge=80, description="Longer sentences are cut at spaces.")
     workers: int = Field(0, ge=0, description="Loader processes; 0 means one per CPU core.")
+    max_file_seconds: float = Field(
+        600, gt=0, description="A file whose pages take longer to read (summed over the workers) is left out."
+    )
     context_tokens: int = Field(131072, gt=0, description="The model's context window.")
     reserve_instructions: int = Field(2048, ge=0, description="Tokens kept for the task prompt.")
     reserve_output: int = Field(8192, ge=0, description="Tokens kept for the model's answer.")

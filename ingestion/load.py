@@ -12,8 +12,9 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from ingestion.classify import detect_date, detect_type
 from ingestion.config import IngestionSettings
 from ingestion.deid import LOADER_WORKER
 from ingestion.deid.analyzer import analyzer
-from ingestion.errors import IngestError
+from ingestion.errors import IngestError, OutOfTime
+from ingestion.files import display_name, open_regular, refuse_unless_regular
 from ingestion.models import Document, FileError, Page
 from ingestion.passages import split_page
 
@@ -74,12 +76,14 @@ def load_files(paths: Sequence[str | os.PathLike[str]], settings: IngestionSetti
         ]
 
     pages_by_doc: dict[int, list[Page]] = {key: [] for key in documents}
-    for key, result in _run(tasks, settings):
+    failed: set[int] = set()  # documents whose remaining tasks need not run
+    for key, result in _run(tasks, settings, failed):
         if key not in documents:
             continue  # an earlier part of this document failed
         if isinstance(result, IngestError):
             errors.append(FileError(result.file, str(result)))
             del documents[key]
+            failed.add(key)
         else:
             pages_by_doc[key].extend(result)
 
@@ -94,16 +98,14 @@ def load_files(paths: Sequence[str | os.PathLike[str]], settings: IngestionSetti
 
 def _inspect(path: Path, index: int, settings: IngestionSettings) -> tuple[Document, int]:
     """The checks that need no page work; returns the document shell and its page count."""
-    file = path.name
+    file = display_name(path.name)
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise IngestError(file, "is not a file.")
+        size = refuse_unless_regular(str(path), file).st_size  # a link is refused, not followed
         if size == 0:
             raise IngestError(file, "is empty (0 bytes).")
         if size > settings.max_file_bytes:
             raise IngestError(file, f"is {_mb(size)}, larger than the limit of {_mb(settings.max_file_bytes)}.")
-        with path.open("rb") as fh:
+        with open_regular(str(path), file) as fh:
             head = fh.read(4096)
             fh.seek(0)
             sha256 = hashlib.file_digest(fh, "sha256").hexdigest()
@@ -130,26 +132,66 @@ def _inspect(path: Path, index: int, settings: IngestionSettings) -> tuple[Docum
     return doc, pages
 
 
-def _run(tasks: list[_Task], settings: IngestionSettings):
-    """Run page tasks, yielding (document key, pages or the IngestError) as they finish."""
+def _run(tasks: list[_Task], settings: IngestionSettings, failed: set[int]):
+    """Run page tasks, yielding (document key, pages or the IngestError) as they finish.
+
+    A document's tasks share its time budget: their times are summed, and once over it the
+    document is an error and its pending tasks are cancelled. Tasks of a document in `failed`
+    (the caller adds to it) are not run.
+    """
+    budget = settings.max_file_seconds
+    spent: dict[int, float] = {}
     workers = settings.workers or os.cpu_count() or 1
     pages = sum(t.last - t.first for t in tasks)
     if workers == 1 or len(tasks) < 2 or pages < _POOL_MIN_PAGES:
         for task in tasks:
-            yield task.key, _work(task, settings)
+            if task.key not in failed:
+                result, took = _work(task, settings, budget - spent.get(task.key, 0.0))
+                yield task.key, _charge(task, result, took, spent, settings)
         return
     # spawn, not fork: the caller may be a threaded server (the UI), and fork copies its locks.
     ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(min(workers, len(tasks)), mp_context=ctx)
     try:
         with _worker_environment():  # the pool starts its workers as tasks are submitted
-            futures = [(task.key, pool.submit(_work, task, settings)) for task in tasks]
-        for key, future in futures:
-            yield key, future.result()
+            futures = [(task, pool.submit(_work, task, settings, budget)) for task in tasks]
+        for task, future in futures:
+            if task.key in failed:
+                future.cancel()
+                continue
+            try:
+                result, took = future.result()
+            except CancelledError:
+                continue
+            except Exception as exc:  # a worker died (out of memory, a crash in a native library)
+                log.warning("loader worker failed (%s)", type(exc).__name__)
+                result, took = IngestError(task.file, "could not be read: the process reading it stopped unexpectedly."), 0.0
+            result = _charge(task, result, took, spent, settings)
+            if isinstance(result, IngestError):
+                _cancel(futures, task.key)
+            yield task.key, result
     finally:
         # No waiting for the workers to exit: a spawned worker tears down its interpreter (presidio,
         # spaCy, word lists: a quarter second) while the caller goes on with the results.
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _charge(task: _Task, result: list[Page] | IngestError, took: float, spent: dict[int, float], settings: IngestionSettings):
+    """Add a task's time to its document's; a document over its budget becomes its error."""
+    spent[task.key] = spent.get(task.key, 0.0) + took
+    if not isinstance(result, IngestError) and spent[task.key] > settings.max_file_seconds:
+        return _over_time(task.file, settings)
+    return result
+
+
+def _cancel(futures: list[tuple[_Task, Future]], key: int) -> None:
+    for task, future in futures:
+        if task.key == key:
+            future.cancel()  # only those not started; a running one ends at its own deadline
+
+
+def _over_time(file: str, settings: IngestionSettings) -> IngestError:
+    return IngestError(file, f"took longer than the limit of {settings.max_file_seconds:g} s to read; it was left out.")
 
 
 @contextlib.contextmanager
@@ -166,31 +208,45 @@ def _worker_environment() -> Iterator[None]:
             os.environ[LOADER_WORKER] = before
 
 
-def _work(task: _Task, settings: IngestionSettings) -> list[Page] | IngestError:
-    """One task in a worker: the pages' text, passage spans and PHI. Errors come back as values."""
+def _work(task: _Task, settings: IngestionSettings, budget_s: float) -> tuple[list[Page] | IngestError, float]:
+    """One task in a worker: the pages' text, passage spans and PHI, and the seconds it took.
+
+    Errors come back as values, never raised: whatever went wrong becomes one sentence naming
+    the file, and nothing that fails to pickle can reach the pool.
+    """
+    start = time.monotonic()
+    deadline = start + budget_s
     try:
-        pages = _LOADERS[task.media_type](task, settings)
+        if budget_s <= 0:
+            raise OutOfTime()
+        pages = _LOADERS[task.media_type](task, settings, deadline)
+        phi = analyzer(settings.deid.model_dump_json())
+        for page in pages:
+            page.spans = split_page(page.text, settings.max_passage_chars, deadline)
+            page.phi = phi.analyze(page.text, deadline)
+        result: list[Page] | IngestError = pages
     except IngestError as exc:
-        return exc
-    phi = analyzer(settings.deid.model_dump_json())
-    for page in pages:
-        page.spans = split_page(page.text, settings.max_passage_chars)
-        page.phi = phi.analyze(page.text)
-    return pages
+        result = exc
+    except OutOfTime:
+        result = _over_time(task.file, settings)
+    except Exception as exc:  # a reader's bug on odd input: the batch goes on without this file
+        log.warning("page task failed (%s)", type(exc).__name__)  # the type only: messages may quote content
+        result = IngestError(task.file, f"could not be read ({type(exc).__name__}).")
+    return result, time.monotonic() - start
 
 
-def _load_text(task: _Task, settings: IngestionSettings) -> list[Page]:
-    with open(task.path, "rb") as fh:
+def _load_text(task: _Task, settings: IngestionSettings, deadline: float) -> list[Page]:
+    with open_regular(task.path, task.file) as fh:
         text = textfile.decode(fh.read(), task.file)
     # A text file is one page of no fixed size; a US Letter page stands in for the viewer.
     return [Page(number=1, text=text, offset=0, width=612.0, height=792.0)]
 
 
-_LOADERS: dict[str, Callable[[_Task, IngestionSettings], list[Page]]] = {
-    sniff.PDF: lambda t, s: pdf.load_pages(t.path, t.file, t.first, t.last, s),
+_LOADERS: dict[str, Callable[[_Task, IngestionSettings, float], list[Page]]] = {
+    sniff.PDF: lambda t, s, d: pdf.load_pages(t.path, t.file, t.first, t.last, s, d),
     sniff.TEXT: _load_text,
     sniff.MARKDOWN: _load_text,
-    **{m: (lambda t, s: image.load_frames(t.path, t.file, t.first, t.last, s)) for m in sniff.IMAGE_TYPES},
+    **{m: (lambda t, s, d: image.load_frames(t.path, t.file, t.first, t.last, s, d)) for m in sniff.IMAGE_TYPES},
 }
 
 
@@ -201,9 +257,24 @@ def _finish(doc: Document, pages: list[Page], settings: IngestionSettings, notic
         if page.ocr and page.text and (page.ocr_confidence or 0) < settings.ocr_min_confidence:
             unread.append(f"Page {page.number} of {doc.file} is a scan OCR could not read reliably (confidence {page.ocr_confidence:.0f}%); it was left out.")
             page.text, page.words, page.spans = "", [], []
+    blank = [page.number for page in pages if page.skipped == "blank"]
+    no_ocr = [page.number for page in pages if page.skipped == "no_ocr"]
     if not any(page.text.strip() for page in pages):
-        scanned = all(page.ocr for page in pages)
+        if no_ocr:
+            raise IngestError(doc.file, "has no readable text: its pages are scans, and Tesseract (OCR) is not installed; install tesseract-ocr to read them.")
+        if len(blank) == len(pages):
+            raise IngestError(doc.file, "has no readable text: its pages are blank.")
+        scanned = all(page.ocr or page.skipped for page in pages)
         raise IngestError(doc.file, "has no readable text: OCR could not read its scanned pages." if scanned else "contains no text.")
+    if blank:
+        one = len(blank) == 1
+        notices.append(FileError(doc.file, f"{_numbers(blank)} of {doc.file} {'is' if one else 'are'} blank; {'it was' if one else 'they were'} skipped."))
+    if no_ocr:
+        one = len(no_ocr) == 1
+        notices.append(FileError(doc.file, (
+            f"{_numbers(no_ocr)} of {doc.file} {'is a scan' if one else 'are scans'}, and Tesseract (OCR) is not installed, "
+            f"so {'it was' if one else 'they were'} not read; install tesseract-ocr to read {'it' if one else 'them'}."
+        )))
     notices += [FileError(doc.file, message) for message in unread]
     offset = 0
     for page in pages:
@@ -214,6 +285,19 @@ def _finish(doc: Document, pages: list[Page], settings: IngestionSettings, notic
     doc.doc_type = detect_type(head, doc.file)
     doc.date = detect_date(head)
     return doc
+
+
+def _numbers(pages: list[int]) -> str:
+    """"Page 4", "Pages 2–5000", "Pages 2–4, 7 and 9–12": runs of page numbers as ranges."""
+    runs: list[list[int]] = []
+    for number in pages:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{'Page' if len(pages) == 1 else 'Pages'} {listed}"
 
 
 def _mb(size: int) -> str:

@@ -64,6 +64,7 @@ class Page:
     spans: list[tuple[int, int]] = field(default_factory=list)  # its passages, in page offsets
     phi: list[PhiSpan] = field(default_factory=list)  # what de-identification masks, in page offsets
     safe_text: str | None = None  # the page with every PHI span replaced by its surrogate
+    skipped: str = ""  # why a page was not read: "blank", or "no_ocr" (a scan, and Tesseract is missing)
 
 
 @dataclass(slots=True)

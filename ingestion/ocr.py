@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytesseract
 from PIL import Image
 
+from ingestion.errors import OcrUnavailable
 from ingestion.models import Word
 
 # Tesseract's OpenMP threads made one page five times slower on the 2-core machines we
@@ -22,17 +23,25 @@ class OcrPage:
     confidence: float | None  # mean word confidence 0-100; None when no word was read
 
 
-def ocr_image(image: Image.Image, dpi: float, language: str, timeout_s: float) -> OcrPage:
+def ocr_image(image: Image.Image, dpi: float, language: str, timeout_s: float, command: str | None = None) -> OcrPage:
     """OCR one page image; boxes come back in points (1/72 inch), origin top-left.
 
     The text is rebuilt from Tesseract's words (one space between words, a newline between
     lines, a blank line between paragraphs) so that each word's span in it is known exactly.
+    Raises OcrUnavailable when Tesseract is not installed (pytesseract's own error does not
+    pickle back from a worker), RuntimeError when it times out.
     """
     if image.mode not in ("L", "1", "RGB"):
         image = image.convert("RGB")
-    data = pytesseract.image_to_data(
-        image, lang=language, output_type=pytesseract.Output.DICT, timeout=timeout_s
-    )
+    before = pytesseract.pytesseract.tesseract_cmd
+    if command:
+        pytesseract.pytesseract.tesseract_cmd = command
+    try:
+        data = pytesseract.image_to_data(image, lang=language, output_type=pytesseract.Output.DICT, timeout=timeout_s)
+    except (pytesseract.TesseractNotFoundError, OSError):  # OSError: there, but not a program we may run
+        raise OcrUnavailable() from None
+    finally:
+        pytesseract.pytesseract.tesseract_cmd = before
     to_pt = 72.0 / dpi
     parts: list[str] = []
     words: list[Word] = []

@@ -10,9 +10,12 @@ end of the previous sentence ("... 11.5. Plan: 1. | Continue").
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 import syntok.segmenter
+
+from ingestion.errors import OutOfTime
 
 # A line that starts an item of its own: a bullet, a Markdown table row or a "Field:" label.
 # (A list number may end a wrapped sentence, "x\n2."; it starts an item after a line that ended.)
@@ -30,13 +33,16 @@ _INNER_END = re.compile(r"[.!?][\"')\]]*\s+\S")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
-def split_page(text: str, max_chars: int = 600) -> list[tuple[int, int]]:
+def split_page(text: str, max_chars: int = 600, deadline: float = float("inf")) -> list[tuple[int, int]]:
     """Spans (start, end) of the page's passages, in order, trimmed of surrounding whitespace.
 
-    Spans never overlap and together cover every non-space character of the text.
+    Spans never overlap and together cover every non-space character of the text. OutOfTime is
+    raised once time.monotonic() passes `deadline` (checked every few hundred blocks).
     """
     spans: list[tuple[int, int]] = []
-    for start, end in _blocks(text):
+    for count, (start, end) in enumerate(_blocks(text)):
+        if count % 256 == 255 and time.monotonic() > deadline:
+            raise OutOfTime()
         for s, e in _mend(text, list(_sentences(text, start, end))):
             spans.extend(_cap(text, s, e, max_chars))
     return spans

@@ -14,6 +14,7 @@ import contextlib
 import ctypes
 import logging
 import re
+import time
 from collections.abc import Iterator
 
 import pypdf
@@ -21,8 +22,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
+from ingestion import blank
 from ingestion.config import IngestionSettings
-from ingestion.errors import IngestError
+from ingestion.errors import IngestError, OcrUnavailable, OutOfTime
+from ingestion.files import open_regular
 from ingestion.models import Page
 from ingestion.ocr import ocr_image
 
@@ -37,6 +40,7 @@ _DAMAGE = (PyPdfError, DependencyError, UnicodeDecodeError, ValueError, KeyError
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f\ufffe\uffff]")
 _SPACE_RUN = re.compile(r" +")
 _BOMB = "is a PDF whose compressed data expands beyond the safety limit (a possible decompression bomb)."
+_BLANK_SCALE = 2.0  # the blank test's render: 144 dpi, averaged down to 72 (sampling at 72 keeps some specks whole)
 
 
 @contextlib.contextmanager
@@ -54,9 +58,9 @@ def _limits(settings: IngestionSettings) -> Iterator[None]:
         yield
 
 
-def _open(path: str, file: str) -> pypdf.PdfReader:
+def _open(stream, file: str) -> pypdf.PdfReader:
     try:
-        reader = pypdf.PdfReader(path, strict=False)
+        reader = pypdf.PdfReader(stream, strict=False)
     except LimitReachedError:
         raise IngestError(file, _BOMB) from None
     except _DAMAGE as exc:
@@ -74,16 +78,21 @@ def _open(path: str, file: str) -> pypdf.PdfReader:
 
 def count_pages(path: str, file: str, settings: IngestionSettings) -> int:
     """Open a PDF far enough to refuse it early: damaged, truncated, locked, empty or too long."""
-    with open(path, "rb") as fh:
+    with open_regular(path, file) as fh:
         head = fh.read(65536)
         fh.seek(max(0, fh.seek(0, 2) - 1024))
         complete = _EOF in fh.read()
-    if not complete and b"endobj" in head:  # real PDF objects, then the file stops
-        raise IngestError(
-            file, "is an incomplete PDF (the file ends before the PDF does); it may have been cut off during upload or export."
-        )
+        if not complete and b"endobj" in head:  # real PDF objects, then the file stops
+            raise IngestError(
+                file, "is an incomplete PDF (the file ends before the PDF does); it may have been cut off during upload or export."
+            )
+        fh.seek(0)
+        return _count(fh, file, settings)
+
+
+def _count(fh, file: str, settings: IngestionSettings) -> int:
     with _limits(settings):
-        reader = _open(path, file)
+        reader = _open(fh, file)
         try:
             count = len(reader.pages)
         except LimitReachedError:
@@ -97,24 +106,34 @@ def count_pages(path: str, file: str, settings: IngestionSettings) -> int:
     return count
 
 
-def load_pages(path: str, file: str, first: int, last: int, settings: IngestionSettings) -> list[Page]:
-    """Pages first..last-1 (0-based) with their text; pages without a text layer are OCR'd."""
+def load_pages(path: str, file: str, first: int, last: int, settings: IngestionSettings, deadline: float = float("inf")) -> list[Page]:
+    """Pages first..last-1 (0-based) with their text; pages without a text layer are OCR'd unless
+    blank. Raises OutOfTime once time.monotonic() passes `deadline` (checked between pages)."""
+    # pypdf and pdfium each read through a handle of their own: neither expects the other's seeks.
+    with open_regular(path, file) as fh, open_regular(path, file) as fh_pdfium:
+        return _load(fh, fh_pdfium, file, first, last, settings, deadline)
+
+
+def _load(fh, fh_pdfium, file: str, first: int, last: int, settings: IngestionSettings, deadline: float) -> list[Page]:
     pages: list[Page] = []
+    ocr = _Ocr(settings, deadline)
     with _limits(settings):
-        reader = _open(path, file)
+        reader = _open(fh, file)
         try:
-            document = pdfium.PdfDocument(path, password="")
+            document = pdfium.PdfDocument(fh_pdfium, password="")
         except pdfium.PdfiumError:
             raise IngestError(file, "is a damaged PDF that cannot be read (PDFium refused it).") from None
         try:
             for index in range(first, last):
+                if time.monotonic() > deadline:
+                    raise OutOfTime()
                 try:
                     image_width = _inflate_streams(reader.pages[index], index + 1, file, settings)
                 except LimitReachedError:
                     raise IngestError(file, _BOMB) from None
                 except _DAMAGE as exc:
                     raise IngestError(file, f"has a damaged page ({index + 1}) that cannot be read ({type(exc).__name__}).") from None
-                pages.append(_page(document, index, image_width, file, settings))
+                pages.append(_page(document, index, image_width, file, settings, ocr))
         finally:
             document.close()
     return pages
@@ -180,29 +199,58 @@ def _inflate_streams(page: pypdf.PageObject, number: int, file: str, settings: I
     return widest
 
 
-def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str, settings: IngestionSettings) -> Page:
+class _Ocr:
+    """OCR under the file's deadline; once Tesseract is found missing, not tried again for the task."""
+
+    def __init__(self, settings: IngestionSettings, deadline: float):
+        self.settings, self.deadline, self.missing = settings, deadline, False
+
+    def read(self, image, dpi: float, file: str, number: int):
+        """The page's OcrPage, or None when Tesseract is missing."""
+        if self.missing:
+            return None
+        s = self.settings
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise OutOfTime()
+        try:
+            return ocr_image(image, dpi, s.ocr_language, min(s.ocr_timeout_s, left), s.ocr_command)
+        except OcrUnavailable:
+            self.missing = True
+            return None
+        except RuntimeError:  # pytesseract's timeout
+            if left < s.ocr_timeout_s:
+                raise OutOfTime() from None
+            raise IngestError(file, f"has a scanned page ({number}) that OCR could not finish within {s.ocr_timeout_s:g} s.") from None
+
+
+def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str, settings: IngestionSettings, ocr: _Ocr) -> Page:
     page = document[index]
     width, height = page.get_size()
     textpage = page.get_textpage()
     text = _mark_columns(textpage, _CONTROL.sub(" ", textpage.get_text_range()))
     if len(text.strip()) >= settings.min_text_chars:
         return Page(number=index + 1, text=text, offset=0, width=width, height=height)
+    try:
+        if blank.is_blank(page.render(scale=_BLANK_SCALE, grayscale=True).to_pil(), 72 * _BLANK_SCALE):
+            return Page(number=index + 1, text="", offset=0, width=width, height=height, skipped="blank")
+    except pdfium.PdfiumError:
+        raise IngestError(file, f"has a page ({index + 1}) that cannot be rendered.") from None
     # No text layer worth the name: a scan. Render it at the scan's own resolution (more pixels
     # than the scanner saw add time, not accuracy: a 200 dpi fax OCRs as well at 200 as at 300,
     # in 1.2 s instead of 1.7), within 150 dpi..ocr_dpi, and lower for a huge page.
     native = image_width / (width / 72) if image_width and width else settings.ocr_dpi
     dpi = min(settings.ocr_dpi, max(150.0, native))
     scale = min(dpi / 72, (settings.max_image_pixels / max(width * height, 1.0)) ** 0.5)
+    if ocr.missing:
+        return Page(number=index + 1, text="", offset=0, width=width, height=height, ocr=True, skipped="no_ocr")
     try:
         image = page.render(scale=scale, grayscale=True).to_pil()
     except pdfium.PdfiumError:
         raise IngestError(file, f"has a page ({index + 1}) that cannot be rendered for OCR.") from None
-    try:
-        result = ocr_image(image, scale * 72, settings.ocr_language, settings.ocr_timeout_s)
-    except RuntimeError:  # pytesseract's timeout
-        raise IngestError(
-            file, f"has a scanned page ({index + 1}) that OCR could not finish within {settings.ocr_timeout_s:g} s."
-        ) from None
+    result = ocr.read(image, scale * 72, file, index + 1)
+    if result is None:
+        return Page(number=index + 1, text="", offset=0, width=width, height=height, ocr=True, skipped="no_ocr")
     log.debug("ocr page=%d words=%d confidence=%s", index + 1, len(result.words), result.confidence)
     return Page(
         number=index + 1,

@@ -26,7 +26,7 @@ REFUSED = {
     "image_bomb": (bad.make_image_bomb_png, "wound_photo.png", "too large to decode"),
     "noise_scan": (bad.make_noise_scan_pdf, "scanned_referral.pdf", "OCR could not read"),
     "noise_png": (bad.make_noise_png, "photo_of_chart.png", "OCR could not read"),
-    "blank_scan": (bad.make_blank_scan_pdf, "blank_scan.pdf", "OCR could not read"),
+    "blank_scan": (bad.make_blank_scan_pdf, "blank_scan.pdf", "its pages are blank"),
 }
 
 
@@ -132,7 +132,7 @@ def test_a_missing_file_and_a_folder_are_reported_not_raised(tmp_path, settings)
     record = run([tmp_path / "nowhere.pdf", tmp_path], settings)
     assert [e.error for e in record.errors] == [
         "nowhere.pdf does not exist.",
-        f"{tmp_path.name} is not a file.",
+        f"{tmp_path.name} is a folder; clinsum reads only regular files.",
     ]
 
 

@@ -9,6 +9,7 @@ self-contained. A spaCy pipeline that hospital IT installed adds its NER beside 
 from __future__ import annotations
 
 import functools
+import time
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
@@ -19,6 +20,7 @@ from ingestion.deid import recognizers as r
 from ingestion.deid.config import DeidSettings
 from ingestion.deid.entities import Phi
 from ingestion.deid.lexicon import EPONYMS
+from ingestion.errors import OutOfTime
 from ingestion.models import PhiSpan
 
 _OVERLAP = 300  # characters of context repeated across a chunk boundary
@@ -47,10 +49,13 @@ class Analyzer:
         )
         self.allow = {t.lower() for t in (*EPONYMS, *settings.allow)}
 
-    def analyze(self, text: str) -> list[PhiSpan]:
-        """PHI spans of `text`, merged where they overlap, in order."""
+    def analyze(self, text: str, deadline: float = float("inf")) -> list[PhiSpan]:
+        """PHI spans of `text`, merged where they overlap, in order; OutOfTime once past `deadline`
+        (time.monotonic(), checked between chunks)."""
         found: list[PhiSpan] = []
         for offset, chunk in _chunks(text, self.settings.chunk_chars):
+            if time.monotonic() > deadline:
+                raise OutOfTime()
             for result in self.engine.analyze(chunk, language="en", score_threshold=self.settings.score_threshold):
                 found.append(self._span(result, offset))
         return merge([s for s in found if text[s.start : s.end].lower() not in self.allow])
