@@ -214,13 +214,13 @@ def _work(task: _Task, settings: IngestionSettings, budget_s: float) -> tuple[li
     Errors come back as values, never raised: whatever went wrong becomes one sentence naming
     the file, and nothing that fails to pickle can reach the pool.
     """
+    phi = analyzer(settings.deid.model_dump_json())  # built once per process: not the file's time
     start = time.monotonic()
     deadline = start + budget_s
     try:
         if budget_s <= 0:
             raise OutOfTime()
         pages = _LOADERS[task.media_type](task, settings, deadline)
-        phi = analyzer(settings.deid.model_dump_json())
         for page in pages:
             page.spans = split_page(page.text, settings.max_passage_chars, deadline)
             page.phi = phi.analyze(page.text, deadline)
