@@ -68,8 +68,9 @@ def test_tesseract_missing_from_the_process_is_a_notice_too(tmp_path, settings, 
     ]
 
 
-@pytest.mark.parametrize("kind", [errors.IngestError, errors.OutOfTime, errors.OcrUnavailable])
-def test_every_ingestion_exception_pickles_back_from_a_worker(kind):
+@pytest.mark.parametrize("name", ["IngestError", "OutOfTime", "OcrUnavailable"])
+def test_every_ingestion_exception_pickles_back_from_a_worker(name):
+    kind = getattr(errors, name)
     exc = kind("scan.pdf", "is a damaged PDF.") if kind is errors.IngestError else kind()
     back = pickle.loads(pickle.dumps(exc))
     assert type(back) is kind and str(back) == str(exc)
