@@ -23,6 +23,8 @@ _INK = 0.06  # share of a window's darkness that is more than speckle noise can 
 def is_blank(image: Image.Image, dpi: float) -> bool:
     """Whether a page image at `dpi` holds nothing worth reading."""
     gray = image.convert("L")
+    if gray.getextrema()[0] >= 250:  # not one dark pixel: the common case, decided at once
+        return True
     if dpi > DPI * 1.1:  # a box filter averages speckles away rather than sampling some of them
         size = (max(1, round(gray.width * DPI / dpi)), max(1, round(gray.height * DPI / dpi)))
         gray = gray.resize(size, Image.Resampling.BOX)
