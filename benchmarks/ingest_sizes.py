@@ -111,8 +111,8 @@ def main() -> None:
 
         cases += [("1,000-page text-layer PDF record", write_record(1000)), ("5,000-page blank PDF", [write_blank_pdf()])]
     print(f"Median of {args.runs} cold runs, workers={args.workers or 'one per core'}\n")
-    print("| case | MB | passages | notices | total s | s per MB | peak RSS main MB | peak RSS worker MB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| case | MB | passages | notices | errors | total s | s per MB | peak RSS main MB | peak RSS worker MB |")
+    print("|---|---|---|---|---|---|---|---|---|")
     per_mb: dict[float, float] = {}
     for name, paths in cases:
         mb = sum(p.stat().st_size for p in paths) / 1024 / 1024
@@ -122,7 +122,7 @@ def main() -> None:
             per_mb[mb] = total
         r = runs[0]
         print(
-            f"| {name} | {mb:.2f} | {r['passages']:,} | {r['notices']} | {total:.2f} | {total / mb:.2f} "
+            f"| {name} | {mb:.2f} | {r['passages']:,} | {r['notices']} | {r['errors']} | {total:.2f} | {total / mb:.2f} "
             f"| {statistics.median(x['rss_mb'] for x in runs):.0f} | {statistics.median(x['worker_rss_mb'] for x in runs):.0f} |",
             flush=True,
         )
