@@ -39,6 +39,9 @@ def load_key(settings: Any, notify: Callable[[str], None]) -> str:
         return _checked(store.key.get_secret_value(), "CLINSUM_STORE__KEY")
     if store.key_file is not None:
         return _read(Path(store.key_file))
+    older = settings.ingestion.deid.key  # where earlier versions took a configured key from: the same key
+    if older is not None:
+        return _checked(older.get_secret_value(), "CLINSUM_INGESTION__DEID__KEY")
     if settings.mode == "deployment":
         raise KeyProblem("clinsum runs in deployment mode and no encryption key is configured: set CLINSUM_STORE__KEY_FILE "
                          "to the key's secret file (`clinsum key new` makes a key); clinsum never makes one of its own there.")

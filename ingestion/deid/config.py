@@ -7,7 +7,7 @@ from pydantic import BaseModel, DirectoryPath, Field, SecretStr
 
 class DeidSettings(BaseModel):
     key: SecretStr | None = Field(
-        None, description="Fernet key (urlsafe base64, 32 bytes) that encrypts each patient's mapping at rest."
+        None, description="Deprecated: the store's key, now CLINSUM_STORE__KEY or CLINSUM_STORE__KEY_FILE (still read)."
     )
     spacy_model: DirectoryPath | None = Field(
         None, description="A spaCy pipeline with NER, a folder hospital IT installed; used beside the rules."
