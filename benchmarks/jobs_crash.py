@@ -56,10 +56,11 @@ def main() -> None:
     parser.add_argument("--foreign", action="store_true", help="workers act as if on other hosts (wait for leases)")
     parser.add_argument("--database", default=None, help="a database URL (default: a fresh schema on local PostgreSQL)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--worker", nargs=3, metavar=("URL", "FILES", "KEY"), help=argparse.SUPPRESS)
+    # The key comes in CLINSUM_STORE__KEY, never argv: a key may start with "-", and argv shows in `ps`.
+    parser.add_argument("--worker", nargs=2, metavar=("URL", "FILES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        _worker(*args.worker, args.delay, args.lease, args.foreign)
+        _worker(*args.worker, os.environ["CLINSUM_STORE__KEY"], args.delay, args.lease, args.foreign)
         return
 
     from cryptography.fernet import Fernet
@@ -93,11 +94,11 @@ def main() -> None:
         ids.append(jobs.enqueue(store, stored.id, actor="bench"))
 
     rng = random.Random(args.seed)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CLINSUM_STORE__KEY": key}
 
     def spawn() -> subprocess.Popen:
         command = [sys.executable, "-m", "benchmarks.jobs_crash", "--delay", str(args.delay), "--lease", str(args.lease),
-                   "--worker", url, str(files), key] + (["--foreign"] if args.foreign else [])
+                   "--worker", url, str(files)] + (["--foreign"] if args.foreign else [])
         return subprocess.Popen(command, cwd=ROOT, env=env)
 
     started = time.perf_counter()

@@ -199,8 +199,8 @@ def test_a_worker_killed_mid_summary_leaves_the_job_to_the_next_run(store: Store
     stored = prepare(TEXT_SAMPLES, settings, store, StubEngine(), _patient(store))
     job = request(store, stored, settings)
     slow = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.jobs_crash", "--delay", "120", "--worker", database_url, str(store.files.root), store.key],
-        cwd=ROOT,
+        [sys.executable, "-m", "benchmarks.jobs_crash", "--delay", "120", "--worker", database_url, str(store.files.root)],
+        cwd=ROOT, env={**os.environ, "CLINSUM_STORE__KEY": store.key},
     )
     try:
         deadline = time.monotonic() + 60
