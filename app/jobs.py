@@ -12,6 +12,8 @@ The queue is this one table and four operations:
   that writes the summary: a worker that lost its job (it stalled past its lease and another
   took over) cannot write a second summary, and a crash mid-write leaves nothing.
 - fail: back to the queue while attempts remain, else failed with the reason.
+
+A user may cancel a job: it leaves the queue, and a worker running it loses its lease.
 """
 
 from __future__ import annotations
@@ -148,12 +150,31 @@ def fail(store: Store, claim: Claim, error: str, retry: bool) -> str:
         return job.status
 
 
+def cancel(store: Store, job_id: int, actor: str = "cli") -> bool:
+    """Stop a queued or running job; a worker running it loses its lease and writes nothing.
+
+    Returns False when the job had already ended (done, failed or cancelled)."""
+    with store.transaction() as s:
+        job = s.get(Job, job_id)
+        if job is None or job.status not in ("queued", "running"):
+            return False
+        job.status, job.lease_token, job.lease_expires_at, job.finished_at = "cancelled", None, None, utcnow()
+        job.error = "Cancelled by the user."
+        patient = s.scalar(select(Record.patient_id).where(Record.id == job.record_id))
+        store.audit(s, actor, "job cancelled", patient, job.id)
+        return True
+
+
 @dataclass(frozen=True, slots=True)
 class JobState:
     id: int
-    status: str
+    status: str  # queued → running → done | failed | cancelled
     attempts: int
     error: str | None
+
+    @property
+    def ended(self) -> bool:
+        return self.status in ("done", "failed", "cancelled")
 
 
 def state(store: Store, job_id: int) -> JobState:

@@ -58,8 +58,7 @@ def prepare(paths: Sequence[Path], settings: Settings, store: Store, engine: Eng
     found = find_record(store, print_)
     if found is not None:
         return found
-    step("ingesting")
-    record = ingest(paths, chosen, engine.count_tokens, mapping_of(store, patient_id))
+    record = ingest(paths, chosen, engine.count_tokens, mapping_of(store, patient_id), on_step=step)
     if not record.documents:
         raise NothingLoaded(record.errors)
     step("storing")
@@ -73,13 +72,13 @@ def prepare(paths: Sequence[Path], settings: Settings, store: Store, engine: Eng
 
 
 def prepare_patient(settings: Settings, store: Store, engine: Engine, patient_id: int, actor: str = "cli",
-                    on_step: Callable[[str], None] | None = None) -> StoredRecord:
-    """The record of everything the patient holds: their stored originals, decrypted into a private
-    temporary folder only for as long as ingestion reads them."""
+                    on_step: Callable[[str], None] | None = None, extra: Sequence[Path] = ()) -> StoredRecord:
+    """The record of everything the patient holds, with `extra` files added: their stored originals,
+    decrypted into a private temporary folder only for as long as ingestion reads them."""
     with store.transaction() as s:
         docs = [(d.file_name, d.stored_at) for d in s.scalars(select(StoredDocument).where(StoredDocument.patient_id == patient_id)
                                                                 .order_by(StoredDocument.id))]
-    if not docs:
+    if not docs and not extra:
         raise NothingLoaded([])
     with tempfile.TemporaryDirectory(prefix="record-") as folder:
         paths = []
@@ -87,7 +86,7 @@ def prepare_patient(settings: Settings, store: Store, engine: Engine, patient_id
             place = Path(folder) / str(n)
             place.mkdir()
             paths.append(store.files.copy_out(stored_at, place / (name if name not in ("", ".", "..") else "document")))
-        return prepare(paths, settings, store, engine, patient_id, actor, on_step)
+        return prepare([*paths, *extra], settings, store, engine, patient_id, actor, on_step)
 
 
 def safe_question(store: Store, patient_id: int, question: str, settings: Settings) -> str:

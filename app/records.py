@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from ingestion import Record
+from ingestion import Document, Record
 
 
 def record_json(record: Record) -> dict[str, Any]:
@@ -21,7 +22,9 @@ def record_json(record: Record) -> dict[str, Any]:
                 "date": doc.date.isoformat() if doc.date else None,
                 "pages": len(doc.pages),
                 "ocr_pages": doc.ocr_pages,
+                "ocr_confidence": _ocr_confidence(doc),
                 "passages": counts.get(index, 0),
+                "phi": _phi_counts(doc),
             }
             for index, doc in enumerate(record.documents)
         ],
@@ -31,6 +34,17 @@ def record_json(record: Record) -> dict[str, Any]:
         "errors": [{"file": e.file, "error": e.error} for e in record.errors],
         "notices": [{"file": n.file, "notice": n.error} for n in record.notices],
     }
+
+
+def _ocr_confidence(doc: Document) -> float | None:
+    """Tesseract's mean word confidence over the document's OCR'd pages (0-100), None without OCR."""
+    scores = [p.ocr_confidence for p in doc.pages if p.ocr and p.ocr_confidence is not None]
+    return round(sum(scores) / len(scores), 1) if scores else None
+
+
+def _phi_counts(doc: Document) -> dict[str, int]:
+    """How many identifiers de-identification replaced in the document, by kind (PERSON, DATE_TIME ...)."""
+    return dict(Counter(str(span.entity_type) for page in doc.pages for span in page.phi))
 
 
 def record_lines(record: Record, token_source: str) -> list[str]:

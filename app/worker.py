@@ -176,7 +176,7 @@ class Worker:
                     time.perf_counter() - started,
                 ))
         except jobs.LeaseLost:
-            log.warning("job %s was taken over by another worker; its result was not written", claim.job_id)
+            log.warning("job %s was cancelled or taken over by another worker; its result was not written", claim.job_id)
         except EngineError as error:
             retry = error.kind in TRANSIENT
             status = jobs.fail(self.store, claim, f"The engine failed ({error.kind}): {error}", retry)

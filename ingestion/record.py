@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ingestion.config import IngestionSettings
 from ingestion.deid import Mapping, deidentify, masked
@@ -33,11 +33,19 @@ def ingest(
     settings: IngestionSettings,
     count_tokens: TokenCounter,
     mapping: Mapping | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> Record:
-    """The files as one patient's record; `mapping` continues a patient's surrogates and date shift."""
+    """The files as one patient's record; `mapping` continues a patient's surrogates and date shift.
+
+    `on_step` hears each stage as it starts: "loading" (text, OCR), "de-identifying", "stitching".
+    """
+    step = on_step or (lambda _name: None)
+    step("loading")
     loaded = load_files(paths, settings)
     documents = order_documents(loaded.documents)
+    step("de-identifying")
     mapping = deidentify(documents, settings.deid, mapping)  # always: no setting lets PHI into a prompt
+    step("stitching")
     passages = number_passages(documents)
     prompts = stitch(documents, passages, count_tokens, settings.prompt_budget)
     return Record(documents, passages, prompts, loaded.errors, loaded.notices, mapping)

@@ -1,0 +1,35 @@
+"""The clinsum browser app: `python -m ui` (or `make run`) serves it. One page a file, under pages/."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+if __package__ in (None, ""):  # run by `streamlit run ui/app.py`: make `ui` and `app` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ui import state  # noqa: E402
+from ui.widgets.banner import engine_banner  # noqa: E402
+
+st.set_page_config(page_title="clinsum", page_icon="📋", layout="wide")
+
+HERE = Path(__file__).resolve().parent / "pages"
+PAGES = [
+    st.Page(HERE / "patients.py", title="Patients", icon="👥", default=True),
+    st.Page(HERE / "upload.py", title="Upload", icon="📤"),
+    st.Page(HERE / "record.py", title="Record", icon="📚"),
+    st.Page(HERE / "summary.py", title="Summary", icon="📝"),
+    st.Page(HERE / "ask.py", title="Ask", icon="💬"),
+    st.Page(HERE / "history.py", title="History", icon="🕘"),
+    st.Page(HERE / "export.py", title="Export", icon="📦"),
+]
+page = st.navigation(PAGES)
+ctx = state.context()
+state.user(ctx)
+with st.sidebar:
+    chosen = state.patient(ctx)
+    st.markdown(f"**Patient:** {chosen.label if chosen else 'none selected'}")
+engine_banner(ctx)
+page.run()

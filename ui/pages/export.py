@@ -1,0 +1,39 @@
+"""Export: the open summary (or answer) as Markdown, as PDF with its sources, and as a FHIR R4 document Bundle."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.export import summary_fhir, summary_pdf
+from app.output import summary_markdown
+from app.store.patients import documents_of
+from app.store.summaries import view
+from app.views import history
+from ui import state
+
+ctx = state.context()
+me = state.user(ctx)
+current = state.patient(ctx)
+st.title("Export")
+if current is None:
+    st.write("Select a patient on the Patients page first.")
+    st.stop()
+done = [item for item in history(ctx.store, current.id) if item.summary_id is not None]
+if not done:
+    st.write("Nothing to export yet: generate a summary first.")
+    st.stop()
+labels = {item.summary_id: ("Summary" if item.kind == "summary" else f"Answer: {item.question}")
+          + f" ({item.created_at:%Y-%m-%d %H:%M})" for item in done}
+opened = st.session_state.get("open_summary")
+chosen = st.selectbox("What to export", list(labels), format_func=labels.get,
+                      index=list(labels).index(opened) if opened in labels else 0)
+shown = view(ctx.store, chosen, actor=me.name)
+stem = f"clinsum-{shown.kind}-{shown.id}"
+st.caption("The files hold the patient's real names and dates: keep them where patient records may be kept.")
+columns = st.columns(3)
+columns[0].download_button("Markdown", summary_markdown(shown), f"{stem}.md", "text/markdown", on_click="ignore", icon="📄")
+columns[1].download_button("PDF", summary_pdf(shown), f"{stem}.pdf", "application/pdf", on_click="ignore", icon="🖨️")
+columns[2].download_button("FHIR Bundle (JSON)", summary_fhir(shown, current.label, documents_of(ctx.store, current.id)),
+                           f"{stem}.fhir.json", "application/fhir+json", on_click="ignore", icon="🏥")
+with st.expander("Preview (Markdown)"):
+    st.code(summary_markdown(shown), language="markdown", wrap_lines=True)
