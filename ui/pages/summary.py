@@ -40,12 +40,15 @@ if job_id is not None:
     ended = follow(ctx, me, job_id, "Summary")  # stops the page while the job runs
     if ended.status == "done":
         st.session_state["open_summary"] = summary_of_job(ctx.store, job_id)
+        past = [item for item in history(ctx.store, current.id) if item.kind == "summary"]  # with the one just written
     else:
         st.error(f"The summary was not written: {ended.error}" if ended.status == "failed" else "The summary was cancelled.")
         st.button("Retry", on_click=generate)
     st.session_state.pop("job", None)
 
-opened = st.session_state.get("open_summary") or next((i.summary_id for i in past if i.status == "done"), None)
+opened = st.session_state.get("open_summary")
+if opened not in {i.summary_id for i in past if i.status == "done"}:  # erased with a document, or an answer
+    opened = next((i.summary_id for i in past if i.status == "done"), None)
 if opened is None:
     st.write("No summary yet: press **Generate summary**.")
     st.stop()
