@@ -25,9 +25,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 
 # The browser app on http://$(HOST):$(PORT), with the embedded defaults (SQLite, the extractive engine).
 run: $(VENV)/.run-installed
-	@echo "clinsum: open http://$(HOST):$(PORT) in your browser (Ctrl-C stops it)"
-	$(BIN)/python -m streamlit run ui/app.py --server.headless=true --server.address=$(HOST) \
-		--server.port=$(PORT) --browser.gatherUsageStats=false
+	$(BIN)/python -m ui --host $(HOST) --port $(PORT)
 
 # The terminal demo: summarize the bundled sample record and print it.
 demo: $(VENV)/.run-installed

@@ -1,4 +1,7 @@
-"""The clinsum browser app: `python -m ui` (or `make run`) serves it. One page a file, under pages/."""
+"""The clinsum browser app: `python -m ui` (or `make run`) serves it.
+
+One page a file, under screens/: a folder named pages/ would turn on Streamlit's legacy multipage
+mode, which runs a page opened by its URL alone, without this entrypoint."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from ui.widgets.banner import engine_banner  # noqa: E402
 
 st.set_page_config(page_title="clinsum", page_icon="📋", layout="wide")
 
-HERE = Path(__file__).resolve().parent / "pages"
+HERE = Path(__file__).resolve().parent / "screens"
 PAGES = [
     st.Page(HERE / "patients.py", title="Patients", icon="👥", default=True),
     st.Page(HERE / "upload.py", title="Upload", icon="📤"),

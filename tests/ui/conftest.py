@@ -44,27 +44,11 @@ PLANTED_NOTE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def entrypoint_runs_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every run goes through ui/app.py (banner, sidebar, st.navigation), as on the server.
-
-    AppTest forgets before each run that st.navigation turned off Streamlit's legacy `pages/` folder
-    (PagesManager.uses_pages_directory, a class attribute the server sets once), so from the second
-    run on it would run ui/pages/<page>.py alone, without the entrypoint."""
-    import streamlit.testing.v1.app_test as app_test
-    from streamlit.runtime.pages_manager import PagesManager
-
-    class NavigationPages(PagesManager):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
-
-
 @contextlib.contextmanager
-def serving(data_dir: Path) -> Iterator[AppContext]:
-    """The app's context for `data_dir`, opened as the app opens it (environment, cached), closed after."""
+def serving(data_dir: Path, **env: str) -> Iterator[AppContext]:
+    """The app's context for `data_dir`, opened as the app opens it (environment, cached), closed after.
+
+    `env` adds settings, as hospital IT would set them (CLINSUM_INGESTION__OCR_COMMAND=...)."""
     with pytest.MonkeyPatch.context() as mp:
         for name in list(os.environ):
             if name.startswith("CLINSUM_") or name == "DATABASE_URL":
@@ -72,6 +56,8 @@ def serving(data_dir: Path) -> Iterator[AppContext]:
         mp.setenv("CLINSUM_STORE__DATA_DIR", str(data_dir))
         mp.setenv("CLINSUM_INGESTION__WORKERS", "1")  # no process pool
         mp.setenv("CLINSUM_JOBS__POLL_S", "0.05")  # the worker thread picks a queued job up at once
+        for name, value in env.items():
+            mp.setenv(name, value)
         st.cache_resource.clear()
         ctx = state._context()
         try:

@@ -56,7 +56,7 @@ def run(what) -> AppTest:
 def open_page(at: AppTest, page: str) -> AppTest:
     if not at._tree.children:  # switch_page needs the pages st.navigation registers in a first run
         run(at)
-    return run(at.switch_page(f"pages/{page}.py"))
+    return run(at.switch_page(f"screens/{page}.py"))
 
 
 def button(at: AppTest, label: str):
@@ -247,7 +247,7 @@ def test_upload_starts_a_patient_and_reports_each_file(shared: Shared, tmp_path)
     [error] = [e.value for e in bad.error]
     assert "scan.pdf" in error and error.count(". ") == 0 and error.endswith(".")  # one sentence, naming the file
     chart = by_file["obs_chart.pdf"]
-    assert [w.value for w in chart.warning] == ["Pages 2–3 of obs_chart.pdf are blank; they were skipped."]
+    assert [w.value.replace("\\", "") for w in chart.warning] == ["Pages 2–3 of obs_chart.pdf are blank; they were skipped."]
     assert [c.value for c in chart.caption] == ["3 pages · identifiers replaced: none found"]
     assert at.page_link[0].proto.label == "Go to the summary"
 
@@ -260,8 +260,36 @@ def test_upload_starts_a_patient_and_reports_each_file(shared: Shared, tmp_path)
     [again] = at.session_state["uploaded"]
     assert again.status == "duplicate"
     assert any(m.value.startswith("♻️") for m in at.markdown)
-    assert f"{TEXT_SAMPLE.name} is already in this patient's record." in [w.value for w in at.warning]
+    assert f"{TEXT_SAMPLE.name} is already in this patient's record." in [w.value.replace("\\", "") for w in at.warning]
     assert len(documents_of(ctx.store, made.id)) == 2
+
+
+def test_without_tesseract_a_scan_is_a_notice_beside_its_file(tmp_path) -> None:
+    """Tesseract missing (not where the settings say): the page says so beside each file, no traceback."""
+    import pypdfium2 as pdfium
+
+    from tests.ui.conftest import serving
+
+    fax = next(p for p in SAMPLES if "fax" in p.name)
+    mixed = pdfium.PdfDocument(next(p for p in SAMPLES if "lab_report" in p.name))
+    mixed.import_pages(pdfium.PdfDocument(scans.make_scanned_pages(tmp_path / "scans.pdf", pages=2)))
+    mixed.save(tmp_path / "lab_with_scans.pdf")
+    with serving(tmp_path / "data", CLINSUM_INGESTION__OCR_COMMAND=str(tmp_path / "no" / "tesseract")):
+        at = open_page(run(new_app()), "upload")
+        at.text_input(key="upload-label").set_value("no ocr bed 1")
+        at.file_uploader[0].set_value([(fax.name, fax.read_bytes(), "application/pdf"),
+                                       ("lab_with_scans.pdf", (tmp_path / "lab_with_scans.pdf").read_bytes(),
+                                        "application/pdf")])
+        run(at)
+        run(button(at, "Add to record").click())
+    outcomes = {o.name: o.status for o in at.session_state["uploaded"]}
+    assert outcomes == {fax.name: "error", "lab_with_scans.pdf": "added"}
+    last = len(mixed)
+    assert [w.value.replace("\\", "") for w in at.warning] == [
+        f"Pages {last - 1}–{last} of lab_with_scans.pdf are scans, and Tesseract (OCR) is not installed, so they were "
+        "not read; install tesseract-ocr to read them."]
+    [error] = [e.value.replace("\\", "") for e in at.error]
+    assert error.startswith(fax.name) and "Tesseract (OCR) is not installed" in error and error.count(". ") == 0
 
 
 def test_upload_with_a_blank_label_says_so_and_adds_nothing(shared: Shared) -> None:
@@ -564,17 +592,10 @@ def test_every_page_says_no_model_is_configured_and_asks_for_a_patient(shared: S
         assert any(m.value == "**Patient:** sample record" for m in selected.sidebar.markdown), page
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Streamlit's legacy pages/ folder: until some session has run ui/app.py (which calls st.navigation), "
-    "a session opening a page URL runs ui/pages/<page>.py alone; on the server (python -m ui) that page "
-    "fails with ModuleNotFoundError ('app' is ui/app.py there), and no banner or sidebar shows. "
-    "Fixed by moving the pages out of a folder named pages/."))
-def test_a_page_opened_first_after_a_restart_runs_the_entrypoint(shared: Shared, monkeypatch) -> None:
-    import streamlit.testing.v1.app_test as app_test
-    from streamlit.runtime.pages_manager import PagesManager
-
-    monkeypatch.setattr(app_test, "PagesManager", PagesManager)  # as a server whose first session is this one
+def test_a_page_opened_first_after_a_restart_runs_the_entrypoint(shared: Shared) -> None:
+    """A bookmark, or a tab reconnecting after a restart: the page's URL runs through ui/app.py, since
+    no folder named pages/ makes Streamlit run the page alone (it failed with ModuleNotFoundError)."""
     at = new_app(shared.patient_id)
-    run(at.switch_page("pages/summary.py"))  # a bookmark, or a tab reconnecting after a restart
+    run(at.switch_page("screens/summary.py"))  # a bookmark, or a tab reconnecting after a restart
     assert title(at) == "Summary"
     assert NO_MODEL in banner(at)

@@ -45,4 +45,4 @@ def show_outcomes(outcomes: list[FileOutcome]) -> None:
                            + (f", {outcome.ocr_pages} read by OCR" if outcome.ocr_pages else "")
                            + f" · identifiers replaced: {phi or 'none found'}")
             for message in outcome.messages:
-                (st.error if outcome.status == "error" else st.warning)(message)
+                (st.error if outcome.status == "error" else st.warning)(literal(message))  # it names the file

@@ -11,23 +11,15 @@ import html
 import streamlit as st
 
 from app.context import AppContext, User
+from app.export import citation_numbers
 from app.sources import source_of
 from app.store.summaries import SummaryView
 from ui.text import literal
 
 
-def numbers(view: SummaryView) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for _, statements in view.sections:
-        for s in statements:
-            for c in s.citations:
-                found.setdefault(c.passage_id, len(found) + 1)
-    return found
-
-
 def statements(view: SummaryView) -> None:
     """Sections of statements, each with its chips; an unsupported statement is marked with the reason."""
-    marks = numbers(view)
+    marks = citation_numbers(view)
     for title, items in view.sections:
         if view.kind == "summary":
             st.markdown(f"#### {literal(title)}")

@@ -23,7 +23,7 @@ if not everyone:
         made = create_patient(ctx.store, "sample record", actor=me.name)
         state.select(made.id)
         add_and_report(ctx, me, made.id, [Upload(p.name, p.read_bytes()) for p in sample_files()])
-        st.switch_page("pages/summary.py")
+        st.switch_page("screens/summary.py")
 
 with st.form("new-patient", clear_on_submit=True, border=False):
     label = st.text_input("New patient label", placeholder="e.g. ward 4 bed 12")

@@ -34,4 +34,4 @@ for item in items:
         if item.summary_id is not None and row[1].button("Open", key=f"open-{item.summary_id}"):
             st.session_state["open_summary"] = item.summary_id
             st.session_state.pop("source", None)
-            st.switch_page("pages/summary.py" if item.kind == "summary" else "pages/ask.py")
+            st.switch_page("screens/summary.py" if item.kind == "summary" else "screens/ask.py")

@@ -35,4 +35,4 @@ if st.button("Add to record", type="primary", disabled=not files):
     st.rerun()
 if st.session_state.get("uploaded"):
     show_outcomes(st.session_state["uploaded"])
-    st.page_link("pages/summary.py", label="Go to the summary", icon="📝")
+    st.page_link("screens/summary.py", label="Go to the summary", icon="📝")
