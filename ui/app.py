@@ -16,17 +16,17 @@ if __package__ in (None, ""):  # run by `streamlit run ui/app.py`: make `ui` and
 from ui import state  # noqa: E402
 from ui.widgets.banner import engine_banner  # noqa: E402
 
-st.set_page_config(page_title="clinsum", page_icon="📋", layout="wide")
+st.set_page_config(page_title="clinsum", page_icon=":material/summarize:", layout="wide")
 
 HERE = Path(__file__).resolve().parent / "screens"
 PAGES = [
-    st.Page(HERE / "patients.py", title="Patients", icon="👥", default=True),
-    st.Page(HERE / "upload.py", title="Upload", icon="📤"),
-    st.Page(HERE / "record.py", title="Record", icon="📚"),
-    st.Page(HERE / "summary.py", title="Summary", icon="📝"),
-    st.Page(HERE / "ask.py", title="Ask", icon="💬"),
-    st.Page(HERE / "history.py", title="History", icon="🕘"),
-    st.Page(HERE / "export.py", title="Export", icon="📦"),
+    st.Page(HERE / "patients.py", title="Patients", icon=":material/group:", default=True),
+    st.Page(HERE / "upload.py", title="Upload", icon=":material/upload_file:"),
+    st.Page(HERE / "record.py", title="Record", icon=":material/folder_open:"),
+    st.Page(HERE / "summary.py", title="Summary", icon=":material/summarize:"),
+    st.Page(HERE / "ask.py", title="Ask", icon=":material/chat:"),
+    st.Page(HERE / "history.py", title="History", icon=":material/history:"),
+    st.Page(HERE / "export.py", title="Export", icon=":material/download:"),
 ]
 page = st.navigation(PAGES)
 ctx = state.context()

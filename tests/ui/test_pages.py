@@ -37,6 +37,7 @@ from engine.stub import StubEngine
 from tests.conftest import SAMPLES
 from tests.fixtures import scans
 from tests.ui.conftest import JOB_TIMEOUT, PLANTED_NAME, Shared, new_app
+from ui.widgets.adding import ICONS
 
 PAGES = ["patients", "upload", "record", "summary", "ask", "history", "export"]
 NO_MODEL = "No language model is configured"
@@ -233,17 +234,17 @@ def test_upload_starts_a_patient_and_reports_each_file(shared: Shared, tmp_path)
     assert {name: o.status for name, o in outcomes.items()} == {TEXT_SAMPLE.name: "added", "scan.pdf": "error",
                                                                 "obs_chart.pdf": "added"}
 
-    boxes = [c for c in at.main.container if c.markdown and re.match(r"[✅♻️❌]", c.markdown[0].value)]
+    boxes = [c for c in at.main.container if c.markdown and c.markdown[0].value.startswith(tuple(ICONS.values()))]
     by_file = {box.markdown[0].value.split("**")[1].replace("\\", ""): box for box in boxes}
     assert list(by_file) == [TEXT_SAMPLE.name, "scan.pdf", "obs_chart.pdf"]
     added = by_file[TEXT_SAMPLE.name]
-    assert added.markdown[0].value.startswith("✅")
+    assert added.markdown[0].value.startswith(ICONS["added"])
     [line] = [c.value for c in added.caption]
     assert line.startswith("1 page · identifiers replaced: ") and "person" in line
     for kind, count in outcomes[TEXT_SAMPLE.name].phi.items():
         assert f"{count} {kind.replace('_', ' ').lower()}" in line
     bad = by_file["scan.pdf"]
-    assert bad.markdown[0].value.startswith("❌") and not bad.caption
+    assert bad.markdown[0].value.startswith(ICONS["error"]) and not bad.caption
     [error] = [e.value for e in bad.error]
     assert "scan.pdf" in error and error.count(". ") == 0 and error.endswith(".")  # one sentence, naming the file
     chart = by_file["obs_chart.pdf"]
@@ -259,7 +260,7 @@ def test_upload_starts_a_patient_and_reports_each_file(shared: Shared, tmp_path)
     assert adding in [m.value for m in at.markdown]
     [again] = at.session_state["uploaded"]
     assert again.status == "duplicate"
-    assert any(m.value.startswith("♻️") for m in at.markdown)
+    assert any(m.value.startswith(ICONS["duplicate"]) for m in at.markdown)
     assert f"{TEXT_SAMPLE.name} is already in this patient's record." in [w.value.replace("\\", "") for w in at.warning]
     assert len(documents_of(ctx.store, made.id)) == 2
 

@@ -8,6 +8,7 @@ from app.context import sample_files
 from app.store.patients import PatientError, create_patient, delete_document, delete_patient, documents_of, rename_patient
 from app.uploads import Upload
 from ui import state
+from ui.text import literal
 from ui.widgets.adding import add_and_report
 
 ctx = state.context()
@@ -43,7 +44,7 @@ if everyone:
         st.write("No patient's label contains that.")
     for info in shown[:100]:
         row = st.columns([4, 3, 2, 2], vertical_alignment="center")
-        row[0].markdown(f"**{info.label}**" if info.id == st.session_state.get("patient_id") else info.label)
+        row[0].markdown(f"**{literal(info.label)}**" if info.id == st.session_state.get("patient_id") else literal(info.label))
         row[1].caption(f"since {info.created_at:%Y-%m-%d %H:%M}")
         row[2].caption(f"{info.documents} document{'s' * (info.documents != 1)}")
         if row[3].button("Select", key=f"select-{info.id}", disabled=info.id == st.session_state.get("patient_id")):
@@ -53,7 +54,7 @@ if everyone:
 current = state.patient(ctx)
 if current is not None:
     st.divider()
-    st.subheader(f"Selected: {current.label}")
+    st.subheader(f"Selected: {literal(current.label)}")
     with st.form("rename", border=False):
         new_label = st.text_input("Label", value=current.label)
         if st.form_submit_button("Rename"):
@@ -76,7 +77,7 @@ if current is not None:
             st.rerun()
     with st.expander("Delete this patient"):
         st.write("Erases every document, record, summary and answer of this patient. The audit trail stays.")
-        sure = st.checkbox(f"Yes, erase {current.label}", key=f"sure-{current.id}")
+        sure = st.checkbox(f"Yes, erase {literal(current.label)}", key=f"sure-{current.id}")
         if st.button("Delete patient", type="primary", disabled=not sure):
             delete_patient(ctx.store, current.id, actor=me.name)
             state.select(None)

@@ -7,6 +7,7 @@ import streamlit as st
 from app.store.patients import PatientError, create_patient
 from app.uploads import Upload
 from ui import state
+from ui.text import literal
 from ui.widgets.adding import add_and_report, show_outcomes
 
 ctx = state.context()
@@ -18,7 +19,7 @@ if current is None:
     st.write("No patient is selected: these files will start a new patient.")
     label = st.text_input("New patient label", placeholder="leave empty for patient-N", key="upload-label")
 else:
-    st.write(f"Adding to **{current.label}**'s record. A file already in it is recognised and not added twice.")
+    st.write(f"Adding to **{literal(current.label)}**'s record. A file already in it is recognised and not added twice.")
 nonce = st.session_state.setdefault("uploader", 0)
 files = st.file_uploader("Choose the patient's files (PDF, text, Markdown, PNG, JPEG, TIFF)", accept_multiple_files=True,
                          max_upload_size=limit_mb, key=f"files-{nonce}")
@@ -35,4 +36,4 @@ if st.button("Add to record", type="primary", disabled=not files):
     st.rerun()
 if st.session_state.get("uploaded"):
     show_outcomes(st.session_state["uploaded"])
-    st.page_link("screens/summary.py", label="Go to the summary", icon="📝")
+    st.page_link("screens/summary.py", label="Go to the summary", icon=":material/summarize:")

@@ -10,7 +10,9 @@ from ui.text import literal
 
 STEPS = {"loading": "Loading the files (text layers, OCR of scans)…", "de-identifying": "De-identifying…",
          "stitching": "Stitching the record in date order…", "storing": "Storing (encrypted)…"}
-ICONS = {"added": "✅", "duplicate": "♻️", "error": "❌"}
+# Material icons ship with Streamlit: no emoji font needed (thin clients often lack one).
+ICONS = {"added": ":green[:material/check_circle:]", "duplicate": ":blue[:material/content_copy:]",
+         "error": ":red[:material/error:]"}
 
 
 def add_and_report(ctx: AppContext, me: User, patient_id: int, uploads: list[Upload]) -> list[FileOutcome]:

@@ -14,7 +14,7 @@ def engine_banner(ctx: AppContext) -> None:
             "**No language model is configured.** Summaries come from the extractive engine: sentences copied "
             "from the record by rules, each cited and checked, with no interpretation or synthesis. "
             "A hospital deployment configures a model (see the README).",
-            icon="ℹ️",
+            icon=":material/info:",
         )
     else:
         st.caption(f"Engine: {described.backend} · {described.model} · context {described.max_context:,} tokens")

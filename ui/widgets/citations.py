@@ -33,9 +33,18 @@ def statements(view: SummaryView) -> None:
                                  disabled=c.file is None):
                         st.session_state["source"] = (view.id, c.passage_id, n)
             if not s.supported:
-                st.warning(f"Unsupported: {s.reason}", icon="⚠️")
+                st.warning(f"Unsupported: {s.reason}", icon=":material/warning:")
     for problem in view.problems:
         st.caption(f"Note: {problem}")
+
+
+# The column holding the source panel stays in view while the statements scroll: a chip far down the
+# summary opens its source beside it, not at the top of the page.
+_STICKY = """<style>
+[data-testid="stColumn"]:has(.st-key-source-panel) {
+  position: sticky; top: 3.75rem; align-self: flex-start; max-height: calc(100vh - 5rem); overflow-y: auto;
+}
+</style>"""
 
 
 def source_panel(ctx: AppContext, me: User, view: SummaryView) -> None:
@@ -50,6 +59,7 @@ def source_panel(ctx: AppContext, me: User, view: SummaryView) -> None:
     except LookupError as problem:
         st.error(str(problem))
         return
+    st.html(_STICKY)
     with st.container(border=True, key="source-panel"):
         st.markdown(f"**Source [{n}]** · {literal(source.file)}")
         st.caption(f"{source.doc_type_label} · {source.date or 'undated'} · page {source.page} of {source.pages}"
@@ -62,6 +72,7 @@ def source_panel(ctx: AppContext, me: User, view: SummaryView) -> None:
             unsafe_allow_html=True,
         )
         if source.image is not None:
-            st.image(source.image, caption=f"Page {source.page}, the passage highlighted", width="stretch")
+            st.image(source.image, caption=f"Page {source.page}, the passage highlighted", width="stretch",
+                     output_format="PNG")  # lossless: the highlight's edges stay sharp
         else:
             st.caption("A text file has no page image: the passage is highlighted in its text above.")

@@ -1,0 +1,229 @@
+"""The clinician's path in a real browser: upload → summary → cited source on its page → question → export.
+
+The app is served as `make run` serves it (`python -m ui`), headless on a free port, and driven
+through Debian's chromium by Playwright (never `playwright install`: no download). axe-core checks
+every page; serious and critical violations fail. Screenshots go to the test's folder, and to
+$CLINSUM_SCREENSHOTS when set (the README's picture comes from there).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageChops
+
+from tests.conftest import ROOT, SAMPLES
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
+                                reason="Debian's chromium is not installed (apt-get install chromium); CI installs it")
+from playwright import sync_api as playwright_api  # noqa: E402  (a test extra, always installed)
+expect = playwright_api.expect
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on 127.0.0.1:<free port>, with a data folder of its own."""
+    data = tmp_path_factory.mktemp("browser-data")
+    port = _free_port()
+    env = {**os.environ, "CLINSUM_STORE__DATA_DIR": str(data), "CLINSUM_UI_PORT": str(port)}
+    log = (data / "server.log").open("wb")
+    server = subprocess.Popen([sys.executable, "-m", "ui"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert server.poll() is None, (data / "server.log").read_text()
+            try:
+                if httpx.get(f"{url}/_stcore/health", timeout=1).text == "ok":
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        else:
+            pytest.fail("the app did not answer its health check within 60 s")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    config = tempfile.mkdtemp(prefix="chromium-config-")
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"] if os.geteuid() == 0 else [],
+                                     env={**os.environ, "XDG_CONFIG_HOME": config})
+        yield launched
+        launched.close()
+    shutil.rmtree(config, ignore_errors=True)
+
+
+class Shots:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.extra = Path(os.environ["CLINSUM_SCREENSHOTS"]) if os.environ.get("CLINSUM_SCREENSHOTS") else None
+
+    def take(self, page, name: str) -> None:
+        page.screenshot(path=self.folder / f"{name}.png", full_page=True)
+        if self.extra:
+            self.extra.mkdir(parents=True, exist_ok=True)
+            shutil.copy(self.folder / f"{name}.png", self.extra / f"{name}.png")
+
+
+def _settled(page) -> None:
+    """No run in progress, no error shown."""
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=120_000)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def _accessible(page, name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not bad, f"{name}: " + "; ".join(f"{v['id']} ({v['impact']}): " + ", ".join(
+        f"{n['target']} {n.get('failureSummary', '')[:160]!r}" for n in v["nodes"][:3]) for v in bad)
+
+
+def _go(page, title: str) -> None:
+    """Follow the app's own navigation (a fresh page.goto would start a new session)."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible(timeout=60_000)
+    _settled(page)
+
+
+def _highlight_inside(shown: bytes, pdf_path: Path, page_number: int, passage: str) -> None:
+    """The pixels the app changed on the page image lie on the passage: found here with pdfium, independently."""
+    image = Image.open(io.BytesIO(shown)).convert("RGB")
+    pdf = pdfium.PdfDocument(pdf_path)
+    try:
+        pdf_page = pdf[page_number - 1]
+        width_pt, height_pt = pdf_page.get_size()
+        scale = image.width / width_pt
+        plain = pdf_page.render(scale=scale).to_pil().convert("RGB").resize(image.size)
+        textpage = pdf_page.get_textpage()
+        whole = textpage.get_text_range()
+        first_words = " ".join(passage.split()[:4])
+        at = " ".join(whole.split()).find(first_words)
+        assert at >= 0, "the passage shown is not on the cited page"
+        searcher = textpage.search(passage.split()[0], match_case=True)
+        rects = []
+        while (found := searcher.get_next()) is not None:
+            start, count = found
+            for i in range(textpage.count_rects(start, count)):
+                left, bottom, right, top = textpage.get_rect(i)
+                rects.append((left * scale, (height_pt - top) * scale, right * scale, (height_pt - bottom) * scale))
+    finally:
+        pdf.close()
+    changed = ImageChops.difference(image, plain).convert("L").point(lambda v: 255 if v > 40 else 0)
+    box = changed.getbbox()
+    assert box is not None, "nothing is highlighted on the page image"
+    # The highlight covers the passage's first word, and stays on the passage's lines (plus padding).
+    x0, y0, x1, y1 = box
+    assert any(r[0] - 6 <= x1 and x0 <= r[2] + 6 and y0 - 6 <= r[1] <= y1 + 6 for r in rects), \
+        f"the highlight {box} is not where the passage's first word is {rects[:5]}"
+
+
+def test_upload_summary_source_question_export(served: str, browser, tmp_path: Path) -> None:
+    shots = Shots(tmp_path)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(served)
+    expect(page.get_by_role("heading", name="Patients", level=1)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("No language model is configured")).to_be_visible()
+    _settled(page)
+    _accessible(page, "Patients")
+
+    _go(page, "Upload")
+    page.get_by_label("New patient label").fill("ward 4 bed 12")
+    page.locator("input[type=file]").set_input_files([str(p) for p in SAMPLES])
+    add = page.get_by_role("button", name="Add to record")
+    expect(add).to_be_enabled(timeout=60_000)
+    _settled(page)
+    add.click()
+    expect(page.get_by_role("link", name="Go to the summary")).to_be_visible(timeout=240_000)
+    _settled(page)
+    expect(page.get_by_text("identifiers replaced")).to_have_count(len(SAMPLES))  # each file added, with its PHI counts
+    _accessible(page, "Upload")
+    shots.take(page, "upload")
+
+    _go(page, "Record")
+    expect(page.get_by_text("What the model sees")).to_be_visible()
+    _accessible(page, "Record")
+
+    _go(page, "Summary")
+    page.get_by_role("button", name="Generate summary").click()
+    chips = page.get_by_role("button", name="[1]", exact=True)
+    expect(chips).to_be_visible(timeout=240_000)
+    _settled(page)
+    _accessible(page, "Summary")
+    # A chip whose source is a PDF: the panel shows the passage and the page image.
+    panel = page.locator(".st-key-source-panel")
+    pdf_names = {p.name for p in SAMPLES if p.suffix == ".pdf"}
+    n = 1
+    while True:
+        page.get_by_role("button", name=f"[{n}]", exact=True).first.click()
+        expect(panel).to_contain_text(f"Source [{n}]", timeout=60_000)  # the rerun has drawn this chip's source
+        _settled(page)
+        caption = panel.inner_text()
+        if any(name in caption for name in pdf_names) and panel.locator("img").count():
+            break
+        n += 1
+        assert page.get_by_role("button", name=f"[{n}]", exact=True).count(), "no citation opens a PDF page"
+    expect(panel).to_be_in_viewport()  # beside the chip clicked, however far down the summary it is
+    passage = panel.locator("mark").inner_text()
+    assert passage.strip()
+    image = panel.locator("img").first
+    expect(image).to_be_visible()
+    # The pixels the browser decoded, at the image's own size (a canvas copy: no second request, no rescaling).
+    shown = base64.b64decode(image.evaluate("""e => { const c = document.createElement('canvas');
+        c.width = e.naturalWidth; c.height = e.naturalHeight; c.getContext('2d').drawImage(e, 0, 0);
+        return c.toDataURL('image/png').split(',')[1]; }"""))
+    cited = next(p for p in SAMPLES if p.name in caption)
+    page_number = int(caption.split("page ")[1].split(" ")[0])
+    _highlight_inside(shown, cited, page_number, passage)
+    shots.take(page, "summary-source")
+
+    _go(page, "Ask")
+    page.get_by_test_id("stChatInputTextArea").fill("What is the ejection fraction?")
+    page.get_by_test_id("stChatInputTextArea").press("Enter")
+    answer = page.get_by_test_id("stChatMessage").nth(1)
+    expect(answer.get_by_role("button", name="[1]", exact=True)).to_be_visible(timeout=240_000)
+    _settled(page)
+    _accessible(page, "Ask")
+
+    _go(page, "History")
+    expect(page.get_by_text("Answer:").first).to_be_visible()
+    _accessible(page, "History")
+
+    _go(page, "Export")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Markdown").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "## Sources" in text and "[1]" in text
+    with page.expect_download() as download:
+        page.get_by_role("button", name="PDF").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    _accessible(page, "Export")
+    context.close()
