@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -113,8 +114,26 @@ def _go(page, title: str) -> None:
     _settled(page)
 
 
+def _word_boxes(textpage, word: str, scale: float, height_pt: float) -> list[tuple[float, float, float, float]]:
+    """Every place `word` is on the page, as pixel boxes (left, top, right, bottom) of the shown image."""
+    found, searcher = [], textpage.search(word, match_case=True)
+    while (hit := searcher.get_next()) is not None:
+        for i in range(textpage.count_rects(*hit)):
+            left, bottom, right, top = textpage.get_rect(i)
+            found.append((left * scale, (height_pt - top) * scale, right * scale, (height_pt - bottom) * scale))
+    return found
+
+
+def _yellow(picture: Image.Image) -> Image.Image:
+    """A mask of the page's yellowish pixels: red and green well above blue (highlighter over paper or ink)."""
+    red, green, blue = (band.point(lambda v: v) for band in picture.split())
+    warm = ImageChops.subtract(ImageChops.darker(red, green), blue)
+    return warm.point(lambda v: 255 if v > 60 else 0)
+
+
 def _highlight_inside(shown: bytes, pdf_path: Path, page_number: int, passage: str) -> None:
-    """The pixels the app changed on the page image lie on the passage: found here with pdfium, independently."""
+    """The pixels the app changed on the page image lie on the passage, located here with pdfium, independently:
+    its first and its last word are highlighted, and nothing above the first or below the last is."""
     image = Image.open(io.BytesIO(shown)).convert("RGB")
     pdf = pdfium.PdfDocument(pdf_path)
     try:
@@ -123,26 +142,27 @@ def _highlight_inside(shown: bytes, pdf_path: Path, page_number: int, passage: s
         scale = image.width / width_pt
         plain = pdf_page.render(scale=scale).to_pil().convert("RGB").resize(image.size)
         textpage = pdf_page.get_textpage()
-        whole = textpage.get_text_range()
-        first_words = " ".join(passage.split()[:4])
-        at = " ".join(whole.split()).find(first_words)
-        assert at >= 0, "the passage shown is not on the cited page"
-        searcher = textpage.search(passage.split()[0], match_case=True)
-        rects = []
-        while (found := searcher.get_next()) is not None:
-            start, count = found
-            for i in range(textpage.count_rects(start, count)):
-                left, bottom, right, top = textpage.get_rect(i)
-                rects.append((left * scale, (height_pt - top) * scale, right * scale, (height_pt - bottom) * scale))
+        assert " ".join(passage.split()[:4]) in " ".join(textpage.get_text_range().split()), \
+            "the passage shown is not on the cited page"
+        words = re.findall(r"\w[\w/.%-]*\w|\w", passage)
+        firsts = _word_boxes(textpage, words[0], scale, height_pt)
+        lasts = _word_boxes(textpage, words[-1], scale, height_pt)
     finally:
         pdf.close()
-    changed = ImageChops.difference(image, plain).convert("L").point(lambda v: 255 if v > 40 else 0)
-    box = changed.getbbox()
-    assert box is not None, "nothing is highlighted on the page image"
-    # The highlight covers the passage's first word, and stays on the passage's lines (plus padding).
-    x0, y0, x1, y1 = box
-    assert any(r[0] - 6 <= x1 and x0 <= r[2] + 6 and y0 - 6 <= r[1] <= y1 + 6 for r in rects), \
-        f"the highlight {box} is not where the passage's first word is {rects[:5]}"
+    changed = ImageChops.subtract(_yellow(image), _yellow(plain))  # highlighter ink the page itself does not have
+    assert changed.getbbox() is not None, "nothing is highlighted on the page image"
+
+    def covered(box) -> float:
+        crop = changed.crop(tuple(round(v) for v in box))
+        return sum(crop.getdata()) / 255 / max(1, crop.width * crop.height)
+
+    first = [b for b in firsts if covered(b) > 0.5]
+    last = [b for b in lasts if covered(b) > 0.5]
+    where = f"passage {passage[:60]!r}, changed {changed.getbbox()}, first word at {firsts[:4]}, last at {lasts[:4]}"
+    assert first and last, f"the passage's first or last word is not highlighted: {where}"
+    top, bottom = min(b[1] for b in first) - 8, max(b[3] for b in last) + 8
+    _, y0, _, y1 = changed.getbbox()
+    assert top <= y0 and y1 <= bottom, f"the highlight spills off the passage's lines: {where}"
 
 
 def test_upload_summary_source_question_export(served: str, browser, tmp_path: Path) -> None:
@@ -186,22 +206,27 @@ def test_upload_summary_source_question_export(served: str, browser, tmp_path: P
         page.get_by_role("button", name=f"[{n}]", exact=True).first.click()
         expect(panel).to_contain_text(f"Source [{n}]", timeout=60_000)  # the rerun has drawn this chip's source
         _settled(page)
-        caption = panel.inner_text()
-        if any(name in caption for name in pdf_names) and panel.locator("img").count():
+        heading = panel.locator("p").filter(has_text=re.compile(rf"^Source \[{n}\] · ")).inner_text()  # "Source [n] · <file>"
+        if any(heading.endswith(name) for name in pdf_names):  # a PDF's source has its page image
             break
         n += 1
         assert page.get_by_role("button", name=f"[{n}]", exact=True).count(), "no citation opens a PDF page"
     expect(panel).to_be_in_viewport()  # beside the chip clicked, however far down the summary it is
-    passage = panel.locator("mark").inner_text()
-    assert passage.strip()
+    # The image with this chip's caption (Streamlit shows the previous chip's elements until the
+    # run replaces them), once the browser has decoded it.
+    expect(panel.get_by_test_id("stImage")).to_contain_text(f"source [{n}] highlighted", timeout=60_000)
     image = panel.locator("img").first
     expect(image).to_be_visible()
+    page.wait_for_function("e => e.complete && e.naturalWidth > 0", arg=image.element_handle())
+    passage = panel.locator("mark").inner_text()  # drawn before the image: this chip's too
+    assert passage.strip()
     # The pixels the browser decoded, at the image's own size (a canvas copy: no second request, no rescaling).
     shown = base64.b64decode(image.evaluate("""e => { const c = document.createElement('canvas');
         c.width = e.naturalWidth; c.height = e.naturalHeight; c.getContext('2d').drawImage(e, 0, 0);
         return c.toDataURL('image/png').split(',')[1]; }"""))
-    cited = next(p for p in SAMPLES if p.name in caption)
-    page_number = int(caption.split("page ")[1].split(" ")[0])
+    cited = next(p for p in SAMPLES if heading.endswith(p.name))
+    where = panel.get_by_text(re.compile(r" · page \d+ of \d+")).inner_text()  # "<type> · <date> · page 1 of 3 · P151"
+    page_number = int(where.split(" · page ")[1].split(" ")[0])
     _highlight_inside(shown, cited, page_number, passage)
     shots.take(page, "summary-source")
 

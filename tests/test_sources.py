@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -97,6 +98,34 @@ def test_a_pdf_citation_shows_its_page_with_the_passage_highlighted(record) -> N
     yellow = changed & (r > 200) & (g > 180) & (b < 200)
     assert yellow.sum() > 0.5 * changed.sum()  # mostly yellow: the fill over white paper
     assert all(_has_ink(plain, box) for box in shown.boxes)  # over the text, not beside it (no flipped axis)
+
+
+def test_every_pdf_citation_is_highlighted_where_pdfium_finds_its_first_and_last_word(record) -> None:
+    """Across the whole summary, not one chosen citation: the boxes sit on the passage's own words, as pdfium
+    (independently of our geometry) places them on the page."""
+    store, summary_id, citations = record
+    checked = 0
+    for passage_id in dict.fromkeys(c.passage_id for c in citations if c.file and c.file.endswith(".pdf")):
+        shown = source_of(store, summary_id, passage_id)
+        if shown.ocr:
+            continue  # no text layer: test_an_ocr_citation_is_highlighted_from_its_word_boxes
+        pdf = pdfium.PdfDocument(next(p for p in SAMPLES if p.name == shown.file))
+        try:
+            page = pdf[shown.page - 1]
+            scale, height = shown.image_size[0] / page.get_size()[0], page.get_size()[1]
+            textpage = page.get_textpage()
+            words = re.findall(r"\w+", shown.text)
+            for word in (words[0], words[-1]):
+                searcher, places = textpage.search(word, match_case=True, match_whole_word=True), []
+                while (hit := searcher.get_next()) is not None:
+                    for i in range(textpage.count_rects(*hit)):
+                        left, bottom, right, top = textpage.get_rect(i)
+                        places.append(((left + right) / 2 * scale, (height - (top + bottom) / 2) * scale))
+                assert any(_inside(round(x), round(y), shown.boxes) for x, y in places), (passage_id, word)
+        finally:
+            pdf.close()
+        checked += 1
+    assert checked >= 10
 
 
 def test_a_citation_of_a_text_file_is_text_with_its_neighbours(record) -> None:

@@ -72,7 +72,7 @@ def source_panel(ctx: AppContext, me: User, view: SummaryView) -> None:
             unsafe_allow_html=True,
         )
         if source.image is not None:
-            st.image(source.image, caption=f"Page {source.page}, the passage highlighted", width="stretch",
+            st.image(source.image, caption=f"Page {source.page}, source [{n}] highlighted", width="stretch",
                      output_format="PNG")  # lossless: the highlight's edges stay sharp
         else:
             st.caption("A text file has no page image: the passage is highlighted in its text above.")
