@@ -3,7 +3,7 @@
 Like app/output.py, everything in a summary is data: file names, quotes, questions and model text
 are escaped for the target's markup (ReportLab's Paragraph mini-markup, XHTML narrative) and
 stripped of control characters, so a file name holding `<b>` or a newline prints literally.
-Citation markers [n] are numbered as `summary_markdown` numbers them (`citation_numbers`).
+Citation markers [n] are numbered as in the Markdown (`app.output.citation_numbers`).
 """
 
 from __future__ import annotations
@@ -16,30 +16,9 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from app.output import printable
+from app.output import citation_numbers, printable, sources
 from app.store.patients import DocumentInfo
 from app.store.summaries import CitationView, StatementView, SummaryView
-
-
-def citation_numbers(view: SummaryView) -> dict[str, int]:
-    """Passage id -> its [n]: the order of first appearance over the whole summary, as in the Markdown."""
-    numbers: dict[str, int] = {}
-    for _, statements in view.sections:
-        for s in statements:
-            for c in s.citations:
-                numbers.setdefault(c.passage_id, len(numbers) + 1)
-    return numbers
-
-
-def sources(view: SummaryView) -> list[tuple[int, CitationView]]:
-    """Each cited passage once, with its number, in number order (the first citation of it stands for all)."""
-    seen: dict[str, tuple[int, CitationView]] = {}
-    numbers = citation_numbers(view)
-    for _, statements in view.sections:
-        for s in statements:
-            for c in s.citations:
-                seen.setdefault(c.passage_id, (numbers[c.passage_id], c))
-    return sorted(seen.values(), key=lambda item: item[0])
 
 
 def engine_line(view: SummaryView) -> str:

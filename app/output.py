@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any
 
-from app.store.summaries import SummaryView
+from app.store.summaries import CitationView, SummaryView
 
 # Controls that break a line (CommonMark knows only \n and \r, renderers and terminals more): a space.
 _BREAKS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029")
@@ -54,33 +54,48 @@ def summary_json(view: SummaryView) -> dict[str, Any]:
     }
 
 
+def citation_numbers(view: SummaryView) -> dict[str, int]:
+    """Passage id -> its [n]: the order of first appearance over the whole summary, as in the Markdown."""
+    numbers: dict[str, int] = {}
+    for _, statements in view.sections:
+        for s in statements:
+            for c in s.citations:
+                numbers.setdefault(c.passage_id, len(numbers) + 1)
+    return numbers
+
+
+def sources(view: SummaryView) -> list[tuple[int, CitationView]]:
+    """Each cited passage once, with its number, in number order (the first citation of it stands for all)."""
+    seen: dict[str, tuple[int, CitationView]] = {}
+    numbers = citation_numbers(view)
+    for _, statements in view.sections:
+        for s in statements:
+            for c in s.citations:
+                seen.setdefault(c.passage_id, (numbers[c.passage_id], c))
+    return sorted(seen.values(), key=lambda item: item[0])
+
+
 def summary_markdown(view: SummaryView) -> str:
     """Sections of statements with [n] markers, flags on unsupported ones, then the sources quoted."""
-    sources: dict[str, int] = {}
-    quoted = []
+    numbers = citation_numbers(view)
     lines = []
     if view.question:
         lines += [f"# Answer: {md_text(view.question)}", ""]
     for title, statements in view.sections:
         lines.append(f"## {md_text(title)}")
         for s in statements:
-            marks = []
-            for c in s.citations:
-                if c.passage_id not in sources:
-                    sources[c.passage_id] = len(sources) + 1
-                    quoted.append(c)
-                marks.append(f"[{sources[c.passage_id]}]")
+            marks = " ".join(f"[{numbers[c.passage_id]}]" for c in s.citations)
             flag = "" if s.supported else f" ⚠ unsupported: {md_text(s.reason)}"
-            lines.append(f"- {md_text(s.text)} {' '.join(marks)}".rstrip() + flag)
+            lines.append(f"- {md_text(s.text)} {marks}".rstrip() + flag)
         lines.append("")
-    if quoted:
+    if quoted := sources(view):
         lines.append("## Sources")
-        for c in quoted:
+        for n, c in quoted:
             if c.file is None:
-                lines.append(f"[{sources[c.passage_id]}] {md_text(c.passage_id)}: not a passage of this record")
+                lines.append(f"[{n}] {md_text(c.passage_id)}: not a passage of this record")
             else:
                 quote = md_text(" ".join((c.quote or "").split()))
-                lines.append(f"[{sources[c.passage_id]}] {md_text(c.file)}, page {c.page} ({md_text(c.passage_id)}): “{quote}”")
+                lines.append(f"[{n}] {md_text(c.file)}, page {c.page} ({md_text(c.passage_id)}): “{quote}”")
         lines.append("")
     for problem in view.problems:
         lines.append(f"Note: {md_text(problem)}")

@@ -12,7 +12,8 @@ import pytest
 from faker import Faker
 from pypdf import PdfReader
 
-from app.export import citation_numbers, sources, summary_fhir, summary_pdf
+from app.export import summary_fhir, summary_pdf
+from app.output import citation_numbers, sources
 from app.output import summary_markdown
 from app.store.patients import DocumentInfo
 from app.store.summaries import CitationView, StatementView, SummaryView

@@ -23,7 +23,7 @@ from streamlit.testing.v1.errors import AppTestError
 
 from app import jobs
 from app.context import AppContext, sample_files
-from app.export import citation_numbers
+from app.output import citation_numbers
 from app.output import summary_markdown
 from app.pipeline import ingestion_settings
 from app.store.patients import create_patient, documents_of

@@ -11,7 +11,7 @@ import html
 import streamlit as st
 
 from app.context import AppContext, User
-from app.export import citation_numbers
+from app.output import citation_numbers
 from app.sources import source_of
 from app.store.summaries import SummaryView
 from ui.text import literal
