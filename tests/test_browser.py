@@ -86,6 +86,8 @@ class Shots:
         self.extra = Path(os.environ["CLINSUM_SCREENSHOTS"]) if os.environ.get("CLINSUM_SCREENSHOTS") else None
 
     def take(self, page, name: str) -> None:
+        page.mouse.move(0, 0)  # no tooltip over the picture
+        expect(page.get_by_role("tooltip")).to_have_count(0)
         page.screenshot(path=self.folder / f"{name}.png", full_page=True)
         if self.extra:
             self.extra.mkdir(parents=True, exist_ok=True)
