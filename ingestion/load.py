@@ -22,7 +22,6 @@ from ingestion import image, pdf, sniff, textfile
 from ingestion.classify import detect_date, detect_type
 from ingestion.config import IngestionSettings
 from ingestion.deid import LOADER_WORKER
-from ingestion.deid.analyzer import analyzer
 from ingestion.errors import IngestError, OutOfTime
 from ingestion.files import display_name, open_regular, refuse_unless_regular
 from ingestion.models import Document, FileError, Page
@@ -217,6 +216,8 @@ def _work(task: _Task, settings: IngestionSettings, budget_s: float) -> tuple[li
     Errors come back as values, never raised: whatever went wrong becomes one sentence naming
     the file, and nothing that fails to pickle can reach the pool.
     """
+    from ingestion.deid.analyzer import analyzer  # presidio: imported where text is analysed
+
     phi = analyzer(settings.deid.model_dump_json())  # built once per process: not the file's time
     start = time.monotonic()
     deadline = start + budget_s

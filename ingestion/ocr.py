@@ -5,15 +5,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import pytesseract
 from PIL import Image
 
 from ingestion.errors import OcrUnavailable
 from ingestion.models import Word
 
 # Tesseract's OpenMP threads made one page five times slower on the 2-core machines we
-# measured (6.7 s against 1.2 s); parallelism comes from the loader's processes instead.
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# measured (6.7 s against 1.2 s); parallelism comes from the loader's processes instead. The
+# limit goes to Tesseract's environment only: in ours, it would cap the OpenMP runtime of a
+# torch imported later, and vLLM's CPU kernels then returned garbage.
+_TESSERACT_ENV = {"OMP_THREAD_LIMIT": "1"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +32,21 @@ def ocr_image(image: Image.Image, dpi: float, language: str, timeout_s: float, c
     Raises OcrUnavailable when Tesseract is not installed (pytesseract's own error does not
     pickle back from a worker), RuntimeError when it times out.
     """
+    import pytesseract  # imports pandas: 0.3 s that an app or CLI start without a scan need not pay
+
     if image.mode not in ("L", "1", "RGB"):
         image = image.convert("RGB")
-    before = pytesseract.pytesseract.tesseract_cmd
+    # pytesseract takes its command and environment from module globals (one OCR at a time per process).
+    before = pytesseract.pytesseract.tesseract_cmd, pytesseract.pytesseract.environ
     if command:
         pytesseract.pytesseract.tesseract_cmd = command
+    pytesseract.pytesseract.environ = {**_TESSERACT_ENV, **os.environ}  # a limit set by the user wins
     try:
         data = pytesseract.image_to_data(image, lang=language, output_type=pytesseract.Output.DICT, timeout=timeout_s)
     except (pytesseract.TesseractNotFoundError, OSError):  # OSError: there, but not a program we may run
         raise OcrUnavailable() from None
     finally:
-        pytesseract.pytesseract.tesseract_cmd = before
+        pytesseract.pytesseract.tesseract_cmd, pytesseract.pytesseract.environ = before
     to_pt = 72.0 / dpi
     parts: list[str] = []
     words: list[Word] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import time
 
+import ingestion.deid.presidio  # noqa: F401  (first: settles presidio's environment)
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NoOpNlpEngine, SpacyNlpEngine
@@ -18,6 +19,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from ingestion.deid import recognizers as r
 from ingestion.deid.config import DeidSettings
+from ingestion.deid.propagate import merge
 from ingestion.deid.entities import Phi
 from ingestion.deid.lexicon import EPONYMS
 from ingestion.errors import OutOfTime
@@ -93,19 +95,6 @@ def _chunks(text: str, size: int):
         if end >= len(text):
             return
         start = max(end - _OVERLAP, start + 1)
-
-
-def merge(spans: list[PhiSpan]) -> list[PhiSpan]:
-    """One span where detections overlap or touch; it takes the kind of its longest part."""
-    merged: list[PhiSpan] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if merged and span.start <= merged[-1].end:
-            last = merged[-1]
-            best = max(last, span, key=lambda s: (s.end - s.start, s.score))
-            merged[-1] = PhiSpan(last.start, max(last.end, span.end), best.entity_type, max(last.score, span.score))
-        else:
-            merged.append(span)
-    return merged
 
 
 @functools.cache

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 import ahocorasick
 
 from ingestion.deid import lexicon
-from ingestion.deid.analyzer import merge
 from ingestion.deid.entities import Phi
 from ingestion.models import Page, PhiSpan
 
@@ -24,6 +23,19 @@ _VALUE_KINDS = {Phi.MRN, Phi.ID, Phi.SSN, Phi.PHONE, Phi.EMAIL}
 # A name word that is also a common English word or a clinical term recurs as a name only
 # when capitalized ("Dr. Allen" found once masks "ALLEN" and "Allen's", not "allen test").
 _COMMON_WORD_ZIPF = 4.5
+
+
+def merge(spans: list[PhiSpan]) -> list[PhiSpan]:
+    """One span where detections overlap or touch; it takes the kind of its longest part."""
+    merged: list[PhiSpan] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start <= merged[-1].end:
+            last = merged[-1]
+            best = max(last, span, key=lambda s: (s.end - s.start, s.score))
+            merged[-1] = PhiSpan(last.start, max(last.end, span.end), best.entity_type, max(last.score, span.score))
+        else:
+            merged.append(span)
+    return merged
 
 
 def propagate(pages: Iterable[Page]) -> None:

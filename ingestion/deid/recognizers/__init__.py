@@ -1,5 +1,7 @@
 """clinsum's presidio recognizers: small classes, one family of identifiers each."""
 
+import ingestion.deid.presidio  # noqa: F401  (first: settles presidio's environment)
+
 from ingestion.deid.recognizers.contact import ClinicalEmailRecognizer, ClinicalIpRecognizer, ClinicalPhoneRecognizer, ClinicalSsnRecognizer, ClinicalUrlRecognizer
 from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDateRecognizer
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
