@@ -15,10 +15,10 @@ from pathlib import Path
 
 from app.private import harden, private_tmp
 from app.settings import Settings
-from app.store import Store
+from app.store import Store, StoreProblem
 from app.store.patients import PatientInfo, get_patient, list_patients
 from app.worker import Worker
-from engine import Engine, make_engine
+from engine import Engine, EngineError, make_engine
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -30,6 +30,9 @@ class User:
 
 class AccessProblem(Exception):
     """One sentence: why this person may not use the app here."""
+
+
+OPEN_PROBLEMS = (StoreProblem, EngineError)  # what open_context raises, each one sentence
 
 
 @dataclass
@@ -65,7 +68,7 @@ class AppContext:
 def open_context(settings: Settings | None = None, notify: Callable[[str], None] | None = None) -> AppContext:
     """Settings, the store and the engine; in local mode, a worker thread serving the queue.
 
-    Raises StoreProblem (no key, wrong key, database unreachable) and EngineError, each one sentence."""
+    Raises OPEN_PROBLEMS: StoreProblem (no key, wrong key, database unreachable) or EngineError."""
     settings = settings or Settings()
     harden()
     private_tmp(settings.store.data_dir)

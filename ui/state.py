@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.context import AccessProblem, AppContext, User, open_context
+from app.context import OPEN_PROBLEMS, AccessProblem, AppContext, User, open_context
 from app.store.patients import PatientInfo
 
 
@@ -15,12 +15,9 @@ def _context() -> AppContext:
 
 def context() -> AppContext:
     """The context, or the reason it cannot open shown in one sentence (no key, no database)."""
-    from app.store import StoreProblem
-    from engine import EngineError
-
     try:
         return _context()
-    except (StoreProblem, EngineError) as problem:
+    except OPEN_PROBLEMS as problem:
         st.error(str(problem))
         st.stop()
 
