@@ -13,10 +13,8 @@ import typer
 
 from app.cli_patients import documents_cli, key_cli, patients_cli
 from app.private import harden, private_tmp, write_private
-from app.records import deid_json, record_json, record_lines
 from app.settings import Settings
 from engine import EngineError, choose_backend, estimate_tokens
-from ingestion import ingest
 
 Backend = Literal["extractive", "stub", "vllm", "openai"]
 
@@ -37,6 +35,9 @@ def ingest_command(
 
     Exit status: 0 when every file loaded, 2 when some did not, 1 when none did.
     """
+    from app.records import record_json, record_lines
+    from ingestion import ingest
+
     record = ingest(files, start().ingestion, estimate_tokens)
     if as_json:
         typer.echo(json.dumps(record_json(record), indent=2))
@@ -54,6 +55,9 @@ def deid_command(
 
     With --json, each document's spans are offsets into its original extracted text.
     """
+    from app.records import deid_json
+    from ingestion import ingest
+
     record = ingest(files, start().ingestion, estimate_tokens)
     data = deid_json(record)
     if as_json:
@@ -285,12 +289,14 @@ cli.add_typer(key_cli, name="key")
 
 
 def main() -> None:
-    from sqlalchemy.exc import DBAPIError
-
-    from app.store.store import unreachable
-
     try:
         cli()
-    except DBAPIError as error:  # the database went away after the store opened
-        typer.echo(unreachable(Settings().store.database_url, error), err=True)
+    except Exception as error:
+        from sqlalchemy.exc import DBAPIError  # imported here: `--help` needs no database library
+
+        if not isinstance(error, DBAPIError):
+            raise
+        from app.store.store import unreachable
+
+        typer.echo(unreachable(Settings().store.database_url, error), err=True)  # the database went away after the store opened
         sys.exit(1)

@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import ROOT
 
 
-@pytest.mark.parametrize("entry", ["ui.state", "app.cli"])
+@pytest.mark.parametrize("entry", ["ui.state", "app.cli", "ingestion.config"])
 def test_the_app_and_the_cli_start_without_the_heavy_libraries(entry: str) -> None:
     """presidio (2 s), torch, vLLM and pytesseract's pandas load where they are used, not at start:
     the browser app's first page and `clinsum --help` come in about a second."""
@@ -17,6 +17,17 @@ def test_the_app_and_the_cli_start_without_the_heavy_libraries(entry: str) -> No
     code = f"import sys, {entry}; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+@pytest.mark.parametrize("command", ["deid", "verify", "summarize"])
+def test_a_commands_help_loads_neither_the_readers_nor_the_database_library(command: str) -> None:
+    """`clinsum deid --help` came in 2-6 s; the readers (PDFium, pypdf), SQLAlchemy and alembic load
+    where a command runs, not to print its help."""
+    heavy = ["presidio_analyzer", "torch", "sqlalchemy", "alembic", "pypdfium2", "pypdf", "ingestion.load"]
+    code = ("import sys, app.cli\nsys.argv = ['clinsum', %r, '--help']\ntry:\n    app.cli.main()\nexcept SystemExit:\n    pass\n"
+            "print([m for m in %r if m in sys.modules], file=sys.stderr)") % (command, heavy)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert "Usage" in out.stdout and out.stderr.strip().splitlines()[-1] == "[]", out.stderr
 
 
 def test_tesseract_runs_single_threaded_and_the_process_keeps_its_openmp_threads(tmp_path, monkeypatch) -> None:
