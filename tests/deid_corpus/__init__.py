@@ -1,0 +1,1 @@
+"""Synthetic clinical notes with gold PHI spans, shaped like real records (see README.md)."""

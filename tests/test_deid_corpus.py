@@ -1,0 +1,26 @@
+"""The de-identification corpus loads, its gold spans match their text, and it holds what real notes hold."""
+
+from collections import Counter
+
+import pytest
+
+from tests.deid_corpus.load import TYPES, by_patient, load
+
+
+@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("untouched", 150)])
+def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes_at_least: int) -> None:
+    notes = load(split)  # raises when a span does not match its text
+    assert len(notes) >= notes_at_least and len({n.text for n in notes}) == len(notes)
+    records = by_patient(notes)
+    assert all(len(r) >= 3 for r in records)
+    kinds = Counter(s.type for n in notes for s in n.spans)
+    assert set(TYPES) <= set(kinds)
+    genres = Counter(n.genre for n in notes)
+    assert {"nursing_caps", "nursing_lower", "signout", "telephone", "social_work", "discharge", "radiology", "pathology"} <= set(genres)
+    caps = [n for n in notes if n.genre == "nursing_caps"]
+    assert all(n.text == n.text.upper() for n in caps)
+
+
+def test_an_unknown_split_is_refused() -> None:
+    with pytest.raises(ValueError, match="no split"):
+        load("train")
