@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 _CHUNK_PAGES = 16  # pages per task: small enough to balance OCR, large enough to amortise opening
 _POOL_MIN_PAGES = 8  # below this, starting worker processes costs more than it saves
+_TEXT_PAGE_BYTES = 3_000  # a text file weighs as many pages as it would fill: 15 short notes are not 15 pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,7 @@ def _run(tasks: list[_Task], settings: IngestionSettings, failed: set[int]):
     budget = settings.max_file_seconds
     spent: dict[int, float] = {}
     workers = settings.workers or os.cpu_count() or 1
-    pages = sum(t.last - t.first for t in tasks)
+    pages = sum(_weight(t) for t in tasks)
     if workers == 1 or len(tasks) < 2 or pages < _POOL_MIN_PAGES:
         for task in tasks:
             if task.key not in failed:
@@ -176,6 +177,16 @@ def _run(tasks: list[_Task], settings: IngestionSettings, failed: set[int]):
         # No waiting for the workers to exit: a spawned worker tears down its interpreter (presidio,
         # spaCy, word lists: a quarter second) while the caller goes on with the results.
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _weight(task: _Task) -> float:
+    """The task's work in pages: a PDF's or an image's pages, a text file's size in pages of text."""
+    if task.media_type in (sniff.TEXT, sniff.MARKDOWN):
+        try:
+            return os.path.getsize(task.path) / _TEXT_PAGE_BYTES
+        except OSError:
+            return 1.0
+    return float(task.last - task.first)
 
 
 def _charge(task: _Task, result: list[Page] | IngestError, took: float, spent: dict[int, float], settings: IngestionSettings):
