@@ -351,11 +351,12 @@ def test_generate_a_summary_and_open_its_sources(shared: Shared, media) -> None:
     ctx = shared.ctx
     at = open_page(run(new_app(shared.patient_id)), "summary")
     run(button(at, "Generate summary").click())
-    job = at.session_state["job"]
+    # The job in follow-up, or already ended (and let go) when it finished within the click's run.
+    job = at.session_state["job"] if "job" in at.session_state else None
     until(at, lambda at: chips(at), "the summary")
-    assert jobs.state(ctx.store, job).status == "done"
     shown = view(ctx.store, at.session_state["open_summary"])
-    assert shown.job_id == job and shown.engine["backend"] == "extractive"
+    assert jobs.state(ctx.store, shown.job_id).status == "done" and job in (None, shown.job_id)
+    assert shown.engine["backend"] == "extractive"
     numbers = citation_numbers(shown)
     statements = [s for _, items in shown.sections for s in items]
     assert sorted({int(b.label[1:-1]) for b in chips(at)}) == sorted(numbers.values())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, Rule, rule
@@ -46,6 +48,9 @@ DATE_PATTERNS = [
     rf"{WORD_START}(?:scheduled|planned|ordered|booked|appt|appointment|visit|f/u|follow-up|followup|colonoscopy|EGD|endoscopy|surgery"
     rf"|procedure|echo|MRI|CT|labs?|BMP|CBC|clinic|RTC|return|starting|started|stopped|held|resumed|given|drawn|collected"
     rf"|week\s+of|rescheduled|moved\s+to|set\s+for|for|CXR|XR|film|study|prior|comparison)\s+(?P<phi>{_MON}/{_DAY})(?![\w/]|\.\d|\s*(?:murmur|strength|power|pain|scale)\b)",
+    # Any other bare 6/21 (or 6/21-6/23) standing alone is a date; keep() lets the word beside it
+    # (data/measure_words.txt) make it a measurement instead: "strength 4/5", "pain 2/10", "1/2 tab".
+    rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}(?:-{_MON}/{_DAY})?)(?![\w/%]|[.:,]\d|-\d)",
     # "on the 28th", "the 3rd of"
     rf"\b(?:on|since|until|by)\s+the\s+(?P<phi>{_DAY}{_ORD})\b",
 ]
@@ -63,6 +68,27 @@ AGE_PATTERNS = [
 ]
 
 
+_BARE = re.compile(rf"{_MON}/{_DAY}(?:-{_MON}/{_DAY})?")
+_BEFORE = re.compile(r"([a-z0-9/]+)[ \t]*$")  # the word right before, with only spaces between
+_AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
+
+
+@functools.cache
+def _measure_words() -> dict[str, frozenset[str]]:
+    """data/measure_words.tsv: the words before and after a bare m/d that make it a measurement."""
+    text = (Path(__file__).resolve().parent.parent / "data" / "measure_words.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {side: frozenset(w for w, s in rows if s == side) for side in ("before", "after")}
+
+
+def _measured(text: str, start: int, end: int) -> bool:
+    """A bare m/d that the word before it or the word after it makes a measurement."""
+    words = _measure_words()
+    before = _BEFORE.search(text[max(0, start - 30) : start].lower())
+    after = _AFTER.match(text[end : end + 30].lower())
+    return bool(before and before[1] in words["before"] or after and after[1] in words["after"])
+
+
 class ClinicalDateRecognizer(RegexRecognizer):
     RULES = tuple(rule(p, Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE) for p in DATE_PATTERNS)
 
@@ -70,6 +96,8 @@ class ClinicalDateRecognizer(RegexRecognizer):
         value = text[start:end]
         # "May" alone after a number is a month only with a year or day: "3 may" is not a date.
         if re.fullmatch(r"\d+\s+may", value, re.IGNORECASE):
+            return False
+        if _BARE.fullmatch(value) and _measured(text, start, end):
             return False
         # A fraction or ratio in running text ("BP 120/80", "3/4 of the dose") never reaches here:
         # month/day ranges and the lookarounds keep them out; a bare "1/2" is guarded by context.

@@ -1,0 +1,37 @@
+"""Bare month/day dates are dates in any context, unless the word beside them makes a measurement."""
+
+import pytest
+
+from ingestion.deid import find_phi
+
+
+def masked(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_phi([text])[0] if s.entity_type == "DATE"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("abx dc'd after last dose 4/9. afebrile.", "4/9"),
+    ("EXTUBATED 6/21 WITHOUT ISSUE", "6/21"),
+    ("VT ARREST 5/30 AT WHICH TIME CODE CALLED", "5/30"),
+    ("fever to 102 11/3, cultures sent", "11/3"),
+    ("blood cx from 9/17 ngtd", "9/17"),
+    ("in rehab 3/4-3/6 then home", "3/4-3/6"),
+    ("Seen in clinic 12/02; plan unchanged.", "12/02"),
+])  # fmt: skip
+def test_a_bare_month_and_day_is_a_date_wherever_it_stands(text: str, date: str) -> None:
+    assert date in masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "motor strength 4/5 in the left arm",
+    "pain 2/10 after morphine",
+    "2/6 murmur at the apex",
+    "take 1/2 tab at night",
+    "BP 100-115/45-60 overnight",
+    "Percocet 5/325 q6h prn",
+    "AC 14/450/5/40% overnight",
+    "blood cultures 2/2 bottles positive",
+    "GCS 3/15 on arrival",
+])  # fmt: skip
+def test_a_measurement_written_like_a_date_stays_readable(text: str) -> None:
+    assert masked(text) == []
