@@ -17,8 +17,8 @@ from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
 
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỹ", "a-zß-öø-ÿā-žḁ-ỹ"  # Latin letters with diacritics: Wiśniewski, Núñez
-_TITLE = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*"  # Maria, O'Neil, Smith-Jones, D'Angelo
-_CAPS = rf"[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"  # NGUYEN, O'NEIL
+_TITLE = rf"(?:[{_UP}]['’][{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)(?:[-'’][{_UP}]?[{_LOW}]+)*"  # Maria, O'Neil, O'dwyer, Smith-Jones
+_CAPS = rf"(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"  # NGUYEN, O'NEIL, D'ANGELO
 _INITIAL = rf"[{_UP}]\.?(?=\s|$|[,;)])"
 _PARTICLE = r"(?:de|del|de la|da|dos|van|von|der|den|le|la|di|bin|al|ibn|st\.?|Ó|Ní|Nic|Mac|Mc|O|Ui|Uí)"
 _WORD = rf"(?:{_TITLE}|{_CAPS})"
@@ -26,6 +26,9 @@ _WORD = rf"(?:{_TITLE}|{_CAPS})"
 _NAME = rf"(?:{_INITIAL}[ ]{{1,2}}|(?:Ó|Ní|Nic|Uí)[ ]{{1,2}})?{_WORD}(?:(?:[ ]{{1,2}}{_PARTICLE})?[ ]{{1,2}}(?:{_INITIAL}|{_WORD})){{0,3}}"
 _LAST_FIRST = rf"(?:(?:Ó|Ní|Nic|Uí)[ ]{{1,2}})?{_WORD},[ ]{{0,2}}{_WORD}(?:[ ]{{1,2}}{_INITIAL})?"
 _LOWER_NAME = rf"[{_LOW}]+(?:[-'’][{_LOW}]+)*(?:[ ]{{1,2}}[{_LOW}]+(?:[-'’][{_LOW}]+)*)?"
+# Any case, after a cue that leaves no doubt ("per dr. keane", "DR HOLLOWAY NOTIFIED"): each word is
+# then judged by _plausible_lower_name, and the name ends at the first word that is not one.
+_ANY_NAME = rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*(?:[ ]{{1,2}}[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*)?"
 
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau)"
 _CREDENTIALS = (
@@ -57,6 +60,7 @@ _FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
 # holds where that is rare: one fast scan spares a rule that starts at every capitalized word.
 _CUE_RULES = [
     (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, False, None),
+    (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms|doctor)\b\.?[ \t]+(?P<phi>{_ANY_NAME})", 0.8, True, None),
     (rf"(?P<phi>{_NAME}),?[ \t]+{_CREDENTIALS}\b", 0.85, False, rf"[ \t]{_CREDENTIALS}\b"),
     (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, False, rf",[ \t]*{_AMBIGUOUS_CREDENTIALS}\b"),
     (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, False, None),
@@ -70,6 +74,7 @@ _CUE_RULES = [
 ]
 _CUES = [(re.compile(p), score, lower, hint and re.compile(hint)) for p, score, lower, hint in _CUE_RULES]
 
+_ANY_TOKEN = re.compile(rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]*(?:[-'’][{_UP}{_LOW}]+)*")
 _TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[{_LOW}]+(?:[-'’][{_LOW}]+)*")
 _PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}|{_WORD}))?[ ]{{1,2}}(?P<last>{_WORD})(?![\w'’-])")
 _COMMA_PAIR = re.compile(rf"(?<![\w'’-])(?P<last>{_WORD}),[ ]{{0,2}}(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}))?")
@@ -102,11 +107,20 @@ class CueNameRecognizer(ClinicalRecognizer):
                 if span is None:
                     continue
                 start, end = span
-                words = _name_words(text[start:end])
-                if lower and not all(_plausible_lower_name(w, firsts) for w in words):
-                    continue
+                if lower:  # keep the words up to the first that is not a plausible name
+                    tokens = list(_ANY_TOKEN.finditer(text, start, end))
+                    kept = next((i for i, t in enumerate(tokens) if not _plausible_name_word(t.group(), firsts)), len(tokens))
+                    if not kept:
+                        continue
+                    end = tokens[kept - 1].end()
                 results.append(self.result(Phi.PERSON, start, end, score))
         return results
+
+
+def _plausible_name_word(word: str, firsts: frozenset[str]) -> bool:
+    """A word of any case after a cue: a hyphenated or O'/D' name is plausible when its parts are."""
+    parts = [p for p in re.split(r"[-'’]", _lower_word(word)) if len(p) > 1]
+    return bool(parts) and all(_plausible_lower_name(p, firsts) for p in parts)
 
 
 def _plausible_lower_name(word: str, firsts: frozenset[str]) -> bool:

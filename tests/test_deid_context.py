@@ -1,4 +1,4 @@
-"""Bare month/day dates are dates in any context, unless the word beside them makes a measurement."""
+"""Dates and names in any case and context: a bare month/day is a date unless a measurement word sits beside it; a title in any case is followed by a name."""
 
 import pytest
 
@@ -35,3 +35,18 @@ def test_a_bare_month_and_day_is_a_date_wherever_it_stands(text: str, date: str)
 ])  # fmt: skip
 def test_a_measurement_written_like_a_date_stays_readable(text: str) -> None:
     assert masked(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("per dr. keane, hold the heparin", "keane"),
+    ("DR HOLLOWAY NOTIFIED OF THE LOW BP", "HOLLOWAY"),
+    ("d/w Dr. O'dwyer, esmolol started", "O'dwyer"),
+    ("paged dr jackson-lee, returned call", "jackson-lee"),
+    ("REVIEWED WITH DR. D'ANGELO TODAY", "D'ANGELO"),
+    ("dr joseph anderson aware of plan", "joseph anderson"),
+])  # fmt: skip
+def test_a_title_in_any_case_masks_the_name_after_it_and_not_the_words_that_follow(text: str, name: str) -> None:
+    people = [text[s.start : s.end] for s in find_phi([text])[0] if s.entity_type == "PERSON"]
+    assert name in people
+    after = text[text.index(name) + len(name) :].split()[0].strip(",")
+    assert not any(after in p.split() for p in people)
