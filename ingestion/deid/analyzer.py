@@ -37,7 +37,7 @@ class Analyzer:
         for recognizer in (
             r.CueNameRecognizer(), r.GazetteerNameRecognizer(), r.ClinicalDateRecognizer(), r.ClinicalAgeRecognizer(),
             r.ClinicalIdRecognizer(), r.ClinicalPhoneRecognizer(), r.ClinicalEmailRecognizer(), r.ClinicalUrlRecognizer(), r.ClinicalIpRecognizer(),
-            r.ClinicalSsnRecognizer(), r.ClinicalAddressRecognizer(), r.ClinicalFacilityRecognizer(settings.facilities),
+            r.ClinicalSsnRecognizer(), r.ClinicalAddressRecognizer(), r.ClinicalFacilityRecognizer(settings.facilities), r.PlaceCueRecognizer(),
         ):
             registry.add_recognizer(recognizer)
         if settings.spacy_model:

@@ -97,6 +97,31 @@ def never_names() -> frozenset[str]:
     return note_words() | clinical_terms()
 
 
+@functools.cache
+def safe_words() -> frozenset[str]:
+    """Words never a place's name: clinical shorthand and care settings (data/safe_words.txt),
+    note structure and clinical terms."""
+    return safe_words_only() | note_words() | clinical_terms()
+
+
+@functools.cache
+def safe_words_only() -> frozenset[str]:
+    return _word_file("safe_words.txt")
+
+
+def unknown_word(word: str) -> bool:
+    """A word (lower case) too rare to be English and not clinical shorthand: "cleardale", "gnmh"."""
+    return len(word) > 1 and word not in safe_words() and word_frequency(word) < UNKNOWN_ZIPF
+
+
+def known_name(word: str) -> bool:
+    """A word (lower case) the census lists hold and the safe lists do not: "ross", "clare"."""
+    return (word in last_names() or word in first_names()) and word not in safe_words()
+
+
+UNKNOWN_ZIPF = 3.0  # wordfreq's Zipf scale: 3 is once per million words ("dialysis" 2.4, "home" 5.8)
+
+
 @functools.lru_cache(maxsize=200_000)
 def word_frequency(word: str) -> float:
     """wordfreq's Zipf frequency of a lower-case English word (names score too, so use with care)."""
@@ -105,4 +130,7 @@ def word_frequency(word: str) -> float:
     return wordfreq.zipf_frequency(word, "en")
 
 
-__all__ = ["EPONYMS", "common_last_names", "first_names", "last_names", "never_names", "word_frequency"]
+__all__ = [
+    "EPONYMS", "common_last_names", "first_names", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
+    "word_frequency",
+]

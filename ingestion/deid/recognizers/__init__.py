@@ -6,10 +6,11 @@ from ingestion.deid.recognizers.contact import ClinicalEmailRecognizer, Clinical
 from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDateRecognizer
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
 from ingestion.deid.recognizers.names import CueNameRecognizer, GazetteerNameRecognizer
+from ingestion.deid.recognizers.place_cues import PlaceCueRecognizer
 from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, ClinicalFacilityRecognizer
 
 __all__ = [
     "ClinicalAddressRecognizer", "ClinicalAgeRecognizer", "CueNameRecognizer", "ClinicalDateRecognizer", "ClinicalEmailRecognizer",
-    "ClinicalFacilityRecognizer", "GazetteerNameRecognizer", "ClinicalIdRecognizer", "ClinicalIpRecognizer", "ClinicalPhoneRecognizer",
+    "ClinicalFacilityRecognizer", "GazetteerNameRecognizer", "ClinicalIdRecognizer", "PlaceCueRecognizer", "ClinicalIpRecognizer", "ClinicalPhoneRecognizer",
     "ClinicalSsnRecognizer", "ClinicalUrlRecognizer",
 ]

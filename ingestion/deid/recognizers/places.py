@@ -52,12 +52,14 @@ ADDRESS_RULES = (
     rule(rf"{WORD_START}(?:{_STATE}),?\s+(?P<phi>{_ZIP})\b", Phi.ZIP, 0.9),
     rule(r"\b(?:ZIP|Zip\s*code|Postal\s*code)\s*:?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", Phi.ZIP, 0.9, re.IGNORECASE),
     # Cities named in prose: "lives in Springfield", "from Carrchester", "resident of East Jasonmouth"
-    rule(rf"\b(?:lives|living|resides|residing|moved|relocated|resident|born|travel(?:l?ed)?|returned)\s+(?:in|to|of|from)\s+(?P<phi>{_CITY})", Phi.CITY, 0.6),
+    rule(rf"\b(?:lives|living|resides|residing|moved|relocated|resident|born|travel(?:l?ed)?|returned)\s+(?:in|to|of|from)\s+(?!(?:{STATE_NAMES})\b)(?P<phi>{_CITY})", Phi.CITY, 0.6),
     rule(rf"\b(?:City|Town|County|Residence)\s*:\s*(?P<phi>{_CITY})", Phi.CITY, 0.85),
     # Counties and like subdivisions: "Romero County", "Orleans Parish"
     rule(r"(?P<phi>\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:County|Parish|Borough|Township))\b", Phi.CITY, 0.8),
     # The town after a street address: "1320 Steven Highway Apt 1R, Watkinsville"
     rule(rf"\d{{1,6}}[A-Z]?[ ](?:{_NAME_WORD}[ ]){{0,3}}{_SUFFIX}{_UNIT},[ ](?P<phi>{_CITY})", Phi.CITY, 0.75),
+    # ... in any case, with its ZIP: "0058 Cindy Manors Apt. 221, new julianville 88139"
+    rule(rf"\d{{1,6}}[A-Z]?[ ](?:{_NAME_WORD}[ ]){{0,3}}{_SUFFIX}{_UNIT},[ ](?P<phi>[A-Za-z][\w'’.-]*(?:[ ][A-Za-z][\w'’.-]*){{0,2}},?[ ]{_ZIP})\b", Phi.CITY, 0.75),
 )
 
 _FACILITY_WORDS = (

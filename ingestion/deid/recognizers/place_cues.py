@@ -1,0 +1,144 @@
+"""Facilities and towns named in any case, found by the words around them.
+
+Real notes name places with no capital and no "Hospital": "poss transfer to willowdale", "REFERRED
+TO NMH", "from trenton rehab". A place cue ("transfer to", "lives in") or a facility word after the
+name ("rehab", "manor", "med ctr") says where a name stands; the words standing there are a
+place's name when they are not safe words (clinical shorthand, care settings, note structure: see
+lexicon.safe_words) and English does not know them ("cleardale", "gnmh") or the census lists do
+("ross house", "st clare"). The words are judged, not listed: no town or facility is named here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
+
+# Words that begin a place's name and name nothing alone: "new julianville", "st clare", "lake dustin".
+PREFIXES = frozenset("new port lake north south east west st saint mount mt fort ft san santa el la los las glen point".split())
+# Words a facility's name ends with: "jenkins rehab", "ross house", "west johnside med ctr".
+_TAIL = (
+    r"(?:rehab(?:ilitation)?(?:[ ]+(?:center|centre|hospital|facility|institute))?|nursing[ ]+(?:home|center|facility)"
+    r"|(?:skilled[ ]+nursing|care|dialysis|surgery|cancer|medical|health|community[ ]+health)[ ]+(?:center|centre|ctr)"
+    r"|health[ ]?care(?:[ ]+center)?|med(?:ical)?\.?[ ]+(?:center|centre|ctr)|memorial(?:[ ]+hospital)?|general[ ]+hospital"
+    r"|(?:imaging|radiology|laboratory)[ ]+(?:services|center)|general|health|hospital|clinic|manor|house|lodge|gardens|village|snf|ltach?)"
+)
+_DESCRIPTORS = frozenset("family community county regional university general memorial children's state valley".split())
+_TAIL_AFTER = re.compile(rf"[ ]+(?:(?:{'|'.join(_DESCRIPTORS)})[ ]+)?{_TAIL}\b", re.I)
+_TAIL_START = re.compile(rf"{WORD_START}{_TAIL}\b", re.I)
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:\.(?=[ ]))?|\S")
+_GAP = re.compile(r"[ \t]{1,2}")
+
+# Cues after which a care setting's name stands: any name-like word is taken.
+_FACILITY_CUES = (
+    r"transfer(?:red|ring)?(?:[ ]+back)?[ ]+(?:to|from)|tx'?d[ ]+(?:to|from)|t/f[ ]+(?:to|from)|xfer(?:red)?[ ]+(?:to|from)"
+    r"|sent(?:[ ]+back)?[ ]+(?:to|from)|referred(?:[ ]+back)?[ ]+to|referrals?(?:[ ]+sent)?[ ]+to|return(?:ed|s|ing)?[ ]+to"
+    r"|back[ ]+to|dispo(?:sition)?:?[ ]+(?:back[ ]+)?to|discharged(?:[ ]+back)?[ ]+(?:to|from)|d/?c'?d?[ ]+(?:to|from)"
+    r"|(?:admitted|adm\.?)[ ]+(?:to|from)|presented[ ]+from|came[ ]+from|arrived[ ]+from|bed[ ]+at|screen(?:ed|ing|er)?[ ]+(?:for|with|from|at)"
+    r"|previously[ ]+at|program[ ]+at|(?:seen|followed|done|performed|replaced|placed|treated|hospitali[sz]ed)[ ]+at|(?:ed|er)[ ]+at"
+    r"|go[ ]+to|called[ ]+from|call[ ]+from|liaison[ ]+(?:from|at)|accepted[ ]+(?:to|at)|outside[ ]+(?:hospital|study|films?)[ ]+(?:from|at)"
+)
+# Cues after which a town stands.
+_TOWN_CUES = r"(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
+# Cues too common to trust: only a word English does not know is a place after them.
+_WEAK_CUES = r"at|from|in|near"
+_CUES = re.compile(rf"{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES})|(?P<weak>{_WEAK_CUES}))(?=[ \t])", re.I)
+_MAX_WORDS = 4
+_WEAK_LOWER_ZIPF = 2.5
+_FUNCTION_WORD_ZIPF = 5.5  # census "names" as frequent as "from" or "will" are English first
+
+
+def _word(token: str) -> str:
+    return token.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+
+
+def _name_like(word: str, cued: bool = False) -> bool:
+    """Unknown to English, or a census name; with a cue or a facility word beside it, a census
+    name that is also a common word counts too ("rose family health center", "lives in port mark")."""
+    if len(word) < 3 or not word.isalpha():
+        return False
+    if lexicon.unknown_word(word) or lexicon.known_name(word):
+        return True
+    census = word in lexicon.first_names() or word in lexicon.last_names()
+    return cued and census and lexicon.word_frequency(word) < _FUNCTION_WORD_ZIPF and not _never_place(word)
+
+
+def _never_place(word: str) -> bool:
+    return word in lexicon.structure_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
+
+
+class PlaceCueRecognizer(ClinicalRecognizer):
+    def __init__(self) -> None:
+        super().__init__([Phi.FACILITY, Phi.CITY])
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for cue in _CUES.finditer(text):
+            found = self._name_after(text, cue.end(), weak=cue["weak"] is not None)
+            if found:
+                start, end, facility = found
+                kind = Phi.CITY if cue["town"] and not facility else Phi.FACILITY
+                results.append(self.result(kind, start, end, 0.6 if cue["weak"] else 0.7))
+        for tail in _TAIL_START.finditer(text):
+            start = self._name_before(text, tail.start())
+            if start is not None:
+                results.append(self.result(Phi.FACILITY, start, tail.end(), 0.65))
+        return results
+
+    @staticmethod
+    def _name_after(text: str, at: int, weak: bool) -> tuple[int, int, bool] | None:
+        """The place's name right after a cue: prefixes and name-like words, and a facility word
+        after them; (start, end, ends in a facility word), or None."""
+        start = end = None
+        unknown = named = saint = False
+        for _ in range(_MAX_WORDS):
+            gap = _GAP.match(text, at)
+            if not gap:
+                break
+            token = _TOKEN.match(text, gap.end())
+            if not token:
+                break
+            word = _word(token.group())
+            if start is not None:
+                tail = _TAIL_AFTER.match(text, at)
+                if tail:
+                    return start, tail.end(), True
+            if word in PREFIXES:
+                saint |= word in ("st", "saint")
+            elif _name_like(word, cued=not weak):
+                # After a weak cue a lower-case word must be rarer: "in cassettes" is English.
+                rare = token.group()[0].isupper() or lexicon.word_frequency(word) < _WEAK_LOWER_ZIPF
+                unknown |= lexicon.unknown_word(word) and rare
+                named = True
+            else:
+                break
+            start = gap.end() if start is None else start
+            if word not in PREFIXES:
+                end = token.start() + len(token.group().rstrip("."))
+            at = token.end()
+        if end is None or not named:
+            return None
+        if weak and not (unknown or saint):
+            return None
+        return start, end, False
+
+    @staticmethod
+    def _name_before(text: str, at: int) -> int | None:
+        """Where the name before a facility word starts ("ross" in "ross house"), or None."""
+        start, named = None, False
+        tokens = list(_TOKEN.finditer(text, max(0, at - 60), at))
+        for token in reversed(tokens[-_MAX_WORDS:]):
+            if text[token.end() : at if start is None else start].strip(" \t"):
+                break  # only spaces between the words
+            word = _word(token.group())
+            if _name_like(word, cued=True):
+                named = True
+            elif not (word in PREFIXES and named or word in _DESCRIPTORS and not named):
+                break
+            start = token.start()
+        return start if named else None
