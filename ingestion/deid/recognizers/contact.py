@@ -23,13 +23,23 @@ PHONE_RULES = (
         rf"{WORD_START}(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|call|contact)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>\+?1?\s*\d{{3}}\s*\d{{3}}\s*\d{{4}}{_EXT})\b",
         Phi.PHONE, 0.9, re.IGNORECASE,
     ),
-    # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521"
-    rule(r"\b(?:pager|beeper|ext\.?|extension|x)\s*:?\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    # An area code in brackets, digits grouped oddly: "(410) 555 01234"
+    rule(r"(?<![\w/.-])(?P<phi>\(\d{3}\)\s*\d{3}[\s.-]?\d{4,5})(?![\w/-]|\.\d)", Phi.PHONE, 0.8),
+    # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521", "pgr #54321", "(p) 29960", "p45200"
+    rule(r"\b(?:pager|pgr|beeper|bpr|ext\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    rule(r"(?:\(p\)|(?<![\w/-])p\s?#)\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6),
+    rule(r"(?<![\w/-])[pP](?P<phi>\d{5})\b", Phi.PHONE, 0.6),
+    # Seven digits after a word that calls: "can be reached at 806-9705", "fax 432-1165", "call 555-1164"
+    rule(rf"{WORD_START}(?:phone|tel|telephone|cell|mobile|fax|call(?:back)?|cb|reached\s+at|number|at|#)\s*:?\s*#?(?P<phi>\d{{3}}[\s.-]\d{{4}}{_EXT})(?![\w/-]|\.\d)", Phi.PHONE, 0.7, re.IGNORECASE),
 )
 
 
 # Seven or more digits in one run of phone punctuation, or a "+" country code.
 _PHONE_HINT = re.compile(r"\+\d[\d ().-]{5,}\d|(?<![\w.])\(?\d[\d ().-]{5,}\d(?![\w.]|\.\d)")
+
+
+# A quantity, not a number to call: "uo 500-1000 cc", "plt 150-400 K/uL".
+_UNIT_AFTER = re.compile(r"\s*(?:cc|ml|l|mg|mcg|g|kg|units?|iu|meq|mmol|k|cells|copies|/)", re.IGNORECASE)
 
 
 class ClinicalPhoneRecognizer(RegexRecognizer):
@@ -47,7 +57,7 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
             start = max(0, hint.start() - 2)
             window = text[start : hint.end() + 8]
             for match in phonenumbers.PhoneNumberMatcher(window, "US", leniency=phonenumbers.Leniency.POSSIBLE):
-                if sum(c.isdigit() for c in match.raw_string) >= 7:
+                if sum(c.isdigit() for c in match.raw_string) >= 7 and not _UNIT_AFTER.match(window, match.end):
                     results.append(self.result(Phi.PHONE, start + match.start, start + match.end, 0.6))
         return results
 

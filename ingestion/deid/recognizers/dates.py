@@ -51,8 +51,21 @@ DATE_PATTERNS = [
     # Any other bare 6/21 (or 6/21-6/23) standing alone is a date; keep() lets the word beside it
     # (data/measure_words.txt) make it a measurement instead: "strength 4/5", "pain 2/10", "1/2 tab".
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}(?:-{_MON}/{_DAY})?)(?![\w/%]|[.:,]\d|-\d)",
-    # "on the 28th", "the 3rd of"
+    rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY})(?=[ap]m?\b)",  # "2/15am"
+    # Feb-15-2021, 2021.02.15; "dated 15/02" (day first after a cue)
+    rf"(?<!\w)(?P<phi>{MONTH}\.?-{_DAY}-(?:{_YEAR}|\d{{2}}))(?!\w)",
+    rf"(?<![\w.])(?P<phi>{_YEAR}\.{_MON}\.{_DAY})(?![\w.])",
+    rf"{WORD_START}(?:on|since|dated|date|DOS)\s*:?\s+(?P<phi>{_DAY}/{_MON})(?![\w/]|\.\d)",
+    # "on the 28th", "the 3rd of", "extubated on 21st"
     rf"\b(?:on|since|until|by)\s+the\s+(?P<phi>{_DAY}{_ORD})\b",
+    rf"\b(?:on|since|until|by|from|after|before)\s+(?P<phi>{_DAY}{_ORD})(?=[ \t]*(?:$|[,.;)]|(?:at|of|and|@)\b))",
+    # 3-28 where a date is meant: a hyphen is a range elsewhere ("3-4 L", "q3-4h")
+    rf"{WORD_START}(?:on|since|until|till|dated|due|after|before|through|thru|DOS|date|d/c|admitted|discharged|started|stopped|drawn)\s*:?\s+(?P<phi>{_MON}-{_DAY})(?![\w/-]|\.\d|\s*(?:x|times|L|lpm|mg|ml|cc|days?|hours?|hrs?|weeks?|wks?|min)\b)",
+    # Jun-3, Jun 3rd; Mar '21
+    rf"(?<!\w)(?P<phi>{MONTH}\.?-{_DAY}{_ORD}?)(?![\w-])",
+    rf"(?<!\w)(?P<phi>{MONTH}\.?\s*'\d{{2}})(?!\w)",
+    # Holidays name a day of the year
+    rf"\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
 ]
 
 _WORD_NUMBERS = (
@@ -64,8 +77,12 @@ AGE_PATTERNS = [
     rf"(?<![\w.])(?P<phi>{_AGE_NUMBER})(?=[\s-]*(?:y/?o\b|y\.o\.|yo\b|yrs?\b|years?[\s-]*old|year-old|-year|years? of age|M\b|F\b|Y\b))",
     # "Husband Patrick Bailey (97) at bedside": an age in brackets after a name
     rf"(?<=[A-Za-z] )\((?P<phi>9\d|1[01]\d)\)",
-    rf"\b(?:age[d:]?|aged)\s*(?P<phi>{_AGE_NUMBER})\b",
+    rf"\b(?:age[d:]?|aged|age\s*/\s*sex\s*:?)\s*(?P<phi>{_AGE_NUMBER})\b",
 ]
+# A sign-out list's age column: "Smith, Melissa       | 95 NSTEMI", "Patricia George    97 C diff".
+_AGE_CELL = rule(r"(?m)[A-Za-z][ \t]*(?:\|[ \t]*|[ \t]{3,})(?P<phi>9\d|1[01]\d)[ \t]+(?=[A-Z])", Phi.AGE, 0.5)
+# Cells that hold a measurement, not a name: "SpO2    95 RA", "HR   96 NSR".
+_VITALS = frozenset("sats sat spo2 o2 hr bp rr map fio2 hgb hct plt wbc glucose fs bs temp wt weight pulse ra nc".split())
 
 
 _BARE = re.compile(rf"{_MON}/{_DAY}(?:-{_MON}/{_DAY})?")
@@ -105,5 +122,11 @@ class ClinicalDateRecognizer(RegexRecognizer):
 
 
 class ClinicalAgeRecognizer(RegexRecognizer):
-    HINT = re.compile(r"\b(?:9\d|1[01]\d)\b|ninety|hundred", re.IGNORECASE)
-    RULES = tuple(rule(p, Phi.AGE, 0.85, re.IGNORECASE) for p in AGE_PATTERNS)
+    HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|ninety|hundred", re.IGNORECASE)
+    RULES = (*(rule(p, Phi.AGE, 0.85, re.IGNORECASE) for p in AGE_PATTERNS), _AGE_CELL)
+
+    def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
+        if rule is not _AGE_CELL:
+            return True
+        before = re.search(r"([A-Za-z0-9]+)[ \t|]*$", text[max(0, start - 40) : start])
+        return not (before and before[1].lower() in _VITALS)

@@ -30,10 +30,16 @@ ID_RULES = (
     rule(r"(?<![\w/.-])(?P<phi>(?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,})(?![\w/])", Phi.ID, 0.55),
     # Digit groups joined by hyphens, with a letter prefix or eight digits: "S19-033447", "64255-960"
     # (a reference range "135-145" has six, a date its own recognizer).
-    rule(r"(?<![\w/.-])(?P<phi>[A-Z]{0,3}\d+(?:-\d{2,}){1,3})(?![\w/-]|\.\d)", Phi.ID, 0.55),
+    rule(r"(?<![\w/.-])(?P<phi>(?:[A-Z]{1,3}-?)?\d+(?:-\d{2,}){1,3})(?![\w/-]|\.\d)", Phi.ID, 0.55),
+    # A social security number masked all but its last four: "xxx-xx-0476" (the four still identify)
+    rule(r"(?<![\w-])(?P<phi>[xX*]{3}-[xX*]{2}-\d{4})\b", Phi.SSN, 0.8),
     # A bare run of 7-12 digits is a record number, not a value: values have units or decimals.
     rule(r"(?<![\w.,/$-])(?P<phi>#?\d{7,12})(?![\w.,/%-]|\s*(?:mg|mcg|g|ml|mL|units?|IU|cells|copies|/)\b)", Phi.ID, 0.5),
 )
+
+
+_SETTINGS = re.compile(r"(?:\d+[xX])+\d+")
+_CLOCK_RANGE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d")
 
 
 class ClinicalIdRecognizer(RegexRecognizer):
@@ -41,6 +47,8 @@ class ClinicalIdRecognizer(RegexRecognizer):
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end].lstrip("#")
+        if _SETTINGS.fullmatch(value) or _CLOCK_RANGE.fullmatch(value):
+            return False  # "16X500X40" (rate x volume x PEEP), "0700-1900" (a shift): not identifiers
         if rule.score == 0.55 and "-" in value and value[0].isdigit() and sum(c.isdigit() for c in value) < 8:
             return False  # "135-145", "22-29": reference ranges, not identifiers
         # Labelled values still need a digit and must not be a date or a phone shape (their own
