@@ -94,7 +94,7 @@ def clinical_terms() -> frozenset[str]:
 @functools.cache
 def never_names() -> frozenset[str]:
     """Words the gazetteer never takes for a name on its own."""
-    return note_words() | clinical_terms()
+    return note_words() | clinical_terms() | safe_words_only()
 
 
 @functools.cache

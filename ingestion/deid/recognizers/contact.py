@@ -24,7 +24,7 @@ PHONE_RULES = (
         Phi.PHONE, 0.9, re.IGNORECASE,
     ),
     # An area code in brackets, digits grouped oddly: "(410) 555 01234"
-    rule(r"(?<![\w/.-])(?P<phi>\(\d{3}\)\s*\d{3}[\s.-]?\d{4,5})(?![\w/-]|\.\d)", Phi.PHONE, 0.8),
+    rule(r"(?<![\w/.-])(?P<phi>(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]?\d{4,5})(?![\w/-]|\.\d)", Phi.PHONE, 0.8),
     # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521", "pgr #54321", "(p) 29960", "p45200"
     rule(r"\b(?:pager|pgr|beeper|bpr|ext\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6, re.IGNORECASE),
     rule(r"(?:\(p\)|(?<![\w/-])p\s?#)\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6),

@@ -30,6 +30,8 @@ _LOWER_NAME = rf"[{_LOW}]+(?:[-'’][{_LOW}]+)*(?:[ ]{{1,2}}[{_LOW}]+(?:[-'’][
 # then judged by _plausible_lower_name, and the name ends at the first word that is not one.
 _ANY_NAME = rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*(?:[ ]{{1,2}}[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*)?"
 
+# Roles written before a staff member's name in shorthand (not "pt" or "ot": "pt grace" is the patient).
+_ROLES = r"(?:rn|np|pa|rt|rrt|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager|social\s+worker|signed|grossed\s+by)"
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau)"
 _CREDENTIALS = (
     r"(?:MD|M\.D\.|D\.O\.|RN|R\.N\.|NP|FNP|FNP-C|ANP|PA-C|CNM|CRNA|PhD|PharmD|LCSW|MSW|DPT|DDS|DMD|FACC|FACP"
@@ -56,23 +58,34 @@ _RELATIONS = (
 # A field label's end: "Patient: ", "**Patient:** ", "| **Patient** | " (a Markdown table cell).
 _FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
 
-# (pattern, score, whether a lower-case name may follow the cue, hint). A hint is what every match
-# holds where that is rare: one fast scan spares a rule that starts at every capitalized word.
+# (pattern, score, mode, hint). The mode says how a name of any case is judged word by word:
+# None, the name's shape suffices (capitals); "after", the name follows the cue and ends at the first
+# word that cannot be a name; "weak" likewise, with common words ("hand" in "rt hand") refused;
+# "before", the name precedes the cue ("KATHLEEN GAMBLE AWARE") and starts after the last word that
+# cannot be one. A hint is what every match holds where that is rare: one fast scan spares a rule
+# that starts at every capitalized word.
 _CUE_RULES = [
-    (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, False, None),
-    (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms|doctor)\b\.?[ \t]+(?P<phi>{_ANY_NAME})", 0.8, True, None),
-    (rf"(?P<phi>{_NAME}),?[ \t]+{_CREDENTIALS}\b", 0.85, False, rf"[ \t]{_CREDENTIALS}\b"),
-    (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, False, rf",[ \t]*{_AMBIGUOUS_CREDENTIALS}\b"),
-    (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, False, None),
-    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b{_LABELS}{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, False, None),
-    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, True, None),
-    (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, False, None),
-    (rf"{WORD_START}(?i:(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS})[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})", 0.7, False, None),
-    (rf"{WORD_START}(?i:{_RELATIONS})[ \t]+(?P<phi>{_LOWER_NAME})\b", 0.55, True, None),
-    (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, False, None),
-    (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, False, None),
+    (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, None, None),
+    (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms|doctor)\b\.?[ \t]+(?P<phi>{_ANY_NAME})", 0.8, "after", None),
+    # Staff by role in any case: "rt victoria aware", "pa. mclopez", "cm jaime following", "rn: a. dawson"
+    (rf"{WORD_START}(?i:{_ROLES})\b\.?[ \t]*[:-]?[ \t]*(?P<phi>{_ANY_NAME})", 0.6, "weak", None),
+    (rf"(?<![\w'’.-])(?P<phi>{_ANY_NAME}),?[ \t]+(?i:{_ROLES}|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b", 0.6, "before", None),
+    (rf"(?<![\w'’.-])(?P<phi>{_ANY_NAME})[ \t]+(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit))\b", 0.55, "before", None),
+    (rf"(?<![\w'’.-])(?P<phi>{_NAME})[ \t]*\((?i:{_RELATIONS})\)", 0.7, None, None),
+    # A sign-out list's name column: "603B   | O'Hara, Madison      | 56yo PE", "MICU 2  D'ANGELO    73yo"
+    (rf"(?m)^[ \t]*(?:[A-Z]{{2,5}}[ \t]+)?\d{{1,4}}[A-Z]?(?:-\d{{1,3}})?[ \t]*(?:\|[ \t]*|[ \t]{{2,}})(?P<phi>{_LAST_FIRST}|{_NAME})(?=[ \t]*\||[ \t]{{2,}})", 0.7, None, None),
+    (rf"(?P<phi>{_NAME}),?[ \t]+{_CREDENTIALS}\b", 0.85, None, rf"[ \t]{_CREDENTIALS}\b"),
+    (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, None, rf",[ \t]*{_AMBIGUOUS_CREDENTIALS}\b"),
+    (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, None, None),
+    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b{_LABELS}{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, None, None),
+    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
+    (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
+    (rf"{WORD_START}(?i:(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS})[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})", 0.7, None, None),
+    (rf"{WORD_START}(?i:{_RELATIONS})[ \t]*,?[ \t]*(?P<phi>{_ANY_NAME})", 0.55, "weak", None),
+    (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, None, None),
+    (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
 ]
-_CUES = [(re.compile(p), score, lower, hint and re.compile(hint)) for p, score, lower, hint in _CUE_RULES]
+_CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
 
 _ANY_TOKEN = re.compile(rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]*(?:[-'’][{_UP}{_LOW}]+)*")
 _TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[{_LOW}]+(?:[-'’][{_LOW}]+)*")
@@ -98,36 +111,61 @@ class CueNameRecognizer(ClinicalRecognizer):
         never = lexicon.structure_words()
         firsts = lexicon.first_names()
         results = []
-        for pattern, score, lower, hint in _CUES:
+        for pattern, score, mode, hint in _CUES:
             if hint is not None and not hint.search(text):
                 continue
             for match in pattern.finditer(text):
                 start, end = match.span("phi")
                 span = _trim_name(text, start, end, never)
-                if span is None:
-                    continue
-                start, end = span
-                if lower:  # keep the words up to the first that is not a plausible name
-                    tokens = list(_ANY_TOKEN.finditer(text, start, end))
-                    kept = next((i for i, t in enumerate(tokens) if not _plausible_name_word(t.group(), firsts)), len(tokens))
-                    if not kept:
-                        continue
-                    end = tokens[kept - 1].end()
-                results.append(self.result(Phi.PERSON, start, end, score))
+                judge = mode
+                if span is not None and mode is None and text[span[0] : span[1]].isupper():
+                    # Capitals say nothing in all-capitals text: judge the words from the cue outwards.
+                    judge = "before_strong" if start == match.start() else "after"
+                if span is not None and judge is not None:
+                    span = _judged(text, *span, judge, firsts)
+                if span is not None:
+                    results.append(self.result(Phi.PERSON, *span, score))
         return results
 
 
-def _plausible_name_word(word: str, firsts: frozenset[str]) -> bool:
+def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) -> tuple[int, int] | None:
+    """The words of a cue's name, in any case, that can be a name: from the cue outwards."""
+    tokens = list(_ANY_TOKEN.finditer(text, start, end))
+    before = mode.startswith("before")
+    if before:
+        tokens.reverse()
+    kept = 0
+    for i, token in enumerate(tokens):  # after a title only its first word may be a common word
+        if not _plausible_name_word(token.group(), firsts, weak=mode == "weak" or mode == "before" or mode == "after" and i > 0):
+            break
+        kept += 1
+    if not kept:
+        return None
+    if before:
+        return tokens[kept - 1].start(), end
+    return start, tokens[kept - 1].end()
+
+
+def _plausible_name_word(word: str, firsts: frozenset[str], weak: bool = False) -> bool:
     """A word of any case after a cue: a hyphenated or O'/D' name is plausible when its parts are."""
     parts = [p for p in re.split(r"[-'’]", _lower_word(word)) if len(p) > 1]
-    return bool(parts) and all(_plausible_lower_name(p, firsts) for p in parts)
+    return bool(parts) and all(_plausible_lower_name(p, firsts, weak) for p in parts)
 
 
-def _plausible_lower_name(word: str, firsts: frozenset[str]) -> bool:
-    """A lower-case word after a cue is a name if the lists know it or English does not ("lei")."""
-    if word in lexicon.note_words() or len(word) < 2:
+def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False) -> bool:
+    """A lower-case word after a cue is a name if the lists know it or English does not ("lei");
+    after a weak cue a known name must not be a common word too ("rt hand", "sw aware")."""
+    # After a title a common word is a name ("DR. PRICE NOTIFIED"); field labels and services are not.
+    if word in (lexicon.note_words() if weak else lexicon.structure_words()) or len(word) < 2:
         return False
-    return word in firsts or word in lexicon.last_names() or lexicon.word_frequency(word) < 3.0
+    zipf = lexicon.word_frequency(word)
+    if weak:
+        return word not in lexicon.safe_words() and (zipf < _WEAK_UNKNOWN_ZIPF or word in firsts or word in lexicon.last_names() and zipf < _WEAK_ZIPF)
+    return word in firsts or word in lexicon.last_names() or zipf < 3.0
+
+
+_WEAK_UNKNOWN_ZIPF = 2.0  # a word unknown to the lists counts after a weak cue only if rarer than "nodule" (2.3)
+_WEAK_ZIPF = 5.0  # "price" 4.6 and "white" 5.4 (after "dr" either is a name; after "sw" only the first)
 
 
 def _trim_name(text: str, start: int, end: int, never: frozenset[str]) -> tuple[int, int] | None:
@@ -175,7 +213,8 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
         for m in _COMMA_PAIR.finditer(text):
             # "Lopez, Mark": the comma form is evidence enough for a first name that is also a word.
             first, last = m.group("first").lower(), m.group("last").lower()
-            if last in lasts and last not in never and first in firsts and first not in clinical:
+            # In capitals, "VACA, WILL CALL" is a clause: there the first name must not be a common word.
+            if last in lasts and last not in never and first in firsts and first not in (never if m.group(0).isupper() else clinical):
                 results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.8))
         for m in _INITIAL_SURNAME.finditer(text):
             word = m.group("last").lower()

@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
+from ingestion.deid.recognizers.places import STATES
 
 # Words that begin a place's name and name nothing alone: "new julianville", "st clare", "lake dustin".
 PREFIXES = frozenset("new port lake north south east west st saint mount mt fort ft san santa el la los las glen point".split())
@@ -49,6 +50,14 @@ _TOWN_CUES = r"(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+
 _WEAK_CUES = r"at|from|in|near"
 _CUES = re.compile(rf"{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES})|(?P<weak>{_WEAK_CUES}))(?=[ \t])", re.I)
 _MAX_WORDS = 4
+# A US state's postal code after a comma ends a town's name: "trenton, NJ", "EAST PAUL, MA 02130".
+# Codes that are also words or shorthand ("MD", "OR", "IN", "AP") count only before a ZIP.
+_WORDLIKE_STATES = {"MD", "OR", "IN", "ME", "OK", "AS", "AP", "AE", "AA", "GU", "MP", "HI", "OH", "DE", "CO", "PR", "VI"}
+_STATE_AFTER = re.compile(
+    rf",[ ]?(?:(?:{'|'.join(sorted(set(STATES) - _WORDLIKE_STATES))})\b(?=[ ]*(?:$|[.;,)]|\d{{5}}|[ ][a-z]))"
+    rf"|(?:{'|'.join(sorted(_WORDLIKE_STATES))})(?=[ ]+\d{{5}}\b))",
+    re.M,
+)
 _WEAK_LOWER_ZIPF = 2.5
 _FUNCTION_WORD_ZIPF = 5.5  # census "names" as frequent as "from" or "will" are English first
 
@@ -68,6 +77,10 @@ def _name_like(word: str, cued: bool = False) -> bool:
     return cued and census and lexicon.word_frequency(word) < _FUNCTION_WORD_ZIPF and not _never_place(word)
 
 
+def _town_word(word: str) -> bool:
+    return len(word) > 2 and word.isalpha() and lexicon.word_frequency(word) < _FUNCTION_WORD_ZIPF and not _never_place(word)
+
+
 def _never_place(word: str) -> bool:
     return word in lexicon.structure_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
 
@@ -84,6 +97,10 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 start, end, facility = found
                 kind = Phi.CITY if cue["town"] and not facility else Phi.FACILITY
                 results.append(self.result(kind, start, end, 0.6 if cue["weak"] else 0.7))
+        for state in _STATE_AFTER.finditer(text):
+            start = self._name_before(text, state.start(), town=True)
+            if start is not None:
+                results.append(self.result(Phi.CITY, start, state.start(), 0.6))
         for tail in _TAIL_START.finditer(text):
             start = self._name_before(text, tail.start())
             if start is not None:
@@ -104,6 +121,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             if not token:
                 break
             word = _word(token.group())
+            if start is None and word == "the" and not weak:
+                at = token.end()  # "transferred to the brigham"
+                continue
             if start is not None:
                 tail = _TAIL_AFTER.match(text, at)
                 if tail:
@@ -128,15 +148,16 @@ class PlaceCueRecognizer(ClinicalRecognizer):
         return start, end, False
 
     @staticmethod
-    def _name_before(text: str, at: int) -> int | None:
-        """Where the name before a facility word starts ("ross" in "ross house"), or None."""
+    def _name_before(text: str, at: int, town: bool = False) -> int | None:
+        """Where the name before a facility word starts ("ross" in "ross house"), or before a
+        state ("trenton" in "trenton, NJ": any word not safe and not a function word), or None."""
         start, named = None, False
         tokens = list(_TOKEN.finditer(text, max(0, at - 60), at))
         for token in reversed(tokens[-_MAX_WORDS:]):
             if text[token.end() : at if start is None else start].strip(" \t"):
                 break  # only spaces between the words
             word = _word(token.group())
-            if _name_like(word, cued=True):
+            if _name_like(word, cued=True) or town and _town_word(word):
                 named = True
             elif not (word in PREFIXES and named or word in _DESCRIPTORS and not named):
                 break
