@@ -122,6 +122,14 @@ def known_name(word: str) -> bool:
 UNKNOWN_ZIPF = 3.0  # wordfreq's Zipf scale: 3 is once per million words ("dialysis" 2.4, "home" 5.8)
 
 
+@functools.cache
+def function_words() -> frozenset[str]:
+    """English closed-class words (spaCy's stop words: "on", "per", "call"): never a name after a title."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # a word list; no pipeline is loaded
+
+    return frozenset(STOP_WORDS)
+
+
 @functools.lru_cache(maxsize=200_000)
 def word_frequency(word: str) -> float:
     """wordfreq's Zipf frequency of a lower-case English word (names score too, so use with care)."""
@@ -131,6 +139,6 @@ def word_frequency(word: str) -> float:
 
 
 __all__ = [
-    "EPONYMS", "common_last_names", "first_names", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
+    "EPONYMS", "common_last_names", "first_names", "function_words", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
     "word_frequency",
 ]

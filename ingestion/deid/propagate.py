@@ -1,8 +1,9 @@
 """Propagation across a patient's record: PHI found once is masked at every occurrence.
 
 A name found anywhere (by cue or gazetteer) is masked wherever its words recur in any of the
-patient's documents, whatever the case, with a possessive or an initial before it; record
-numbers, phones and other identifiers are masked wherever their digits recur.
+patient's documents, whatever the case, with a possessive or an initial before it; a facility's
+or town's words English does not know likewise ("GNMH", "cleardale"); record numbers, phones
+and other identifiers are masked wherever their digits recur. A common word never spreads.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ingestion.models import Page, PhiSpan
 _WORD = re.compile(r"(?<![\w'’-])(?:[A-Z]\.\s*)?([A-Za-z][a-z'’A-Z-]*[A-Za-z])(?:['’]s)?(?![\w-])")
 _NAME_PART = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 _VALUE_KINDS = {Phi.MRN, Phi.ID, Phi.SSN, Phi.PHONE, Phi.EMAIL}
+_PLACE_KINDS = {Phi.FACILITY, Phi.CITY}
 # A name word that is also a common English word or a clinical term recurs as a name only
 # when capitalized ("Dr. Allen" found once masks "ALLEN" and "Allen's", not "allen test").
 _COMMON_WORD_ZIPF = 4.5
@@ -42,6 +44,7 @@ def propagate(pages: Iterable[Page]) -> None:
     """Extend every page's `phi` with the recurrences of what any page's `phi` found."""
     pages = list(pages)
     names: dict[str, bool] = {}  # name word (lower case) → matched in any case?
+    places: dict[str, tuple[bool, str]] = {}  # a place's name word → (matched in any case?, its kind)
     values: dict[str, str] = {}  # identifier value → its kind
     never = lexicon.structure_words()  # "Triage", "Cardiology": never a name's word
     common = lexicon.note_words() | lexicon.clinical_terms()  # "Brown", "Allen": names only when capitalized
@@ -53,12 +56,22 @@ def propagate(pages: Iterable[Page]) -> None:
                     word = part.lower().removesuffix("'s").removesuffix("’s")
                     if len(word) > 1 and word not in never:
                         names[word] = word not in common and lexicon.word_frequency(word) < _COMMON_WORD_ZIPF
+            elif span.entity_type in _PLACE_KINDS:
+                # Only words English does not know spread ("cleardale", "GNMH"); "Jones" of "Jones
+                # Rehab" spreads capitalized, never "rehab", "new" or "general".
+                for part in _NAME_PART.findall(value):
+                    word = part.lower()
+                    if len(word) > 2 and word not in never and word not in common and word not in lexicon.safe_words():
+                        if lexicon.unknown_word(word) or lexicon.known_name(word):
+                            places.setdefault(word, (lexicon.unknown_word(word), span.entity_type))
             elif span.entity_type in _VALUE_KINDS and sum(c.isalnum() for c in value) >= 5:
                 values.setdefault(value, span.entity_type)
     finder = _ValueFinder(list(values)) if values else None
     kinds = {_digits(v): k for v, k in values.items()}
     for page in pages:
         found = [_name_span(page.text, m) for m in _WORD.finditer(page.text) if _is_name(m.group(1), names)]
+        found += [PhiSpan(m.start(), m.end(), places[w][1], 0.7) for m in _WORD.finditer(page.text)
+                  if (w := m.group(1).lower()) in places and (places[w][0] or m.group(1)[0].isupper()) and w not in names]
         if finder is not None:
             found += [PhiSpan(a, b, kinds.get(_digits(page.text[a:b]), Phi.ID), 0.8) for a, b in finder.find(page.text)]
         if found:

@@ -7,6 +7,7 @@ import re
 
 import phonenumbers
 
+from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, Rule, rule
 
@@ -15,7 +16,7 @@ _EXT = r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?"
 PHONE_RULES = (
     # (617) 555-0134, 617-555-0134, 617.555.0134, 617 555 0134, +1 617 555 0134, 1-800-555-0134 x204
     rule(
-        rf"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.-])\d{{3}}[\s.-]\d{{4}}{_EXT})(?![\w/-]|\.\d)",
+        rf"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.-])\d{{3}}[\s.-]\d{{4}}{_EXT})(?![\w-]|/(?!\d{{4}}\b)|\.\d)",
         Phi.PHONE, 0.85, re.IGNORECASE,
     ),
     # Labelled ten-digit runs: "Phone 6175550134", "fax: 617 5550199"
@@ -29,6 +30,12 @@ PHONE_RULES = (
     rule(r"\b(?:pager|pgr|beeper|bpr|ext\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6, re.IGNORECASE),
     rule(r"(?:\(p\)|(?<![\w/-])p\s?#)\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6),
     rule(r"(?<![\w/-])[pP](?P<phi>\d{5})\b", Phi.PHONE, 0.6),
+    # "page 2-3456", "call 5-1234", "paged 38291", "p 2-3456": an internal line after a word that calls
+    rule(r"\b(?:page[ds]?|call(?:ed)?|beep(?:ed)?|p)\s*#?\s*(?P<phi>\d-\d{4}|\d{5})\b(?![.,/-]?\d|\s*(?:mg|ml|cc|units?)\b)", Phi.PHONE, 0.55, re.IGNORECASE),
+    # A bare local number: an exchange (never 0 or 1 first) and four digits, not a quantity ("200-1000 ml")
+    _BARE_LOCAL := rule(r"(?<![\w/.:+-])(?P<phi>[2-9]\d{2}[-.]\d{4})(?![\w/%-]|[.,]\d|\s*(?:cc|ml|mg|mcg|units?|iu|k|x)\b)", Phi.PHONE, 0.5, re.IGNORECASE),
+    # A second line written as its last digits: "(617) 555-0134/0135"
+    rule(r"\d{3}[\s.-]\d{4}/(?P<phi>\d{4})\b", Phi.PHONE, 0.6),
     # Seven digits after a word that calls: "can be reached at 806-9705", "fax 432-1165", "call 555-1164"
     rule(rf"{WORD_START}(?:phone|tel|telephone|cell|mobile|fax|call(?:back)?|cb|reached\s+at|number|at|#)\s*:?\s*#?(?P<phi>\d{{3}}[\s.-]\d{{4}}{_EXT})(?![\w/-]|\.\d)", Phi.PHONE, 0.7, re.IGNORECASE),
 )
@@ -42,10 +49,22 @@ _PHONE_HINT = re.compile(r"\+\d[\d ().-]{5,}\d|(?<![\w.])\(?\d[\d ().-]{5,}\d(?!
 _UNIT_AFTER = re.compile(r"\s*(?:cc|ml|l|mg|mcg|g|kg|units?|iu|meq|mmol|k|cells|copies|/)", re.IGNORECASE)
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z0-9/]+)[ \t:]*$")
+
+
+def _quantity(text: str, start: int) -> bool:
+    """A short number after clinical shorthand or another number is a range: "plt 150-4000", "hr 100-1200"."""
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return bool(before and (before[1].isdigit() or before[1].lower() in lexicon.safe_words()))
+
+
 class ClinicalPhoneRecognizer(RegexRecognizer):
     """US forms by pattern; international and unusual ones by Google's libphonenumber."""
 
     RULES = PHONE_RULES
+
+    def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
+        return rule is not _BARE_LOCAL or not _quantity(text, start)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = super().analyze(text, entities, nlp_artifacts)
@@ -57,7 +76,8 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
             start = max(0, hint.start() - 2)
             window = text[start : hint.end() + 8]
             for match in phonenumbers.PhoneNumberMatcher(window, "US", leniency=phonenumbers.Leniency.POSSIBLE):
-                if sum(c.isdigit() for c in match.raw_string) >= 7 and not _UNIT_AFTER.match(window, match.end):
+                if sum(c.isdigit() for c in match.raw_string) >= 7 and not _UNIT_AFTER.match(window, match.end) \
+                        and not (len(match.raw_string) <= 9 and _quantity(text, start + match.start)):
                     results.append(self.result(Phi.PHONE, start + match.start, start + match.end, 0.6))
         return results
 

@@ -24,10 +24,15 @@ _YEAR = r"(?:19|20)\d{2}"
 
 # Each pattern's `phi` group is a whole date (with its time); order matters only for clarity,
 # overlapping matches are merged downstream.
+_WORD_ORDINALS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-\w+|thirtieth|thirty-first)"
+)
 DATE_PATTERNS = [
     # 03/28/2023, 3-28-23, 3.28.23, 28.03.2023 (day-first forms match the same shape)
-    rf"(?<![\w/.-])(?P<phi>{_MON}[/.-]{_DAY}[/.-](?:{_YEAR}|\d{{2}}){_TIME})(?![\w/-]|\.\d)",
-    rf"(?<![\w/.-])(?P<phi>{_DAY}[/.-]{_MON}[/.-](?:{_YEAR}|\d{{2}}){_TIME})(?![\w/-]|\.\d)",
+    # (a range of two, "2/15/21-2/16/21", is two dates)
+    rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_MON}[/.-]{_DAY}[/.-](?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
+    rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_DAY}[/.-]{_MON}[/.-](?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
     # 2023-03-28, 2023/03/28, 2023-03-28T07:42
     rf"(?<![\w/.-])(?P<phi>{_YEAR}[/-]{_MON}[/-]{_DAY}{_TIME})(?![\w/-])",
     # 28-Mar-2023, 28 Mar 2023, 28-MAR-23, 28th of March 2023
@@ -64,6 +69,10 @@ DATE_PATTERNS = [
     # Jun-3, Jun 3rd; Mar '21
     rf"(?<!\w)(?P<phi>{MONTH}\.?-{_DAY}{_ORD}?)(?![\w-])",
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s*'\d{{2}})(?!\w)",
+    # feb15, 15feb; February the 15th; the fifteenth of February
+    rf"(?<!\w)(?P<phi>{_DAY}{MONTH}|{MONTH}{_DAY})(?!\w)",
+    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+the\s+{_DAY}{_ORD})(?!\w)",
+    rf"\b(?P<phi>(?:the\s+)?{_WORD_ORDINALS}\s+of\s+{MONTH})\b",
     # Holidays name a day of the year
     rf"\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
 ]

@@ -120,7 +120,7 @@ class CueNameRecognizer(ClinicalRecognizer):
                 judge = mode
                 if span is not None and mode is None and text[span[0] : span[1]].isupper():
                     # Capitals say nothing in all-capitals text: judge the words from the cue outwards.
-                    judge = "before_strong" if start == match.start() else "after"
+                    judge = "before" if start == match.start() else "after"
                 if span is not None and judge is not None:
                     span = _judged(text, *span, judge, firsts)
                 if span is not None:
@@ -131,13 +131,18 @@ class CueNameRecognizer(ClinicalRecognizer):
 def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) -> tuple[int, int] | None:
     """The words of a cue's name, in any case, that can be a name: from the cue outwards."""
     tokens = list(_ANY_TOKEN.finditer(text, start, end))
-    before = mode.startswith("before")
+    before = mode == "before"
     if before:
         tokens.reverse()
     kept = 0
-    for i, token in enumerate(tokens):  # after a title only its first word may be a common word
-        if not _plausible_name_word(token.group(), firsts, weak=mode == "weak" or mode == "before" or mode == "after" and i > 0):
+    previous = ""
+    for i, token in enumerate(tokens):
+        # After a title its first word may be a common word ("DR. PRICE"), and so may a surname
+        # after a first name ("dr paula may"); elsewhere a common word ends the name.
+        strong = mode == "after" and (i == 0 or previous in firsts)
+        if not _plausible_name_word(token.group(), firsts, weak=not strong):
             break
+        previous = _lower_word(token.group())
         kept += 1
     if not kept:
         return None
@@ -161,8 +166,9 @@ def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False)
     zipf = lexicon.word_frequency(word)
     if weak:
         return word not in lexicon.safe_words() and (zipf < _WEAK_UNKNOWN_ZIPF or word in firsts or word in lexicon.last_names() and zipf < _WEAK_ZIPF)
+    if word in lexicon.function_words() and word not in firsts:
+        return False  # "DR. ON CALL": "on" is a census surname too
     return word in firsts or word in lexicon.last_names() or zipf < 3.0
-
 
 _WEAK_UNKNOWN_ZIPF = 2.0  # a word unknown to the lists counts after a weak cue only if rarer than "nodule" (2.3)
 _WEAK_ZIPF = 5.0  # "price" 4.6 and "white" 5.4 (after "dr" either is a name; after "sw" only the first)
