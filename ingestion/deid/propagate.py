@@ -55,7 +55,9 @@ def propagate(pages: Iterable[Page]) -> None:
                 for part in _NAME_PART.findall(value):
                     word = part.lower().removesuffix("'s").removesuffix("’s")
                     if len(word) > 1 and word not in never:
-                        names[word] = word not in common and lexicon.word_frequency(word) < _COMMON_WORD_ZIPF
+                        # A first name is frequent because it is a name ("john" 5.3): it spreads in any case.
+                        names[word] = word not in common and word not in lexicon.function_words() and (
+                            lexicon.word_frequency(word) < _COMMON_WORD_ZIPF or word in lexicon.first_names())
             elif span.entity_type in _PLACE_KINDS:
                 # Only words English does not know spread ("cleardale", "GNMH"); "Jones" of "Jones
                 # Rehab" spreads capitalized, never "rehab", "new" or "general".

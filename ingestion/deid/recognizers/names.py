@@ -28,6 +28,7 @@ _LAST_FIRST = rf"(?:(?:Ó|Ní|Nic|Uí)[ ]{{1,2}})?{_WORD},[ ]{{0,2}}{_WORD}(?:[ 
 _LOWER_NAME = rf"[{_LOW}]+(?:[-'’][{_LOW}]+)*(?:[ ]{{1,2}}[{_LOW}]+(?:[-'’][{_LOW}]+)*)?"
 # Any case, after a cue that leaves no doubt ("per dr. keane", "DR HOLLOWAY NOTIFIED"): each word is
 # then judged by _plausible_lower_name, and the name ends at the first word that is not one.
+_ANY_WORD = rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*"
 _ANY_NAME = rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*(?:[ ]{{1,2}}[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*)?"
 
 # Roles written before a staff member's name in shorthand (not "pt" or "ot": "pt grace" is the patient).
@@ -78,6 +79,10 @@ _CUE_RULES = [
     (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, None, rf",[ \t]*{_AMBIGUOUS_CREDENTIALS}\b"),
     (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, None, None),
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b{_LABELS}{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, None, None),
+    # ... the label and the name in any case: "PATIENT: JOHN SMITH", "name: smith, john"
+    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?i:{_LABELS}){_FIELD}(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_NAME}|{_ANY_NAME})", 0.75, "weak", None),
+    # A name before the age that introduces a patient: "Jones, a 67 yo", "john smith is a 67 y/o man"
+    (rf"(?<![\w'’.-])(?P<phi>{_ANY_WORD}(?:[ ]{{1,2}}(?!(?i:is|was|an?)\b){_ANY_WORD})?),?[ \t]+(?i:(?:is|was)[ \t]+)?(?i:an?[ \t]+)?\d{{1,3}}[ \t-]*(?i:yo|y/o|y\.o\.|year[ -]old|yr[ -]old)\b", 0.6, "before", None),
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
     (rf"{WORD_START}(?i:(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS})[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})", 0.7, None, None),
