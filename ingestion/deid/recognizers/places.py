@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, rule
 
@@ -70,7 +71,7 @@ _FACILITY_WORDS = (
     r"|Surgical\s+Hospital|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Children'?s|Memorial|Pharmacy|Laboratories|Imaging|Radiology\s+Associates"
     r"|Dialysis(?:\s+Center)?|Home\s+Health|Retirement\s+(?:Home|Community)|Long[- ]Term\s+Care|VA\s+Medical\s+Center"
     r"|Health(?![ \t]+(?:Plan|Insurance|Net|Partners\s+Plan))|Family\s+Practice|Family\s+Medicine|Practice|Home\s+for\s+the\s+Aged"
-    r"|Convalescent\s+Home|Home)"
+    r"|Convalescent\s+Home|Home|Rehab|House|Lodge|Village)"
 )
 _FACILITY_CAPS = (
     r"(?:MEDICAL[ \t]+CENTER|HOSPITAL|CLINIC|HEALTH[ \t]+SYSTEM|HEALTH[ \t]+CENTER|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER"
@@ -96,6 +97,20 @@ _GENERIC_FIRST = re.compile(
 )
 
 
+_LEADING = frozenset({"lives", "living", "resides", "sent", "transferred", "discharged", "admitted"})
+_NONSPACE = re.compile(r"\S+")
+
+
+def _past_leading_words(text: str, start: int, end: int) -> int:
+    """Where a phrase found in capitals starts once the sentence's own words are skipped:
+    "LIVES AT SHADY GROVE NURSING HOME" is a facility from "SHADY"."""
+    leading = lexicon.function_words() | lexicon.note_words() | _LEADING
+    for word in _NONSPACE.finditer(text, start, end):
+        if word.group().lower() not in leading:
+            return word.start()
+    return end
+
+
 class ClinicalAddressRecognizer(RegexRecognizer):
     RULES = ADDRESS_RULES
 
@@ -108,6 +123,14 @@ class ClinicalFacilityRecognizer(RegexRecognizer):
             names = "|".join(re.escape(n) for n in sorted(deny_list, key=len, reverse=True))
             self.RULES = FACILITY_RULES + (rule(rf"(?P<phi>\b(?:{names})\b)", Phi.FACILITY, 0.95, re.IGNORECASE),)
         super().__init__()
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        for result in super().analyze(text, entities, nlp_artifacts):
+            result.start = _past_leading_words(text, result.start, result.end)
+            if result.start < result.end:
+                results.append(result)
+        return results
 
     def keep(self, text, start, end, rule) -> bool:
         words = text[start:end].split()
