@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NoOpNlpEngine, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from ingestion.deid import recognizers as r
-from ingestion.deid.config import DeidSettings
+from ingestion.deid.config import DeidConfig, DeidSettings, load_config
 from ingestion.deid.propagate import merge
 from ingestion.deid.entities import Phi
 from ingestion.deid.lexicon import EPONYMS
@@ -33,12 +33,9 @@ _SPACY_ENTITIES = {"PERSON": Phi.PERSON, "LOCATION": Phi.CITY, "ORGANIZATION": P
 class Analyzer:
     def __init__(self, settings: DeidSettings):
         self.settings = settings
+        self.config = load_config(settings.config)
         registry = RecognizerRegistry(supported_languages=["en"])
-        for recognizer in (
-            r.CueNameRecognizer(), r.GazetteerNameRecognizer(), r.ClinicalDateRecognizer(), r.ClinicalAgeRecognizer(),
-            r.ClinicalIdRecognizer(), r.ClinicalPhoneRecognizer(), r.ClinicalEmailRecognizer(), r.ClinicalUrlRecognizer(), r.ClinicalIpRecognizer(),
-            r.ClinicalSsnRecognizer(), r.ClinicalAddressRecognizer(), r.ClinicalFacilityRecognizer(settings.facilities), r.PlaceCueRecognizer(),
-        ):
+        for recognizer in _recognizers(self.config):
             registry.add_recognizer(recognizer)
         if settings.spacy_model:
             # A folder that exists (the settings check it): presidio downloads only names it cannot find.
@@ -49,7 +46,7 @@ class Analyzer:
         self.engine = AnalyzerEngine(
             registry=registry, nlp_engine=nlp_engine, supported_languages=["en"], context_aware_enhancer=_NoContext()
         )
-        self.allow = {t.lower() for t in (*EPONYMS, *settings.allow)}
+        self.allow = {t.lower() for t in (*EPONYMS, *self.config.safe)}
 
     def analyze(self, text: str, deadline: float = float("inf")) -> list[PhiSpan]:
         """PHI spans of `text`, merged where they overlap, in order; OutOfTime once past `deadline`
@@ -58,7 +55,7 @@ class Analyzer:
         for offset, chunk in _chunks(text, self.settings.chunk_chars):
             if time.monotonic() > deadline:
                 raise OutOfTime()
-            for result in self.engine.analyze(chunk, language="en", score_threshold=self.settings.score_threshold):
+            for result in self.engine.analyze(chunk, language="en", score_threshold=self.config.score_threshold):
                 found.append(self._span(result, offset))
         return merge([s for s in found if text[s.start : s.end].lower() not in self.allow])
 
@@ -66,6 +63,21 @@ class Analyzer:
     def _span(result: RecognizerResult, offset: int) -> PhiSpan:
         kind = _SPACY_ENTITIES.get(result.entity_type, result.entity_type)
         return PhiSpan(result.start + offset, result.end + offset, str(kind), round(result.score, 2))
+
+
+def _recognizers(config: DeidConfig) -> list:
+    """The families the configuration leaves on, and the hospital's own list."""
+    families = {
+        "names": (r.CueNameRecognizer, r.GazetteerNameRecognizer),
+        "dates": (r.ClinicalDateRecognizer, r.ClinicalAgeRecognizer),
+        "ids": (r.ClinicalIdRecognizer,),
+        "contact": (r.ClinicalPhoneRecognizer, r.ClinicalEmailRecognizer, r.ClinicalUrlRecognizer, r.ClinicalIpRecognizer, r.ClinicalSsnRecognizer),
+        "addresses": (r.ClinicalAddressRecognizer,),
+        "facilities": (r.ClinicalFacilityRecognizer, r.PlaceCueRecognizer),
+    }
+    found = [make() for family, makers in families.items() if getattr(config.recognizers, family) for make in makers]
+    gazetteer = config.gazetteer
+    return found + ([r.SiteListRecognizer(gazetteer)] if gazetteer.facilities or gazetteer.towns or gazetteer.staff else [])
 
 
 class _NoContext(ContextAwareEnhancer):

@@ -48,6 +48,7 @@ def propagate(pages: Iterable[Page]) -> None:
     values: dict[str, str] = {}  # identifier value → its kind
     never = lexicon.structure_words()  # "Triage", "Cardiology": never a name's word
     common = lexicon.note_words() | lexicon.clinical_terms()  # "Brown", "Allen": names only when capitalized
+    never = never | lexicon.safe_words_only()  # "ENDO", "LEVO", "SATS": shorthand never spreads
     for page in pages:
         for span in page.phi:
             value = page.text[span.start : span.end]
@@ -86,7 +87,11 @@ def _is_name(word: str, names: dict[str, bool]) -> bool:
     any_case = names.get(word.lower().removesuffix("'s").removesuffix("’s"))
     if any_case is None:
         return False
-    return any_case or word[0].isupper()
+    if any_case:
+        return True
+    # A common word spreads capitalized only: "Allen", "ALLEN", "BROWN"; but in capitals text
+    # "WILL" or "MAY" is the sentence, not the name.
+    return word[0].isupper() and not (word.isupper() and word.lower() in lexicon.function_words())
 
 
 def _name_span(text: str, match: re.Match[str]) -> PhiSpan:

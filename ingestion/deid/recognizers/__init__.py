@@ -7,10 +7,11 @@ from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDate
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
 from ingestion.deid.recognizers.names import CueNameRecognizer, GazetteerNameRecognizer
 from ingestion.deid.recognizers.place_cues import PlaceCueRecognizer
+from ingestion.deid.recognizers.site import SiteListRecognizer
 from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, ClinicalFacilityRecognizer
 
 __all__ = [
     "ClinicalAddressRecognizer", "ClinicalAgeRecognizer", "CueNameRecognizer", "ClinicalDateRecognizer", "ClinicalEmailRecognizer",
-    "ClinicalFacilityRecognizer", "GazetteerNameRecognizer", "ClinicalIdRecognizer", "PlaceCueRecognizer", "ClinicalIpRecognizer", "ClinicalPhoneRecognizer",
+    "ClinicalFacilityRecognizer", "GazetteerNameRecognizer", "ClinicalIdRecognizer", "PlaceCueRecognizer", "SiteListRecognizer", "ClinicalIpRecognizer", "ClinicalPhoneRecognizer",
     "ClinicalSsnRecognizer", "ClinicalUrlRecognizer",
 ]

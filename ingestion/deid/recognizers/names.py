@@ -145,9 +145,10 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         # After a title its first word may be a common word ("DR. PRICE"), and so may a surname
         # after a first name ("dr paula may"); elsewhere a common word ends the name.
         strong = mode == "after" and (i == 0 or previous in firsts)
-        if not _plausible_name_word(token.group(), firsts, weak=not strong):
+        word = _lower_word(token.group())
+        if i == 0 and word in lexicon.function_words() or not _plausible_name_word(token.group(), firsts, weak=not strong):
             break
-        previous = _lower_word(token.group())
+        previous = word
         kept += 1
     if not kept:
         return None
@@ -170,9 +171,9 @@ def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False)
         return False
     zipf = lexicon.word_frequency(word)
     if weak:
-        return word not in lexicon.safe_words() and (zipf < _WEAK_UNKNOWN_ZIPF or word in firsts or word in lexicon.last_names() and zipf < _WEAK_ZIPF)
-    if word in lexicon.function_words() and word not in firsts:
-        return False  # "DR. ON CALL": "on" is a census surname too
+        return word not in lexicon.safe_words() and word not in lexicon.function_words() and (zipf < _WEAK_UNKNOWN_ZIPF or word in firsts or word in lexicon.last_names() and zipf < _WEAK_ZIPF)
+    if word in lexicon.function_words() and word not in firsts or word in lexicon.safe_words_only():
+        return False  # "DR. ON CALL": "on" is a census surname too; "PER ABG": shorthand
     return word in firsts or word in lexicon.last_names() or zipf < 3.0
 
 _WEAK_UNKNOWN_ZIPF = 2.0  # a word unknown to the lists counts after a weak cue only if rarer than "nodule" (2.3)
@@ -206,11 +207,11 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts, lasts, never = lexicon.first_names(), lexicon.last_names(), lexicon.never_names()
-        clinical, frequency = lexicon.clinical_terms(), lexicon.word_frequency
+        clinical, frequency, function = lexicon.clinical_terms(), lexicon.word_frequency, lexicon.function_words()
         results = []
         for m in _PAIR.finditer(text):
             first, last = m.group("first").lower(), m.group("last").lower()
-            if first in never or last in never:
+            if first in never or last in never or first in function or last in function:
                 continue
             # Both known; one known and the other too rare to be an English word ("Priya Raghunathan");
             # or two capitalized words English does not know ("Krisztián Szöllösy").

@@ -58,7 +58,7 @@ _STATE_AFTER = re.compile(
     rf"|(?:{'|'.join(sorted(_WORDLIKE_STATES))})(?=[ ]+\d{{5}}\b))",
     re.M,
 )
-_WEAK_LOWER_ZIPF = 2.5
+_WEAK_LOWER_ZIPF = 2.5  # "in cassettes" (2.9) is English; in capitals text a capital says nothing
 _FUNCTION_WORD_ZIPF = 5.5  # census "names" as frequent as "from" or "will" are English first
 
 
@@ -69,7 +69,7 @@ def _word(token: str) -> str:
 def _name_like(word: str, cued: bool = False) -> bool:
     """Unknown to English, or a census name; with a cue or a facility word beside it, a census
     name that is also a common word counts too ("rose family health center", "lives in port mark")."""
-    if len(word) < 3 or not word.isalpha():
+    if len(word) < 3 or not word.isalpha() or word in lexicon.function_words():
         return False
     if lexicon.unknown_word(word) or lexicon.known_name(word):
         return True
@@ -82,7 +82,8 @@ def _town_word(word: str) -> bool:
 
 
 def _never_place(word: str) -> bool:
-    return word in lexicon.structure_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
+    return (word in lexicon.structure_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
+            or word in lexicon.function_words())
 
 
 class PlaceCueRecognizer(ClinicalRecognizer):
@@ -131,8 +132,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             if word in PREFIXES:
                 saint |= word in ("st", "saint")
             elif _name_like(word, cued=not weak):
-                # After a weak cue a lower-case word must be rarer: "in cassettes" is English.
-                rare = token.group()[0].isupper() or lexicon.word_frequency(word) < _WEAK_LOWER_ZIPF
+                # After a weak cue a word not written as a name must be rarer: "in cassettes" is English.
+                titled = token.group()[0].isupper() and not token.group().isupper()
+                rare = titled or lexicon.word_frequency(word) < _WEAK_LOWER_ZIPF
                 unknown |= lexicon.unknown_word(word) and rare
                 named = True
             else:

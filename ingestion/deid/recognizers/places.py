@@ -97,14 +97,17 @@ _GENERIC_FIRST = re.compile(
 )
 
 
+_NOUN_AFTER = re.compile(r"[ \t]+(?:course|stay|days?|admissions?|encounter|visit|bill|bed|acquired|policy)\b", re.IGNORECASE)
 _LEADING = frozenset({"lives", "living", "resides", "sent", "transferred", "discharged", "admitted"})
 _NONSPACE = re.compile(r"\S+")
+# What is left when only the facility word stands: "GCS HOSPICE" is no name.
+_FACILITY_ONLY = re.compile(rf"(?i:{_FACILITY_WORDS})")
 
 
 def _past_leading_words(text: str, start: int, end: int) -> int:
     """Where a phrase found in capitals starts once the sentence's own words are skipped:
     "LIVES AT SHADY GROVE NURSING HOME" is a facility from "SHADY"."""
-    leading = lexicon.function_words() | lexicon.note_words() | _LEADING
+    leading = lexicon.function_words() | lexicon.structure_words() | lexicon.safe_words_only() | _LEADING
     for word in _NONSPACE.finditer(text, start, end):
         if word.group().lower() not in leading:
             return word.start()
@@ -118,24 +121,20 @@ class ClinicalAddressRecognizer(RegexRecognizer):
 class ClinicalFacilityRecognizer(RegexRecognizer):
     RULES = FACILITY_RULES
 
-    def __init__(self, deny_list: list[str] | None = None) -> None:
-        if deny_list:
-            names = "|".join(re.escape(n) for n in sorted(deny_list, key=len, reverse=True))
-            self.RULES = FACILITY_RULES + (rule(rf"(?P<phi>\b(?:{names})\b)", Phi.FACILITY, 0.95, re.IGNORECASE),)
-        super().__init__()
-
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []
         for result in super().analyze(text, entities, nlp_artifacts):
             result.start = _past_leading_words(text, result.start, result.end)
-            if result.start < result.end:
+            if result.start < result.end and not _FACILITY_ONLY.fullmatch(text, result.start, result.end):
                 results.append(result)
         return results
 
     def keep(self, text, start, end, rule) -> bool:
+        if _NOUN_AFTER.match(text, end):
+            return False  # "Brief Hospital Course", "Hospital Day 3": a thing of the stay, not a place
         words = text[start:end].split()
         if len(words) == 1:
-            return rule.score >= 0.95  # a deny-listed name; a bare "Hospital" is not one
+            return False  # a bare "Hospital" is not a name
         # "Emergency Department" never matches; "General Hospital" alone is generic, a name has more.
         if _GENERIC_FIRST.match(words[0]) and len(words) <= 2:
             return False

@@ -1,0 +1,117 @@
+"""Places, numbers and ages as real notes write them: in any case, with no "Hospital" word, and
+the clinical words around them left readable."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingestion.deid import find_phi, lexicon
+
+
+def found(text: str, kinds: set[str] | None = None) -> list[str]:
+    return [text[s.start : s.end] for s in find_phi([text])[0] if kinds is None or s.entity_type in kinds]
+
+
+PLACES = {"FACILITY", "CITY", "ZIP", "STREET_ADDRESS"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("poss transfer to thornbury when stable", "thornbury"),
+    ("REFERRED TO WCMH FOR ERCP", "WCMH"),
+    ("tx'd from pmgh 4/25 for further mgmt", "pmgh"),
+    ("valve replaced at St. Agatha in 2009", "St. Agatha"),
+    ("dispo: back to kessler rehab", "kessler rehab"),
+    ("AWAITING BED AT HALLORAN MANOR, SCREENER TO SEE PT", "HALLORAN MANOR"),
+    ("report called to rn at halvorsen house", "halvorsen house"),
+    ("advised to go to ED at East Quenton Med Ctr", "East Quenton Med Ctr"),
+    ("transferred to the brackenridge for cath", "brackenridge"),
+    ("pt lives in port wendell w/ daughter", "port wendell"),
+    ("Pt moved from Ohio to yarrowfield in 2011", "yarrowfield"),
+    ("HOME IN NORTH TILDEN, NJ 07001 WITH SON", "NORTH TILDEN"),
+    ("at 42 Orchard Lane, lower quimby 01234.", "lower quimby 01234"),
+    ("DISCHARGE SUMMARY (pellston general)", "pellston general"),
+])  # fmt: skip
+def test_a_place_is_masked_in_any_case_by_the_words_around_it(text: str, place: str) -> None:
+    assert any(place in p or p in place and len(p) > len(place) / 2 for p in found(text, PLACES)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "transfer to micu for closer monitoring",
+    "back to floor after cath",
+    "sent to cath lab at 1400",
+    "tx'd from OSH with ICH",
+    "entirely submitted in cassettes A1-A4",
+    "fixed in formalin overnight",
+    "lives at home with wife",
+    "referred to cardiology for echo",
+    "Brief Hospital Course: uneventful",
+    "moved from Florida to Ohio in 2010",
+])  # fmt: skip
+def test_care_settings_and_clinical_words_after_a_place_cue_stay_readable(text: str) -> None:
+    assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, number", [
+    ("page dr smith (pager #54321) if sbp <90", "54321"),
+    ("covering: pgr 2-9013", "2-9013"),
+    ("Night float: p45200.", "45200"),
+    ("(p) 96616", "96616"),
+    ("daughter (410) 555 01234 requests call", "(410) 555 01234"),
+    ("can be reached at 806-9705 after 5", "806-9705"),
+    ("son tomas 555-0178 will call", "555-0178"),
+    ("(617) 555-0134/0135", "(617) 555-0134"),
+])  # fmt: skip
+def test_pagers_and_short_phone_numbers_are_masked(text: str, number: str) -> None:
+    assert number in found(text, {"PHONE"})
+
+
+@pytest.mark.parametrize("text", [
+    "uo 500-1000 cc over the shift",
+    "plt 150-4000 over the admission",
+    "hr 100-1200",
+    "vent 16X500X40 overnight",
+    "COVERING FOR BREAK 1200-1230",
+    "0700-1900 shift uneventful",
+])  # fmt: skip
+def test_volumes_ranges_settings_and_shifts_are_not_numbers_to_call(text: str) -> None:
+    assert found(text, {"PHONE", "ID", "MRN"}) == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Mrs. Ott is a 97yo female with CAD", "97"),
+    ("Age/Sex: 103/M", "103"),
+    ("MICU 7 | TALLIS               | 96 COPD flare, HD#14", "96"),
+    ("16      Wendell Ames       92 C diff colitis", "92"),
+])  # fmt: skip
+def test_ages_over_89_are_masked_in_text_and_in_sign_out_columns(text: str, age: str) -> None:
+    assert age in found(text, {"AGE"})
+
+
+def test_a_vital_sign_in_a_column_is_not_an_age() -> None:
+    assert found("SpO2    95 RA", {"AGE"}) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("SS# verified (xxx-xx-4260) for Medicaid", "xxx-xx-4260"),
+    ("Accession #: SP-43-5675", "SP-43-5675"),
+])  # fmt: skip
+def test_partly_masked_and_accession_numbers_are_identifiers(text: str, value: str) -> None:
+    assert value in found(text, {"SSN", "ID", "MRN"})
+
+
+def test_a_place_found_once_is_masked_where_it_recurs_in_the_record_and_common_words_are_not() -> None:
+    notes = ["Pt tx'd from pmgh for eval.", "PMGH records requested. Plan to return home."]
+    spans = find_phi(notes)
+    assert "PMGH" in [notes[1][s.start : s.end] for s in spans[1]]
+    assert not any(notes[1][s.start : s.end].lower() in {"records", "plan", "home", "return"} for s in spans[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted(w for w in lexicon.function_words() | lexicon.safe_words_only() if w.isalpha() and w != "dr")), min_size=3, max_size=25))
+def test_propagation_never_spreads_a_common_word(words: list[str]) -> None:
+    """Whatever one note reveals (a name, a facility, a town), English and clinical words in the
+    patient's other notes stay readable, in any case."""
+    other = " ".join(words)
+    notes = ["Seen by Dr. Will Dorsey; pt tx'd from pmgh; lives in Yarrowfield.", other, other.upper()]
+    spans = find_phi(notes)
+    assert spans[1] == [] and spans[2] == [], [notes[1][s.start : s.end] for s in spans[1]]
