@@ -109,6 +109,12 @@ def safe_words_only() -> frozenset[str]:
     return _word_file("safe_words.txt")
 
 
+@functools.cache
+def care_settings() -> frozenset[str]:
+    """Words that make "rehab" or "clinic" a service: "cardiac rehab" (data/care_settings.txt)."""
+    return _word_file("care_settings.txt")
+
+
 def unknown_word(word: str) -> bool:
     """A word (lower case) too rare to be English and not clinical shorthand: "cleardale", "gnmh"."""
     return len(word) > 1 and word not in safe_words() and word_frequency(word) < UNKNOWN_ZIPF
@@ -139,6 +145,6 @@ def word_frequency(word: str) -> float:
 
 
 __all__ = [
-    "EPONYMS", "common_last_names", "first_names", "function_words", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
+    "EPONYMS", "care_settings", "common_last_names", "first_names", "function_words", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
     "word_frequency",
 ]

@@ -9,7 +9,7 @@ import phonenumbers
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
-from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, Rule, rule
+from ingestion.deid.recognizers.base import SERIES, WORD_START, RegexRecognizer, Rule, rule
 
 _EXT = r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?"
 
@@ -52,10 +52,19 @@ _UNIT_AFTER = re.compile(r"\s*(?:cc|ml|l|mg|mcg|g|kg|units?|iu|meq|mmol|k|cells|
 _WORD_BEFORE = re.compile(r"([A-Za-z0-9/]+)[ \t:]*$")
 
 
+def _callable(raw: str, text: str, start: int, end: int) -> bool:
+    """A number libphonenumber finds possible that is not a measurement: seven digits or more, no
+    unit after it, no blood pressure ("101-127/48-79"), no readings in a row, no short range
+    after shorthand."""
+    return (sum(c.isdigit() for c in raw) >= 7 and not _UNIT_AFTER.match(text, end) and "/" not in raw
+            and not SERIES.fullmatch(raw) and not (len(raw) <= 9 and _quantity(text, start)))
+
+
 def _quantity(text: str, start: int) -> bool:
-    """A short number after clinical shorthand or another number is a range: "plt 150-4000", "hr 100-1200"."""
+    """A number after clinical shorthand or another number is a measurement: "plt 150-4000",
+    "bp 101-127/48-79", "fs 112-182-158-189"."""
     before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-    return bool(before and (before[1].isdigit() or before[1].lower() in lexicon.safe_words()))
+    return bool(before and (before[1].isdigit() or before[1].lower() in lexicon.safe_words_only()))
 
 
 class ClinicalPhoneRecognizer(RegexRecognizer):
@@ -76,8 +85,7 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
             start = max(0, hint.start() - 2)
             window = text[start : hint.end() + 8]
             for match in phonenumbers.PhoneNumberMatcher(window, "US", leniency=phonenumbers.Leniency.POSSIBLE):
-                if sum(c.isdigit() for c in match.raw_string) >= 7 and not _UNIT_AFTER.match(window, match.end) \
-                        and not (len(match.raw_string) <= 9 and _quantity(text, start + match.start)):
+                if _callable(match.raw_string, text, start + match.start, start + match.end):
                     results.append(self.result(Phi.PHONE, start + match.start, start + match.end, 0.6))
         return results
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingestion.deid.entities import Phi
-from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, Rule, rule
+from ingestion.deid.recognizers.base import SERIES, WORD_START, RegexRecognizer, Rule, rule
 
 # An identifier value: letters and digits with separators, at least one digit, 4+ characters.
 _VALUE = r"(?P<phi>(?=[A-Z0-9#-]*\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9](?:[ ]\d{2,})*|#[A-Z0-9-]*\d[A-Z0-9-]*)"
@@ -47,8 +47,9 @@ class ClinicalIdRecognizer(RegexRecognizer):
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end].lstrip("#")
-        if _SETTINGS.fullmatch(value) or _CLOCK_RANGE.fullmatch(value):
-            return False  # "16X500X40" (rate x volume x PEEP), "0700-1900" (a shift): not identifiers
+        if _SETTINGS.fullmatch(value) or _CLOCK_RANGE.fullmatch(value) or rule.score == 0.55 and SERIES.fullmatch(value):
+            # "16X500X40" (rate x volume x PEEP), "0700-1900" (a shift), "249-134-219" (fingersticks)
+            return False
         if rule.score == 0.55 and "-" in value and value[0].isdigit() and sum(c.isdigit() for c in value) < 8:
             return False  # "135-145", "22-29": reference ranges, not identifiers
         # Labelled values still need a digit and must not be a date or a phone shape (their own

@@ -59,7 +59,8 @@ _STATE_AFTER = re.compile(
     re.M,
 )
 _WEAK_LOWER_ZIPF = 2.5  # "in cassettes" (2.9) is English; in capitals text a capital says nothing
-_FUNCTION_WORD_ZIPF = 5.5  # census "names" as frequent as "from" or "will" are English first
+_FUNCTION_WORD_ZIPF = 5.5
+_TAIL_WORD_ZIPF = 4.5  # "riverside" 3.6, "sunrise" 4.1; "good", "new" and "home" are commoner  # census "names" as frequent as "from" or "will" are English first
 
 
 def _word(token: str) -> str:
@@ -77,13 +78,15 @@ def _name_like(word: str, cued: bool = False) -> bool:
     return cued and census and lexicon.word_frequency(word) < _FUNCTION_WORD_ZIPF and not _never_place(word)
 
 
-def _town_word(word: str) -> bool:
-    return len(word) > 2 and word.isalpha() and lexicon.word_frequency(word) < _FUNCTION_WORD_ZIPF and not _never_place(word)
+def _town_word(word: str, zipf: float) -> bool:
+    """Before a state or a facility word, a word that is not shorthand, a care setting or a
+    function word names the place even when it is English ("riverside rehab", "reading, PA")."""
+    return len(word) > 2 and word.isalpha() and lexicon.word_frequency(word) < zipf and not _never_place(word)
 
 
 def _never_place(word: str) -> bool:
     return (word in lexicon.structure_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
-            or word in lexicon.function_words())
+            or word in lexicon.function_words() or word in lexicon.care_settings())
 
 
 class PlaceCueRecognizer(ClinicalRecognizer):
@@ -159,7 +162,10 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             if text[token.end() : at if start is None else start].strip(" \t"):
                 break  # only spaces between the words
             word = _word(token.group())
-            if _name_like(word, cued=True) or town and _town_word(word):
+            # An English word names a facility only when written as a name ("Riverside rehab"), not
+            # in "declined nursing home"; before a state any case will do.
+            titled = token.group()[:1].isupper() and not token.group().isupper()
+            if _name_like(word, cued=True) or _town_word(word, _FUNCTION_WORD_ZIPF if town else _TAIL_WORD_ZIPF) and (town or titled):
                 named = True
             elif not (word in PREFIXES and named or word in _DESCRIPTORS and not named):
                 break
