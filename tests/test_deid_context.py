@@ -17,6 +17,13 @@ def masked(text: str) -> list[str]:
     ("blood cx from 9/17 ngtd", "9/17"),
     ("in rehab 3/4-3/6 then home", "3/4-3/6"),
     ("Seen in clinic 12/02; plan unchanged.", "12/02"),
+    ("extubated 17/1, reintubated 19/1", "17/1"),
+    ("inpatient Feb 15-17 for CHF", "Feb 15-17"),
+    ("labs repeated 2/15/21-2/16/21", "2/16/21"),
+    ("seen on 3-4 for f/u", "3-4"),
+    ("no visitors since christmas", "christmas"),
+    ("extubated on 21st.", "21st"),
+    ("last seen feb15 by PCP", "feb15"),
 ])  # fmt: skip
 def test_a_bare_month_and_day_is_a_date_wherever_it_stands(text: str, date: str) -> None:
     assert date in masked(text)
@@ -32,6 +39,10 @@ def test_a_bare_month_and_day_is_a_date_wherever_it_stands(text: str, date: str)
     "AC 14/450/5/40% overnight",
     "blood cultures 2/2 bottles positive",
     "GCS 3/15 on arrival",
+    "pain 15/10 at worst",
+    "GCS 15/15",
+    "on 3-4 L NC",
+    "from 1st floor",
 ])  # fmt: skip
 def test_a_measurement_written_like_a_date_stays_readable(text: str) -> None:
     assert masked(text) == []

@@ -57,6 +57,10 @@ DATE_PATTERNS = [
     # (data/measure_words.txt) make it a measurement instead: "strength 4/5", "pain 2/10", "1/2 tab".
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}(?:-{_MON}/{_DAY})?)(?![\w/%]|[.:,]\d|-\d)",
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY})(?=[ap]m?\b)",  # "2/15am"
+    # Day first where the day cannot be a month: "17/1", "28/03" (no score has a first number over 12 and a second under 13)
+    rf"(?<![\w/.:+-])(?P<phi>(?:1[3-9]|2\d|3[01])/{_MON})(?![\w/%]|[.:,]\d|-\d)",
+    # Feb 15-17: a month's day range
+    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?\s*-\s*{_DAY}{_ORD}?)(?!\w)",
     # Feb-15-2021, 2021.02.15; "dated 15/02" (day first after a cue)
     rf"(?<!\w)(?P<phi>{MONTH}\.?-{_DAY}-(?:{_YEAR}|\d{{2}}))(?!\w)",
     rf"(?<![\w.])(?P<phi>{_YEAR}\.{_MON}\.{_DAY})(?![\w.])",
@@ -94,7 +98,7 @@ _AGE_CELL = rule(r"(?m)[A-Za-z][ \t]*(?:\|[ \t]*|[ \t]{3,})(?P<phi>9\d|1[01]\d)[
 _VITALS = frozenset("sats sat spo2 o2 hr bp rr map fio2 hgb hct plt wbc glucose fs bs temp wt weight pulse ra nc".split())
 
 
-_BARE = re.compile(rf"{_MON}/{_DAY}(?:-{_MON}/{_DAY})?")
+_BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-{_MON}/{_DAY})?|{_DAY}/{_MON})")
 _BEFORE = re.compile(r"([a-z0-9/]+)[ \t]*$")  # the word right before, with only spaces between
 _AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
 
