@@ -32,6 +32,10 @@ PHONE_RULES = (
     rule(r"(?<![\w/-])[pP](?P<phi>\d{5})\b", Phi.PHONE, 0.6),
     # "page 2-3456", "call 5-1234", "paged 38291", "p 2-3456": an internal line after a word that calls
     rule(r"\b(?:page[ds]?|call(?:ed)?|beep(?:ed)?|p)\s*#?\s*(?P<phi>\d-\d{4}|\d{5})\b(?![.,/-]?\d|\s*(?:mg|ml|cc|units?)\b)", Phi.PHONE, 0.55, re.IGNORECASE),
+    # Numbers with a trunk 0 or a country code, grouped as other countries group them, after a
+    # word that calls: "tel 020 7946 0958", "mob 07700 900123", "fax 0161-496-0000"
+    _GROUPED := rule(r"\b(?:phone|ph|tel|telephone|cell|mobile|mob|fax|pager|bleep|call|cb|contact|home|work)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>(?:\+\d{1,3}[\s.-]?)?\(?0?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4})(?![\w/]|[.,]\d)", Phi.PHONE, 0.7, re.IGNORECASE),
+    rule(r"(?<![\w.+/-])(?P<phi>0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4})(?![\w/-]|[.,]\d)", Phi.PHONE, 0.6),
     # A bare local number: an exchange (never 0 or 1 first) and four digits, not a quantity ("200-1000 ml")
     _BARE_LOCAL := rule(r"(?<![\w/.:+-])(?P<phi>[2-9]\d{2}[-.]\d{4})(?![\w/%-]|[.,]\d|\s*(?:cc|ml|mg|mcg|units?|iu|k|x)\b)", Phi.PHONE, 0.5, re.IGNORECASE),
     # A second line written as its last digits: "(617) 555-0134/0135"
@@ -73,6 +77,8 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
     RULES = PHONE_RULES
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
+        if rule is _GROUPED:
+            return sum(c.isdigit() for c in text[start:end]) >= 8  # "home 12 34 56" is not a number to call
         return rule is not _BARE_LOCAL or not _quantity(text, start)
 
     def analyze(self, text, entities, nlp_artifacts=None):
