@@ -30,6 +30,9 @@ PLACES = {"FACILITY", "CITY", "ZIP", "STREET_ADDRESS"}
     ("HOME IN NORTH TILDEN, NJ 07001 WITH SON", "NORTH TILDEN"),
     ("at 42 Orchard Lane, lower quimby 01234.", "lower quimby 01234"),
     ("DISCHARGE SUMMARY (pellston general)", "pellston general"),
+    ("12 Mill Street, Otley LS21 3AP", "LS21 3AP"),
+    ("Apt 4, 88 Queen St, Guelph N1H 3T4", "N1H 3T4"),
+    ("14 rue Lamarck, 75018 Paris", "75018 Paris"),
 ])  # fmt: skip
 def test_a_place_is_masked_in_any_case_by_the_words_around_it(text: str, place: str) -> None:
     assert any(place in p or p in place and len(p) > len(place) / 2 for p in found(text, PLACES)), found(text)
@@ -60,6 +63,9 @@ def test_care_settings_and_clinical_words_after_a_place_cue_stay_readable(text: 
     ("can be reached at 806-9705 after 5", "806-9705"),
     ("son tomas 555-0178 will call", "555-0178"),
     ("(617) 555-0134/0135", "(617) 555-0134"),
+    ("daughter's mob 07700 900123", "07700 900123"),
+    ("ward tel 020 7946 0958 ext 4", "020 7946 0958"),
+    ("GP surgery 0161-496-0000", "0161-496-0000"),
 ])  # fmt: skip
 def test_pagers_and_short_phone_numbers_are_masked(text: str, number: str) -> None:
     assert number in found(text, {"PHONE"})
@@ -72,6 +78,9 @@ def test_pagers_and_short_phone_numbers_are_masked(text: str, number: str) -> No
     "vent 16X500X40 overnight",
     "COVERING FOR BREAK 1200-1230",
     "0700-1900 shift uneventful",
+    "home 12 34 56",
+    "call 2 times overnight",
+    "given, 1000 Units.",
 ])  # fmt: skip
 def test_volumes_ranges_settings_and_shifts_are_not_numbers_to_call(text: str) -> None:
     assert found(text, {"PHONE", "ID", "MRN"}) == []

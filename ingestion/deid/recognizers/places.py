@@ -52,6 +52,10 @@ ADDRESS_RULES = (
     rule(rf"(?P<phi>{_CITY}),?\s+(?={_STATE}\b(?:,?\s+{_ZIP}|\s*$|[,.;)]|\s+(?:USA|US|United States)))", Phi.CITY, 0.75, re.MULTILINE),
     rule(rf"{WORD_START}(?:{_STATE}),?\s+(?P<phi>{_ZIP})\b", Phi.ZIP, 0.9),
     rule(r"\b(?:ZIP|Zip\s*code|Postal\s*code)\s*:?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", Phi.ZIP, 0.9, re.IGNORECASE),
+    # British and Canadian postcodes: "LS1 4AP", "SW1A 1AA", "M5V 2T6"
+    rule(r"(?<![\w-])(?P<phi>(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z])[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w-])", Phi.ZIP, 0.7),
+    # A European postcode before its town, after the street: "rue de la Paix, 75002 Paris"
+    _POSTCODE_TOWN := rule(r"(?<=,[ ])(?P<phi>\d{4,5}[ ]+[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?=\s*(?:$|[,.;)\n]))", Phi.CITY, 0.6, re.MULTILINE),
     # Cities named in prose: "lives in Springfield", "from Carrchester", "resident of East Jasonmouth"
     rule(rf"\b(?:lives|living|resides|residing|moved|relocated|resident|born|travel(?:l?ed)?|returned)\s+(?:in|to|of|from)\s+(?!(?:{STATE_NAMES})\b)(?P<phi>{_CITY})", Phi.CITY, 0.6),
     rule(rf"\b(?:City|Town|County|Residence)\s*:\s*(?P<phi>{_CITY})", Phi.CITY, 0.85),
@@ -97,6 +101,7 @@ _GENERIC_FIRST = re.compile(
 )
 
 
+_UNITS = frozenset("units unit mg mcg ml cc times doses tablets tabs patients days hours".split())
 _NOUN_AFTER = re.compile(r"[ \t]+(?:course|stay|days?|admissions?|encounter|visit|bill|bed|acquired|policy)\b", re.IGNORECASE)
 _LEADING = frozenset({"lives", "living", "resides", "sent", "transferred", "discharged", "admitted"})
 _NONSPACE = re.compile(r"\S+")
@@ -116,6 +121,10 @@ def _past_leading_words(text: str, start: int, end: int) -> int:
 
 class ClinicalAddressRecognizer(RegexRecognizer):
     RULES = ADDRESS_RULES
+
+    def keep(self, text, start, end, rule) -> bool:
+        # "..., 75002 Paris" is a town; "..., 1000 Units" is a dose.
+        return rule is not _POSTCODE_TOWN or text[start:end].split()[-1].lower() not in lexicon.safe_words() | _UNITS
 
 
 class ClinicalFacilityRecognizer(RegexRecognizer):
