@@ -211,8 +211,9 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
         results = []
         for m in _PAIR.finditer(text):
             first, last = m.group("first").lower(), m.group("last").lower()
-            if first in never or last in never or first in function or last in function:
-                continue
+            mid = (m.group("mid") or "").lower()
+            if first in never or last in never or {first, mid, last} & function:
+                continue  # "AROUSABLE TO VOICE", "ASPIRATE AND CORE": a clause, not a name
             # Both known; one known and the other too rare to be an English word ("Priya Raghunathan");
             # or two capitalized words English does not know ("Krisztián Szöllösy").
             rare_first, rare_last = frequency(first), frequency(last)

@@ -27,7 +27,7 @@ _TAIL = (
     r"(?:rehab(?:ilitation)?(?:[ ]+(?:center|centre|hospital|facility|institute))?|nursing[ ]+(?:home|center|facility)"
     r"|(?:skilled[ ]+nursing|care|dialysis|surgery|cancer|medical|health|community[ ]+health)[ ]+(?:center|centre|ctr)"
     r"|health[ ]?care(?:[ ]+center)?|med(?:ical)?\.?[ ]+(?:center|centre|ctr)|memorial(?:[ ]+hospital)?|general[ ]+hospital"
-    r"|(?:imaging|radiology|laboratory)[ ]+(?:services|center)|general|health|hospital|clinic|manor|house|lodge|gardens|village|snf|ltach?)"
+    r"|(?:imaging|radiology|laboratory)[ ]+(?:services|center)|general|health|hospital|clinic|manor|house|lodge|gardens|village|snf|ltach?|(?:care|residential)[ ]+home|(?:medical[ ]+)?practice|nhs[ ]+trust)"
 )
 _DESCRIPTORS = frozenset("family community county regional university general memorial children's state valley".split())
 _TAIL_AFTER = re.compile(rf"[ ]+(?:(?:{'|'.join(_DESCRIPTORS)})[ ]+)?{_TAIL}\b", re.I)

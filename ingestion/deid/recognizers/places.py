@@ -53,7 +53,7 @@ ADDRESS_RULES = (
     rule(rf"{WORD_START}(?:{_STATE}),?\s+(?P<phi>{_ZIP})\b", Phi.ZIP, 0.9),
     rule(r"\b(?:ZIP|Zip\s*code|Postal\s*code)\s*:?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", Phi.ZIP, 0.9, re.IGNORECASE),
     # British and Canadian postcodes: "LS1 4AP", "SW1A 1AA", "M5V 2T6"
-    rule(r"(?<![\w-])(?P<phi>(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z])[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w-])", Phi.ZIP, 0.7),
+    rule(r"(?<![\w-])(?P<phi>(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z])[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]\d[A-Z]\d)(?![\w-])", Phi.ZIP, 0.7),
     # A European postcode before its town, after the street: "rue de la Paix, 75002 Paris"
     _POSTCODE_TOWN := rule(r"(?<=,[ ])(?P<phi>\d{4,5}[ ]+[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?=\s*(?:$|[,.;)\n]))", Phi.CITY, 0.6, re.MULTILINE),
     # Cities named in prose: "lives in Springfield", "from Carrchester", "resident of East Jasonmouth"
@@ -75,11 +75,12 @@ _FACILITY_WORDS = (
     r"|Surgical\s+Hospital|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Children'?s|Memorial|Pharmacy|Laboratories|Imaging|Radiology\s+Associates"
     r"|Dialysis(?:\s+Center)?|Home\s+Health|Retirement\s+(?:Home|Community)|Long[- ]Term\s+Care|VA\s+Medical\s+Center"
     r"|Health(?![ \t]+(?:Plan|Insurance|Net|Partners\s+Plan))|Family\s+Practice|Family\s+Medicine|Practice|Home\s+for\s+the\s+Aged"
-    r"|Convalescent\s+Home|Home|Rehab|House|Lodge|Village)"
+    r"|Convalescent\s+Home|Home|Rehab|House|Lodge|Village|Surgery|Health\s+Centre|NHS\s+(?:Foundation\s+)?Trust)"
 )
 _FACILITY_CAPS = (
     r"(?:MEDICAL[ \t]+CENTER|HOSPITAL|CLINIC|HEALTH[ \t]+SYSTEM|HEALTH[ \t]+CENTER|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER"
-    r"|CARE[ \t]+CENTER|MEDICAL[ \t]+GROUP|ASSOCIATES|INFIRMARY|HOSPICE)"
+    r"|CARE[ \t]+CENTER|MEDICAL[ \t]+GROUP|ASSOCIATES|INFIRMARY|HOSPICE|CARE[ \t]+HOME|HEALTH[ \t]+CENTRE|SURGERY|PRACTICE|REHAB"
+    r"|MANOR|HOUSE|LODGE)"
 )
 _FAC_NAME_WORD = r"(?:[A-Z][a-z'’][\w'’.&-]*|[A-Z][a-z]?\.|of|the|and|&|de|for)"
 
@@ -107,6 +108,16 @@ _LEADING = frozenset({"lives", "living", "resides", "sent", "transferred", "disc
 _NONSPACE = re.compile(r"\S+")
 # What is left when only the facility word stands: "GCS HOSPICE" is no name.
 _FACILITY_ONLY = re.compile(rf"(?i:{_FACILITY_WORDS})")
+_FACILITY_END = re.compile(rf"(?:[ \t]+(?i:{_FACILITY_WORDS}))+$")
+
+
+def _service(phrase: str) -> bool:
+    """A department, not a place: every word before the facility word says which kind of care
+    ("Cardiac Surgery", "PAIN CLINIC", "Pulmonary Rehab")."""
+    head = _FACILITY_END.sub("", phrase)
+    words = [w.lower().strip(".,'’") for w in head.split()]
+    settings = lexicon.care_settings() | lexicon.safe_words_only() | lexicon.function_words()
+    return bool(words) and all(w in settings for w in words)
 
 
 def _past_leading_words(text: str, start: int, end: int) -> int:
@@ -134,7 +145,8 @@ class ClinicalFacilityRecognizer(RegexRecognizer):
         results = []
         for result in super().analyze(text, entities, nlp_artifacts):
             result.start = _past_leading_words(text, result.start, result.end)
-            if result.start < result.end and not _FACILITY_ONLY.fullmatch(text, result.start, result.end):
+            if result.start < result.end and not _FACILITY_ONLY.fullmatch(text, result.start, result.end) \
+                    and not _service(text[result.start : result.end]):
                 results.append(result)
         return results
 
