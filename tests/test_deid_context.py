@@ -80,6 +80,10 @@ def people(text: str) -> list[str]:
     ("Halversen, a 67 yo man with COPD", "Halversen"),
     ("EVENTS - DR. PRICE NOTIFIED, DIGOXIN ORDERED", "PRICE"),
     ("seen by dr. paula may in clinic", "paula may"),
+    ("Registrar Okonjo reviewed the films", "Okonjo"),
+    ("SALT Niamh assessed swallow", "Niamh"),
+    ("keyworker Tamsin visited", "Tamsin"),
+    ("SN Mulgrew gave meds", "Mulgrew"),
 ])  # fmt: skip
 def test_names_in_any_case_are_found_by_role_label_relation_and_what_follows_them(text: str, name: str) -> None:
     assert name in people(text)
@@ -93,6 +97,8 @@ def test_names_in_any_case_are_found_by_role_label_relation_and_what_follows_the
     ("There is a 8.4 cm nodule in the right upper lobe", {"nodule"}),
     ("wife and family in to visit, tearful, sw paged.", {"tearful", "paged"}),
     ("patient: alert and oriented x3", {"alert"}),
+    ("Attending Radiologist: reviewed", {"Radiologist"}),
+    ("ot eval pending, gp letter sent", {"eval", "letter"}),
     ("(ROSE IS ON VACA, WILL CALL SON FOR UPDATES)", {"WILL", "CALL"}),
 ])  # fmt: skip
 def test_the_words_around_a_name_in_capitals_or_after_a_weak_cue_stay_readable(text: str, words: set[str]) -> None:

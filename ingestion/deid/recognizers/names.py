@@ -32,7 +32,11 @@ _ANY_WORD = rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*"
 _ANY_NAME = rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*(?:[ ]{{1,2}}[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*)?"
 
 # Roles written before a staff member's name in shorthand (not "pt" or "ot": "pt grace" is the patient).
-_ROLES = r"(?:rn|np|pa|rt|rrt|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager|social\s+worker|signed|grossed\s+by)"
+_ROLES = (
+    r"(?:rn|np|pa|rt|rrt|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager"
+    r"|social\s+worker|signed|grossed\s+by|registrar|reg|sho|f[12]|fy[12]|consultant|staff\s+nurse|student\s+nurse|sn|hca|key\s?worker"
+    r"|physio(?:therapist)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse)"
+)
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau)"
 _CREDENTIALS = (
     r"(?:MD|M\.D\.|D\.O\.|RN|R\.N\.|NP|FNP|FNP-C|ANP|PA-C|CNM|CRNA|PhD|PharmD|LCSW|MSW|DPT|DDS|DMD|FACC|FACP"
@@ -158,25 +162,31 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
 
 
 def _plausible_name_word(word: str, firsts: frozenset[str], weak: bool = False) -> bool:
+    # Written as a name in mixed-case text ("Registrar Okonjo"), a rare word is one: "nodule" is not.
+    unknown = _TITLED_UNKNOWN_ZIPF if word[:1].isupper() and not word.isupper() else _WEAK_UNKNOWN_ZIPF
     """A word of any case after a cue: a hyphenated or O'/D' name is plausible when its parts are."""
     parts = [p for p in re.split(r"[-'’]", _lower_word(word)) if len(p) > 1]
-    return bool(parts) and all(_plausible_lower_name(p, firsts, weak) for p in parts)
+    return bool(parts) and all(_plausible_lower_name(p, firsts, weak, unknown) for p in parts)
 
 
-def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False) -> bool:
+def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False, unknown: float = 2.0) -> bool:
     """A lower-case word after a cue is a name if the lists know it or English does not ("lei");
     after a weak cue a known name must not be a common word too ("rt hand", "sw aware")."""
     # After a title a common word is a name ("DR. PRICE NOTIFIED"); field labels and services are not.
     if word in (lexicon.note_words() if weak else lexicon.structure_words()) or len(word) < 2:
         return False
+    if _PROFESSION.search(word):
+        return False  # "Attending Radiologist", "sw Clinician": a job, not a name
     zipf = lexicon.word_frequency(word)
     if weak:
-        return word not in lexicon.safe_words() and word not in lexicon.function_words() and (zipf < _WEAK_UNKNOWN_ZIPF or word in firsts or word in lexicon.last_names() and zipf < _WEAK_ZIPF)
+        return word not in lexicon.safe_words() and word not in lexicon.function_words() and (zipf < unknown or word in firsts or word in lexicon.last_names() and zipf < _WEAK_ZIPF)
     if word in lexicon.function_words() and word not in firsts or word in lexicon.safe_words_only():
         return False  # "DR. ON CALL": "on" is a census surname too; "PER ABG": shorthand
     return word in firsts or word in lexicon.last_names() or zipf < 3.0
 
+_PROFESSION = re.compile(r"(?:olog|iatr|thera|armac|ysio)ists?$|icians?$|surgeons?$|midwi(?:fe|ves)$")
 _WEAK_UNKNOWN_ZIPF = 2.0  # a word unknown to the lists counts after a weak cue only if rarer than "nodule" (2.3)
+_TITLED_UNKNOWN_ZIPF = 3.0  # ... unless it is written as a name: "Niamh" 2.5, "Okonjo" 2.0
 _WEAK_ZIPF = 5.0  # "price" 4.6 and "white" 5.4 (after "dr" either is a name; after "sw" only the first)
 
 
