@@ -33,6 +33,9 @@ PLACES = {"FACILITY", "CITY", "ZIP", "STREET_ADDRESS"}
     ("12 Mill Street, Otley LS21 3AP", "LS21 3AP"),
     ("Apt 4, 88 Queen St, Guelph N1H 3T4", "N1H 3T4"),
     ("14 rue Lamarck, 75018 Paris", "75018 Paris"),
+    ("presented to Kelbury ED with chest pain", "Kelbury ED"),
+    ("OSH: pendlebury", "pendlebury"),
+    ("brought by ems from pinewood", "pinewood"),
 ])  # fmt: skip
 def test_a_place_is_masked_in_any_case_by_the_words_around_it(text: str, place: str) -> None:
     assert any(place in p or p in place and len(p) > len(place) / 2 for p in found(text, PLACES)), found(text)
@@ -49,6 +52,8 @@ def test_a_place_is_masked_in_any_case_by_the_words_around_it(text: str, place: 
     "referred to cardiology for echo",
     "Brief Hospital Course: uneventful",
     "moved from Florida to Ohio in 2010",
+    "Location: MICU 8",
+    "presented to ED via ambulance",
 ])  # fmt: skip
 def test_care_settings_and_clinical_words_after_a_place_cue_stay_readable(text: str) -> None:
     assert found(text, PLACES) == []

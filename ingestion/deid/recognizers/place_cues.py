@@ -27,7 +27,9 @@ _TAIL = (
     r"(?:rehab(?:ilitation)?(?:[ ]+(?:center|centre|hospital|facility|institute))?|nursing[ ]+(?:home|center|facility)"
     r"|(?:skilled[ ]+nursing|care|dialysis|surgery|cancer|medical|health|community[ ]+health)[ ]+(?:center|centre|ctr)"
     r"|health[ ]?care(?:[ ]+center)?|med(?:ical)?\.?[ ]+(?:center|centre|ctr)|memorial(?:[ ]+hospital)?|general[ ]+hospital"
-    r"|(?:imaging|radiology|laboratory)[ ]+(?:services|center)|general|health|hospital|clinic|manor|house|lodge|gardens|village|snf|ltach?|(?:care|residential)[ ]+home|(?:medical[ ]+)?practice|nhs[ ]+trust)"
+    r"|(?:imaging|radiology|laboratory)[ ]+(?:services|center)|general|health|hospital|clinic|manor|house|lodge|gardens|village|snf|ltach?|(?:care|residential)[ ]+home|(?:medical[ ]+)?practice|nhs[ ]+trust"
+    # a hospital's department after its name: "Kelbury ED", "harrowfield a&e", "Ashdown ICU"
+    r"|ed|er|a&e|emergency[ ]+(?:department|dept|room)|icu|micu|sicu|ccu)"
 )
 _DESCRIPTORS = frozenset("family community county regional university general memorial children's state valley".split())
 _TAIL_AFTER = re.compile(rf"[ ]+(?:(?:{'|'.join(_DESCRIPTORS)})[ ]+)?{_TAIL}\b", re.I)
@@ -43,6 +45,10 @@ _FACILITY_CUES = (
     r"|(?:admitted|adm\.?)[ ]+(?:to|from)|presented[ ]+from|came[ ]+from|arrived[ ]+from|bed[ ]+at|screen(?:ed|ing|er)?[ ]+(?:for|with|from|at)"
     r"|previously[ ]+at|program[ ]+at|(?:seen|followed|done|performed|replaced|placed|treated|hospitali[sz]ed)[ ]+at|(?:ed|er)[ ]+at"
     r"|go[ ]+to|called[ ]+from|call[ ]+from|liaison[ ]+(?:from|at)|accepted[ ]+(?:to|at)|outside[ ]+(?:hospital|study|films?)[ ]+(?:from|at)"
+    r"|presented[ ]+to|via|(?:ems|ambulance|medics)[ ]+from"
+    # field labels: "OSH: pendlebury", "Referring facility: Ellesmere"
+    r"|(?:osh|facility|location|referring[ ]+(?:facility|hospital)|hospital|site|institution|transferred[ ]+(?:from|to)"
+    r"|outside[ ]+hospital|nursing[ ]+home|snf|rehab|pcp[ ]+office)[ ]*:"
 )
 # Cues after which a town stands.
 _TOWN_CUES = r"(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
