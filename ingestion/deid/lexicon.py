@@ -130,10 +130,18 @@ UNKNOWN_ZIPF = 3.0  # wordfreq's Zipf scale: 3 is once per million words ("dialy
 
 @functools.cache
 def function_words() -> frozenset[str]:
-    """English closed-class words (spaCy's stop words: "on", "per", "call"): never a name after a title."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # a word list; no pipeline is loaded
+    """English closed-class words (spaCy's stop words: "on", "per", "call"): never a name after a title.
 
-    return frozenset(STOP_WORDS)
+    The list is a plain Python file in spaCy's package, read here without importing spaCy (1.5 s):
+    the record-wide step in the main process needs the words, not the library.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+    namespace: dict = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)  # defines STOP_WORDS only
+    return frozenset(namespace["STOP_WORDS"])
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -72,9 +72,13 @@ def propagate(pages: Iterable[Page]) -> None:
     finder = _ValueFinder(list(values)) if values else None
     kinds = {_digits(v): k for v, k in values.items()}
     for page in pages:
-        found = [_name_span(page.text, m) for m in _WORD.finditer(page.text) if _is_name(m.group(1), names)]
-        found += [PhiSpan(m.start(), m.end(), places[w][1], 0.7) for m in _WORD.finditer(page.text)
-                  if (w := m.group(1).lower()) in places and (places[w][0] or m.group(1)[0].isupper()) and w not in names]
+        found = []
+        for m in _WORD.finditer(page.text):  # one pass over the words for names and places
+            word = m.group(1)
+            if _is_name(word, names):
+                found.append(_name_span(page.text, m))
+            elif (place := places.get(word.lower())) is not None and (place[0] or word[0].isupper()):
+                found.append(PhiSpan(m.start(), m.end(), place[1], 0.7))
         if finder is not None:
             found += [PhiSpan(a, b, kinds.get(_digits(page.text[a:b]), Phi.ID), 0.8) for a, b in finder.find(page.text)]
         if found:

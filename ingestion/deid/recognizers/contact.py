@@ -25,19 +25,19 @@ PHONE_RULES = (
         Phi.PHONE, 0.9, re.IGNORECASE,
     ),
     # An area code in brackets, digits grouped oddly: "(410) 555 01234"
-    rule(r"(?<![\w/.-])(?P<phi>(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]?\d{4,5})(?![\w/-]|\.\d)", Phi.PHONE, 0.8),
+    rule(r"(?=[(\d])(?<![\w/.-])(?P<phi>(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]?\d{4,5})(?![\w/-]|\.\d)", Phi.PHONE, 0.8),
     # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521", "pgr #54321", "(p) 29960", "p45200"
-    rule(r"\b(?:pager|pgr|beeper|bpr|ext\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6, re.IGNORECASE),
-    rule(r"(?:\(p\)|(?<![\w/-])p\s?#)\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6),
-    rule(r"(?<![\w/-])[pP](?P<phi>\d{5})\b", Phi.PHONE, 0.6),
+    rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|ext\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{{3,5}})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    rule(r"(?=[(pP])(?:\(p\)|(?<![\w/-])p\s?#)\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6),
+    rule(r"(?=[pP])(?<![\w/-])[pP](?P<phi>\d{5})\b", Phi.PHONE, 0.6),
     # "page 2-3456", "call 5-1234", "paged 38291", "p 2-3456": an internal line after a word that calls
-    rule(r"\b(?:page[ds]?|call(?:ed)?|beep(?:ed)?|p)\s*#?\s*(?P<phi>\d-\d{4}|\d{5})\b(?![.,/-]?\d|\s*(?:mg|ml|cc|units?)\b)", Phi.PHONE, 0.55, re.IGNORECASE),
+    rule(rf"{WORD_START}(?:page[ds]?|call(?:ed)?|beep(?:ed)?|p)\s*#?\s*(?P<phi>\d-\d{{4}}|\d{{5}})\b(?![.,/-]?\d|\s*(?:mg|ml|cc|units?)\b)", Phi.PHONE, 0.55, re.IGNORECASE),
     # Numbers with a trunk 0 or a country code, grouped as other countries group them, after a
     # word that calls: "tel 020 7946 0958", "mob 07700 900123", "fax 0161-496-0000"
-    _GROUPED := rule(r"\b(?:phone|ph|tel|telephone|cell|mobile|mob|fax|pager|bleep|call|cb|contact|home|work)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>(?:\+\d{1,3}[\s.-]?)?\(?0?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4})(?![\w/]|[.,]\d)", Phi.PHONE, 0.7, re.IGNORECASE),
-    rule(r"(?<![\w.+/-])(?P<phi>0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4})(?![\w/-]|[.,]\d)", Phi.PHONE, 0.6),
+    _GROUPED := rule(rf"{WORD_START}(?:phone|ph|tel|telephone|cell|mobile|mob|fax|pager|bleep|call|cb|contact|home|work)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>(?:\+\d{{1,3}}[\s.-]?)?\(?0?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,4}})(?![\w/]|[.,]\d)", Phi.PHONE, 0.7, re.IGNORECASE),
+    rule(r"(?=0)(?<![\w.+/-])(?P<phi>0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4})(?![\w/-]|[.,]\d)", Phi.PHONE, 0.6),
     # A bare local number: an exchange (never 0 or 1 first) and four digits, not a quantity ("200-1000 ml")
-    _BARE_LOCAL := rule(r"(?<![\w/.:+-])(?P<phi>[2-9]\d{2}[-.]\d{4})(?![\w/%-]|[.,]\d|\s*(?:cc|ml|mg|mcg|units?|iu|k|x)\b)", Phi.PHONE, 0.5, re.IGNORECASE),
+    _BARE_LOCAL := rule(r"(?=[2-9])(?<![\w/.:+-])(?P<phi>[2-9]\d{2}[-.]\d{4})(?![\w/%-]|[.,]\d|\s*(?:cc|ml|mg|mcg|units?|iu|k|x)\b)", Phi.PHONE, 0.5, re.IGNORECASE),
     # A second line written as its last digits: "(617) 555-0134/0135"
     rule(r"\d{3}[\s.-]\d{4}/(?P<phi>\d{4})\b", Phi.PHONE, 0.6),
     # Seven digits after a word that calls: "can be reached at 806-9705", "fax 432-1165", "call 555-1164"

@@ -44,15 +44,7 @@ DATE_PATTERNS = [
     rf"(?<!\w)(?P<phi>{MONTH}\.?,?\s+(?:of\s+)?{_YEAR})(?!\w)",
     # 11/2021: a month and year
     rf"(?<![\w/.-])(?P<phi>{_MON}/{_YEAR})(?![\w/]|\.\d)",
-    # 3/28 where a date is meant: after "on", "since", "until", a date label, or with a time
-    # ("reduce to 1/2 tab" and "3/4 of the dose" stay fractions)
-    rf"{WORD_START}(?:on|since|from|until|till|dated|seen|due|after|before|through|thru|DOS|date|d/c|admitted|discharged)\s*:?\s+(?P<phi>{_MON}/{_DAY})(?![\w/]|\.\d|\s+(?:tabs?|tablets?|caps?|of|dose|strength)\b)",
     rf"(?<![\w/.-])(?P<phi>{_MON}/{_DAY}(?:\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d))(?![\w/])",
-    # 6/13 after the thing scheduled or done ("Echo ordered for 6/13", "colonoscopy 10/20"); never
-    # after a score ("pain 2/10", "Apgar 8/9", "strength 4/5", "2/6 murmur")
-    rf"{WORD_START}(?:scheduled|planned|ordered|booked|appt|appointment|visit|f/u|follow-up|followup|colonoscopy|EGD|endoscopy|surgery"
-    rf"|procedure|echo|MRI|CT|labs?|BMP|CBC|clinic|RTC|return|starting|started|stopped|held|resumed|given|drawn|collected"
-    rf"|week\s+of|rescheduled|moved\s+to|set\s+for|for|CXR|XR|film|study|prior|comparison)\s+(?P<phi>{_MON}/{_DAY})(?![\w/]|\.\d|\s*(?:murmur|strength|power|pain|scale)\b)",
     # Any other bare 6/21 (or 6/21-6/23) standing alone is a date; keep() lets the word beside it
     # (data/measure_words.txt) make it a measurement instead: "strength 4/5", "pain 2/10", "1/2 tab".
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}(?:-{_MON}/{_DAY})?)(?![\w/%]|[.:,]\d|-\d)",
@@ -66,19 +58,20 @@ DATE_PATTERNS = [
     rf"(?<![\w.])(?P<phi>{_YEAR}\.{_MON}\.{_DAY})(?![\w.])",
     rf"{WORD_START}(?:on|since|dated|date|DOS)\s*:?\s+(?P<phi>{_DAY}/{_MON})(?![\w/]|\.\d)",
     # "on the 28th", "the 3rd of", "extubated on 21st"
-    rf"\b(?:on|since|until|by)\s+the\s+(?P<phi>{_DAY}{_ORD})\b",
-    rf"\b(?:on|since|until|by|from|after|before)\s+(?P<phi>{_DAY}{_ORD})(?=[ \t]*(?:$|[,.;)]|(?:at|of|and|@)\b))",
+    rf"{WORD_START}(?:on|since|until|by)\s+the\s+(?P<phi>{_DAY}{_ORD})\b",
+    rf"{WORD_START}(?:on|since|until|by|from|after|before)\s+(?P<phi>{_DAY}{_ORD})(?=[ \t]*(?:$|[,.;)]|(?:at|of|and|@)\b))",
     # 3-28 where a date is meant: a hyphen is a range elsewhere ("3-4 L", "q3-4h")
     rf"{WORD_START}(?:on|since|until|till|dated|due|after|before|through|thru|DOS|date|d/c|admitted|discharged|started|stopped|drawn)\s*:?\s+(?P<phi>{_MON}-{_DAY})(?![\w/-]|\.\d|\s*(?:x|times|L|lpm|mg|ml|cc|days?|hours?|hrs?|weeks?|wks?|min)\b)",
     # Jun-3, Jun 3rd; Mar '21
     rf"(?<!\w)(?P<phi>{MONTH}\.?-{_DAY}{_ORD}?)(?![\w-])",
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s*'\d{{2}})(?!\w)",
     # feb15, 15feb; February the 15th; the fifteenth of February
-    rf"(?<!\w)(?P<phi>{_DAY}{MONTH}|{MONTH}{_DAY})(?!\w)",
+    rf"(?<!\w)(?P<phi>{_DAY}{MONTH})(?!\w)",
+    rf"(?<!\w)(?P<phi>{MONTH}{_DAY})(?!\w)",
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s+the\s+{_DAY}{_ORD})(?!\w)",
-    rf"\b(?P<phi>(?:the\s+)?{_WORD_ORDINALS}\s+of\s+{MONTH})\b",
+    rf"(?=[tfsenTFSEN])\b(?P<phi>(?:the\s+)?{_WORD_ORDINALS}\s+of\s+{MONTH})\b",
     # Holidays name a day of the year
-    rf"\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
+    rf"(?=[cxtehnimlvfCXTEHNIMLVF])\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
 ]
 
 _WORD_NUMBERS = (
@@ -119,8 +112,22 @@ def _measured(text: str, start: int, end: int) -> bool:
     return bool(before and before[1] in words["before"] or after and after[1] in words["after"])
 
 
+def _first_char(pattern: str) -> str:
+    """A lookahead on the date's first character, put before the lookbehinds a pattern starts with:
+    the regex engine then passes most positions after one test (2.5 times faster on notes). A
+    pattern whose date may start either way is written as two."""
+    if not pattern.startswith("(?<"):
+        return ""
+    body = pattern.split("(?P<phi>", 1)[1]
+    if body.startswith(("(?:0?", "(?:1[3", "(?:19|20)")):
+        return r"(?=\d)"
+    if body.startswith("(?:Jan"):
+        return r"(?=[JFMASONDjfmasond])"
+    return ""
+
+
 class ClinicalDateRecognizer(RegexRecognizer):
-    RULES = tuple(rule(p, Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE) for p in DATE_PATTERNS)
+    RULES = tuple(rule(_first_char(p) + p, Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE) for p in DATE_PATTERNS)
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end]
