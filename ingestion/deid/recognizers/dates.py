@@ -86,7 +86,9 @@ AGE_PATTERNS = [
     rf"\b(?:age[d:]?|aged|age\s*/\s*sex\s*:?)\s*(?P<phi>{_AGE_NUMBER})\b",
 ]
 # A sign-out list's age column: "Smith, Melissa       | 95 NSTEMI", "Patricia George    97 C diff".
-_AGE_CELL = rule(r"(?m)[A-Za-z][ \t]*(?:\|[ \t]*|[ \t]{3,})(?P<phi>9\d|1[01]\d)[ \t]+(?=[A-Z])", Phi.AGE, 0.5)
+# The number is found first; keep() checks the cell before it (a pattern led by that cell started at every letter).
+_AGE_CELL = rule(r"(?=[91])(?<![\w.])(?P<phi>9\d|1[01]\d)[ \t]+(?=[A-Z])", Phi.AGE, 0.5)
+_CELL_BEFORE = re.compile(r"[A-Za-z][ \t]*(?:\|[ \t]*|[ \t]{3,})$")
 # Cells that hold a measurement, not a name: "SpO2    95 RA", "HR   96 NSR".
 _VITALS = frozenset("sats sat spo2 o2 hr bp rr map fio2 hgb hct plt wbc glucose fs bs temp wt weight pulse ra nc".split())
 
@@ -148,5 +150,7 @@ class ClinicalAgeRecognizer(RegexRecognizer):
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         if rule is not _AGE_CELL:
             return True
+        if not _CELL_BEFORE.search(text, max(0, start - 40), start):
+            return False
         before = re.search(r"([A-Za-z0-9]+)[ \t|]*$", text[max(0, start - 40) : start])
         return not (before and before[1].lower() in _VITALS)

@@ -77,8 +77,6 @@ _CUE_RULES = [
     (rf"(?<![\w'’.-])(?P<phi>{_NAME})[ \t]*\((?i:{_RELATIONS})\)", 0.7, None, None),
     # A sign-out list's name column: "603B   | O'Hara, Madison      | 56yo PE", "MICU 2  D'ANGELO    73yo"
     (rf"(?m)^[ \t]*(?:[A-Z]{{2,5}}[ \t]+)?\d{{1,4}}[A-Z]?(?:-\d{{1,3}})?[ \t]*(?:\|[ \t]*|[ \t]{{2,}})(?P<phi>{_LAST_FIRST}|{_NAME})(?=[ \t]*\||[ \t]{{2,}})", 0.7, None, None),
-    (rf"(?P<phi>{_NAME}),?[ \t]+{_CREDENTIALS}\b", 0.85, None, rf"[ \t]{_CREDENTIALS}\b"),
-    (rf"(?P<phi>{_NAME}),[ \t]*{_AMBIGUOUS_CREDENTIALS}\b", 0.8, None, rf",[ \t]*{_AMBIGUOUS_CREDENTIALS}\b"),
     (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, None, None),
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b{_LABELS}{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, None, None),
     # ... the label and the name in any case: "PATIENT: JOHN SMITH", "name: smith, john"
@@ -96,15 +94,18 @@ _CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, m
 # the cue, score). The cue is found first and the name looked for just before it: a pattern that
 # started at every word took a third of the recognizer's time.
 _BEFORE_RULES = [
+    # credentials after a capitalized name: "Maria Lopez, MD", "Lopez, PA" ("chest PA", "DO not" need the comma)
+    (rf"(?P<phi>{_NAME}),?[ \t]+", rf"(?<=[ \t,]){_CREDENTIALS}\b", 0.85, None),
+    (rf"(?P<phi>{_NAME}),[ \t]*", rf"(?<=[ \t,]){_AMBIGUOUS_CREDENTIALS}\b", 0.8, None),
     # credentials and roles after a name: "marisol quaid, bsn, rn", "colin hansen rn"
-    (rf"(?P<phi>{_ANY_NAME}),?[ \t]+", rf"{WORD_START}(?i:{_ROLES}|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b", 0.6),
+    (rf"(?P<phi>{_ANY_NAME}),?[ \t]+", rf"{WORD_START}(?i:{_ROLES}|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b", 0.6, "before"),
     # what is said of a person: "KATHLEEN GAMBLE AWARE", "brittany can be reached at"
-    (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit))\b", 0.55),
+    (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit))\b", 0.55, "before"),
     # the age that introduces a patient: "Jones, a 67 yo", "john smith is a 67 y/o man"
     (rf"(?P<phi>{_ANY_WORD}(?:[ ]{{1,2}}(?!(?i:is|was|an?)\b){_ANY_WORD})?),?[ \t]+(?i:(?:is|was)[ \t]+)?(?i:an?[ \t]+)?",
-     r"(?<![\w.])\d{1,3}[ \t-]*(?i:yo|y/o|y\.o\.|year[ -]old|yr[ -]old)\b", 0.6),
+     r"(?<![\w.])\d{1,3}[ \t-]*(?i:yo|y/o|y\.o\.|year[ -]old|yr[ -]old)\b", 0.6, "before"),
 ]
-_BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score) for name, cue, score in _BEFORE_RULES]
+_BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
 _BEFORE_REACH = 80  # characters before a cue where its name may start
 
 _ANY_TOKEN = re.compile(rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]*(?:[-'’][{_UP}{_LOW}]+)*")
@@ -145,11 +146,12 @@ class CueNameRecognizer(ClinicalRecognizer):
                     span = _judged(text, *span, judge, firsts)
                 if span is not None:
                     results.append(self.result(Phi.PERSON, *span, score))
-        for name, cue, score in _BEFORE:
+        for name, cue, score, mode in _BEFORE:
             for found in cue.finditer(text):
                 match = name.search(text, max(0, found.start() - _BEFORE_REACH), found.start())
                 span = match and _trim_name(text, *match.span("phi"), never)
-                span = span and _judged(text, *span, "before", firsts)
+                if span and (mode or text[span[0] : span[1]].isupper()):
+                    span = _judged(text, *span, "before", firsts)  # any case, or capitals that say nothing
                 if span:
                     results.append(self.result(Phi.PERSON, *span, score))
         return results
