@@ -167,9 +167,12 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
     before = mode == "before"
     if before:
         tokens.reverse()
-    kept = 0
+    kept = words = 0
     previous = ""
     for i, token in enumerate(tokens):
+        if len(token.group()) == 1 and token.group().isalpha():
+            kept += 1  # an initial: "TAO, XIULAN T", "MARLEEN V, RN"
+            continue
         # After a title its first word may be a common word ("DR. PRICE"), and so may a surname
         # after a first name ("dr paula may"); elsewhere a common word ends the name.
         strong = mode == "after" and (i == 0 or previous in firsts)
@@ -178,8 +181,9 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
             break
         previous = word
         kept += 1
-    if not kept:
-        return None
+        words += 1
+    if not words:
+        return None  # initials alone are no name
     if before:
         return tokens[kept - 1].start(), end
     return start, tokens[kept - 1].end()
