@@ -28,13 +28,14 @@ def _planted(folder: Path, seed: int = 11) -> tuple[list[Path], list[str], list[
     fake.seed_instance(seed)
     name, mrn, phone = fake.name(), fake.numerify("MRN########"), fake.numerify("(###) 555-####")
     street, doctor = fake.street_address(), fake.last_name()
-    # A local place no list or cue knows, in lower case: de-identification cannot see it.
-    nickname = "zorvessa"
+    # A local place no list or cue knows, in lower case and with no place word after it:
+    # de-identification cannot see it.
+    nickname = "hollowmere"
     notes = [
         f"Progress note\nPatient: {name}  {mrn}  Phone: {phone}\nAddress: {street}, Columbus, OH 43004\n"
         f"Date of Service: 02/03/2024\nShe walks daily along {nickname} creek. Plan per Dr. {doctor}.\n"
         "Metformin 500 mg twice daily continued; HbA1c 7.9 %.\n",
-        f"Discharge summary\nDate of Discharge: 02/12/2024\n{name.split()[-1]} went home to the {nickname} creek house.\n",
+        f"Discharge summary\nDate of Discharge: 02/12/2024\n{name.split()[-1]} wants to walk by {nickname} creek again.\n",
     ]
     folder.mkdir()
     paths = []
@@ -92,7 +93,7 @@ def test_planted_phi_is_nowhere_in_postgresql_tables(tmp_path: Path, postgres_ur
             for table in inspect(connection).get_table_names()
         ).lower()
     engine.dispose()
-    assert "zorvessa" not in dump and "metformin" not in dump
+    assert "hollowmere" not in dump and "metformin" not in dump
     assert [v for v in found if v.lower() in dump] == []
 
 
