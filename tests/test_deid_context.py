@@ -84,6 +84,9 @@ def people(text: str) -> list[str]:
     ("SALT Niamh assessed swallow", "Niamh"),
     ("keyworker Tamsin visited", "Tamsin"),
     ("SN Mulgrew gave meds", "Mulgrew"),
+    ("hcp is mary, aware of plan", "mary"),
+    ("mum brenda visited this am", "brenda"),
+    ("granddad ted at bedside", "ted"),
 ])  # fmt: skip
 def test_names_in_any_case_are_found_by_role_label_relation_and_what_follows_them(text: str, name: str) -> None:
     assert name in people(text)
@@ -99,6 +102,8 @@ def test_names_in_any_case_are_found_by_role_label_relation_and_what_follows_the
     ("patient: alert and oriented x3", {"alert"}),
     ("Attending Radiologist: reviewed", {"Radiologist"}),
     ("ot eval pending, gp letter sent", {"eval", "letter"}),
+    ("daughter is tearful, son at bedside", {"is", "tearful", "at"}),
+    ("SPOKE W/ GRANDDAUGHTER, UPDATED", {"DDAUGHTER", "GRANDDAUGHTER", "UPDATED"}),
     ("(ROSE IS ON VACA, WILL CALL SON FOR UPDATES)", {"WILL", "CALL"}),
 ])  # fmt: skip
 def test_the_words_around_a_name_in_capitals_or_after_a_weak_cue_stay_readable(text: str, words: set[str]) -> None:

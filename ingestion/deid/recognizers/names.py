@@ -61,7 +61,8 @@ _LABELS = (
 _RELATIONS = (
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|grandson"
     r"|granddaughter|grandmother|grandfather|grandma|grandpa|fianc[eé]e?|friend|neighbou?r|caregiver|roommate|boyfriend"
-    r"|girlfriend|stepson|stepdaughter|cousin|sibling|child|guardian|POA|HCP|proxy)"
+    r"|girlfriend|stepson|stepdaughter|stepmother|stepfather|cousin|sibling|child|guardian|POA|HCP|proxy|carer|mum|mam|nan|nana"
+    r"|gran|granny|grandad|granddad)(?:-in-law)?"
 )
 
 # A field label's end: "Patient: ", "**Patient:** ", "| **Patient** | " (a Markdown table cell).
@@ -87,8 +88,8 @@ _CUE_RULES = [
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?i:{_LABELS}){_FIELD}(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_NAME}|{_ANY_NAME})", 0.75, "weak", None),
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
-    (rf"{WORD_START}(?i:(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS})[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})", 0.7, None, None),
-    (rf"{WORD_START}(?i:{_RELATIONS})[ \t]*,?[ \t]*(?P<phi>{_ANY_NAME})", 0.55, "weak", None),
+    (rf"{WORD_START}(?i:(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS})\b[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})", 0.7, None, None),
+    (rf"{WORD_START}(?i:{_RELATIONS})\b[ \t]*,?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})", 0.55, "weak", None),
     (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, None, None),
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
 ]
