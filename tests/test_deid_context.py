@@ -87,6 +87,9 @@ def people(text: str) -> list[str]:
     ("hcp is mary, aware of plan", "mary"),
     ("mum brenda visited this am", "brenda"),
     ("granddad ted at bedside", "ted"),
+    ("pt jane okafor c/o pain", "jane okafor"),
+    ("Jane Okafor is a pleasant 67 year old", "Jane Okafor"),
+    ("PATIENT: TAO, XIULAN T   MRN 1234567", "TAO, XIULAN T"),
 ])  # fmt: skip
 def test_names_in_any_case_are_found_by_role_label_relation_and_what_follows_them(text: str, name: str) -> None:
     assert name in people(text)
@@ -103,6 +106,8 @@ def test_names_in_any_case_are_found_by_role_label_relation_and_what_follows_the
     ("Attending Radiologist: reviewed", {"Radiologist"}),
     ("ot eval pending, gp letter sent", {"eval", "letter"}),
     ("daughter is tearful, son at bedside", {"is", "tearful", "at"}),
+    ("pt aox3, tolerated diet; pt smith c/o pain", {"aox", "tolerated", "c"}),
+    ("she is a pleasant 67 year old", {"pleasant"}),
     ("SPOKE W/ GRANDDAUGHTER, UPDATED", {"DDAUGHTER", "GRANDDAUGHTER", "UPDATED"}),
     ("(ROSE IS ON VACA, WILL CALL SON FOR UPDATES)", {"WILL", "CALL"}),
 ])  # fmt: skip

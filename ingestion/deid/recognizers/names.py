@@ -77,6 +77,8 @@ _FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
 _CUE_RULES = [
     (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, None, None),
     (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms|doctor)\b\.?[ \t]+(?P<phi>{_ANY_NAME})", 0.8, "after", None),
+    # The patient in shorthand: "pt jane okafor c/o pain" (only names the census lists hold, or written as names)
+    (rf"{WORD_START}(?i:pt|patient)\b[ \t]+(?P<phi>{_ANY_NAME})", 0.5, "listed", None),
     # Staff by role in any case: "rt victoria aware", "pa. mclopez", "cm jaime following", "rn: a. dawson"
     (rf"{WORD_START}(?i:{_ROLES})\b\.?[ \t]*[:-]?[ \t]*(?P<phi>{_ANY_NAME})", 0.6, "weak", None),
     (rf"(?<![\w'’.-])(?P<phi>{_NAME})[ \t]*\((?i:{_RELATIONS})\)", 0.7, None, None),
@@ -107,7 +109,8 @@ _BEFORE_RULES = [
     # what is said of a person: "KATHLEEN GAMBLE AWARE", "brittany can be reached at"
     (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit))\b", 0.55, "before"),
     # the age that introduces a patient: "Jones, a 67 yo", "john smith is a 67 y/o man"
-    (rf"(?P<phi>{_ANY_WORD}(?:[ ]{{1,2}}(?!(?i:is|was|an?)\b){_ANY_WORD})?),?[ \t]+(?i:(?:is|was)[ \t]+)?(?i:an?[ \t]+)?",
+    # (a comma or "is" must stand between: in "a pleasant 67 year old" the word before is no name)
+    (rf"(?P<phi>{_ANY_WORD}(?:[ ]{{1,2}}(?!(?i:is|was|an?)\b){_ANY_WORD})?)(?:,[ \t]*|[ \t]+(?i:is|was)[ \t]+)(?i:an?[ \t]+)?",
      r"(?<![\w.])\d{1,3}[ \t-]*(?i:yo|y/o|y\.o\.|year[ -]old|yr[ -]old)\b", 0.6, "before"),
 ]
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
@@ -171,14 +174,14 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
     kept = words = 0
     previous = ""
     for i, token in enumerate(tokens):
-        if len(token.group()) == 1 and token.group().isalpha():
+        if len(token.group()) == 1 and token.group().isupper() and text[token.end() : token.end() + 1] != "/":
             kept += 1  # an initial: "TAO, XIULAN T", "MARLEEN V, RN"
             continue
         # After a title its first word may be a common word ("DR. PRICE"), and so may a surname
         # after a first name ("dr paula may"); elsewhere a common word ends the name.
         strong = mode == "after" and (i == 0 or previous in firsts)
         word = _lower_word(token.group())
-        if i == 0 and word in lexicon.function_words() or not _plausible_name_word(token.group(), firsts, weak=not strong):
+        if i == 0 and word in lexicon.function_words() or not _plausible_name_word(token.group(), firsts, weak=not strong, listed=mode == "listed"):
             break
         previous = word
         kept += 1
@@ -190,9 +193,11 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
     return start, tokens[kept - 1].end()
 
 
-def _plausible_name_word(word: str, firsts: frozenset[str], weak: bool = False) -> bool:
-    # Written as a name in mixed-case text ("Registrar Okonjo"), a rare word is one: "nodule" is not.
-    unknown = _TITLED_UNKNOWN_ZIPF if word[:1].isupper() and not word.isupper() else _WEAK_UNKNOWN_ZIPF
+def _plausible_name_word(word: str, firsts: frozenset[str], weak: bool = False, listed: bool = False) -> bool:
+    # Written as a name in mixed-case text ("Registrar Okonjo"), a rare word is one: "nodule" is not;
+    # after "pt" a lower-case word must be on the census lists ("pt aox3" is shorthand).
+    titled = word[:1].isupper() and not word.isupper()
+    unknown = _TITLED_UNKNOWN_ZIPF if titled else 0.0 if listed else _WEAK_UNKNOWN_ZIPF
     """A word of any case after a cue: a hyphenated or O'/D' name is plausible when its parts are."""
     parts = [p for p in re.split(r"[-'’]", _lower_word(word)) if len(p) > 1]
     return bool(parts) and all(_plausible_lower_name(p, firsts, weak, unknown) for p in parts)
