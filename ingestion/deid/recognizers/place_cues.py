@@ -66,7 +66,8 @@ _STATE_AFTER = re.compile(
 )
 _WEAK_LOWER_ZIPF = 2.5  # "in cassettes" (2.9) is English; in capitals text a capital says nothing
 _FUNCTION_WORD_ZIPF = 5.5
-_TAIL_WORD_ZIPF = 4.5  # "riverside" 3.6, "sunrise" 4.1; "good", "new" and "home" are commoner  # census "names" as frequent as "from" or "will" are English first
+_TAIL_WORD_ZIPF = 4.5
+_NAMED_PLACE_ZIPF = 5.0  # "Toronto" 4.3, "Dublin" 4.1: a city is frequent because it is a place  # "riverside" 3.6, "sunrise" 4.1; "good", "new" and "home" are commoner  # census "names" as frequent as "from" or "will" are English first
 
 
 def _word(token: str) -> str:
@@ -138,11 +139,13 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 tail = _TAIL_AFTER.match(text, at)
                 if tail:
                     return start, tail.end(), True
+            titled = token.group()[:1].isupper() and not token.group().isupper()
             if word in PREFIXES:
                 saint |= word in ("st", "saint")
+            elif not weak and titled and _town_word(word, _NAMED_PLACE_ZIPF):
+                named = True  # after a strong cue, a place written as a name: "lives in Munich", "from Toronto General"
             elif _name_like(word, cued=not weak):
                 # After a weak cue a word not written as a name must be rarer: "in cassettes" is English.
-                titled = token.group()[0].isupper() and not token.group().isupper()
                 rare = titled or lexicon.word_frequency(word) < _WEAK_LOWER_ZIPF
                 unknown |= lexicon.unknown_word(word) and rare
                 named = True
