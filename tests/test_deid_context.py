@@ -90,6 +90,7 @@ def people(text: str) -> list[str]:
     ("pt jane okafor c/o pain", "jane okafor"),
     ("Jane Okafor is a pleasant 67 year old", "Jane Okafor"),
     ("PATIENT: TAO, XIULAN T   MRN 1234567", "TAO, XIULAN T"),
+    ("DAUGHTERS ROSA AND LINA IN TO VISIT", "LINA"),
 ])  # fmt: skip
 def test_names_in_any_case_are_found_by_role_label_relation_and_what_follows_them(text: str, name: str) -> None:
     assert name in people(text)

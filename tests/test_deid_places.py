@@ -36,6 +36,7 @@ PLACES = {"FACILITY", "CITY", "ZIP", "STREET_ADDRESS"}
     ("presented to Kelbury ED with chest pain", "Kelbury ED"),
     ("OSH: pendlebury", "pendlebury"),
     ("brought by ems from pinewood", "pinewood"),
+    ("lives in Munich with her son", "Munich"),
 ])  # fmt: skip
 def test_a_place_is_masked_in_any_case_by_the_words_around_it(text: str, place: str) -> None:
     assert any(place in p or p in place and len(p) > len(place) / 2 for p in found(text, PLACES)), found(text)

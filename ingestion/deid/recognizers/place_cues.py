@@ -142,7 +142,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             titled = token.group()[:1].isupper() and not token.group().isupper()
             if word in PREFIXES:
                 saint |= word in ("st", "saint")
-            elif not weak and titled and _town_word(word, _NAMED_PLACE_ZIPF):
+            elif not weak and titled and _town_word(word, _NAMED_PLACE_ZIPF) and word not in lexicon.note_words():  # states stay
                 named = True  # after a strong cue, a place written as a name: "lives in Munich", "from Toronto General"
             elif _name_like(word, cued=not weak):
                 # After a weak cue a word not written as a name must be rarer: "in cassettes" is English.
