@@ -81,7 +81,6 @@ _CUE_RULES = [
     (rf"{WORD_START}(?i:pt|patient)\b[ \t]+(?P<phi>{_ANY_NAME})", 0.5, "listed", None),
     # Staff by role in any case: "rt victoria aware", "pa. mclopez", "cm jaime following", "rn: a. dawson"
     (rf"{WORD_START}(?i:{_ROLES})\b\.?[ \t]*[:-]?[ \t]*(?P<phi>{_ANY_NAME})", 0.6, "weak", None),
-    (rf"(?<![\w'’.-])(?P<phi>{_NAME})[ \t]*\((?i:{_RELATIONS})\)", 0.7, None, None),
     # A sign-out list's name column: "603B   | O'Hara, Madison      | 56yo PE", "MICU 2  D'ANGELO    73yo"
     (rf"(?m)^[ \t]*(?:[A-Z]{{2,5}}[ \t]+)?\d{{1,4}}[A-Z]?(?:-\d{{1,3}})?[ \t]*(?:\|[ \t]*|[ \t]{{2,}})(?P<phi>{_LAST_FIRST}|{_NAME})(?=[ \t]*\||[ \t]{{2,}})", 0.7, None, None),
     (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, None, None),
@@ -90,10 +89,6 @@ _CUE_RULES = [
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?i:{_LABELS}){_FIELD}(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_NAME}|{_ANY_NAME})", 0.75, "weak", None),
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
-    (rf"{WORD_START}(?i:(?:(?:his|her|their|pt'?s|patient'?s)\s+)?{_RELATIONS})\b[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})", 0.7, None, None),
-    (rf"{WORD_START}(?i:{_RELATIONS}s?)\b[ \t]*,?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})", 0.55, "weak", None),
-    # ... and the second of two: "sons david and mark", "DAUGHTERS ROSA AND LINA"
-    (rf"{WORD_START}(?i:{_RELATIONS}s)\b[ \t]*,?[ \t]*{_ANY_WORD},?[ \t]+(?i:and|&)[ \t]+(?P<phi>{_ANY_WORD})", 0.55, "weak", None),
     (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, None, None),
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
 ]
@@ -115,7 +110,20 @@ _BEFORE_RULES = [
     (rf"(?P<phi>{_ANY_WORD}(?:[ ]{{1,2}}(?!(?i:is|was|an?)\b){_ANY_WORD})?)(?:,[ \t]*|[ \t]+(?i:is|was)[ \t]+)(?i:an?[ \t]+)?",
      r"(?<![\w.])\d{1,3}[ \t-]*(?i:yo|y/o|y\.o\.|year[ -]old|yr[ -]old)\b", 0.6, "before"),
 ]
+_BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
+
+# A relation, found once, and the names that may follow it (each tried where the relation ends):
+# (pattern, score, mode). One scan for the relation words instead of one per rule.
+_RELATION = re.compile(rf"{WORD_START}(?i:{_RELATIONS}s?)\b")
+_AFTER_RELATION = [
+    # "his wife Ana", "daughter (Maria)", "mother named Grace"
+    (re.compile(rf"[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})"), 0.7, None),
+    # any case: "son, david", "hcp is mary", "mum brenda"
+    (re.compile(rf"[ \t]*,?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})"), 0.55, "weak"),
+    # the second of two: "sons david and mark", "DAUGHTERS ROSA AND LINA"
+    (re.compile(rf"[ \t]*,?[ \t]*{_ANY_WORD},?[ \t]+(?i:and|&)[ \t]+(?P<phi>{_ANY_WORD})"), 0.55, "weak"),
+]
 _BEFORE_REACH = 80  # characters before a cue where its name may start
 
 _ANY_TOKEN = re.compile(rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]*(?:[-'’][{_UP}{_LOW}]+)*")
@@ -155,6 +163,14 @@ class CueNameRecognizer(ClinicalRecognizer):
                 if span is not None and judge is not None:
                     span = _judged(text, *span, judge, firsts)
                 if span is not None:
+                    results.append(self.result(Phi.PERSON, *span, score))
+        for relation in _RELATION.finditer(text):
+            for pattern, score, mode in _AFTER_RELATION:
+                match = pattern.match(text, relation.end())
+                span = match and _trim_name(text, *match.span("phi"), never)
+                if span and (mode or text[span[0] : span[1]].isupper()):
+                    span = _judged(text, *span, mode or "after", firsts)
+                if span:
                     results.append(self.result(Phi.PERSON, *span, score))
         for name, cue, score, mode in _BEFORE:
             for found in cue.finditer(text):
