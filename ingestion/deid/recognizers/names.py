@@ -80,13 +80,10 @@ _CUE_RULES = [
     # The patient in shorthand: "pt jane okafor c/o pain" (only names the census lists hold, or written as names)
     (rf"{WORD_START}(?i:pt|patient)\b[ \t]+(?P<phi>{_ANY_NAME})", 0.5, "listed", None),
     # Staff by role in any case: "rt victoria aware", "pa. mclopez", "cm jaime following", "rn: a. dawson"
-    (rf"{WORD_START}(?i:{_ROLES})\b\.?[ \t]*[:-]?[ \t]*(?P<phi>{_ANY_NAME})", 0.6, "weak", None),
     # A sign-out list's name column: "603B   | O'Hara, Madison      | 56yo PE", "MICU 2  D'ANGELO    73yo"
     (rf"(?m)^[ \t]*(?:[A-Z]{{2,5}}[ \t]+)?\d{{1,4}}[A-Z]?(?:-\d{{1,3}})?[ \t]*(?:\|[ \t]*|[ \t]{{2,}})(?P<phi>{_LAST_FIRST}|{_NAME})(?=[ \t]*\||[ \t]{{2,}})", 0.7, None, None),
     (rf"\b(?:RN|NP|CNA|LPN|Nurse|Tech|Therapist) (?P<phi>{_NAME})\b(?![ \t]*:)", 0.6, None, None),
-    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b{_LABELS}{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})", 0.85, None, None),
     # ... the label and the name in any case: "PATIENT: JOHN SMITH", "name: smith, john"
-    (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?i:{_LABELS}){_FIELD}(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_NAME}|{_ANY_NAME})", 0.75, "weak", None),
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
     (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, None, None),
@@ -102,7 +99,6 @@ _BEFORE_RULES = [
     (rf"(?P<phi>{_NAME}),?[ \t]+", rf"(?<=[ \t,]){_CREDENTIALS}\b", 0.85, None),
     (rf"(?P<phi>{_NAME}),[ \t]*", rf"(?<=[ \t,]){_AMBIGUOUS_CREDENTIALS}\b", 0.8, None),
     # credentials and roles after a name: "marisol quaid, bsn, rn", "colin hansen rn"
-    (rf"(?P<phi>{_ANY_NAME}),?[ \t]+", rf"{WORD_START}(?i:{_ROLES}|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b", 0.6, "before"),
     # what is said of a person: "KATHLEEN GAMBLE AWARE", "brittany can be reached at"
     (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit))\b", 0.55, "before"),
     # the age that introduces a patient: "Jones, a 67 yo", "john smith is a 67 y/o man"
@@ -112,6 +108,22 @@ _BEFORE_RULES = [
 ]
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
+
+# Cues found once, in any case, with what may follow them and what may precede them. Each list
+# is (pattern tried where the cue ends, score, mode, whether the cue's own case must match).
+_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?i:{_LABELS})")
+_LABEL_EXACT = re.compile(_LABELS)
+_AFTER_LABEL = [
+    # "Patient: Nguyen, Mary", "| **Attending** | Dr Lee": the label as written, a name in capitals
+    (re.compile(rf"{_FIELD}(?P<phi>{_LAST_FIRST}|{_NAME})"), 0.85, None, True),
+    # the label and the name in any case: "PATIENT: JOHN SMITH", "name: smith, john"
+    (re.compile(rf"{_FIELD}(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_NAME}|{_ANY_NAME})"), 0.75, "weak", False),
+]
+# Roles and credentials: a staff member's name after a role ("rt victoria", "Registrar Okonjo")
+# and before a role or credential ("marisol quaid, bsn, rn").
+_ROLE = re.compile(rf"{WORD_START}(?i:(?P<role>{_ROLES})|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b")
+_AFTER_ROLE = re.compile(rf"\.?[ \t]*[:-]?[ \t]*(?P<phi>{_ANY_NAME})")
+_BEFORE_ROLE = re.compile(rf"(?<![\w'’.-])(?P<phi>{_ANY_NAME}),?[ \t]+\Z")
 
 # A relation, found once, and the names that may follow it (each tried where the relation ends):
 # (pattern, score, mode). One scan for the relation words instead of one per rule.
@@ -164,6 +176,25 @@ class CueNameRecognizer(ClinicalRecognizer):
                     span = _judged(text, *span, judge, firsts)
                 if span is not None:
                     results.append(self.result(Phi.PERSON, *span, score))
+        for label in _LABEL.finditer(text):
+            for pattern, score, mode, exact in _AFTER_LABEL:
+                if exact and not _LABEL_EXACT.fullmatch(label.group()):
+                    continue
+                match = pattern.match(text, label.end())
+                span = match and _trim_name(text, *match.span("phi"), never)
+                if span and (mode or text[span[0] : span[1]].isupper()):
+                    span = _judged(text, *span, mode or "after", firsts)
+                if span:
+                    results.append(self.result(Phi.PERSON, *span, score))
+        for role in _ROLE.finditer(text):
+            found = [_BEFORE_ROLE.search(text, max(0, role.start() - _BEFORE_REACH), role.start())]
+            if role["role"]:
+                found.append(_AFTER_ROLE.match(text, role.end()))
+            for match, direction in zip(found, ("before", "weak")):
+                span = match and _trim_name(text, *match.span("phi"), never)
+                span = span and _judged(text, *span, direction, firsts)
+                if span:
+                    results.append(self.result(Phi.PERSON, *span, 0.6))
         for relation in _RELATION.finditer(text):
             for pattern, score, mode in _AFTER_RELATION:
                 match = pattern.match(text, relation.end())
