@@ -71,6 +71,7 @@ _FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
 # (pattern, score, mode, hint). The mode says how a name of any case is judged word by word:
 # None, the name's shape suffices (capitals); "after", the name follows the cue and ends at the first
 # word that cannot be a name; "weak" likewise, with common words ("hand" in "rt hand") refused;
+# "listed" likewise, and a lower-case word must be on the census lists ("pt jane", not "pt aox3");
 # "before", the name precedes the cue ("KATHLEEN GAMBLE AWARE") and starts after the last word that
 # cannot be one. A hint is what every match holds where that is rare: one fast scan spares a rule
 # that starts at every capitalized word.
