@@ -1,6 +1,6 @@
 """Benchmark: de-identification on notes shaped like real records (tests/deid_corpus).
 
-    python -m benchmarks.deid_notes [--split dev|untouched|both] [--runs 3] [--misses]
+    python -m benchmarks.deid_notes [--split dev|dev2|untouched|all] [--runs 3] [--misses] [--clinsum-only]
 
 Each patient's notes are one record, de-identified in one call as a user's upload is (clinsum's
 `find_phi` propagates what one note reveals to the others). Beside it, in the same run, presidio's
@@ -13,8 +13,8 @@ Metrics, over letters and digits only (spaces and punctuation count neither way)
 - left verbatim: gold entities of which no letter or digit was masked;
 - time: median seconds per record over --runs interleaved runs, after a warm-up run.
 
-`--misses` lists missed entities and over-masked stretches of the dev split only: the untouched
-split is scored, never listed.
+`--misses` lists missed entities and over-masked stretches of the tuned splits (dev, dev2) only:
+the untouched split is scored, never listed. `--clinsum-only` skips the baselines (for iterating).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.deid_corpus.load import IGNORED, TYPES, Note, by_patient, load
+from tests.deid_corpus.load import IGNORED, SPLITS, TYPES, Note, by_patient, load
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
@@ -175,15 +175,16 @@ def philter() -> tuple[str, Masker] | None:
 # --- main ---------------------------------------------------------------------------------------
 
 
-def run(split: str, runs: int, misses: bool) -> None:
+def run(split: str, runs: int, misses: bool, baselines: bool = True) -> None:
     notes = load(split)
     records = by_patient(notes)
     chars = sum(len(n.text) for n in notes)
     with tempfile.TemporaryDirectory() as model_dir:
         tools: dict[str, Masker] = {"clinsum find_phi": clinsum()}
-        name, masker = presidio(Path(model_dir))
-        tools[name] = masker
-        if (found := philter()) is not None:
+        if baselines:
+            name, masker = presidio(Path(model_dir))
+            tools[name] = masker
+        if baselines and (found := philter()) is not None:
             tools[found[0]] = found[1]
         masks: dict[str, dict[str, list[tuple[int, int]]]] = {t: {} for t in tools}
         seconds: dict[str, list[float]] = defaultdict(list)
@@ -209,7 +210,7 @@ def run(split: str, runs: int, misses: bool) -> None:
             if s.entities or kind == "overall":
                 print(s.row(f"**{kind}**" if kind == "overall" else kind))
         print()
-        if misses and split == "dev" and tool == "clinsum find_phi":
+        if misses and split != "untouched" and tool == "clinsum find_phi":
             for kind, s in scores.items():
                 if s.misses:
                     print(f"- missed {kind} ({len(s.misses)}): " + "; ".join(s.misses[:25]))
@@ -220,12 +221,13 @@ def run(split: str, runs: int, misses: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "untouched", "both"], default="both")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--misses", action="store_true", help="list the dev split's misses (never the untouched split's)")
+    parser.add_argument("--misses", action="store_true", help="list a tuned split's misses (never the untouched split's)")
+    parser.add_argument("--clinsum-only", action="store_true", help="skip presidio and philter-lite")
     args = parser.parse_args()
-    for split in ("dev", "untouched") if args.split == "both" else (args.split,):
-        run(split, args.runs, args.misses)
+    for split in SPLITS if args.split == "all" else (args.split,):
+        run(split, args.runs, args.misses, not args.clinsum_only)
 
 
 if __name__ == "__main__":
