@@ -945,13 +945,15 @@ class Ctx:
         if extra is not None:
             return extra
         nok, rel2 = p["rels"][0], p["rels"][1]
+        over89 = "AGE" if p["age"] > 89 else None
         table = {
             "PT": lambda: self.patient(), "PTFULL": lambda: self.patient("full"), "PTTITLE": lambda: self.patient("title"),
             "PTFIRST": lambda: self.patient(C(["first", "first", "nick"])), "PTLF": lambda: self.patient("lastfirst"),
             "PTSUR": lambda: self.patient("surname"), "PTLETTER": lambda: self.patient("letter"), "PTNICK": lambda: self.patient("nick"),
-            "AGEYO": lambda: [(str(p["age"]), "AGE"), (C([" yo", "yo", " y/o", "-year-old", " year old", " yr old", "-yr-old", "-year-old"]), None)],
-            "AGEN": lambda: [(str(p["age"]), "AGE")],
-            "AGESX": lambda: [(str(p["age"]), "AGE"), (C([self.plain["sx"], " " + self.plain["sx"], "/" + self.plain["sx"], "yo" + self.plain["sx"]]), None)],
+            # Safe Harbor: only an age over 89 is PHI; younger ages are clinical content and stay.
+            "AGEYO": lambda: [(str(p["age"]), over89), (C([" yo", "yo", " y/o", "-year-old", " year old", " yr old", "-yr-old", "-year-old"]), None)],
+            "AGEN": lambda: [(str(p["age"]), over89)],
+            "AGESX": lambda: [(str(p["age"]), over89), (C([self.plain["sx"], " " + self.plain["sx"], "/" + self.plain["sx"], "yo" + self.plain["sx"]]), None)],
             "D": lambda: [(self.date_full(self.day), "DATE")], "DS": lambda: self.date_short(self.day),
             "DADM": lambda: [(self.date_full(p["admit"]), "DATE")], "DADMS": lambda: self.date_short(p["admit"]),
             "DDC": lambda: [(self.date_full(p["admit"] + timedelta(days=p["los"])), "DATE")],
