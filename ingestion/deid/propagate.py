@@ -62,11 +62,16 @@ def propagate(pages: Iterable[Page]) -> None:
             elif span.entity_type in _PLACE_KINDS:
                 # Only words English does not know spread ("cleardale", "GNMH"); "Jones" of "Jones
                 # Rehab" spreads capitalized, never "rehab", "new" or "general".
-                for part in _NAME_PART.findall(value):
+                parts = _NAME_PART.findall(value)
+                for part in parts:
                     word = part.lower()
                     if len(word) > 2 and word not in never and word not in common and word not in lexicon.safe_words():
                         if lexicon.unknown_word(word) or lexicon.known_name(word):
                             places.setdefault(word, (lexicon.unknown_word(word), span.entity_type))
+                # A place's whole name recurs in any case ("Roberts Flat" of an address, "lives in
+                # roberts flat"): its words together are a name even when each alone is English.
+                if len(parts) > 1 and any(_uncommon(p.lower()) for p in parts):
+                    values.setdefault(" ".join(value.split()), span.entity_type)
             elif span.entity_type in _VALUE_KINDS and sum(c.isalnum() for c in value) >= 5:
                 values.setdefault(value, span.entity_type)
     finder = _ValueFinder(list(values)) if values else None
@@ -83,6 +88,11 @@ def propagate(pages: Iterable[Page]) -> None:
             found += [PhiSpan(a, b, kinds.get(_digits(page.text[a:b]), Phi.ID), 0.8) for a, b in finder.find(page.text)]
         if found:
             page.phi = merge(page.phi + found)
+
+
+def _uncommon(word: str) -> bool:
+    return word not in lexicon.function_words() and word not in lexicon.safe_words_only() and (
+        lexicon.word_frequency(word) < _COMMON_WORD_ZIPF or word in lexicon.first_names() or word in lexicon.last_names())
 
 
 def _is_name(word: str, names: dict[str, bool]) -> bool:

@@ -2,6 +2,7 @@
 
 import ingestion.deid.presidio  # noqa: F401  (first: settles presidio's environment)
 
+from ingestion.deid.recognizers.addresses import AddressBlockRecognizer
 from ingestion.deid.recognizers.contact import ClinicalEmailRecognizer, ClinicalIpRecognizer, ClinicalPhoneRecognizer, ClinicalSsnRecognizer, ClinicalUrlRecognizer
 from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDateRecognizer
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
@@ -11,7 +12,7 @@ from ingestion.deid.recognizers.site import SiteListRecognizer
 from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, ClinicalFacilityRecognizer
 
 __all__ = [
-    "ClinicalAddressRecognizer", "ClinicalAgeRecognizer", "CueNameRecognizer", "ClinicalDateRecognizer", "ClinicalEmailRecognizer",
+    "AddressBlockRecognizer", "ClinicalAddressRecognizer", "ClinicalAgeRecognizer", "CueNameRecognizer", "ClinicalDateRecognizer", "ClinicalEmailRecognizer",
     "ClinicalFacilityRecognizer", "GazetteerNameRecognizer", "ClinicalIdRecognizer", "PlaceCueRecognizer", "SiteListRecognizer", "ClinicalIpRecognizer", "ClinicalPhoneRecognizer",
     "ClinicalSsnRecognizer", "ClinicalUrlRecognizer",
 ]

@@ -1,0 +1,168 @@
+"""Postal addresses in any case and any English-speaking country's layout.
+
+A street is a house number, a name and a street type ("102 mann street", "3/216 MOTUHOROWHERO
+COURT", "Flat 20, 166 William Club"); the street type is a closed class (data/street_types.txt),
+so the name itself need not be known. After the street the address goes on, segment by segment
+(a comma or a line break apart), through a town, a county ("Co. Donegal", "Aberdeenshire"), a
+state or province code (kept: Safe Harbor lets states stay) and a postcode of any of the forms
+Britain, Ireland, Canada, Australia, New Zealand or the US use; it ends at a postcode, at a
+label ("Tel:"), or at a segment that is not a place's words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import ClinicalRecognizer
+
+_HOUSE = r"(?:(?:flat|unit|apt|apartment|suite)\.?[ ]\d{1,4}[a-z]?,?[ ])?(?:\d{1,4}/)?\d{1,5}[a-z]?"
+_UNIT = r"(?:,?[ ](?:apt|apartment|suite|ste|unit|flat|#)\.?[ ]?#?\d{1,5}[a-z]?)?"
+_END = r"(?=[ \t]*(?:$|[,.;:)]|[ \t]-|[ \t]{2}|\t))"
+# States, territories and provinces that follow a town; they stay unmasked.
+REGIONS = frozenset(
+    "nsw vic qld sa wa tas nt act on qc ns nb mb bc pe pei sk ab nl yt nu al ak az ar ca co ct de dc fl ga hi id il in ia "
+    "ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy".split()
+)
+POSTCODE = re.compile(
+    r"(?:[a-z]{1,2}\d[a-z\d]?[ ]?\d[a-z]{2}"  # British: "LS1 4AP", "s0g 6qh"
+    r"|[a-z]\d{2}[ ]?[a-z\d]{4}|d6w[ ]?[a-z\d]{4}"  # Irish Eircode: "P42 R2YA"
+    r"|[a-z]\d[a-z][ ]?\d[a-z]\d"  # Canadian: "K4N 3G8"
+    r"|\d{5}(?:-\d{4})?|\d{4})" + _END,  # US ZIP; Australian and New Zealand postcodes
+    re.I | re.M,
+)
+# After a town on its line, a postcode may end a sentence's clause: "Whakamotu 6262 and manages".
+_INLINE_POSTCODE = re.compile(POSTCODE.pattern.removesuffix(_END) + r"(?![\w/-])", re.I)
+_SEPARATOR = re.compile(r",[ \t]*|[ \t]*\n[ \t]*(?=\S)|[ \t]+")
+_WORD = re.compile(r"(?:co|st|mt|ft)\.(?=[ ])|[a-z][a-z'’-]*", re.I)
+# Words inside a place's name that English writes in lower case: "Stratford upon Avon".
+_INNER = frozenset("upon on by the of de la le".split())
+_COUNTY = frozenset({"co", "co.", "county"})
+# In lower-case text a street's name word is rare, or a census name that is not common English
+# ("102 mann street", but not "5 day course").
+_NAME_ZIPF = 3.5
+_COMMON_ZIPF = 5.2  # "martin" 4.7, "james" 5.1; "day" 6.0, "point" 5.5
+
+
+@functools.cache
+def street_types() -> frozenset[str]:
+    return lexicon._word_file("street_types.txt")
+
+
+@functools.cache
+def _street() -> re.Pattern[str]:
+    types = "|".join(sorted((re.escape(t) for t in street_types()), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w/.,-])(?P<house>{_HOUSE})[ ](?P<name>(?:[a-z][\w'’-]*[ ]){{1,3}}?)(?:{types})\.?{_UNIT}{_END}",
+        re.I | re.M,
+    )
+
+
+def _never(word: str) -> bool:
+    """Words no street or town is named with: function words, labels, clinical shorthand."""
+    return word in lexicon.function_words() or word in lexicon.structure_words() or word in lexicon.safe_words_only()
+
+
+def _note_word(word: str) -> bool:
+    return word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
+
+
+def _street_name(words: list[str]) -> bool:
+    """The name of a street: no function, clinical or structure word; in lower case, rare words or names."""
+    lower = all(w.islower() for w in words)
+    for w in re.findall(r"[^\W\d_]+", " ".join(words).lower()):  # "campbell-nolan", "o'dwyer": each part
+        if w in ("o", "d", "mc", "mac", "st"):
+            continue
+        if len(w) < 2 or w in lexicon.function_words() or lower and w in lexicon.safe_words_only():
+            return False
+        census = w in lexicon.last_names() or w in lexicon.first_names()
+        zipf = lexicon.word_frequency(w)
+        if lower and not (zipf < _NAME_ZIPF or census and zipf < _COMMON_ZIPF):
+            return False
+    return True
+
+
+class AddressBlockRecognizer(ClinicalRecognizer):
+    def __init__(self) -> None:
+        super().__init__([Phi.STREET_ADDRESS, Phi.CITY, Phi.ZIP])
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for street in _street().finditer(text):
+            if not _street_name(street["name"].split()):
+                continue
+            results.append(self.result(Phi.STREET_ADDRESS, street.start(), street.end(), 0.85))
+            results += self._rest(text, street.end())
+        return results
+
+    def _rest(self, text: str, at: int) -> list[RecognizerResult]:
+        """The town, county, region and postcode after a street, while the segments read as a place."""
+        found = []
+        for _ in range(5):
+            sep = _SEPARATOR.match(text, at)
+            if not sep:
+                break
+            at = sep.end()
+            spaced = not sep.group().strip(" \t")  # only a region or a postcode follows a town on its line
+            code = (_INLINE_POSTCODE if spaced else POSTCODE).match(text, at)
+            if code and any(c.isdigit() for c in code.group()):
+                found.append(self.result(Phi.ZIP, code.start(), code.end(), 0.85))
+                break
+            region = _region(text, at)
+            end = region or (None if spaced else _town(text, at))
+            if end is None:
+                break
+            if region is None:
+                found.append(self.result(Phi.CITY, at, end, 0.75))
+            at = end
+        return found
+
+
+def _region(text: str, at: int) -> int | None:
+    """The end of a state's or province's code at `at` that ends a segment or precedes a postcode."""
+    word = _WORD.match(text, at)
+    if word and word.group().lower().rstrip(".") in REGIONS and _segment_ends(text, word.end()):
+        return word.end()
+    return None
+
+
+def _segment_ends(text: str, at: int) -> bool:
+    if re.match(_END, text[at:], re.M):
+        return True
+    space = re.match(r"[ ]+", text[at:])
+    return bool(space) and bool(_INLINE_POSTCODE.match(text, at + space.end()))
+
+
+def _town(text: str, at: int) -> int | None:
+    """The end of a town's or county's words from `at` (up to four), when they end a segment,
+    or stand before a region's code or a postcode."""
+    end, pos = None, at
+    for count in range(4):
+        word = _WORD.match(text, pos)
+        if not word:
+            break
+        w = word.group().lower().rstrip(".")
+        if count and w in REGIONS and _segment_ends(text, word.end()):
+            break  # "Roberts Flat NSW 1652": the state's code is not the town's
+        if not (count == 0 and w in _COUNTY or count and w in _INNER) and (len(w) < 2 or w in lexicon.function_words()
+                                                                          or w in lexicon.structure_words()):
+            break
+        end = word.end()
+        if text[end : end + 1] != " " or not text[end + 1 : end + 2].strip():
+            break
+        pos = end + 1
+    if end is None or text[end : end + 1] == ":":
+        return None  # "PMH:" is a label
+    after = re.match(r",?[ ]", text[end:])  # "Upper Weber, QC B7Y2K6"
+    placed = bool(after) and (_region(text, end + after.end()) is not None or _INLINE_POSTCODE.match(text, end + after.end()))
+    if not (placed or _segment_ends(text, end)):
+        return None
+    # A line of note words ("DISCHARGE SUMMARY") is a place only with a region or a postcode after it.
+    if not placed and all(_note_word(w.lower().rstrip(".")) for w in _WORD.findall(text, at, end)):
+        return None
+    return end
