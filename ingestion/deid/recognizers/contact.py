@@ -11,7 +11,9 @@ from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import SERIES, WORD_START, RegexRecognizer, Rule, rule
 
-_EXT = r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?"
+_UNITS = r"mg|mcg|g|kg|ml|l|cc|units?|iu|mmol|meq|mins?|minutes|times|x|am|pm|h|hrs?|hours?|deg|degrees"
+
+_EXT = r"(?:\s*(?:x|extn?\.?|extension)\s*\d{1,6})?"
 
 PHONE_RULES = (
     # (617) 555-0134, 617-555-0134, 617.555.0134, 617 555 0134, +1 617 555 0134, 1-800-555-0134 x204
@@ -26,8 +28,15 @@ PHONE_RULES = (
     ),
     # An area code in brackets, digits grouped oddly: "(410) 555 01234"
     rule(r"(?=[(\d])(?<![\w/.-])(?P<phi>(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]?\d{4,5})(?![\w/-]|\.\d)", Phi.PHONE, 0.8),
-    # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521", "pgr #54321", "(p) 29960", "p45200"
-    rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|ext\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{{3,5}})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521", "extn 02687", "pgr #54321",
+    # "(p) 29960", "p45200". Four digits at least: "ext 10" and "extn 175" are a joint's range.
+    rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp|extn?\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{{3,5}})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    # A bleep or pager can be three digits ("bleep 737", "BLP #126"); never a quantity or a time.
+    rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp)\s*(?:#|no\.?|number)?\s*:?\s*#?(?P<phi>\d{{3}})\b(?![.,:/%-]?\d|\s*(?:{_UNITS})\b)", Phi.PHONE, 0.6, re.IGNORECASE),
+    # "p823" closing a signature line, "(p823)" after a name: a short pager number; not "BCR-ABL p210"
+    # (a word with a hyphen or digit before) nor "cytochrome p450".
+    _P_PAREN := rule(r"\([pP](?P<phi>\d{3,5})\)", Phi.PHONE, 0.55),
+    _P_LINE_END := rule(r"(?<=[A-Za-z.,])[ \t]+[pP](?P<phi>\d{3,5})[ \t]*$", Phi.PHONE, 0.55, re.MULTILINE),
     rule(r"(?=[(pP])(?:\(p\)|(?<![\w/-])p\s?#)\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6),
     rule(r"(?=[pP])(?<![\w/-])[pP](?P<phi>\d{5})\b", Phi.PHONE, 0.6),
     # "page 2-3456", "call 5-1234", "paged 38291", "p 2-3456": an internal line after a word that calls
@@ -35,7 +44,10 @@ PHONE_RULES = (
     # Numbers with a trunk 0 or a country code, grouped as other countries group them, after a
     # word that calls: "tel 020 7946 0958", "mob 07700 900123", "fax 0161-496-0000"
     _GROUPED := rule(rf"{WORD_START}(?:phone|ph|tel|telephone|cell|mobile|mob|fax|pager|bleep|call|cb|contact|home|work)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>(?:\+\d{{1,3}}[\s.-]?)?\(?0?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,4}})(?![\w/]|[.,]\d)", Phi.PHONE, 0.7, re.IGNORECASE),
-    rule(r"(?=0)(?<![\w.+/-])(?P<phi>0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4})(?![\w/-]|[.,]\d)", Phi.PHONE, 0.6),
+    _TRUNK_GROUPED := rule(r"(?=0)(?<![\w.+/-])(?P<phi>0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4})(?![\w/-]|[.,]\d)", Phi.PHONE, 0.6),
+    # A trunk-0 area code in brackets, as written in the UK, Ireland, Australia and New Zealand:
+    # "(01) 212 3085", "(061) 597359", "(01656) 869163", "(07) 7673 9712"
+    _AREA := rule(r"(?<![\w/.-])(?P<phi>\(0\d{1,4}\)[ \t]?\d{2,4}(?:[ \t-]?\d{2,4}){1,2})(?![\w/-]|[.,]\d)", Phi.PHONE, 0.7),
     # A bare local number: an exchange (never 0 or 1 first) and four digits, not a quantity ("200-1000 ml")
     _BARE_LOCAL := rule(r"(?=[2-9])(?<![\w/.:+-])(?P<phi>[2-9]\d{2}[-.]\d{4})(?![\w/%-]|[.,]\d|\s*(?:cc|ml|mg|mcg|units?|iu|k|x)\b)", Phi.PHONE, 0.5, re.IGNORECASE),
     # A second line written as its last digits: "(617) 555-0134/0135"
@@ -49,6 +61,12 @@ PHONE_RULES = (
 _PHONE_HINT = re.compile(r"\+\d[\d ().-]{5,}\d|(?<![\w.])\(?\d[\d ().-]{5,}\d(?![\w.]|\.\d)")
 
 
+_TRUNK = re.compile(r"\(?0\d")
+_TRUNK_REGIONS = ("GB", "IE", "AU", "NZ")
+# "0800-1700" (a shift), "05.12.2019", "2019-12-05": a time or a date, whatever the plan says
+_CLOCK_OR_DATE = re.compile(r"^(?:[0-2]\d[0-5]\d\s*-\s*[0-2]\d[0-5]\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})$")
+
+
 # A quantity, not a number to call: "uo 500-1000 cc", "plt 150-400 K/uL".
 _UNIT_AFTER = re.compile(r"\s*(?:cc|ml|l|mg|mcg|g|kg|units?|iu|meq|mmol|k|cells|copies|/)", re.IGNORECASE)
 
@@ -59,9 +77,17 @@ _WORD_BEFORE = re.compile(r"([A-Za-z0-9/]+)[ \t:]*$")
 def _callable(raw: str, text: str, start: int, end: int) -> bool:
     """A number libphonenumber finds possible that is not a measurement: seven digits or more, no
     unit after it, no blood pressure ("101-127/48-79"), no readings in a row, no short range
-    after shorthand."""
+    after shorthand, no dose ("co-codamol 30/500 1-1-1-1": a strength after "/", a schedule)."""
     return (sum(c.isdigit() for c in raw) >= 7 and not _UNIT_AFTER.match(text, end) and "/" not in raw
-            and not SERIES.fullmatch(raw) and not (len(raw) <= 9 and _quantity(text, start)))
+            and not SERIES.fullmatch(raw) and not (len(raw) <= 9 and _quantity(text, start))
+            and not re.match(r"[\d.]+/", text[max(0, start - 8) : start][::-1]) and not _SCHEDULE.search(raw)
+            and not _TIMES_OR_DECIMALS.fullmatch(raw.strip()))
+
+
+# Doses through the day, "1-0-1", "0.5-0-0.5", "1-1-1-1": single digits between hyphens
+_SCHEDULE = re.compile(r"(?<![\d.])\d(?:\.\d+)?(?:-\d(?:\.\d+)?){2,}(?![\d.])")
+# Readings in a row: times "0800 1200 1600", decimals "0.5 1.0 1.5 2.0"
+_TIMES_OR_DECIMALS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:\s+(?:[01]\d|2[0-3])[0-5]\d)+|\d{1,3}\.\d{1,2}(?:\s+\d{1,3}(?:\.\d{1,2})?)+")
 
 
 def _quantity(text: str, start: int) -> bool:
@@ -69,6 +95,16 @@ def _quantity(text: str, start: int) -> bool:
     "bp 101-127/48-79", "fs 112-182-158-189"."""
     before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
     return bool(before and (before[1].isdigit() or before[1].lower() in lexicon.safe_words_only()))
+
+
+def _plain_word_before(text: str, end: int) -> bool:
+    """A pager after a name or credential ("Joel Arnold, RPh  p823", "Dr P.Lee (p823)"); a gene's
+    product after its symbol ("BCR-ABL1 (p210)", "BCR-ABL p190") or "cytochrome p450" is not one."""
+    before = re.search(r"(\S+)\s*$", text[max(0, end - 40) : end])
+    word = before[1].rstrip(".,") if before else ""
+    if "-" in word and word.isupper() and len(word) <= 8:
+        return False  # a gene symbol, "BCR-ABL"
+    return re.sub(r"[.'-]", "", word).isalpha() and word.lower() not in ("cytochrome", "cyp", "protein")
 
 
 class ClinicalPhoneRecognizer(RegexRecognizer):
@@ -79,6 +115,12 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         if rule is _GROUPED:
             return sum(c.isdigit() for c in text[start:end]) >= 8  # "home 12 34 56" is not a number to call
+        if rule is _TRUNK_GROUPED:
+            return not _TIMES_OR_DECIMALS.fullmatch(text[start:end])
+        if rule is _AREA:
+            return 8 <= sum(c.isdigit() for c in text[start:end]) <= 11
+        if rule is _P_PAREN or rule is _P_LINE_END:
+            return _plain_word_before(text, start - 2 if rule is _P_PAREN else start - 1)
         return rule is not _BARE_LOCAL or not _quantity(text, start)
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -90,9 +132,23 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
                 continue
             start = max(0, hint.start() - 2)
             window = text[start : hint.end() + 8]
+            found = False
             for match in phonenumbers.PhoneNumberMatcher(window, "US", leniency=phonenumbers.Leniency.POSSIBLE):
                 if _callable(match.raw_string, text, start + match.start, start + match.end):
                     results.append(self.result(Phi.PHONE, start + match.start, start + match.end, 0.6))
+                    found = True
+            if found or not _TRUNK.match(hint[0]):
+                continue
+            # A trunk 0 is never North American: ask the other English-speaking plans, and only for
+            # numbers valid there (a real area code and length), since merely possible lengths fit
+            # times and dates ("0800-1700", "05.12.2019").
+            for region in _TRUNK_REGIONS:
+                matches = [m for m in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.VALID)
+                           if _callable(m.raw_string, text, start + m.start, start + m.end) and not _CLOCK_OR_DATE.search(m.raw_string)]
+                for match in matches:
+                    results.append(self.result(Phi.PHONE, start + match.start, start + match.end, 0.6))
+                if matches:
+                    break
         return results
 
 

@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import SERIES, WORD_START, RegexRecognizer, Rule, rule
 
-# An identifier value: letters and digits with separators, at least one digit, 4+ characters.
-_VALUE = r"(?P<phi>(?=[A-Z0-9#-]*\d)[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9](?:[ ]\d{2,})*|#[A-Z0-9-]*\d[A-Z0-9-]*)"
-# Between a label and its value: "MRN: ", "Acct #", "| **MRN** | " (a Markdown table cell).
-_SEP = r"[\s*|]*(?:#|no\.?|number|num\.?|id)?[\s*|]*[:#=]?[\s*|]*"
+# An identifier value: groups of letters and digits joined by "-" or "." with at least one digit,
+# then digit groups after single spaces, the last maybe a check digit: "3982-150-395-RB",
+# "M23.105919", "MED00 9105", "6243 33979 4-6". Never cut inside a word ("12345/6" is not one).
+_VALUE = r"(?P<phi>#?(?=[A-Z0-9.-]*\d)[A-Z0-9]+(?:[.-][A-Z0-9]+)*(?:[ ](?:\d{2,}|\d-\d)\b)*+)(?![\w/]|[.-]\w)"
+# Between a label and its value: "MRN: ", "Acct #", "Hosp. No. ", "| **MRN** | " (a Markdown table cell).
+_SEP = r"\.?[\s*|]*(?:#|no\b\.?|number|num\b\.?|id\b)?[\s*|]*[:#=]?[\s*|]*"
+# The same, with the "no." or "#" required: "Lab no. ", "Specimen # ", "Visit no: ".
+_MARK = r"\.?[ \t*|]*(?:#|no\b\.?|number|num\b\.?|id\b)[ \t*|]*[:#=]?[ \t*|]*"
+
+
+@functools.cache
+def issuers() -> tuple[str, ...]:
+    """Abbreviations of registers and health-number schemes (data/id_issuers.txt)."""
+    text = (Path(__file__).parent.parent / "data" / "id_issuers.txt").read_text(encoding="utf-8")
+    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+# "Hosp. No.", "UR No." / "UR 1234567" / "URN" (an Australian unit record), "Unit record number"
+_RECORD_LABELS = r"(?:Hosp(?:ital)?\.?\s*(?:no\b|number|#)|UR\s*(?:no\b|number|#)|(?-i:URN?)|Unit\s+record(?:\s*(?:no\b|number))?)"
+# Record words that name a number only with "no." or "#" after them: "Lab no.", "Visit #", "Episode no."
+_MARKED_LABELS = (
+    r"(?:Lab(?:oratory)?|Specimen|Sample|Visit|Episode|Admission|Booking|Referral|Ref(?:erence)?|Case|Report|Reg(?:istration)?"
+    r"|Run|Job|Incident|Event|Health\s*card|Client|Patient|Accession|Encounter|Claim|File|Folder|Registry)"
+)
 
 _MRN_LABELS = r"(?:MRN|MR#|MR\s*No|Med(?:ical)?\s*Rec(?:ord)?(?:\s*(?:No|Number|#))?|Medical\s+record|Chart|Patient\s*ID|Pt\.?\s*ID|Hospital\s*(?:No|Number|#)|Unit\s*(?:No|Number))"
 _ID_LABELS = (
@@ -24,6 +46,11 @@ _ID_LABELS = (
 ID_RULES = (
     rule(rf"{WORD_START}{_MRN_LABELS}{_SEP}{_VALUE}", Phi.MRN, 0.9, re.IGNORECASE),
     rule(rf"{WORD_START}{_ID_LABELS}{_SEP}{_VALUE}", Phi.ID, 0.85, re.IGNORECASE),
+    # "IMC 123456", "OHIP # 1234-567-890-AB"; "Lab no. M23.105919", "Visit no. 92637565" (one pass for both)
+    _ISSUED := rule(rf"{WORD_START}(?:(?:{'|'.join(issuers())})\b{_SEP}|{_MARKED_LABELS}{_MARK}){_VALUE}", Phi.ID, 0.85, re.IGNORECASE),
+    _RECORD := rule(rf"{WORD_START}{_RECORD_LABELS}{_SEP}{_VALUE}", Phi.MRN, 0.85, re.IGNORECASE),
+    # An incident or job number with no "no.": "INCIDENT 833621", "job 313515" (five digits or more)
+    rule(r"\b(?i:incident|job)[ \t]+#?(?P<phi>\d{5,})\b(?![.,/:-]\d)", Phi.ID, 0.8),
     # Shaped, unlabelled: "#E9181234", "E977562513", "XR2303271597": a letter prefix and 6+ digits.
     rule(r"(?<![\w/.-])(?P<phi>#?[A-Z]{1,4}-?\d{6,}(?:-\d+)?)(?![\w/])", Phi.ID, 0.6),
     # Codes of capitals and digits, at least four digits: "UHM703760N", "36BN28968", "21828H8074".
@@ -42,11 +69,27 @@ _SETTINGS = re.compile(r"(?:\d+[xX])+\d+")
 _CLOCK_RANGE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d")
 
 
+_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
+
+
+def _issued_shape(value: str) -> bool:
+    """After a weaker label a number needs four digits and five characters (a year, "14:30" or
+    "135-145" is not one), and must be no decimal ("2.5") nor a date ("23-May-23")."""
+    alnum = sum(c.isalnum() for c in value)
+    digits = sum(c.isdigit() for c in value)
+    return (digits >= 4 and alnum >= 5 and not re.fullmatch(r"\d+\.\d+", value)
+            and not (_MONTH.search(value) and re.fullmatch(r"\d{1,2}-[A-Za-z]{3,9}-\d{2,4}", value)))
+
+
 class ClinicalIdRecognizer(RegexRecognizer):
     RULES = ID_RULES
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end].lstrip("#")
+        if (rule is _ISSUED or rule is _RECORD) and not _issued_shape(value):
+            return False
+        if rule.score >= 0.85 and len(value) < (3 if "#" in text[start - 1 : start + 1] else 4):
+            return False  # "Case #2", "Visit no. 12": a count, not a record
         if _SETTINGS.fullmatch(value) or _CLOCK_RANGE.fullmatch(value) or rule.score == 0.55 and SERIES.fullmatch(value):
             # "16X500X40" (rate x volume x PEEP), "0700-1900" (a shift), "249-134-219" (fingersticks)
             return False
