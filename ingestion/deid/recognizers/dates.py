@@ -22,6 +22,13 @@ _TIME = (
 )
 _YEAR = r"(?:19|20)\d{2}"
 
+_WEEKDAY = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+# A clock time after a date, not part of it: "0035", "6am", "9.30PM", "21:05", "0430H"
+_AMPM = r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?[ \t]*[ap]\.?m\b"
+_CLOCK = rf"(?:{_AMPM}|(?:[01]?\d|2[0-3]):[0-5]\d\b|(?:[01]\d|2[0-3])[0-5]\d(?:h|hrs)?\b)"
+# 20.3 (day.month, no year): never a longer number, a unit or a percent after it ("on 2.5 L", "1.5mg")
+_DM = r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\w%]|\.\d|[ \t]*%)"
+
 # Each pattern's `phi` group is a whole date (with its time); order matters only for clarity,
 # overlapping matches are merged downstream.
 _WORD_ORDINALS = (
@@ -31,8 +38,9 @@ _WORD_ORDINALS = (
 DATE_PATTERNS = [
     # 03/28/2023, 3-28-23, 3.28.23, 28.03.2023 (day-first forms match the same shape)
     # (a range of two, "2/15/21-2/16/21", is two dates)
-    rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_MON}[/.-]{_DAY}[/.-](?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
-    rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_DAY}[/.-]{_MON}[/.-](?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
+    # (one separator throughout: "co-careldopa 12.5/50" is a strength, not 12 May '50)
+    rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_MON}(?P<s>[/.-]){_DAY}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
+    rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_DAY}(?P<s>[/.-]){_MON}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
     # 2023-03-28, 2023/03/28, 2023-03-28T07:42
     rf"(?<![\w/.-])(?P<phi>{_YEAR}[/-]{_MON}[/-]{_DAY}{_TIME})(?![\w/-])",
     # 28-Mar-2023, 28 Mar 2023, 28-MAR-23, 28th of March 2023
@@ -70,6 +78,19 @@ DATE_PATTERNS = [
     rf"(?<!\w)(?P<phi>{MONTH}{_DAY})(?!\w)",
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s+the\s+{_DAY}{_ORD})(?!\w)",
     rf"(?=[tfsenTFSEN])\b(?P<phi>(?:the\s+)?{_WORD_ORDINALS}\s+of\s+{MONTH})\b",
+    # A weekday names the date beside it: "Saturday 30th", "FRI 22ND", "Wed 1/5", "Sun the 17th", "Mon 20.3"
+    rf"(?=[mtwfs])\b(?P<phi>{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?(?:{_DAY}{_ORD}|{_MON}[/.]{_DAY}|{_DAY}[/.]{_MON}))(?![\w/%]|[.:,]\d|-\d)",
+    # A day of the month alone ("the 24th", "from the 2ND.", "the 14th 0320: wife rang") where nothing
+    # follows that a count would name ("the 4th ventricle", "the 2nd time", "the 4th, 5th and 6th ribs")
+    rf"{WORD_START}the[ \t]+(?P<phi>{_DAY}{_ORD})(?=[ \t]*(?:$|[,.;:)\]]|--|[-–][ \t]|(?:at|if|when|then|unless|before|after|until|onwards?)\b|{_CLOCK}))"
+    rf"(?![ \t]*[,/&-]?[ \t]*(?:and|or|to|&)?[ \t]*\d{{1,2}}{_ORD})",
+    rf"^[ \t]*(?P<phi>{_DAY}{_ORD})(?=[ \t]+{_CLOCK})",  # a log line's date: "24th 0035: partner rang"
+    # Day.month with no year, read only where a date is expected; elsewhere "13.2" is Hb or K 4.1
+    rf"{WORD_START}(?:since|until|till|dated|date|review|r/v|revisit|reported|validated|(?:clips|sutures|staples|stitches)[ \t]+out)[ \t]*:?[ \t]+(?:the[ \t]+)?(?P<phi>{_DM})",
+    rf"^[ \t]*(?P<phi>{_DM})(?=[ \t]+{_CLOCK}|[ \t]*--)",  # a log line: "24.11 0035: her partner rang"
+    rf"--[ \t]*(?P<phi>{_DM})[ \t]*$",  # a header's last field: "Ward handover -- bed 6 -- 25.1"
+    rf"(?=\d){_AMPM}[ \t]+(?P<phi>{_DM})(?=[ \t]*(?:$|[,;)]|\.(?!\d)))",  # "triage 11pm 24.3."
+    rf"^[ \t]*(?:procedures?|operations?|surgery)\b[^\n]*?\((?P<phi>{_DM})\)",  # "PROCEDURE: ... (25.3)"
     # Holidays name a day of the year
     rf"(?=[cxtehnimlvfCXTEHNIMLVF])\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
 ]
@@ -93,9 +114,33 @@ _CELL_BEFORE = re.compile(r"[A-Za-z][ \t]*(?:\|[ \t]*|[ \t]{3,})$")
 _VITALS = frozenset("sats sat spo2 o2 hr bp rr map fio2 hgb hct plt wbc glucose fs bs temp wt weight pulse ra nc".split())
 
 
+# "on 13.2" is a date only where a date's sentence goes on ("on 13.2 for rehab", "on 11.12.") and no
+# measurement stands before it on the line ("Cr 1.2 on 3.4", "INR stable on 2.5 now" stay).
+_ON_DM = rule(
+    rf"{WORD_START}on[ \t]+(?:the[ \t]+)?(?P<phi>{_DM})(?=[ \t]*(?:$|[,;)]|\.(?!\d)|--"
+    r"|(?:for|with|and|then|to|at|via|after|before|when|where|until|from|under|but|as)\b))",
+    Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE,
+)
+_DECIMAL_BEFORE = re.compile(r"\d\.\d[^\n]{0,40}$")
+_WEEKDAY_LEAD = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-{_MON}/{_DAY})?|{_DAY}/{_MON})")
-_BEFORE = re.compile(r"([a-z0-9/]+)[ \t]*$")  # the word right before, with only spaces between
+_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}")
+_BEFORE = re.compile(r"([a-z0-9/-]+)[ \t]*$")  # the word right before ("phq-9"), with only spaces between
 _AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
+# A dosing regimen after a strength: "Targin 10/5 (1-0-0)", "10/5 1-1-1-1"
+_REGIMEN = re.compile(r"[ \t]*\(?[0-4](?:-[0-4]){2,3}\b")
+# British durations: 10/7 = ten days, 3/12 = three months (n/52, weeks, is never a date here). After
+# "in/for/complete/x" one always is; after a follow-up ("FU 10/7", "review at St Anne's 3/12", "follow up
+# Dr Byrne clinic 10/7") only in a note written the British way, since "f/u clinic 10/7" is the 7th of
+# October in a US note. "seen 10/7", "appt 10/7", "on 10/7" stay dates everywhere.
+_DURATION = re.compile(r"\d{1,2}/(?:7|12)")
+_FOR_A_SPAN = re.compile(r"\b(?:in|for|within|complete|completed|x|another|further|next|over|total)[ \t]*$", re.IGNORECASE)
+_FOLLOW_UP = re.compile(r"\b(?:follow[ -]?up|f/?u|review|r/v|opd|opa)\b[^.;:\n]{0,50}$", re.IGNORECASE)
+_ON_A_DAY = re.compile(r"\b(?:on|from|since|through|thru|until|till|by|dated|before|after)[ \t]*$", re.IGNORECASE)
+_BRITISH = re.compile(
+    r"\b\d{1,2}/52\b|\b(?:tds|qds|nocte|mane)\b|(?<![\d/.])(?:1[3-9]|2\d|3[01])([/.])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})\b",
+    re.IGNORECASE,
+)
 
 
 @functools.cache
@@ -111,7 +156,25 @@ def _measured(text: str, start: int, end: int) -> bool:
     words = _measure_words()
     before = _BEFORE.search(text[max(0, start - 30) : start].lower())
     after = _AFTER.match(text[end : end + 30].lower())
+    if _REGIMEN.match(text, end):
+        return True
     return bool(before and before[1] in words["before"] or after and after[1] in words["after"])
+
+
+@functools.lru_cache(maxsize=64)
+def _british(text: str) -> bool:
+    """A note written the British way: weeks as n/52, tds/qds/nocte, or a day-first date ("22/9/48")."""
+    return _BRITISH.search(text) is not None
+
+
+def _a_duration(text: str, start: int, end: int) -> bool:
+    """Days or months to come, not a date: "complete 10/7", "review in 4/7", "FU 3/12"."""
+    if not _DURATION.fullmatch(text, start, end):
+        return False
+    before = text[max(0, start - 80) : start]
+    if _FOR_A_SPAN.search(before):
+        return True
+    return not _ON_A_DAY.search(before) and _FOLLOW_UP.search(before) is not None and _british(text)
 
 
 def _first_char(pattern: str) -> str:
@@ -129,14 +192,20 @@ def _first_char(pattern: str) -> str:
 
 
 class ClinicalDateRecognizer(RegexRecognizer):
-    RULES = tuple(rule(_first_char(p) + p, Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE) for p in DATE_PATTERNS)
+    RULES = (*(rule(_first_char(p) + p, Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE) for p in DATE_PATTERNS), _ON_DM)
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end]
         # "May" alone after a number is a month only with a year or day: "3 may" is not a date.
         if re.fullmatch(r"\d+\s+may", value, re.IGNORECASE):
             return False
-        if _BARE.fullmatch(value) and _measured(text, start, end):
+        if rule is _ON_DM and _DECIMAL_BEFORE.search(text, max(0, start - 60), start):
+            return False
+        lead = _WEEKDAY_LEAD.match(value)  # "sat 3/4 of the time" is not Saturday the 4th of March
+        day = value[lead.end() :] if lead else value
+        if (_BARE.fullmatch(day) or _DOTTED.fullmatch(day)) and _measured(text, end - len(day), end):
+            return False
+        if _a_duration(text, start, end):
             return False
         # A fraction or ratio in running text ("BP 120/80", "3/4 of the dose") never reaches here:
         # month/day ranges and the lookarounds keep them out; a bare "1/2" is guarded by context.
