@@ -25,6 +25,7 @@ _PLACE_KINDS = {Phi.FACILITY, Phi.CITY}
 # A name word that is also a common English word or a clinical term recurs as a name only
 # when capitalized ("Dr. Allen" found once masks "ALLEN" and "Allen's", not "allen test").
 _COMMON_WORD_ZIPF = 4.5
+_RARE_NAME_ZIPF = 4.0  # "ashton" 3.7, "elliott" 3.8; "wood" 4.8 spreads capitalized only
 
 
 def merge(spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -46,6 +47,7 @@ def propagate(pages: Iterable[Page]) -> None:
     names: dict[str, bool] = {}  # name word (lower case) → matched in any case?
     places: dict[str, tuple[bool, str]] = {}  # a place's name word → (matched in any case?, its kind)
     values: dict[str, str] = {}  # identifier value → its kind
+    acronyms: set[str] = set()  # a facility's initials
     never = lexicon.structure_words()  # "Triage", "Cardiology": never a name's word
     common = lexicon.note_words() | lexicon.clinical_terms()  # "Brown", "Allen": names only when capitalized
     never = never | lexicon.safe_words_only()  # "ENDO", "LEVO", "SATS": shorthand never spreads
@@ -67,11 +69,15 @@ def propagate(pages: Iterable[Page]) -> None:
                     word = part.lower()
                     if len(word) > 2 and word not in never and word not in common and word not in lexicon.safe_words():
                         if lexicon.unknown_word(word) or lexicon.known_name(word):
-                            places.setdefault(word, (lexicon.unknown_word(word), span.entity_type))
+                            # A rare surname spreads in any case too: "Ashton Ward", then "phone log (ashton)".
+                            rare = lexicon.unknown_word(word) or lexicon.word_frequency(word) < _RARE_NAME_ZIPF
+                            places.setdefault(word, (rare, span.entity_type))
                 # A place's whole name recurs in any case ("Roberts Flat" of an address, "lives in
                 # roberts flat"): its words together are a name even when each alone is English.
                 if len(parts) > 1 and any(_uncommon(p.lower()) for p in parts):
                     values.setdefault(" ".join(value.split()), span.entity_type)
+                if span.entity_type == Phi.FACILITY and len(initials := _initials(parts)) >= 3:
+                    acronyms.add(initials)  # "University Hospital Deeryane", then "scan at UHD"
             elif span.entity_type in _VALUE_KINDS and sum(c.isalnum() for c in value) >= 5:
                 values.setdefault(value, span.entity_type)
     finder = _ValueFinder(list(values)) if values else None
@@ -84,10 +90,17 @@ def propagate(pages: Iterable[Page]) -> None:
                 found.append(_name_span(page.text, m))
             elif (place := places.get(word.lower())) is not None and (place[0] or word[0].isupper()):
                 found.append(PhiSpan(m.start(), m.end(), place[1], 0.7))
+            elif word in acronyms:
+                found.append(PhiSpan(m.start(), m.end(), Phi.FACILITY, 0.7))
         if finder is not None:
             found += [PhiSpan(a, b, kinds.get(_digits(page.text[a:b]), Phi.ID), 0.8) for a, b in finder.find(page.text)]
         if found:
             page.phi = merge(page.phi + found)
+
+
+def _initials(parts: list[str]) -> str:
+    """A facility's initials as its staff write them: "St Anne's Hospital" → "SAH"."""
+    return "".join(p[0].upper() for p in parts if p.lower() not in ("of", "the", "and"))
 
 
 def _uncommon(word: str) -> bool:

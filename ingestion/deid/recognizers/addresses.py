@@ -78,9 +78,9 @@ def _street_name(words: list[str]) -> bool:
     for w in re.findall(r"[^\W\d_]+", " ".join(words).lower()):  # "campbell-nolan", "o'dwyer": each part
         if w in ("o", "d", "mc", "mac", "st"):
             continue
-        if len(w) < 2 or w in lexicon.function_words() or lower and w in lexicon.safe_words_only():
-            return False
         census = w in lexicon.last_names() or w in lexicon.first_names()
+        if len(w) < 2 or w in lexicon.function_words() or lower and w in lexicon.safe_words_only() and not census:
+            return False
         zipf = lexicon.word_frequency(w)
         if lower and not (zipf < _NAME_ZIPF or census and zipf < _COMMON_ZIPF):
             return False

@@ -17,6 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.addresses import street_types
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
 from ingestion.deid.recognizers.places import STATES
 
@@ -24,15 +25,23 @@ from ingestion.deid.recognizers.places import STATES
 PREFIXES = frozenset("new port lake north south east west st saint mount mt fort ft san santa el la los las glen point".split())
 # Words a facility's name ends with: "jenkins rehab", "ross house", "west johnside med ctr".
 _TAIL = (
-    r"(?:rehab(?:ilitation)?(?:[ ]+(?:center|centre|hospital|facility|institute))?|nursing[ ]+(?:home|center|facility)"
+    r"(?:rehab(?:ilitation)?(?:[ ]+(?:center|centre|hospital|facility|institute|unit))?|nursing[ ]+(?:home|center|facility)"
     r"|(?:skilled[ ]+nursing|care|dialysis|surgery|cancer|medical|health|community[ ]+health)[ ]+(?:center|centre|ctr)"
     r"|health[ ]?care(?:[ ]+center)?|med(?:ical)?\.?[ ]+(?:center|centre|ctr)|memorial(?:[ ]+hospital)?|general[ ]+hospital"
     r"|(?:imaging|radiology|laboratory)[ ]+(?:services|center)|general|health|hospital|clinic|manor|house|lodge|gardens|village|snf|ltach?|(?:care|residential)[ ]+home|(?:medical[ ]+)?practice|nhs[ ]+trust"
     # a hospital's department after its name: "Kelbury ED", "harrowfield a&e", "Ashdown ICU"
-    r"|ed|er|a&e|emergency[ ]+(?:department|dept|room)|icu|micu|sicu|ccu)"
+    r"|ed|er|a&e|emergency[ ]+(?:department|dept|room)|icu|micu|sicu|ccu"
+    # Commonwealth names: "karaka pharmacy", "Gormbridge Chemist", "Shelton Family Health Team", "Hope and
+    # Partners", "Thompson Park CMHT", "Pitts Flat MC", "Westonfield Rehab Unit", "Ashton Ward", "Wood Unit"
+    r"|pharmacy|chemists?|surgery|(?:family|general)[ ]+(?:doctors|medicine|practice|health[ ]+team)|primary[ ]+care"
+    r"|(?:district[ ]+|community[ ]+)?health[ ]+(?:service|centre|center)|medical[ ]+(?:centre|group)|mc|hc|cmht"
+    r"|(?:complex[ ]+)?(?:continuing|transitional|intermediate)[ ]+care(?:[ ]+unit)?|base[ ]+hospital"
+    r"|and[ ]+partners|ward|unit)"
 )
 _DESCRIPTORS = frozenset("family community county regional university general memorial children's state valley".split())
 _TAIL_AFTER = re.compile(rf"[ ]+(?:(?:{'|'.join(_DESCRIPTORS)})[ ]+)?{_TAIL}\b", re.I)
+_LABEL_TAIL = re.compile(r"(?i:ward|unit)$")
+_FIELD_AFTER = re.compile(r"[ \t]*(?:no\b|#|:|number\b|num\b|\d)", re.I)
 _TAIL_START = re.compile(rf"{WORD_START}{_TAIL}\b", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:\.(?=[ ]))?|\S")
 _GAP = re.compile(r"[ \t]{1,2}")
@@ -45,7 +54,8 @@ _FACILITY_CUES = (
     r"|(?:admitted|adm\.?)[ ]+(?:to|from)|presented[ ]+from|came[ ]+from|arrived[ ]+from|bed[ ]+at|screen(?:ed|ing|er)?[ ]+(?:for|with|from|at)"
     r"|previously[ ]+at|program[ ]+at|(?:seen|followed|done|performed|replaced|placed|treated|hospitali[sz]ed)[ ]+at|(?:ed|er)[ ]+at"
     r"|go[ ]+to|called[ ]+from|call[ ]+from|liaison[ ]+(?:from|at)|accepted[ ]+(?:to|at)|outside[ ]+(?:hospital|study|films?)[ ]+(?:from|at)"
-    r"|presented[ ]+to|via|(?:ems|ambulance|medics)[ ]+from"
+    r"|presented[ ]+to|via|(?:ems|ambulance|medics)[ ]+from|stepped[ ]+down[ ]+to|step-?down[ ]+to|re-?admi(?:tted|ssion)[ ]+to"
+    r"|admission[ ]+to|previous[ ]+admission[ ]+to|ward[ ]*:|unit[ ]*:"
     # field labels: "OSH: pendlebury", "Referring facility: Ellesmere"
     r"|(?:osh|facility|location|referring[ ]+(?:facility|hospital)|hospital|site|institution|transferred[ ]+(?:from|to)"
     r"|outside[ ]+hospital|nursing[ ]+home|snf|rehab|pcp[ ]+office)[ ]*:"
@@ -67,6 +77,7 @@ _STATE_AFTER = re.compile(
 _WEAK_LOWER_ZIPF = 2.5  # "in cassettes" (2.9) is English; in capitals text a capital says nothing
 _FUNCTION_WORD_ZIPF = 5.5
 _TAIL_WORD_ZIPF = 4.5
+_LOWER_TAIL_ZIPF = 3.8  # "riverside pharmacy" (3.7): in lower case only a rarer English word names a place
 _NAMED_PLACE_ZIPF = 5.0  # "Toronto" 4.3, "Dublin" 4.1: a city is frequent because it is a place  # "riverside" 3.6, "sunrise" 4.1; "good", "new" and "home" are commoner  # census "names" as frequent as "from" or "will" are English first
 
 
@@ -91,6 +102,11 @@ def _town_word(word: str, zipf: float) -> bool:
     return len(word) > 2 and word.isalpha() and lexicon.word_frequency(word) < zipf and not _never_place(word)
 
 
+def _feature(word: str) -> bool:
+    """A street's or locality's type ("park", "flat", "grove"), which goes on to a name before it."""
+    return word in street_types() and not _never_place(word)
+
+
 def _never_place(word: str) -> bool:
     return (word in lexicon.structure_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
             or word in lexicon.function_words() or word in lexicon.care_settings())
@@ -113,6 +129,8 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             if start is not None:
                 results.append(self.result(Phi.CITY, start, state.start(), 0.6))
         for tail in _TAIL_START.finditer(text):
+            if _LABEL_TAIL.match(tail.group()) and (text[tail.start() - 2 : tail.start()] == "  " or _FIELD_AFTER.match(text, tail.end())):
+                continue  # "Name: Smith, Gary   Unit No: 4471" is a form's columns, "HANDOVER Ward 9C" a number
             start = self._name_before(text, tail.start())
             if start is not None:
                 results.append(self.result(Phi.FACILITY, start, tail.end(), 0.65))
@@ -173,10 +191,11 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             word = _word(token.group())
             # An English word names a facility only when written as a name ("Riverside rehab"), not
             # in "declined nursing home"; before a state any case will do.
-            titled = token.group()[:1].isupper() and not token.group().isupper()
-            if _name_like(word, cued=True) or _town_word(word, _FUNCTION_WORD_ZIPF if town else _TAIL_WORD_ZIPF) and (town or titled):
+            # In capitals a capital says nothing, so a word written in capitals counts as written as a name.
+            written = token.group()[:1].isupper() or lexicon.word_frequency(word) < _LOWER_TAIL_ZIPF
+            if _name_like(word, cued=True) or _town_word(word, _FUNCTION_WORD_ZIPF if town else _TAIL_WORD_ZIPF) and (town or written):
                 named = True
-            elif not (word in PREFIXES and named or word in _DESCRIPTORS and not named):
-                break
+            elif not (word in PREFIXES and named or word in _DESCRIPTORS and not named or _feature(word) and not named):
+                break  # a place's feature word goes on only to a name: "Thompson Park CMHT", "Pitts Flat MC"
             start = token.start()
         return start if named else None

@@ -90,6 +90,9 @@ FACILITY_RULES = (
     # "St. Jude's", "St. Mary's": a saint's name alone names a hospital (not St. John's wort)
     rule(r"(?P<phi>\bSt\.?[ ][A-Z][a-z]+['’]s)(?![ ]+wort)\b", Phi.FACILITY, 0.6),
     rule(rf"(?P<phi>[A-Z][A-Z'’.&-]+(?:[ \t]+[A-Z][A-Z'’.&-]*){{0,5}}?[ \t]+{_FACILITY_CAPS})\b", Phi.FACILITY, 0.7),
+    # "University Hospital Deeryane", "ROYAL INFIRMARY OF ...": the name after a hospital's kind
+    _NAMED_AFTER := rule(r"(?P<phi>\b(?:University|Teaching|General|District|Regional|Base|Royal|Community|Mercy)[ ](?:Hospital|Infirmary)[ ][A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)\b(?![ ]+(?:Hospital|Campus|Site)\b)", Phi.FACILITY, 0.7),
+    _NAMED_AFTER_CAPS := rule(r"(?P<phi>\b(?:UNIVERSITY|TEACHING|GENERAL|DISTRICT|REGIONAL|BASE|ROYAL|COMMUNITY|MERCY)[ ](?:HOSPITAL|INFIRMARY)[ ][A-Z][A-Z'’]+(?:[ ][A-Z][A-Z'’]+)?)\b", Phi.FACILITY, 0.7),
     # "Hospital of the University of ...", "Clinic of Springfield"
     rule(r"(?P<phi>\b(?:Hospital|Clinic|Infirmary)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*){0,3})", Phi.FACILITY, 0.7),
 )
@@ -118,6 +121,12 @@ def _service(phrase: str) -> bool:
     words = [w.lower().strip(".,'’") for w in head.split()]
     settings = lexicon.care_settings() | lexicon.safe_words_only() | lexicon.function_words()
     return bool(words) and all(w in settings for w in words)
+
+
+def _department(word: str) -> bool:
+    w = word.lower().strip("'’")
+    words = lexicon.note_words() | lexicon.care_settings() | lexicon.safe_words_only() | lexicon.clinical_terms()
+    return w in words or w.removesuffix("s") in words or lexicon.word_frequency(w) >= 4.5 and not lexicon.known_name(w)
 
 
 def _past_leading_words(text: str, start: int, end: int) -> int:
@@ -151,6 +160,9 @@ class ClinicalFacilityRecognizer(RegexRecognizer):
         return results
 
     def keep(self, text, start, end, rule) -> bool:
+        if rule is _NAMED_AFTER or rule is _NAMED_AFTER_CAPS:
+            # "University Hospital Deeryane", not "University Hospital Outpatients"
+            return not any(_department(w) for w in text[start:end].split()[2:])
         if _NOUN_AFTER.match(text, end):
             return False  # "Brief Hospital Course", "Hospital Day 3": a thing of the stay, not a place
         words = text[start:end].split()
