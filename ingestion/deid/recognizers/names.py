@@ -7,7 +7,10 @@ vocabulary. Lower-case names are taken only after a cue that leaves no doubt.
 
 from __future__ import annotations
 
+import functools
 import re
+
+from pathlib import Path
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -17,7 +20,8 @@ from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
 
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỹ", "a-zß-öø-ÿā-žḁ-ỹ"  # Latin letters with diacritics: Wiśniewski, Núñez
-_TITLE = rf"(?:[{_UP}]['’][{_UP}{_LOW}][{_LOW}]+|[{_UP}][{_LOW}]+)(?:[-'’][{_UP}]?[{_LOW}]+)*"  # Maria, O'Neil, O'dwyer, Smith-Jones
+# Maria, O'Neil, O'dwyer, Smith-Jones, McShane, MacGlynn, DeVito (a capital inside only after Mc, Mac, De...)
+_TITLE = rf"(?:[{_UP}]['’][{_UP}{_LOW}][{_LOW}]+|(?:Ma?c|Fitz|D[eiu]|L[ae]|V[ao]n)[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+)(?:[-'’][{_UP}]?[{_LOW}]+)*"
 _CAPS = rf"(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"  # NGUYEN, O'NEIL, D'ANGELO
 _INITIAL = rf"[{_UP}]\.?(?=\s|$|[,;)])"
 _PARTICLE = r"(?:de|del|de la|da|dos|van|von|der|den|le|la|di|bin|al|ibn|st\.?|Ó|Ní|Nic|Mac|Mc|O|Ui|Uí)"
@@ -27,19 +31,20 @@ _NAME = rf"(?:{_INITIAL}[ ]{{1,2}}|(?:Ó|Ní|Nic|Uí)[ ]{{1,2}})?{_WORD}(?:(?:[ 
 # "Lopez, Mark", "van der Berg, Anneke", "de la Cruz, Maria", and HL7's "SMITH^JOHN^A"
 _LAST_FIRST = (
     rf"(?:(?:Ó|Ní|Nic|Uí)[ ]{{1,2}}|(?:(?:van|von|de|del|della|der|den|da|di|du|le|la|ter|ten)[ ]){{1,2}})?"
-    rf"{_WORD}(?:,[ ]{{0,2}}|\^){_WORD}(?:[ ]{{1,2}}{_INITIAL}|\^[{_UP}]\b)?"
+    rf"{_WORD}(?:,[ ]{{0,2}}|\^){_WORD}(?:[ ]{{1,2}}(?:{_WORD}(?:[ ]{{1,2}}{_INITIAL})?|{_INITIAL})|\^[{_UP}]\b)?"
 )
 _LOWER_NAME = rf"[{_LOW}]+(?:[-'’][{_LOW}]+)*(?:[ ]{{1,2}}[{_LOW}]+(?:[-'’][{_LOW}]+)*)?"
 # Any case, after a cue that leaves no doubt ("per dr. keane", "DR HOLLOWAY NOTIFIED"): each word is
 # then judged by _plausible_lower_name, and the name ends at the first word that is not one.
 _ANY_WORD = rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*"
-_ANY_NAME = rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*(?:[ ]{{1,2}}[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*)?"
+_ANY_NAME = rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*(?:[ ]{{1,2}}[{_UP}{_LOW}]+(?:[-'’][{_UP}{_LOW}]+)*){{0,2}}"
+_INI_ANY_NAME = rf"(?:[{_UP}{_LOW}](?:\.[ \t]*|[ \t]+))?{_ANY_NAME}"  # "s turner", "p.olawale", "D MCDERMOD"
 
 # Roles written before a staff member's name in shorthand (not "pt" or "ot": "pt grace" is the patient).
 _ROLES = (
     r"(?:rn|np|pa|rt|rrt|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager"
     r"|social\s+worker|signed|grossed\s+by|registrar|reg|sho|f[12]|fy[12]|consultant|staff\s+nurse|student\s+nurse|sn|hca|key\s?worker"
-    r"|physio(?:therapist)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse)"
+    r"|physio(?:therapist)?|para(?:medic)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse)"
 )
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau)"
 _CREDENTIALS = (
@@ -77,7 +82,9 @@ _FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
 # that starts at every capitalized word.
 _CUE_RULES = [
     (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, None, None),
-    (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms|doctor)\b\.?[ \t]+(?P<phi>{_ANY_NAME})", 0.8, "after", None),
+    # (the name in a lookahead: "DR OJO FOR DR A CLARK" holds two)
+    (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms)\b\.?[ \t]+(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", None),
+    (rf"{WORD_START}(?i:doctor)\b[ \t]+(?=(?P<phi>{_ANY_NAME}))", 0.7, "weak", None),
     # The patient in shorthand: "pt jane okafor c/o pain" (only names the census lists hold, or written as names)
     (rf"{WORD_START}(?i:pt|patient)\b[ \t]+(?P<phi>{_ANY_NAME})", 0.5, "listed", None),
     # Staff by role in any case: "rt victoria aware", "pa. mclopez", "cm jaime following", "rn: a. dawson"
@@ -87,7 +94,19 @@ _CUE_RULES = [
     # ... the label and the name in any case: "PATIENT: JOHN SMITH", "name: smith, john"
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
-    (rf"(?im)^\s*(?:Sincerely|Regards|Best\s+regards|Kind\s+regards|Thanks|Thank\s+you|Respectfully|Cordially),?\s*\n\s*(?P<phi>{_NAME})", 0.85, None, None),
+    (rf"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|sincerely(?:[ \t]+yours)?|(?:(?:best|kind|warm|with[ \t]+(?:best|kind))[ \t]+)?(?:regards|wishes)"
+     rf"|many[ \t]+thanks|thanks|thank[ \t]+you|respectfully|cordially)[ \t]*[,.]?[ \t]*\n\s*(?P<phi>{_INI_ANY_NAME})", 0.85, "after", None),
+    (rf"(?m)(?:^|(?<=[\s.]))(?:--+|—|–)[ \t]*(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,(]|$))", 0.7, "weak", None),
+    # who did it: "triaged by leah brooks 0200", "phoned to Urishilla on", "handed over by vritti to cnm comfort"
+    (rf"{WORD_START}(?i:(?:triaged|completed|checked|validated|verified|authori[sz]ed|assessed|witnessed|dispensed|countersigned|phoned|escorted"
+     rf"|handed(?:[ \t]+over)?(?:[ \t]+(?:to|by)[ \t]+{_ANY_WORD})?|\))[ \t]+(?:by|to)[ \t]+(?:(?:{_ROLES}|cnm|pharm|para(?:medic)?)\.?[ \t]+)?)(?P<phi>{_INI_ANY_NAME})",
+     0.7, "weak", "(?i)by|to"),
+    (rf"{WORD_START}(?i:handed(?:[ \t]+over)?[ \t]+(?:by|to)[ \t]+)(?P<phi>{_ANY_WORD})[ \t]+(?i:by|to)\b", 0.7, "weak", "(?i)handed"),
+    # "care transferred 23:55 to efh ed, jan pearce."
+    (rf"{WORD_START}(?i:care[ \t]+transferred|handed[ \t]+over|handover)\b[^\n]{{0,60}}?,[ \t]*(?P<phi>{_ANY_WORD}[ \t]+{_ANY_WORD})(?=[ \t]*(?:[.(]|$))", 0.7, "after", None),
+    # "mobilised to end of the hall with zarna.", "refer to physio / OT (Riya)"
+    (rf"{WORD_START}(?i:mobili[sz]ed|walked|ambulated)\b[^\n.]{{0,40}}?\b(?i:with)[ \t]+(?P<phi>{_ANY_NAME})(?=[ \t]*(?:\.|$))", 0.6, "person", None),
+    (rf"{WORD_START}(?i:physio(?:therapy|therapist)?|ot|slt|salt|dietitian|social[ \t]+work(?:er)?)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*(?=[),(])", 0.6, "person", None),
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
 ]
 _CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
@@ -124,6 +143,7 @@ _AFTER_LABEL = [
 # and before a role or credential ("marisol quaid, bsn, rn").
 _ROLE = re.compile(rf"{WORD_START}(?i:(?P<role>{_ROLES})|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b")
 _AFTER_ROLE = re.compile(rf"\.?[ \t]*[:-]?[ \t]*(?P<phi>{_ANY_NAME})")
+_AFTER_ROLE_PAIR = re.compile(rf"\.?[ \t]*[:-]?[ \t]*(?P<phi>(?P<last>{_ANY_WORD}),[ ]{{0,2}}(?P<first>{_ANY_WORD}))\b")
 _BEFORE_ROLE = re.compile(rf"(?<![\w'’.-])(?P<phi>{_ANY_NAME}),?[ \t]+\Z")
 
 # A relation, found once, and the names that may follow it (each tried where the relation ends):
@@ -138,6 +158,43 @@ _AFTER_RELATION = [
     (re.compile(rf"[ \t]*,?[ \t]*{_ANY_WORD},?[ \t]+(?i:and|&)[ \t]+(?P<phi>{_ANY_WORD})"), 0.55, "weak"),
 ]
 _BEFORE_REACH = 80  # characters before a cue where its name may start
+_RELATION_WORDS = frozenset(re.findall(r"[a-z]{2,}", _RELATIONS)) - {"in", "law", "fianc", "neighbou"}
+
+# A name before credentials ("jason lyons, MBBS FRACGP", "l. brooks (rgn)", "KHANNA, MEDICAL SCIENTIST"):
+# the words on the credential's line, with initials; judged from the credential backwards.
+_NAME_BEFORE_CREDENTIAL = re.compile(
+    rf"(?<![\w'’.-])(?P<phi>(?:(?:{_ANY_WORD}|[{_UP}{_LOW}]\.?)[ \t]+|[{_UP}{_LOW}]\.){{0,4}}{_ANY_WORD})(?P<sep>[ \t]*[,(][ \t]*|[ \t]+)\Z"
+)
+_CREDENTIAL_GAP = re.compile(r"[ \t]*[,/&]?[ \t]*")
+# After a short credential that is also a word or shorthand ("chest PA view", "DO not"), the run must end.
+_CREDENTIAL_END = re.compile(r"[ \t]*(?:$|[,;.)(/]|\d)|[ \t]{2,}", re.M)  # or a column's gap
+# A crew list: "CREW NATHAN HANSON, S. O'BRYAN (PARAMEDIC)", "crew: paramedic ekani / eshana chatterjee, paramedic"
+_CREW = re.compile(r"(?im)\bcrew\b[ \t]*:?[ \t]*(?P<list>.*?)(?:(?<![\s(.][A-Za-z])\.(?=\s|$)|;|$)")
+_CREW_ITEM = re.compile(r"[^,/&]+")
+_PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name)")
+
+
+@functools.cache
+def _data_words(name: str) -> frozenset[str]:
+    text = (Path(__file__).resolve().parents[1] / "data" / name).read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _credentials() -> frozenset[str]:
+    """Postnominal credentials and grades (data/credentials.txt): MBBS, FRACGP, RGN, MPharm, F2, registrar."""
+    return _data_words("credentials.txt")
+
+
+@functools.cache
+def _eponym_after() -> re.Pattern[str]:
+    """What follows an eponym (data/eponym_nouns.txt): "Thomas splint", "Hudson mask", "Lloyd Davies position"."""
+    return re.compile(rf"[ \t]+(?i:{'|'.join(sorted(_data_words('eponym_nouns.txt')))})\b")
+
+
+@functools.cache
+def _credential_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace("\\ ", r"[ \t]+") for w in sorted(_credentials(), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w'’/-])(?:{words})(?![\w'’-])")
 
 _ANY_TOKEN = re.compile(rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]*(?:[-'’][{_UP}{_LOW}]+)*")
 _TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[{_LOW}]+(?:[-'’][{_LOW}]+)*")
@@ -163,12 +220,12 @@ class CueNameRecognizer(ClinicalRecognizer):
         never = lexicon.structure_words()
         firsts = lexicon.first_names()
         results = []
-        for pattern, score, mode, hint in _CUES:
+        for rule, (pattern, score, mode, hint) in enumerate(_CUES):
             if hint is not None and not hint.search(text):
                 continue
             for match in pattern.finditer(text):
                 start, end = match.span("phi")
-                span = _trim_name(text, start, end, never)
+                span = _trim_name(text, start, end, never, titled=rule == 0)
                 judge = mode
                 if span is not None and mode is None and text[span[0] : span[1]].isupper():
                     # Capitals say nothing in all-capitals text: judge the words from the cue outwards.
@@ -178,6 +235,13 @@ class CueNameRecognizer(ClinicalRecognizer):
                 if span is not None:
                     results.append(self.result(Phi.PERSON, *span, score))
         for label in _LABEL.finditer(text):
+            if _PATIENT_LABEL.fullmatch(label.group()):
+                # The patient's own label: a full name there may hold words the lists call common ("PT: DAY, JESSICA").
+                match = _AFTER_LABEL[1][0].match(text, label.end())
+                span = match and _trim_name(text, *match.span("phi"), lexicon.FIELD_WORDS)
+                span = span and _judged(text, *span, "patient", firsts)
+                if span:
+                    results.append(self.result(Phi.PERSON, *span, 0.8))
             for pattern, score, mode, exact in _AFTER_LABEL:
                 if exact and not _LABEL_EXACT.fullmatch(label.group()):
                     continue
@@ -191,6 +255,10 @@ class CueNameRecognizer(ClinicalRecognizer):
             found = [_BEFORE_ROLE.search(text, max(0, role.start() - _BEFORE_REACH), role.start())]
             if role["role"]:
                 found.append(_AFTER_ROLE.match(text, role.end()))
+                pair = _AFTER_ROLE_PAIR.match(text, role.end())  # "registrar OJO, Andrew reviewed"
+                first = pair and _lower_word(pair["first"])
+                if pair and first in firsts and _plausible_lower_name(first, firsts, weak=True) and _plausible_lower_name(_lower_word(pair["last"]), firsts):
+                    results.append(self.result(Phi.PERSON, *pair.span("phi"), 0.6))
             for match, direction in zip(found, ("before", "weak")):
                 span = match and _trim_name(text, *match.span("phi"), never)
                 span = span and _judged(text, *span, direction, firsts)
@@ -201,9 +269,11 @@ class CueNameRecognizer(ClinicalRecognizer):
                 match = pattern.match(text, relation.end())
                 span = match and _trim_name(text, *match.span("phi"), never)
                 if span and (mode or text[span[0] : span[1]].isupper()):
-                    span = _judged(text, *span, mode or "after", firsts)
+                    span = _judged(text, *span, mode or "relation", firsts)
                 if span:
                     results.append(self.result(Phi.PERSON, *span, score))
+        results += self._credentialed(text, firsts)
+        results += self._crews(text, never, firsts)
         for name, cue, score, mode in _BEFORE:
             for found in cue.finditer(text):
                 match = name.search(text, max(0, found.start() - _BEFORE_REACH), found.start())
@@ -215,32 +285,119 @@ class CueNameRecognizer(ClinicalRecognizer):
         return results
 
 
+    def _credentialed(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
+        """Names before runs of credentials: "Denise Mcmanaway, FRACP", "e. o'freil (bsn, rn)"."""
+        results, run_end = [], -1
+        for cred in _credential_pattern().finditer(text):
+            if cred.start() <= run_end:
+                run_end = cred.end()
+                continue  # "MB BCH BAO MICGP": the name stands before the run's first credential
+            run_end = cred.end()
+            while more := _credential_pattern().match(text, _CREDENTIAL_GAP.match(text, run_end).end()):
+                run_end = more.end()
+            line_start = text.rfind("\n", 0, cred.start()) + 1
+            match = _NAME_BEFORE_CREDENTIAL.search(text, max(line_start, cred.start() - _BEFORE_REACH), cred.start())
+            if not match:
+                continue
+            written, sep = cred.group(), match["sep"].strip()
+            short = len(written) <= 3 and written.isalpha() and (len(written) <= 2 or lexicon.word_frequency(written.lower()) >= 3.0)
+            # A bare space will do before a long credential not written in lower case ("Jo Bloggs MRCGP"; "2 loose BMS" is no name).
+            if sep == "(" or sep == "," and (not short or _CREDENTIAL_END.match(text, run_end)) or not sep and len(written) > 3 and (
+                not written.islower() and lexicon.word_frequency(written.lower()) < 3.0
+            ):
+                span = _trim_name(text, *match.span("phi"), lexicon.structure_words())
+                wordy = len(written) > 3 and min(lexicon.word_frequency(w) for w in written.lower().split()) >= 3.0  # "abscess, consultant"
+                span = span and _judged(text, *span, "role" if wordy else "credential", firsts)
+                if span:
+                    results.append(self.result(Phi.PERSON, *span, 0.8))
+        return results
+
+    def _crews(self, text: str, never: frozenset[str], firsts: frozenset[str]) -> list[RecognizerResult]:
+        """Each name of an ambulance crew list, roles and credentials set aside."""
+        results = []
+        for crew in _CREW.finditer(text):
+            listed = re.sub(r"\([^()\n]*\)", lambda m: " " * len(m.group()), crew["list"])
+            listed = _credential_pattern().sub(lambda m: " " * len(m.group()), listed)
+            for item in _CREW_ITEM.finditer(listed):
+                name = re.fullmatch(rf"[ \t]*(?P<phi>{_INI_ANY_NAME})[ \t.]*", item.group())
+                if name:
+                    at = crew.start("list") + item.start()
+                    span = _trim_name(text, at + name.start("phi"), at + name.end("phi"), never)
+                    span = span and _judged(text, *span, "after", firsts)
+                    if span:
+                        results.append(self.result(Phi.PERSON, *span, 0.7))
+        return results
+
+
 def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) -> tuple[int, int] | None:
     """The words of a cue's name, in any case, that can be a name: from the cue outwards."""
     tokens = list(_ANY_TOKEN.finditer(text, start, end))
-    before = mode == "before"
+    before = mode in ("before", "credential", "role")
     if before:
         tokens.reverse()
     kept = words = 0
-    previous = ""
+    previous, initial, titled = "", False, False
     for i, token in enumerate(tokens):
-        if len(token.group()) == 1 and token.group().isupper() and text[token.end() : token.end() + 1] != "/":
-            kept += 1  # an initial: "TAO, XIULAN T", "MARLEEN V, RN"
+        if _is_initial(text, token):
+            kept += 1  # an initial: "TAO, XIULAN T", "MARLEEN V, RN", "dr s turner"
+            initial = True
             continue
         # After a title its first word may be a common word ("DR. PRICE"), and so may a surname
         # after a first name ("dr paula may"); elsewhere a common word ends the name.
-        strong = mode == "after" and (i == 0 or previous in firsts)
+        strong = mode in ("after", "relation") and (words == 0 or previous in firsts)
         word = _lower_word(token.group())
-        if i == 0 and word in lexicon.function_words() or not _plausible_name_word(token.group(), firsts, weak=not strong, listed=mode == "listed"):
-            break
+        if titled and token.group().islower() and word not in ("de", "del", "da", "dos", "van", "von", "der", "den", "le", "la", "di", "bin", "al", "ibn"):
+            break  # "Mrs Graham rang": in mixed case, a lower-case word after a capitalized name is not part of it
+        titled = titled or words == 0 and _titled(token.group(), text, start)
+        if word in lexicon.function_words() and (i == 0 and not (mode == "patient" and word in firsts) or words > 1 or previous not in firsts):
+            break  # a function word is a surname only right after a first name: "dr paula may", not "paula may in"
+        if mode == "role" and words == 0 and word not in firsts and word not in lexicon.last_names() and lexicon.word_frequency(word) >= 2.0 and not _titled(token.group(), text, start):
+            break  # before a role that is an English word, a surname English may know must look like one
+        if mode in ("credential", "role"):
+            # Before a credential the surname may be a common word ("AMBER MOON, MD"); a first name must look like
+            # one ("Liam"); before an initial ("s. burns-lane") stands no more of the name.
+            if initial and words or words == 3 or not (
+                _plausible_name_word(token.group(), firsts) if words == 0 else word in firsts and word not in lexicon.structure_words()
+                or _plausible_name_word(token.group(), firsts, weak=True) or lexicon.word_frequency(word) < (4.0 if _titled(token.group(), text, start) else 3.0)
+                and _plausible_lower_name(word, firsts, weak=True, unknown=9)
+            ):
+                break
+        elif mode == "patient":  # the patient's label: census words are names ("DAY, JESSICA"), field labels are not
+            if word in lexicon.FIELD_WORDS or word in lexicon.safe_words_only() or word in _credentials() or not (
+                word in firsts or word in lexicon.last_names() or lexicon.word_frequency(word) < 3.0
+            ):
+                break
+        elif mode == "relation" and word in lexicon.note_words() and word not in firsts:
+            break  # "HUSBAND RANG": in capitals after a relation, a common word is no name
+        elif mode == "person":  # a bare name in a slot: a first name, or a word English does not know
+            if not (word in firsts and word not in lexicon.structure_words() or len(word) > 2 and lexicon.word_frequency(word) < 2.5
+                    and word not in lexicon.safe_words() and _plausible_lower_name(word, firsts)):
+                break
+        elif not _plausible_name_word(token.group(), firsts, weak=not strong, listed=mode == "listed") and not (
+            strong and _titled(token.group(), text, start) and lexicon.word_frequency(word) < 3.5 and _plausible_lower_name(word, firsts, weak=True, unknown=9)
+        ):
+            break  # a strong cue's name written as one in mixed case may be rarer than English: "Kind regards,\nGraeme"
         previous = word
         kept += 1
         words += 1
-    if not words:
-        return None  # initials alone are no name
+    if not words or mode == "patient" and (words < 2 or not any(_lower_word(t.group()) in firsts for t in tokens[:kept])):
+        return None  # initials alone are no name; after the patient's label, a full name with a first name
     if before:
         return tokens[kept - 1].start(), end
     return start, tokens[kept - 1].end()
+
+
+def _titled(word: str, text: str, at: int) -> bool:
+    """Written as a name in mixed-case text: "Liam" (in capitals, capitals say nothing)."""
+    line = text[text.rfind("\n", 0, at) + 1 : at + 40]
+    return word[:1].isupper() and not word.isupper() and not line.isupper()
+
+
+def _is_initial(text: str, token: re.Match) -> bool:
+    """A lone letter that is an initial: a capital, or a letter before a period or a space ("l. brooks", "dr s turner";
+    not "a" or "i", which are words, nor "c" in "c/o")."""
+    letter, after = token.group(), text[token.end() : token.end() + 1]
+    return len(letter) == 1 and after != "/" and (letter.isupper() or after == "." or letter not in "ai" and after in " \t\n,)")
 
 
 def _plausible_name_word(word: str, firsts: frozenset[str], weak: bool = False, listed: bool = False) -> bool:
@@ -259,6 +416,8 @@ def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False,
     # After a title a common word is a name ("DR. PRICE NOTIFIED"); field labels and services are not.
     if word in (lexicon.note_words() if weak else lexicon.structure_words()) or len(word) < 2:
         return False
+    if word in _credentials() or word in _RELATION_WORDS:
+        return False  # "MD FRCSC", "LMO: Dr Johnson", "NOK: HUSBAND (EVAN)": a credential or a relation, never a name
     if _PROFESSION.search(word):
         return False  # "Attending Radiologist", "sw Clinician": a job, not a name
     zipf = lexicon.word_frequency(word)
@@ -274,15 +433,19 @@ _TITLED_UNKNOWN_ZIPF = 3.0  # ... unless it is written as a name: "Niamh" 2.5, "
 _WEAK_ZIPF = 5.0  # "price" 4.6 and "white" 5.4 (after "dr" either is a name; after "sw" only the first)
 
 
-def _trim_name(text: str, start: int, end: int, never: frozenset[str]) -> tuple[int, int] | None:
+def _trim_name(text: str, start: int, end: int, never: frozenset[str], titled: bool = False) -> tuple[int, int] | None:
     """Cut field labels and services off the ends of a cue's name ("Patient: Nguyen DOB" → "Nguyen").
 
     Common words stay: after a cue, "Hope", "Young" or "Will" is a name.
     """
     tokens = list(_TOKEN.finditer(text, start, end))
-    while tokens and _lower_word(tokens[-1].group()) in never:
+    lasts, firsts = lexicon.last_names(), lexicon.first_names()
+    # After a title, a surname the lists hold stays first or after a first name: "Mrs Day", "Mrs Jessica Day".
+    while tokens and _lower_word(tokens[-1].group()) in never and not (
+        titled and _lower_word(tokens[-1].group()) in lasts and (len(tokens) == 1 or _lower_word(tokens[-2].group()) in firsts)
+    ):
         tokens.pop()
-    while tokens and _lower_word(tokens[0].group()) in never:
+    while tokens and _lower_word(tokens[0].group()) in never and not (titled and _lower_word(tokens[0].group()) in lasts):
         tokens.pop(0)
     if not any(len(t.group().rstrip(".")) > 1 for t in tokens):
         return None  # nothing but initials
@@ -302,8 +465,10 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts, lasts, never = lexicon.first_names(), lexicon.last_names(), lexicon.never_names()
         clinical, frequency, function = lexicon.clinical_terms(), lexicon.word_frequency, lexicon.function_words()
-        results = []
+        results, eponym = [], _eponym_after()
         for m in _PAIR.finditer(text):
+            if eponym.match(text, m.end()):
+                continue  # "Lloyd Davies position": an eponym
             first, last = m.group("first").lower(), m.group("last").lower()
             mid = (m.group("mid") or "").lower()
             if first in never or last in never or {first, mid, last} & function:
@@ -330,6 +495,8 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
         common = lexicon.common_last_names()
         for m in _SINGLE.finditer(text):
             word = m.group("last").lower()
+            if eponym.match(text, m.end()):
+                continue  # "Thomas splint", "Hudson mask"
             if m.group("last").isupper() and len(word) <= 3:
                 continue  # RA, RV, ICU: abbreviations
             if word in never or word not in lasts and word not in firsts:
