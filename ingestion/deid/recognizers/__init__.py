@@ -1,18 +1,38 @@
 """clinsum's presidio recognizers: small classes, one family of identifiers each."""
 
 import ingestion.deid.presidio  # noqa: F401  (first: settles presidio's environment)
-
 from ingestion.deid.recognizers.addresses import AddressBlockRecognizer
-from ingestion.deid.recognizers.contact import ClinicalEmailRecognizer, ClinicalIpRecognizer, ClinicalPhoneRecognizer, ClinicalSsnRecognizer, ClinicalUrlRecognizer
+from ingestion.deid.recognizers.contact import (
+    ClinicalEmailRecognizer,
+    ClinicalIpRecognizer,
+    ClinicalPhoneRecognizer,
+    ClinicalSsnRecognizer,
+    ClinicalUrlRecognizer,
+)
 from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDateRecognizer
+from ingestion.deid.recognizers.gazetteer_names import GazetteerNameRecognizer
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
-from ingestion.deid.recognizers.names import CueNameRecognizer, GazetteerNameRecognizer
+from ingestion.deid.recognizers.names import CueNameRecognizer
 from ingestion.deid.recognizers.place_cues import PlaceCueRecognizer
-from ingestion.deid.recognizers.site import SiteListRecognizer
 from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, ClinicalFacilityRecognizer
+from ingestion.deid.recognizers.signatures import SignatureNameRecognizer
+from ingestion.deid.recognizers.site import SiteListRecognizer
 
 __all__ = [
-    "AddressBlockRecognizer", "ClinicalAddressRecognizer", "ClinicalAgeRecognizer", "CueNameRecognizer", "ClinicalDateRecognizer", "ClinicalEmailRecognizer",
-    "ClinicalFacilityRecognizer", "GazetteerNameRecognizer", "ClinicalIdRecognizer", "PlaceCueRecognizer", "SiteListRecognizer", "ClinicalIpRecognizer", "ClinicalPhoneRecognizer",
-    "ClinicalSsnRecognizer", "ClinicalUrlRecognizer",
+    "AddressBlockRecognizer",
+    "ClinicalAddressRecognizer",
+    "ClinicalAgeRecognizer",
+    "ClinicalDateRecognizer",
+    "ClinicalEmailRecognizer",
+    "ClinicalFacilityRecognizer",
+    "ClinicalIdRecognizer",
+    "ClinicalIpRecognizer",
+    "ClinicalPhoneRecognizer",
+    "ClinicalSsnRecognizer",
+    "ClinicalUrlRecognizer",
+    "CueNameRecognizer",
+    "GazetteerNameRecognizer",
+    "PlaceCueRecognizer",
+    "SignatureNameRecognizer",
+    "SiteListRecognizer",
 ]

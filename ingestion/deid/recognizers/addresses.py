@@ -75,11 +75,13 @@ def _note_word(word: str) -> bool:
 def _street_name(words: list[str]) -> bool:
     """The name of a street: no function, clinical or structure word; in lower case, rare words or names."""
     lower = all(w.islower() for w in words)
+    titled = all(w[:1].isupper() and not w.isupper() for w in words)
     for w in re.findall(r"[^\W\d_]+", " ".join(words).lower()):  # "campbell-nolan", "o'dwyer": each part
         if w in ("o", "d", "mc", "mac", "st"):
             continue
         census = w in lexicon.last_names() or w in lexicon.first_names()
-        if len(w) < 2 or w in lexicon.function_words() or lower and w in lexicon.safe_words_only() and not census:
+        # A function word names a street only written as a name ("882 May Crescent"; "HR 60 AT REST" is none).
+        if len(w) < 2 or w in lexicon.function_words() and not (titled and census) or lower and w in lexicon.safe_words_only() and not census:
             return False
         zipf = lexicon.word_frequency(w)
         if lower and not (zipf < _NAME_ZIPF or census and zipf < _COMMON_ZIPF):

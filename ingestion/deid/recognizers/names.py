@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-
 from pathlib import Path
 
 from presidio_analyzer import RecognizerResult
@@ -160,17 +159,6 @@ _AFTER_RELATION = [
 _BEFORE_REACH = 80  # characters before a cue where its name may start
 _RELATION_WORDS = frozenset(re.findall(r"[a-z]{2,}", _RELATIONS)) - {"in", "law", "fianc", "neighbou"}
 
-# A name before credentials ("jason lyons, MBBS FRACGP", "l. brooks (rgn)", "KHANNA, MEDICAL SCIENTIST"):
-# the words on the credential's line, with initials; judged from the credential backwards.
-_NAME_BEFORE_CREDENTIAL = re.compile(
-    rf"(?<![\w'’.-])(?P<phi>(?:(?:{_ANY_WORD}|[{_UP}{_LOW}]\.?)[ \t]+|[{_UP}{_LOW}]\.){{0,4}}{_ANY_WORD})(?P<sep>[ \t]*[,(][ \t]*|[ \t]+)\Z"
-)
-_CREDENTIAL_GAP = re.compile(r"[ \t]*[,/&]?[ \t]*")
-# After a short credential that is also a word or shorthand ("chest PA view", "DO not"), the run must end.
-_CREDENTIAL_END = re.compile(r"[ \t]*(?:$|[,;.)(/]|\d)|[ \t]{2,}", re.M)  # or a column's gap
-# A crew list: "CREW NATHAN HANSON, S. O'BRYAN (PARAMEDIC)", "crew: paramedic ekani / eshana chatterjee, paramedic"
-_CREW = re.compile(r"(?im)\bcrew\b[ \t]*:?[ \t]*(?P<list>.*?)(?:(?<![\s(.][A-Za-z])\.(?=\s|$)|;|$)")
-_CREW_ITEM = re.compile(r"[^,/&]+")
 _PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name)")
 
 
@@ -191,22 +179,8 @@ def _eponym_after() -> re.Pattern[str]:
     return re.compile(rf"[ \t]+(?i:{'|'.join(sorted(_data_words('eponym_nouns.txt')))})\b")
 
 
-@functools.cache
-def _credential_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w).replace("\\ ", r"[ \t]+") for w in sorted(_credentials(), key=len, reverse=True))
-    return re.compile(rf"(?i)(?<![\w'’/-])(?:{words})(?![\w'’-])")
-
 _ANY_TOKEN = re.compile(rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]*(?:[-'’][{_UP}{_LOW}]+)*")
 _TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[{_LOW}]+(?:[-'’][{_LOW}]+)*")
-_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}|{_WORD}))?[ ]{{1,2}}(?P<last>{_WORD})(?![\w'’-])")
-_COMMA_PAIR = re.compile(rf"(?<![\w'’-])(?P<last>{_WORD}),[ ]{{0,2}}(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}))?")
-_INITIAL_SURNAME = re.compile(rf"(?<![\w.])[{_UP}]\.[ ]?(?P<last>{_TITLE}|{_CAPS})(?![\w-])")
-_SINGLE = re.compile(rf"(?<![\w'’.-])(?P<last>{_TITLE}|{_CAPS})(?![\w-]|['’](?!s\b))")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[-*•]\s+)$")
-# A capitalized word beside another one is part of a term or a title ("Glasgow Coma Scale").
-_CAPITAL_BEFORE = re.compile(rf"[{_UP}][\w'’-]*[ \t]+$")
-_CAPITAL_AFTER = re.compile(rf"[ \t]+[{_UP}]")
-
 
 def _name_words(value: str) -> list[str]:
     return [w.lower().strip(".'’").removesuffix("'s").removesuffix("’s") for w in _TOKEN.findall(value)]
@@ -272,8 +246,6 @@ class CueNameRecognizer(ClinicalRecognizer):
                     span = _judged(text, *span, mode or "relation", firsts)
                 if span:
                     results.append(self.result(Phi.PERSON, *span, score))
-        results += self._credentialed(text, firsts)
-        results += self._crews(text, never, firsts)
         for name, cue, score, mode in _BEFORE:
             for found in cue.finditer(text):
                 match = name.search(text, max(0, found.start() - _BEFORE_REACH), found.start())
@@ -282,50 +254,6 @@ class CueNameRecognizer(ClinicalRecognizer):
                     span = _judged(text, *span, "before", firsts)  # any case, or capitals that say nothing
                 if span:
                     results.append(self.result(Phi.PERSON, *span, score))
-        return results
-
-
-    def _credentialed(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
-        """Names before runs of credentials: "Denise Mcmanaway, FRACP", "e. o'freil (bsn, rn)"."""
-        results, run_end = [], -1
-        for cred in _credential_pattern().finditer(text):
-            if cred.start() <= run_end:
-                run_end = cred.end()
-                continue  # "MB BCH BAO MICGP": the name stands before the run's first credential
-            run_end = cred.end()
-            while more := _credential_pattern().match(text, _CREDENTIAL_GAP.match(text, run_end).end()):
-                run_end = more.end()
-            line_start = text.rfind("\n", 0, cred.start()) + 1
-            match = _NAME_BEFORE_CREDENTIAL.search(text, max(line_start, cred.start() - _BEFORE_REACH), cred.start())
-            if not match:
-                continue
-            written, sep = cred.group(), match["sep"].strip()
-            short = len(written) <= 3 and written.isalpha() and (len(written) <= 2 or lexicon.word_frequency(written.lower()) >= 3.0)
-            # A bare space will do before a long credential not written in lower case ("Jo Bloggs MRCGP"; "2 loose BMS" is no name).
-            if sep == "(" or sep == "," and (not short or _CREDENTIAL_END.match(text, run_end)) or not sep and len(written) > 3 and (
-                not written.islower() and lexicon.word_frequency(written.lower()) < 3.0
-            ):
-                span = _trim_name(text, *match.span("phi"), lexicon.structure_words())
-                wordy = len(written) > 3 and min(lexicon.word_frequency(w) for w in written.lower().split()) >= 3.0  # "abscess, consultant"
-                span = span and _judged(text, *span, "role" if wordy else "credential", firsts)
-                if span:
-                    results.append(self.result(Phi.PERSON, *span, 0.8))
-        return results
-
-    def _crews(self, text: str, never: frozenset[str], firsts: frozenset[str]) -> list[RecognizerResult]:
-        """Each name of an ambulance crew list, roles and credentials set aside."""
-        results = []
-        for crew in _CREW.finditer(text):
-            listed = re.sub(r"\([^()\n]*\)", lambda m: " " * len(m.group()), crew["list"])
-            listed = _credential_pattern().sub(lambda m: " " * len(m.group()), listed)
-            for item in _CREW_ITEM.finditer(listed):
-                name = re.fullmatch(rf"[ \t]*(?P<phi>{_INI_ANY_NAME})[ \t.]*", item.group())
-                if name:
-                    at = crew.start("list") + item.start()
-                    span = _trim_name(text, at + name.start("phi"), at + name.end("phi"), never)
-                    span = span and _judged(text, *span, "after", firsts)
-                    if span:
-                        results.append(self.result(Phi.PERSON, *span, 0.7))
         return results
 
 
@@ -454,60 +382,3 @@ def _trim_name(text: str, start: int, end: int, never: frozenset[str], titled: b
 
 def _lower_word(word: str) -> str:
     return word.lower().strip(".")
-
-
-class GazetteerNameRecognizer(ClinicalRecognizer):
-    """Names the census lists know: first-last pairs anywhere, lone surnames mid-sentence."""
-
-    def __init__(self) -> None:
-        super().__init__([Phi.PERSON])
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        firsts, lasts, never = lexicon.first_names(), lexicon.last_names(), lexicon.never_names()
-        clinical, frequency, function = lexicon.clinical_terms(), lexicon.word_frequency, lexicon.function_words()
-        results, eponym = [], _eponym_after()
-        for m in _PAIR.finditer(text):
-            if eponym.match(text, m.end()):
-                continue  # "Lloyd Davies position": an eponym
-            first, last = m.group("first").lower(), m.group("last").lower()
-            mid = (m.group("mid") or "").lower()
-            if first in never or last in never or {first, mid, last} & function:
-                continue  # "AROUSABLE TO VOICE", "ASPIRATE AND CORE": a clause, not a name
-            # Both known; one known and the other too rare to be an English word ("Priya Raghunathan");
-            # or two capitalized words English does not know ("Krisztián Szöllösy").
-            rare_first, rare_last = frequency(first), frequency(last)
-            if (
-                (first in firsts and (last in lasts or rare_last < 3.0))
-                or (last in lasts and rare_first < 2.5)
-                or (max(rare_first, rare_last) < 3.3 and min(rare_first, rare_last) < 2.0 and not m.group(0).isupper())
-            ):
-                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.75))
-        for m in _COMMA_PAIR.finditer(text):
-            # "Lopez, Mark": the comma form is evidence enough for a first name that is also a word.
-            first, last = m.group("first").lower(), m.group("last").lower()
-            # In capitals, "VACA, WILL CALL" is a clause: there the first name must not be a common word.
-            if last in lasts and last not in never and first in firsts and first not in (never if m.group(0).isupper() else clinical):
-                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.8))
-        for m in _INITIAL_SURNAME.finditer(text):
-            word = m.group("last").lower()
-            if word not in never and (word in lasts or frequency(word) < 3.0):
-                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.6))
-        common = lexicon.common_last_names()
-        for m in _SINGLE.finditer(text):
-            word = m.group("last").lower()
-            if eponym.match(text, m.end()):
-                continue  # "Thomas splint", "Hudson mask"
-            if m.group("last").isupper() and len(word) <= 3:
-                continue  # RA, RV, ICU: abbreviations
-            if word in never or word not in lasts and word not in firsts:
-                continue
-            if _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _CAPITAL_AFTER.match(text, m.end()):
-                continue  # pairs are the rules above; a lone word inside a capitalized phrase is a term
-            zipf = frequency(word)
-            if _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
-                # Sentence-initial capitals say nothing; only a word too rare to be English counts.
-                if zipf < 3.0 and word in common:
-                    results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.45))
-            elif zipf < 4.3 or word in firsts and zipf < 5.0:
-                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.5))
-        return results

@@ -1,0 +1,77 @@
+"""Names the census lists know, with no cue: first-last pairs anywhere, lone surnames mid-sentence
+("Spoke with Gonzalez"), unless the word is clinical vocabulary or an eponym before its noun."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import ClinicalRecognizer
+from ingestion.deid.recognizers.names import _CAPS, _INITIAL, _TITLE, _UP, _WORD, _eponym_after
+
+_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}|{_WORD}))?[ ]{{1,2}}(?P<last>{_WORD})(?![\w'’-])")
+_COMMA_PAIR = re.compile(rf"(?<![\w'’-])(?P<last>{_WORD}),[ ]{{0,2}}(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}))?")
+_INITIAL_SURNAME = re.compile(rf"(?<![\w.])[{_UP}]\.[ ]?(?P<last>{_TITLE}|{_CAPS})(?![\w-])")
+_SINGLE = re.compile(rf"(?<![\w'’.-])(?P<last>{_TITLE}|{_CAPS})(?![\w-]|['’](?!s\b))")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[-*•]\s+)$")
+# A capitalized word beside another one is part of a term or a title ("Glasgow Coma Scale").
+_CAPITAL_BEFORE = re.compile(rf"[{_UP}][\w'’-]*[ \t]+$")
+_CAPITAL_AFTER = re.compile(rf"[ \t]+[{_UP}]")
+
+class GazetteerNameRecognizer(ClinicalRecognizer):
+    def __init__(self) -> None:
+        super().__init__([Phi.PERSON])
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        firsts, lasts, never = lexicon.first_names(), lexicon.last_names(), lexicon.never_names()
+        clinical, frequency, function = lexicon.clinical_terms(), lexicon.word_frequency, lexicon.function_words()
+        results, eponym = [], _eponym_after()
+        for m in _PAIR.finditer(text):
+            if eponym.match(text, m.end()):
+                continue  # "Lloyd Davies position": an eponym
+            first, last = m.group("first").lower(), m.group("last").lower()
+            mid = (m.group("mid") or "").lower()
+            if first in never or last in never or {first, mid, last} & function:
+                continue  # "AROUSABLE TO VOICE", "ASPIRATE AND CORE": a clause, not a name
+            # Both known; one known and the other too rare to be an English word ("Priya Raghunathan");
+            # or two capitalized words English does not know ("Krisztián Szöllösy").
+            rare_first, rare_last = frequency(first), frequency(last)
+            if (
+                (first in firsts and (last in lasts or rare_last < 3.0))
+                or (last in lasts and rare_first < 2.5)
+                or (max(rare_first, rare_last) < 3.3 and min(rare_first, rare_last) < 2.0 and not m.group(0).isupper())
+            ):
+                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.75))
+        for m in _COMMA_PAIR.finditer(text):
+            # "Lopez, Mark": the comma form is evidence enough for a first name that is also a word.
+            first, last = m.group("first").lower(), m.group("last").lower()
+            # In capitals, "VACA, WILL CALL" is a clause: there the first name must not be a common word.
+            if last in lasts and last not in never and first in firsts and first not in (never if m.group(0).isupper() else clinical):
+                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.8))
+        for m in _INITIAL_SURNAME.finditer(text):
+            word = m.group("last").lower()
+            if word not in never and (word in lasts or frequency(word) < 3.0):
+                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.6))
+        common = lexicon.common_last_names()
+        for m in _SINGLE.finditer(text):
+            word = m.group("last").lower()
+            if eponym.match(text, m.end()):
+                continue  # "Thomas splint", "Hudson mask"
+            if m.group("last").isupper() and len(word) <= 3:
+                continue  # RA, RV, ICU: abbreviations
+            if word in never or word not in lasts and word not in firsts:
+                continue
+            if _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _CAPITAL_AFTER.match(text, m.end()):
+                continue  # pairs are the rules above; a lone word inside a capitalized phrase is a term
+            zipf = frequency(word)
+            if _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+                # Sentence-initial capitals say nothing; only a word too rare to be English counts.
+                if zipf < 3.0 and word in common:
+                    results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.45))
+            elif zipf < 4.3 or word in firsts and zipf < 5.0:
+                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.5))
+        return results
