@@ -7,7 +7,7 @@ import pytest
 from tests.deid_corpus.load import TYPES, by_patient, load
 
 
-@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("untouched", 150)])
+@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("untouched", 150)])
 def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes_at_least: int) -> None:
     notes = load(split)  # raises when a span does not match its text
     assert len(notes) >= notes_at_least and len({n.text for n in notes}) == len(notes)
