@@ -16,6 +16,9 @@ def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes
     kinds = Counter(s.type for n in notes for s in n.spans)
     assert set(TYPES) <= set(kinds)
     genres = Counter(n.genre for n in notes)
+    if split == "dev2":  # Commonwealth genres, some notes wholly in capitals or lower case
+        assert len(genres) >= 12 and any(n.text.isupper() for n in notes) and any(n.text.islower() for n in notes)
+        return
     assert {"nursing_caps", "nursing_lower", "signout", "telephone", "social_work", "discharge", "radiology", "pathology"} <= set(genres)
     caps = [n for n in notes if n.genre == "nursing_caps"]
     assert all(n.text == n.text.upper() for n in caps)
