@@ -8,17 +8,10 @@ from faker import Faker
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingestion.deid import find_phi
 from ingestion.deid.lexicon import function_words, word_frequency
 from ingestion.deid.recognizers.addresses import street_types
+from tests.deid_masking import masked
 
-def masked(text: str, record: list[str] | None = None) -> str:
-    """The text with every masked character replaced by '#'."""
-    spans = find_phi([text, *(record or [])])[0]
-    chars = list(text)
-    for s in spans:
-        chars[s.start : s.end] = "#" * (s.end - s.start)
-    return "".join(chars)
 
 @pytest.mark.parametrize("text, phi", [
     ("ADDRESS: 48 KESTREL FOLLOW, DUNMORE FLAT NSW 2481\n\nThank you for seeing", ["48 KESTREL FOLLOW", "DUNMORE FLAT", "2481"]),

@@ -4,15 +4,7 @@ ward's name alone wherever the record repeats them; departments and ward numbers
 
 import pytest
 
-from ingestion.deid import find_phi
-
-
-def masked(text: str, record: list[str] | None = None) -> str:
-    spans = find_phi([text, *(record or [])])[0]
-    chars = list(text)
-    for s in spans:
-        chars[s.start : s.end] = "#" * (s.end - s.start)
-    return "".join(chars)
+from tests.deid_masking import masked
 
 
 @pytest.mark.parametrize("text, name", [

@@ -51,7 +51,9 @@ def _census(name: str, limit: int | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
-def _word_file(name: str) -> frozenset[str]:
+@functools.cache
+def word_file(name: str) -> frozenset[str]:
+    """A word list of data/ (one entry per line, lower case, "#" comments), read once per process."""
     text = (_DATA / name).read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
@@ -75,7 +77,7 @@ def common_last_names() -> frozenset[str]:
 @functools.cache
 def note_words() -> frozenset[str]:
     """Words of note structure (headers, abbreviations, months, states): never part of a name."""
-    return _word_file("not_names.txt") | FIELD_WORDS | SERVICE_WORDS
+    return word_file("not_names.txt") | FIELD_WORDS | SERVICE_WORDS
 
 
 @functools.cache
@@ -88,7 +90,7 @@ def structure_words() -> frozenset[str]:
 def clinical_terms() -> frozenset[str]:
     """Drugs, eponyms and anatomy that census lists also hold: a name only after a cue ("Dr. Allen")."""
     eponym_words = {w.removesuffix("'s").removesuffix("’s") for e in EPONYMS for w in e.split()}
-    return _word_file("clinical_terms.txt") | eponym_words - {"sign", "body", "esophagus"}
+    return word_file("clinical_terms.txt") | eponym_words - {"sign", "body", "esophagus"}
 
 
 @functools.cache
@@ -106,13 +108,13 @@ def safe_words() -> frozenset[str]:
 
 @functools.cache
 def safe_words_only() -> frozenset[str]:
-    return _word_file("safe_words.txt")
+    return word_file("safe_words.txt")
 
 
 @functools.cache
 def care_settings() -> frozenset[str]:
     """Words that make "rehab" or "clinic" a service: "cardiac rehab" (data/care_settings.txt)."""
-    return _word_file("care_settings.txt")
+    return word_file("care_settings.txt")
 
 
 def unknown_word(word: str) -> bool:

@@ -51,7 +51,7 @@ _COMMON_ZIPF = 5.2  # "martin" 4.7, "james" 5.1; "day" 6.0, "point" 5.5
 
 @functools.cache
 def street_types() -> frozenset[str]:
-    return lexicon._word_file("street_types.txt")
+    return lexicon.word_file("street_types.txt")
 
 
 @functools.cache
@@ -61,11 +61,6 @@ def _street() -> re.Pattern[str]:
         rf"(?<![\w/.,-])(?P<house>{_HOUSE})[ ](?P<name>(?:[a-z][\w'’-]*[ ]){{1,3}}?)(?:{types})\.?{_UNIT}{_END}",
         re.I | re.M,
     )
-
-
-def _never(word: str) -> bool:
-    """Words no street or town is named with: function words, labels, clinical shorthand."""
-    return word in lexicon.function_words() or word in lexicon.structure_words() or word in lexicon.safe_words_only()
 
 
 def _note_word(word: str) -> bool:

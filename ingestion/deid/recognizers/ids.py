@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
+from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import SERIES, WORD_START, RegexRecognizer, Rule, rule
 
@@ -22,8 +22,7 @@ _MARK = r"\.?[ \t*|]*(?:#|no\b\.?|number|num\b\.?|id\b)[ \t*|]*[:#=]?[ \t*|]*"
 @functools.cache
 def issuers() -> tuple[str, ...]:
     """Abbreviations of registers and health-number schemes (data/id_issuers.txt)."""
-    text = (Path(__file__).parent.parent / "data" / "id_issuers.txt").read_text(encoding="utf-8")
-    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return tuple(sorted(lexicon.word_file("id_issuers.txt")))
 
 
 # "Hosp. No.", "UR No." / "UR 1234567" / "URN" (an Australian unit record), "Unit record number"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -162,21 +161,15 @@ _RELATION_WORDS = frozenset(re.findall(r"[a-z]{2,}", _RELATIONS)) - {"in", "law"
 _PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name)")
 
 
-@functools.cache
-def _data_words(name: str) -> frozenset[str]:
-    text = (Path(__file__).resolve().parents[1] / "data" / name).read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
 def _credentials() -> frozenset[str]:
     """Postnominal credentials and grades (data/credentials.txt): MBBS, FRACGP, RGN, MPharm, F2, registrar."""
-    return _data_words("credentials.txt")
+    return lexicon.word_file("credentials.txt")
 
 
 @functools.cache
 def _eponym_after() -> re.Pattern[str]:
     """What follows an eponym (data/eponym_nouns.txt): "Thomas splint", "Hudson mask", "Lloyd Davies position"."""
-    return re.compile(rf"[ \t]+(?i:{'|'.join(sorted(_data_words('eponym_nouns.txt')))})\b")
+    return re.compile(rf"[ \t]+(?i:{'|'.join(sorted(lexicon.word_file('eponym_nouns.txt')))})\b")
 
 
 _ANY_TOKEN = re.compile(rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]*(?:[-'’][{_UP}{_LOW}]+)*")

@@ -1,0 +1,12 @@
+"""What a reader of a de-identified note sees: every masked character as '#'."""
+
+from ingestion.deid import find_phi
+
+
+def masked(text: str, record: list[str] | None = None) -> str:
+    """`text` with each character find_phi masks replaced by '#', the other notes of its record beside it."""
+    spans = find_phi([text, *(record or [])])[0]
+    chars = list(text)
+    for s in spans:
+        chars[s.start : s.end] = "#" * (s.end - s.start)
+    return "".join(chars)
