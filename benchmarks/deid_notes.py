@@ -1,6 +1,6 @@
 """Benchmark: de-identification on notes shaped like real records (tests/deid_corpus).
 
-    python -m benchmarks.deid_notes [--split dev|dev2|untouched|all] [--runs 3] [--misses] [--clinsum-only]
+    python -m benchmarks.deid_notes [--split dev|dev2|untouched|all] [--runs 3] [--misses] [--clinsum-only] [--swap SEED [--pool world|words]]
 
 Each patient's notes are one record, de-identified in one call as a user's upload is (clinsum's
 `find_phi` propagates what one note reveals to the others). Beside it, in the same run, presidio's
@@ -175,8 +175,12 @@ def philter() -> tuple[str, Masker] | None:
 # --- main ---------------------------------------------------------------------------------------
 
 
-def run(split: str, runs: int, misses: bool, baselines: bool = True) -> None:
+def run(split: str, runs: int, misses: bool, baselines: bool = True, swap_seed: int | None = None, pool: str = "world") -> None:
     notes = load(split)
+    if swap_seed is not None:  # the same notes with other people's names (tests/deid_corpus/swap.py)
+        from tests.deid_corpus.swap import swap
+
+        notes, split = swap(notes, swap_seed, pool), f"{split}, names swapped for {pool} names (seed {swap_seed})"
     records = by_patient(notes)
     chars = sum(len(n.text) for n in notes)
     with tempfile.TemporaryDirectory() as model_dir:
@@ -210,7 +214,7 @@ def run(split: str, runs: int, misses: bool, baselines: bool = True) -> None:
             if s.entities or kind == "overall":
                 print(s.row(f"**{kind}**" if kind == "overall" else kind))
         print()
-        if misses and split != "untouched" and tool == "clinsum find_phi":
+        if misses and not split.startswith("untouched") and tool == "clinsum find_phi":
             for kind, s in scores.items():
                 if s.misses:
                     print(f"- missed {kind} ({len(s.misses)}): " + "; ".join(s.misses[:25]))
@@ -225,9 +229,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--misses", action="store_true", help="list a tuned split's misses (never the untouched split's)")
     parser.add_argument("--clinsum-only", action="store_true", help="skip presidio and philter-lite")
+    parser.add_argument("--swap", type=int, metavar="SEED", help="score a tuned split with its names swapped for other locales' names")
+    parser.add_argument("--pool", choices=("world", "words"), default="world",
+                        help="with --swap: other locales' names, or census names that are English words (Grace, Young)")
     args = parser.parse_args()
+    if args.swap is not None and args.split in ("untouched", "all"):
+        parser.error("--swap re-renders a tuned split (dev or dev2); the untouched split is scored as written")
     for split in SPLITS if args.split == "all" else (args.split,):
-        run(split, args.runs, args.misses, not args.clinsum_only)
+        run(split, args.runs, args.misses, not args.clinsum_only, args.swap, args.pool)
 
 
 if __name__ == "__main__":

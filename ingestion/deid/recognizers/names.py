@@ -24,6 +24,7 @@ _CAPS = rf"(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"  # NGUYEN, O'NEI
 _INITIAL = rf"[{_UP}]\.?(?=\s|$|[,;)])"
 _PARTICLE = r"(?:de|del|de la|da|dos|van|von|der|den|le|la|di|bin|al|ibn|st\.?|Ó|Ní|Nic|Mac|Mc|O|Ui|Uí)"
 _WORD = rf"(?:{_TITLE}|{_CAPS})"
+_LEAD_PARTICLE = r"(?:(?:de la|de los|van der|van den|von der|de|del|della|da|dos|du|van|von|le|la|di|St\.?|ST\.?|Ste\.?)[ ]{1,2})?"  # "Mrs. de la Cruz"
 # A name: up to four words, initials allowed inside, particles between words.
 _NAME = rf"(?:{_INITIAL}[ ]{{1,2}}|(?:Ó|Ní|Nic|Uí)[ ]{{1,2}})?{_WORD}(?:(?:[ ]{{1,2}}{_PARTICLE})?[ ]{{1,2}}(?:{_INITIAL}|{_WORD})){{0,3}}"
 # "Lopez, Mark", "van der Berg, Anneke", "de la Cruz, Maria", and HL7's "SMITH^JOHN^A"
@@ -75,11 +76,12 @@ _FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
 # None, the name's shape suffices (capitals); "after", the name follows the cue and ends at the first
 # word that cannot be a name; "weak" likewise, with common words ("hand" in "rt hand") refused;
 # "listed" likewise, and a lower-case word must be on the census lists ("pt jane", not "pt aox3");
+# "kin" like "weak", but its first word may be any census first name ("son grant", "husband hope");
 # "before", the name precedes the cue ("KATHLEEN GAMBLE AWARE") and starts after the last word that
 # cannot be one. A hint is what every match holds where that is rare: one fast scan spares a rule
 # that starts at every capitalized word.
 _CUE_RULES = [
-    (rf"\b{_TITLES}\.?\s+(?P<phi>{_NAME})", 0.9, None, None),
+    (rf"\b{_TITLES}\.?\s+(?P<phi>{_LEAD_PARTICLE}{_NAME})", 0.9, None, None),
     # (the name in a lookahead: "DR OJO FOR DR A CLARK" holds two)
     (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms)\b\.?[ \t]+(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", None),
     (rf"{WORD_START}(?i:doctor)\b[ \t]+(?=(?P<phi>{_ANY_NAME}))", 0.7, "weak", None),
@@ -106,6 +108,15 @@ _CUE_RULES = [
     (rf"{WORD_START}(?i:mobili[sz]ed|walked|ambulated)\b[^\n.]{{0,40}}?\b(?i:with)[ \t]+(?P<phi>{_ANY_NAME})(?=[ \t]*(?:\.|$))", 0.6, "person", None),
     (rf"{WORD_START}(?i:physio(?:therapy|therapist)?|ot|slt|salt|dietitian|social[ \t]+work(?:er)?)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*(?=[),(])", 0.6, "person", None),
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
+    # The patient in apposition or by another name: "the patient, anneliese brandt, was", "goes by bobby",
+    # 'Robert "Bob" Kowalczyk'
+    (rf"{WORD_START}(?i:patient|pt)[ \t]*,[ \t]*(?P<phi>{_ANY_NAME})(?=[ \t]*,)", 0.6, "weak", None),
+    (rf"{WORD_START}(?i:goes[ \t]+by|known[ \t]+as|a\.?k\.?a\.?|nicknamed?)[ \t]+[\"“'‘]?(?P<phi>{_ANY_NAME})", 0.6, "weak", None),
+    (rf"(?<![\w'’-])(?P<phi>{_WORD}[ \t]+[\"“'‘]{_WORD}[\"”'’][ \t]+{_WORD})(?![\w'’-])", 0.8, None, "[\"“‘]"),
+    # Letters and messages: "Dear Anneliese,", "Hi mrs brandt"
+    (rf"(?im)^[ \t]*(?:dear|hi|hello)[ \t]+(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,:!.]|$))", 0.7, "weak", None),
+    # Newborns take the mother's surname: "Baby boy Haverford", "BG HAVERFORD", "Twin A Haverford"
+    (rf"{WORD_START}(?:(?i:baby|infant)[ \t]+(?i:boy|girl)|B[BG]|(?i:twin)[ \t]+[AB12])[ \t]+(?P<phi>{_ANY_NAME})", 0.7, "weak", None),
 ]
 _CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
 
@@ -122,7 +133,7 @@ _BEFORE_RULES = [
     # the age that introduces a patient: "Jones, a 67 yo", "john smith is a 67 y/o man"
     # (a comma or "is" must stand between: in "a pleasant 67 year old" the word before is no name)
     (rf"(?P<phi>{_ANY_WORD}(?:[ ]{{1,2}}(?!(?i:is|was|an?)\b){_ANY_WORD})?)(?:,[ \t]*|[ \t]+(?i:is|was)[ \t]+)(?i:an?[ \t]+)?",
-     r"(?<![\w.])\d{1,3}[ \t-]*(?i:yo|y/o|y\.o\.|year[ -]old|yr[ -]old)\b", 0.6, "before"),
+     r"(?<![\w.])\d{1,3}[ \t-]*(?:(?i:yo|y/o|y\.o\.|year[ -]old|yr[ -]old)\b|(?:(?i:yo|y/o)[ \t]?)?[MF]\b)", 0.6, "before"),
 ]
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
@@ -150,8 +161,8 @@ _RELATION = re.compile(rf"{WORD_START}(?i:{_RELATIONS}s?)\b")
 _AFTER_RELATION = [
     # "his wife Ana", "daughter (Maria)", "mother named Grace"
     (re.compile(rf"[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})"), 0.7, None),
-    # any case: "son, david", "hcp is mary", "mum brenda"
-    (re.compile(rf"[ \t]*,?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})"), 0.55, "weak"),
+    # any case: "son, david", "hcp is mary", "mum brenda", "husband bill", "son grant called"
+    (re.compile(rf"[ \t]*,?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})"), 0.55, "kin"),
     # the second of two: "sons david and mark", "DAUGHTERS ROSA AND LINA"
     (re.compile(rf"[ \t]*,?[ \t]*{_ANY_WORD},?[ \t]+(?i:and|&)[ \t]+(?P<phi>{_ANY_WORD})"), 0.55, "weak"),
 ]
@@ -294,6 +305,8 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
             if not (word in firsts and word not in lexicon.structure_words() or len(word) > 2 and lexicon.word_frequency(word) < 2.5
                     and word not in lexicon.safe_words() and _plausible_lower_name(word, firsts)):
                 break
+        elif mode == "kin" and words == 0 and word in firsts and word not in lexicon.structure_words() and word not in _RELATION_WORDS:
+            pass  # right after a relation a first name is one, though English knows it: "husband bill", "son grant"
         elif not _plausible_name_word(token.group(), firsts, weak=not strong, listed=mode == "listed") and not (
             strong and _titled(token.group(), text, start) and lexicon.word_frequency(word) < 3.5 and _plausible_lower_name(word, firsts, weak=True, unknown=9)
         ):

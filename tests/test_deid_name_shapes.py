@@ -1,0 +1,46 @@
+"""Names in the shapes real notes write them with no capital to go by: a first name right after a
+relation even when English knows the word ("husband bill", "son grant"), the patient in apposition,
+by a nickname, in a letter's greeting, a newborn by the mother's surname, a surname behind its
+particle, a name before a row's age and sex. And what must stay: the verbs after a relation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.deid_masking import masked
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("soc: son grant called, will come in after work.", "grant"),
+        ("husband bill (555-2149) will bring pt to appt", "bill"),
+        ("social: husband hope lives close, plans to visit friday.", "hope"),
+        ("ROOMMATE SUMMER CALLED, PT GAVE PERMISSION", "SUMMER"),
+        ("the patient, anneliese brandt, was seen in clinic", "anneliese brandt"),
+        ("prefers her middle name and goes by bobbie", "bobbie"),
+        ('Robert "Bob" Kowalczyk, 67M, presents with chest pain', 'Robert "Bob" Kowalczyk'),
+        ("Hi Anneliese,\nYour results are back and are normal.", "Anneliese"),
+        ("Baby boy Haverford born at 0300, apgars 8/9", "Haverford"),
+        ("BG OKONKWO-ADEYEMI 2.9 kg, feeding well", "OKONKWO-ADEYEMI"),
+        ("Mrs. de la Cruz c/o worsening dyspnea", "de la Cruz"),
+        ("Anneliese Brandt, 45 F, with two days of fever", "Anneliese Brandt"),
+    ],
+)
+def test_a_name_in_a_shape_without_capitals_is_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "son will call tomorrow",
+        "wife may visit after work",
+        "daughter at bedside, son in law present",
+        "the patient, however, refused the CT",
+        "twin A delivered at 0300, twin B at 0312",
+        "Dear Sir/Madam,",
+    ],
+)
+def test_words_after_a_relation_or_a_greeting_that_are_no_names_stay(text: str) -> None:
+    assert masked(text) == text
