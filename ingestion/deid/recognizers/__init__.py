@@ -13,6 +13,7 @@ from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDate
 from ingestion.deid.recognizers.gazetteer_names import GazetteerNameRecognizer
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
 from ingestion.deid.recognizers.names import CueNameRecognizer
+from ingestion.deid.recognizers.patient_lists import PatientListRecognizer
 from ingestion.deid.recognizers.place_cues import PlaceCueRecognizer
 from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, ClinicalFacilityRecognizer
 from ingestion.deid.recognizers.signatures import SignatureNameRecognizer
@@ -32,6 +33,7 @@ __all__ = [
     "ClinicalUrlRecognizer",
     "CueNameRecognizer",
     "GazetteerNameRecognizer",
+    "PatientListRecognizer",
     "PlaceCueRecognizer",
     "SignatureNameRecognizer",
     "SiteListRecognizer",

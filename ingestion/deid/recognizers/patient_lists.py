@@ -1,0 +1,161 @@
+"""Patients in lists: a table's name column, and a list row's name before its age and sex.
+
+Sign-out lists, census sheets and handover tables hold a ward's patients one per row. Their
+names have no cue word; what marks them is the layout. Two layouts, each a structure rather than a
+vocabulary:
+- a table whose header names a name column ("NAME", "PATIENT", "PT NAME", "NAME/MRN") beside
+  another column a patient list has (bed, room, age, diagnosis, to do): each row's cell in that
+  column is a name, whether cells are split by pipes, tabs or aligned spaces;
+- a row that starts a line (after a list number, bullet or bed) with a name followed, before
+  anything else, by an age and sex: "1. Kowalski, Jan (Rm 412) 67M", "- 12B SMITH: 67 F".
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import ClinicalRecognizer
+
+_NAME_HEADER = re.compile(r"(?i)(?:patient|pt|rm|room|bed)?[ ]?(?:/[ ]?)?(?:patient(?:[ ]name)?|pt(?:[ ]name)?|name)(?:[ ]?/[ ]?(?:mrn|id|age|dob|rm|room|bed))*")
+# What only a list of patients has beside its name column (a medication table's "Name" has dose and route).
+_LIST_HEADER = re.compile(
+    r"(?i)(?:bed|rm|room|bay|loc(?:ation)?|age|sex|age/sex|dob|mrn|dx|diagnosis|one[- ]?liner|summary|hpi|to[ -]?do|tasks?|issues?"
+    r"|plan|action(?: list)?|hd|hd#|los|code(?: status)?|attending|team|pcp|id|status|illness severity|contingenc(?:y|ies)|situation)\W*"
+)
+_CELL_SPLIT = {"|": re.compile(r"\|"), "\t": re.compile(r"\t+"), "  ": re.compile(r"[ ]{2,}")}
+_RULE_LINE = re.compile(r"[\s|:+=_-]*")  # "-----", "|---|---|"
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z'’]+)*\.?|,")
+_AGE_SEX = r"\d{1,3}[ ]?(?:(?i:yo|y/o|y\.o\.|yr)[ ]?)?(?:[MFmf]|(?i:male|female))\b"
+_LEAD = r"(?:\d{1,2}[.)]|[-*•#]|(?i:bed|rm|room|bay)[ ]?\d{1,4}[A-Za-z]?|[A-Z]{2,5}[ ]?\d{1,3}[A-Z]?|\d{1,4}[A-Za-z]?(?:-\d{1,3})?)"
+# A list row: its lead, a name (two to four words, a comma allowed), then at most a bracket, a colon or a
+# dash before the age and sex.
+_ROW = re.compile(
+    rf"(?m)^[ \t]*(?:{_LEAD}[ \t]*[-:|.)]?[ \t]*){{1,2}}(?P<phi>[A-Za-z][\w'’-]*(?:,?[ ]{{1,2}}[A-Za-z][\w'’.-]*){{0,3}})"
+    rf"[ \t]*(?:\([^)\n]{{0,25}}\)[ \t]*)?[-:,|–—]?[ \t]*{_AGE_SEX}"
+)
+
+
+class PatientListRecognizer(ClinicalRecognizer):
+    def __init__(self) -> None:
+        super().__init__([Phi.PERSON])
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        spans = list(_table_names(text))
+        for m in _ROW.finditer(text):
+            spans.append(_name_words(text, *m.span("phi")))
+        return [self.result(Phi.PERSON, start, end, 0.7) for start, end in filter(None, spans)]
+
+
+def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a line in text offsets, stripped of spaces. Pipes and tabs keep
+    empty cells (a column stays a column); a pipe table's outer pipes make no cells."""
+    cells, at = [], 0
+    for boundary in [*_CELL_SPLIT[sep].finditer(line), None]:
+        end = boundary.start() if boundary else len(line)
+        piece = line[at:end]
+        stripped = piece.strip(" *")
+        lead = piece.index(stripped) if stripped else 0
+        cells.append((offset + at + lead, offset + at + lead + len(stripped)))
+        at = boundary.end() if boundary else len(line)
+    if sep == "|":
+        cells = cells[1 if not line[: line.find("|")].strip() else 0 : -1 if not line[line.rfind("|") + 1 :].strip() else None]
+    return [c for c in cells if c[1] > c[0]] if sep == "  " else cells
+
+
+def _table_names(text: str):
+    """Names in the name column of every patient-list table of the text."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        found = _header(text, line, start)
+        i += 1
+        if found is None:
+            continue
+        sep, column, columns = found  # header cells, their offsets within the header line
+        while i < len(lines):
+            row_start, row = lines[i]
+            if not row.strip():
+                break
+            i += 1
+            if _RULE_LINE.fullmatch(row):
+                continue
+            cells = _cells(row, row_start, sep)
+            if sum(b > a for a, b in cells) < 2:
+                break  # the table has ended
+            if sep == "  ":
+                cell = _aligned_cell(cells, columns, column, row_start)
+            else:
+                cell = cells[column] if column < len(cells) and row.count(sep) >= len(columns) - 1 else None
+            if cell is not None:
+                yield _name_words(text, *cell)
+
+
+def _header(text: str, line: str, offset: int) -> tuple[str, int, list[tuple[int, int]]] | None:
+    """(separator, index of the name column, header cells) when the line heads a patient list."""
+    if not _NAME_HEADER.search(line):
+        return None
+    for sep in ("|", "\t", "  "):
+        if sep not in line:
+            continue
+        cells = _cells(line, offset, sep)
+        names = [k for k, (a, b) in enumerate(cells) if a < b and _NAME_HEADER.fullmatch(text[a:b].strip(" :*#"))]
+        if len(cells) >= 3 and names and any(_LIST_HEADER.fullmatch(text[a:b].strip(" :*#")) for k, (a, b) in enumerate(cells) if k != names[0]):
+            return sep, names[0], [(a - offset, b - offset) for a, b in cells]
+    return None
+
+
+def _aligned_cell(cells: list[tuple[int, int]], columns: list[tuple[int, int]], column: int, row_start: int) -> tuple[int, int] | None:
+    """The cell of a space-aligned row under the name column's header (offsets within their lines).
+    A wide bed cell ("MICU 11 Abigail Watkins") runs into the name column: the name is its tail."""
+    head_at = columns[column][0]
+    next_at = columns[column + 1][0] if column + 1 < len(columns) else 10**6
+    for a, b in cells:
+        lo, hi = a - row_start, b - row_start
+        if hi > head_at - 1 and lo < next_at:
+            return max(a, row_start + head_at - 1), b  # a word cut there is no name word: it is dropped
+    return None
+
+
+def _name_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name at the start of a cell or row: words that can be a name, up to the first that cannot."""
+    first = last = None
+    words = 0
+    at = start
+    for token in _TOKEN.finditer(text, start, end):
+        if text[at : token.start()].strip(" \t,"):
+            break  # a digit or a bracket ends the name: "Thomas 57 M", "Smith (MRN"
+        at = token.end()
+        value = token.group()
+        if token.start() == start and start > 0 and text[start - 1].isalnum():
+            continue  # the tail of a word the column edge cut
+        if value == ",":
+            continue
+        word = value.lower().strip(".'’")
+        if not _name_word(word):
+            break
+        if first is None:
+            first = token.start()
+        last, words = token.end(), words + 1
+    if first is None or not any(len(w) > 1 for w in re.findall(r"[A-Za-z]+", text[first:last])):
+        return None
+    return first, last
+
+
+def _name_word(word: str) -> bool:
+    if len(word) == 1:
+        return True  # an initial
+    parts = [p for p in re.split(r"[-'’]", word) if len(p) > 1]  # "d'agostino": the d' is no word
+    return bool(parts) and all(
+        p not in lexicon.structure_words() and p not in lexicon.safe_words_only() and p not in lexicon.function_words()
+        and (p in lexicon.first_names() or p in lexicon.last_names() or lexicon.word_frequency(p) < 3.5)
+        for p in parts
+    )
