@@ -44,3 +44,20 @@ def test_a_name_in_a_shape_without_capitals_is_masked(text: str, name: str) -> N
 )
 def test_words_after_a_relation_or_a_greeting_that_are_no_names_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("spoke w/ bill (son) re dispo", "bill"),
+        ("call kate (dtr) w/ updates", "kate"),
+        ("dtr jenny called, questions answered", "jenny"),
+        ("(MARGO IS ON VACA, SON WILL CALL FOR UPDATES)", "MARGO"),
+    ],
+)
+def test_a_relative_by_an_abbreviated_or_bracketed_relation_or_away_is_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text)
+
+
+def test_a_word_after_a_relative_in_capitals_is_not_taken_for_a_surname() -> None:
+    assert masked("DAUGHTER ROSE IN TO VISIT") == "DAUGHTER #### IN TO VISIT"

@@ -66,7 +66,7 @@ _RELATIONS = (
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|grandson"
     r"|granddaughter|grandmother|grandfather|grandma|grandpa|fianc[eé]e?|friend|neighbou?r|caregiver|roommate|boyfriend"
     r"|girlfriend|stepson|stepdaughter|stepmother|stepfather|cousin|sibling|child|guardian|POA|HCP|proxy|carer|mum|mam|nan|nana"
-    r"|gran|granny|grandad|granddad)(?:-in-law)?"
+    r"|gran|granny|grandad|granddad|dtr|dau|husb|sis|bro|gdtr|gson)(?:-in-law)?"
 )
 
 # A field label's end: "Patient: ", "**Patient:** ", "| **Patient** | " (a Markdown table cell).
@@ -129,13 +129,15 @@ _BEFORE_RULES = [
     (rf"(?P<phi>{_NAME}),[ \t]*", rf"(?<=[ \t,]){_AMBIGUOUS_CREDENTIALS}\b", 0.8, None),
     # credentials and roles after a name: "marisol quaid, bsn, rn", "colin hansen rn"
     # what is said of a person: "KATHLEEN GAMBLE AWARE", "brittany can be reached at"
-    (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit))\b", 0.55, "before"),
+    (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit)"
+                                   rf"|is\s+on\s+vaca(?:tion)?|visited|phoned|rang)\b", 0.55, "before"),
     # the age that introduces a patient: "Jones, a 67 yo", "john smith is a 67 y/o man"
     # (a comma or "is" must stand between: in "a pleasant 67 year old" the word before is no name)
     (rf"(?P<phi>{_ANY_WORD}(?:[ ]{{1,2}}(?!(?i:is|was|an?)\b){_ANY_WORD})?)(?:,[ \t]*|[ \t]+(?i:is|was)[ \t]+)(?i:an?[ \t]+)?",
      r"(?<![\w.])\d{1,3}[ \t-]*(?:(?i:yo|y/o|y\.o\.|year[ -]old|yr[ -]old)\b|(?:(?i:yo|y/o)[ \t]?)?[MF]\b)", 0.6, "before"),
 ]
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
 
 # Cues found once, in any case, with what may follow them and what may precede them. Each list
@@ -255,7 +257,7 @@ class CueNameRecognizer(ClinicalRecognizer):
                 match = name.search(text, max(0, found.start() - _BEFORE_REACH), found.start())
                 span = match and _trim_name(text, *match.span("phi"), never)
                 if span and (mode or text[span[0] : span[1]].isupper()):
-                    span = _judged(text, *span, "before", firsts)  # any case, or capitals that say nothing
+                    span = _judged(text, *span, "kin_before" if mode == "kin" else "before", firsts)  # any case, or capitals that say nothing
                 if span:
                     results.append(self.result(Phi.PERSON, *span, score))
         return results
@@ -264,7 +266,7 @@ class CueNameRecognizer(ClinicalRecognizer):
 def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) -> tuple[int, int] | None:
     """The words of a cue's name, in any case, that can be a name: from the cue outwards."""
     tokens = list(_ANY_TOKEN.finditer(text, start, end))
-    before = mode in ("before", "credential", "role")
+    before = mode in ("before", "credential", "role", "kin_before")
     if before:
         tokens.reverse()
     kept = words = 0
@@ -281,7 +283,10 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         if titled and token.group().islower() and word not in ("de", "del", "da", "dos", "van", "von", "der", "den", "le", "la", "di", "bin", "al", "ibn"):
             break  # "Mrs Graham rang": in mixed case, a lower-case word after a capitalized name is not part of it
         titled = titled or words == 0 and _titled(token.group(), text, start)
-        if word in lexicon.function_words() and (i == 0 and not (mode == "patient" and word in firsts) or words > 1 or previous not in firsts):
+        if word in lexicon.function_words() and (
+            i == 0 and not (mode == "patient" and word in firsts) or words > 1 or previous not in firsts
+            or word not in lexicon.last_names() or lexicon.word_frequency(word) >= 6.1  # "dr paula may", not "DAUGHTER ROSE IN"
+        ):
             break  # a function word is a surname only right after a first name: "dr paula may", not "paula may in"
         if mode == "role" and words == 0 and word not in firsts and word not in lexicon.last_names() and lexicon.word_frequency(word) >= 2.0 and not _titled(token.group(), text, start):
             break  # before a role that is an English word, a surname English may know must look like one
@@ -305,7 +310,7 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
             if not (word in firsts and word not in lexicon.structure_words() or len(word) > 2 and lexicon.word_frequency(word) < 2.5
                     and word not in lexicon.safe_words() and _plausible_lower_name(word, firsts)):
                 break
-        elif mode == "kin" and words == 0 and word in firsts and word not in lexicon.structure_words() and word not in _RELATION_WORDS:
+        elif mode in ("kin", "kin_before") and words == 0 and word in firsts and word not in lexicon.structure_words() and word not in _RELATION_WORDS:
             pass  # right after a relation a first name is one, though English knows it: "husband bill", "son grant"
         elif not _plausible_name_word(token.group(), firsts, weak=not strong, listed=mode == "listed") and not (
             strong and _titled(token.group(), text, start) and lexicon.word_frequency(word) < 3.5 and _plausible_lower_name(word, firsts, weak=True, unknown=9)
