@@ -83,3 +83,22 @@ def test_clinical_words_in_lists_stay(text: str) -> None:
     for word in ("Metoprolol", "Furosemide", "Lisinopril", "urosepsis", "lovenox"):
         if word in text:
             assert word in shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rm 6b okonjo - sbo, ngt to lis, npo\nrm 5b girschner - dka, insulin gtt",
+        "PATIENT LIST\n\ntanner 86f [7]: DKA -- insulin gtt\ncintron 73m [333]: PNA -- ctx/azithro",
+        "RM/NAME           AGE  ATTG          ISSUES / TO DO\n7A/ATZLER         90   JOHNSON       pancreatitis",
+    ],
+)
+def test_rows_led_by_a_room_glued_to_an_age_or_under_rm_name_are_names(text: str) -> None:
+    shown = masked(text)
+    for word in ("okonjo", "girschner", "tanner", "cintron", "ATZLER"):
+        assert word not in shown
+    assert "pancreatitis" in shown or "dka" in shown or "DKA" in shown
+
+
+def test_one_temperature_line_is_not_a_list_row() -> None:
+    assert masked("temp 101f overnight, cultures sent").startswith("temp ")

@@ -138,6 +138,7 @@ _BEFORE_RULES = [
 ]
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
 
 # Cues found once, in any case, with what may follow them and what may precede them. Each list
@@ -153,8 +154,8 @@ _AFTER_LABEL = [
 # Roles and credentials: a staff member's name after a role ("rt victoria", "Registrar Okonjo")
 # and before a role or credential ("marisol quaid, bsn, rn").
 _ROLE = re.compile(rf"{WORD_START}(?i:(?P<role>{_ROLES})|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b")
-_AFTER_ROLE = re.compile(rf"\.?[ \t]*[:-]?[ \t]*(?P<phi>{_ANY_NAME})")
-_AFTER_ROLE_PAIR = re.compile(rf"\.?[ \t]*[:-]?[ \t]*(?P<phi>(?P<last>{_ANY_WORD}),[ ]{{0,2}}(?P<first>{_ANY_WORD}))\b")
+_AFTER_ROLE = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>{_ANY_NAME})")  # "rn: a. dawson", "7p-7a rn (murphy, jack)"
+_AFTER_ROLE_PAIR = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>(?P<last>{_ANY_WORD}),[ ]{{0,2}}(?P<first>{_ANY_WORD}))\b")
 _BEFORE_ROLE = re.compile(rf"(?<![\w'’.-])(?P<phi>{_ANY_NAME}),?[ \t]+\Z")
 
 # A relation, found once, and the names that may follow it (each tried where the relation ends):

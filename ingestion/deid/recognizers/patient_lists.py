@@ -38,6 +38,15 @@ _ROW = re.compile(
     rf"(?m)^[ \t]*(?:{_LEAD}[ \t]*[-:|.)]?[ \t]*){{1,2}}(?P<phi>[A-Za-z][\w'’-]*(?:,?[ ]{{1,2}}[A-Za-z][\w'’.-]*){{0,3}})"
     rf"[ \t]*(?:\([^)\n]{{0,25}}\)[ \t]*)?[-:,|–—]?[ \t]*{_AGE_SEX}"
 )
+# A row led by its room or bed, the name then a dash, colon or bracket: "rm 6b mai - sbo, ngt to lis"
+_ROOM_ROW = re.compile(
+    r"(?im)^[ \t]*(?:bed|rm|room|bay)[ ]?\d{1,4}[A-Za-z]?[ \t]*[-:.)]?[ \t]+(?P<phi>[A-Za-z][\w'’-]*(?:,?[ ]{1,2}[A-Za-z][\w'’.-]*){0,2})"
+    r"[ \t]*(?:[-–—:(]|\[)"
+)
+# A row that starts with the name, its age and sex glued on: "tanner 86f [7]: DKA", "CUNNINGHAM 102M [717]"
+# (the name must be on the census lists: "TMAX 102F" is a temperature)
+_BARE_ROW = re.compile(rf"(?m)^[ \t]*(?P<phi>[A-Za-z][\w'’-]*(?:,?[ ]{{1,2}}[A-Za-z][\w'’.-]*){{0,2}})[ \t]+{_AGE_SEX}(?=[ \t]*(?:[\[(:,;-]|$))")
+_ROOM_PREFIX = re.compile(r"\d[\w-]*/")  # an RM/NAME cell: "7A/ATZLER"
 
 
 class PatientListRecognizer(ClinicalRecognizer):
@@ -48,6 +57,11 @@ class PatientListRecognizer(ClinicalRecognizer):
         spans = list(_table_names(text))
         for m in _ROW.finditer(text):
             spans.append(_name_words(text, *m.span("phi")))
+        for m in _ROOM_ROW.finditer(text):
+            spans.append(_name_words(text, *m.span("phi"), stop_words=True))
+        bare = list(_BARE_ROW.finditer(text))
+        if len(bare) >= 2:  # a list has rows: one "temp 101f" line is a temperature
+            spans += [_name_words(text, *m.span("phi"), census=True) for m in bare]
         return [self.result(Phi.PERSON, start, end, 0.7) for start, end in filter(None, spans)]
 
 
@@ -96,7 +110,8 @@ def _table_names(text: str):
             else:
                 cell = cells[column] if column < len(cells) and row.count(sep) >= len(columns) - 1 else None
             if cell is not None:
-                yield _name_words(text, *cell)
+                prefix = _ROOM_PREFIX.match(text, *cell)
+                yield _name_words(text, prefix.end() if prefix else cell[0], cell[1])
 
 
 def _header(text: str, line: str, offset: int) -> tuple[str, int, list[tuple[int, int]]] | None:
@@ -125,7 +140,7 @@ def _aligned_cell(cells: list[tuple[int, int]], columns: list[tuple[int, int]], 
     return None
 
 
-def _name_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _name_words(text: str, start: int, end: int, stop_words: bool = False, census: bool = False) -> tuple[int, int] | None:
     """The name at the start of a cell or row: words that can be a name, up to the first that cannot."""
     first = last = None
     words = 0
@@ -140,7 +155,7 @@ def _name_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         if value == ",":
             continue
         word = value.lower().strip(".'’")
-        if not _name_word(word):
+        if not _name_word(word, stop_words, census):
             break
         if first is None:
             first = token.start()
@@ -150,12 +165,16 @@ def _name_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     return first, last
 
 
-def _name_word(word: str) -> bool:
+def _name_word(word: str, stop_words: bool = False, census: bool = False) -> bool:
+    """A word of a list's name slot: on the census lists or too rare to be English, and no label or
+    shorthand. Where the slot leaves no doubt a census name may be a stop word ("rm 12b may - etoh")."""
     if len(word) == 1:
-        return True  # an initial
+        return not census  # an initial
     parts = [p for p in re.split(r"[-'’]", word) if len(p) > 1]  # "d'agostino": the d' is no word
+    known = lexicon.first_names() | lexicon.last_names() if census else None
     return bool(parts) and all(
-        p not in lexicon.structure_words() and p not in lexicon.safe_words_only() and p not in lexicon.function_words()
-        and (p in lexicon.first_names() or p in lexicon.last_names() or lexicon.word_frequency(p) < 3.5)
+        p not in lexicon.structure_words() and p not in lexicon.safe_words_only()
+        and (p not in lexicon.function_words() or stop_words and lexicon.known_name(p))
+        and (p in known if known is not None else p in lexicon.first_names() or p in lexicon.last_names() or lexicon.word_frequency(p) < 3.5)
         for p in parts
     )

@@ -19,7 +19,7 @@ from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.addresses import street_types
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
-from ingestion.deid.recognizers.places import STATES
+from ingestion.deid.recognizers.places import SPECIALTY_FACILITY, STATES
 
 # Words that begin a place's name and name nothing alone: "new julianville", "st clare", "lake dustin".
 PREFIXES = frozenset("new port lake north south east west st saint mount mt fort ft san santa el la los las glen point".split())
@@ -36,7 +36,9 @@ _TAIL = (
     r"|pharmacy|chemists?|surgery|(?:family|general)[ ]+(?:doctors|medicine|practice|health[ ]+team)|primary[ ]+care"
     r"|(?:district[ ]+|community[ ]+)?health[ ]+(?:service|centre|center)|medical[ ]+(?:centre|group)|mc|hc|cmht"
     r"|(?:complex[ ]+)?(?:continuing|transitional|intermediate)[ ]+care(?:[ ]+unit)?|base[ ]+hospital"
-    r"|and[ ]+partners|ward|unit)"
+    r"|and[ ]+partners|ward|unit"
+    # home-care agencies and hospices: "glendale home health", "sherworth hospice", "GRANRIDGE VISITING NURSES"
+    rf"|home[ ]+health(?:[ ]?care)?|home[ ]+care|hospice|visiting[ ]+nurses?(?:[ ]+association)?|regional|{SPECIALTY_FACILITY})"
 )
 _DESCRIPTORS = frozenset("family community county regional university general memorial children's state valley".split())
 _TAIL_AFTER = re.compile(rf"[ ]+(?:(?:{'|'.join(_DESCRIPTORS)})[ ]+)?{_TAIL}\b", re.I)
@@ -57,6 +59,7 @@ _FACILITY_CUES = (
     r"|presented[ ]+to|via|(?:ems|ambulance|medics)[ ]+from|stepped[ ]+down[ ]+to|step-?down[ ]+to|re-?admi(?:tted|ssion)[ ]+to"
     r"|admission[ ]+to|previous[ ]+admission[ ]+to|ward[ ]*:|unit[ ]*:"
     # field labels: "OSH: pendlebury", "Referring facility: Ellesmere"
+    r"|records[ ]+(?:(?:coming|obtained|requested|received)[ ]+)?(?:from|at)"
     r"|(?:osh|facility|location|referring[ ]+(?:facility|hospital)|hospital|site|institution|transferred[ ]+(?:from|to)"
     r"|outside[ ]+hospital|nursing[ ]+home|snf|rehab|pcp[ ]+office)[ ]*:"
 )

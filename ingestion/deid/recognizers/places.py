@@ -67,6 +67,14 @@ ADDRESS_RULES = (
     rule(rf"\d{{1,6}}[A-Z]?[ ](?:{_NAME_WORD}[ ]){{0,3}}{_SUFFIX}{_UNIT},[ ](?P<phi>[A-Za-z][\w'’.-]*(?:[ ][A-Za-z][\w'’.-]*){{0,2}},?[ ]{_ZIP})\b", Phi.CITY, 0.75),
 )
 
+def _specialty_facility() -> str:
+    """A specialty and a facility's kind, in any case: "Heart Center", "eye associates" (data/facility_specialties.txt)."""
+    words = sorted(lexicon.word_file("facility_specialties.txt"), key=len, reverse=True)
+    alternatives = "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words)
+    return rf"(?i:(?:{alternatives})[ \t]+(?:center|centre|institute|associates|specialists|group))"
+
+
+SPECIALTY_FACILITY = _specialty_facility()
 _FACILITY_WORDS = (
     r"(?:Medical\s+Center|Medical\s+Centre|Hospital|Hospitals|Clinic|Clinics|Health\s+System|Health\s+Center|Health\s+Centre"
     r"|Healthcare|Health\s+Care|Nursing\s+Home|Nursing\s+(?:and|&)\s+Rehabilitation(?:\s+Center)?|Rehabilitation\s+(?:Center|Hospital|Institute)"
@@ -75,12 +83,13 @@ _FACILITY_WORDS = (
     r"|Surgical\s+Hospital|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Children'?s|Memorial|Pharmacy|Laboratories|Imaging|Radiology\s+Associates"
     r"|Dialysis(?:\s+Center)?|Home\s+Health|Retirement\s+(?:Home|Community)|Long[- ]Term\s+Care|VA\s+Medical\s+Center"
     r"|Health(?![ \t]+(?:Plan|Insurance|Net|Partners\s+Plan))|Family\s+Practice|Family\s+Medicine|Practice|Home\s+for\s+the\s+Aged"
-    r"|Convalescent\s+Home|Home|Rehab|House|Lodge|Village|Surgery|Health\s+Centre|NHS\s+(?:Foundation\s+)?Trust)"
+    r"|Convalescent\s+Home|Home|Rehab|House|Lodge|Village|Surgery|Health\s+Centre|NHS\s+(?:Foundation\s+)?Trust"
+    rf"|Regional|Visiting\s+Nurses?(?:\s+Association)?|{SPECIALTY_FACILITY})"
 )
 _FACILITY_CAPS = (
     r"(?:MEDICAL[ \t]+CENTER|HOSPITAL|CLINIC|HEALTH[ \t]+SYSTEM|HEALTH[ \t]+CENTER|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER"
     r"|CARE[ \t]+CENTER|MEDICAL[ \t]+GROUP|ASSOCIATES|INFIRMARY|HOSPICE|CARE[ \t]+HOME|HEALTH[ \t]+CENTRE|SURGERY|PRACTICE|REHAB"
-    r"|MANOR|HOUSE|LODGE)"
+    rf"|MANOR|HOUSE|LODGE|VISITING[ \t]+NURSES?|{SPECIALTY_FACILITY})"
 )
 _FAC_NAME_WORD = r"(?:[A-Z][a-z'’][\w'’.&-]*|[A-Z][a-z]?\.|of|the|and|&|de|for)"
 
@@ -93,6 +102,8 @@ FACILITY_RULES = (
     # "University Hospital Deeryane", "ROYAL INFIRMARY OF ...": the name after a hospital's kind
     _NAMED_AFTER := rule(r"(?P<phi>\b(?:University|Teaching|General|District|Regional|Base|Royal|Community|Mercy)[ ](?:Hospital|Infirmary)[ ][A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)\b(?![ ]+(?:Hospital|Campus|Site)\b)", Phi.FACILITY, 0.7),
     _NAMED_AFTER_CAPS := rule(r"(?P<phi>\b(?:UNIVERSITY|TEACHING|GENERAL|DISTRICT|REGIONAL|BASE|ROYAL|COMMUNITY|MERCY)[ ](?:HOSPITAL|INFIRMARY)[ ][A-Z][A-Z'’]+(?:[ ][A-Z][A-Z'’]+)?)\b", Phi.FACILITY, 0.7),
+    # A visiting-nurse agency by its town, in any case: "VNA of Belley", "visiting nurse association of cedarton"
+    rule(r"(?P<phi>\b(?i:vna|visiting[ \t]+nurse(?:s|[ \t]+association))[ \t]+(?i:of)[ \t]+[A-Za-z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.7),
     # "Hospital of the University of ...", "Clinic of Springfield"
     rule(r"(?P<phi>\b(?:Hospital|Clinic|Infirmary)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*){0,3})", Phi.FACILITY, 0.7),
 )

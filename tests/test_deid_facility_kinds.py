@@ -1,0 +1,42 @@
+"""Facilities named by their specialty ("Winton Heart Center"), home-care agencies and hospices, a
+regional hospital by its town, and hospitals by their initials after "records from"; and the generic
+phrases that stay. All names invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.deid_masking import masked
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I have referred him to Winton Heart Center for further evaluation.", "Winton Heart Center"),
+        ("f/u w/ talwood eye associates re: diabetic retinopathy", "talwood eye associates"),
+        ("SEEN AT CALBROOK CANCER INSTITUTE 3/2", "CALBROOK CANCER INSTITUTE"),
+        ("pt eval -> everdale vs home w/ glendale home health", "glendale home health"),
+        ("GRANRIDGE VISITING NURSES FOLLOWING AT HOME", "GRANRIDGE VISITING NURSES"),
+        ("sherworth hospice following at home", "sherworth hospice"),
+        ("He was discharged from Glenfield Regional on 8/4.", "Glenfield Regional"),
+        ("Records from AGH were obtained on November 27.", "AGH"),
+        ("bed 2 records coming from hmc, fax to follow", "hmc"),
+        ("He will continue with VNA of Belley at home.", "Belley"),
+    ],
+)
+def test_a_facility_by_its_kind_is_masked(text: str, place: str) -> None:
+    assert "#" * len(place) in masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "regional anesthesia was used for the block",
+        "Home hospice was discussed with the family.",
+        "home health aide 3x/week",
+        "referred to the Heart Center for TAVR workup",
+        "Cardiology Associates to follow",
+    ],
+)
+def test_generic_care_phrases_stay(text: str) -> None:
+    assert masked(text) == text
