@@ -63,6 +63,18 @@ def _street() -> re.Pattern[str]:
     )
 
 
+# A street named without its number, where a shop or a home stands: "the CVS on Elm Ave", "Walgreens
+# (OAK STREET)", "lives off mill rd". Only road words; the English ones ("way", "place", "court",
+# "drive", "circle") only after a name written as one.
+_BARE_STREET = re.compile(
+    r"(?:\b(?:on|at|off)[ ]+|\()(?P<phi>(?P<name>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]"
+    r"(?P<type>street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|ter|parkway|pkwy|highway|hwy|crescent|cres"
+    r"|way|place|pl|court|ct|drive|circle|cir)\.?)(?![\w'’-])",
+    re.I,
+)
+_ENGLISH_TYPES = frozenset("way place court drive circle".split())
+
+
 def _note_word(word: str) -> bool:
     return word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
 
@@ -95,6 +107,13 @@ class AddressBlockRecognizer(ClinicalRecognizer):
                 continue
             results.append(self.result(Phi.STREET_ADDRESS, street.start(), street.end(), 0.85))
             results += self._rest(text, street.end())
+        for street in _BARE_STREET.finditer(text):
+            words = street["name"].split()
+            named = all(w[:1].isupper() for w in words)
+            if street["type"].lower() in _ENGLISH_TYPES and not named:
+                continue
+            if all(not _note_word(w.lower()) and w.lower() not in lexicon.function_words() and len(w) > 1 for w in words):
+                results.append(self.result(Phi.STREET_ADDRESS, *street.span("phi"), 0.7))
         return results
 
     def _rest(self, text: str, at: int) -> list[RecognizerResult]:

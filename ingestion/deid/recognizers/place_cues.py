@@ -65,10 +65,10 @@ _FACILITY_CUES = (
 )
 # Cues after which a town stands.
 _TOWN_CUES = r"(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
-# Cues too common to trust: only a word English does not know is a place after them.
-_WEAK_CUES = r"at|from|in|near"
-_CUES = re.compile(rf"{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES})|(?P<weak>{_WEAK_CUES}))(?=[ \t])", re.I)
+# Cues too common to trust (and a sign-out's arrow: "PT eval -> Redbury vs home"): see _CUES.
+_CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near)|(?<=[ ])(?:->|→)))(?=[ \t])", re.I)
 _MAX_WORDS = 4
+_INITIALS = re.compile(r"[a-z]{1,3}(?:h|mc|hc)")  # "smh", "bmc", "nwh"
 # A US state's postal code after a comma ends a town's name: "trenton, NJ", "EAST PAUL, MA 02130".
 # Codes that are also words or shorthand ("MD", "OR", "IN", "AP") count only before a ZIP.
 _WORDLIKE_STATES = {"MD", "OR", "IN", "ME", "OK", "AS", "AP", "AE", "AA", "GU", "MP", "HI", "OH", "DE", "CO", "PR", "VI"}
@@ -122,7 +122,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         for cue in _CUES.finditer(text):
-            found = self._name_after(text, cue.end(), weak=cue["weak"] is not None)
+            found = self._name_after(text, cue.end(), weak=cue["weak"] is not None, cue_facility=cue["facility"] is not None)
             if found:
                 start, end, facility = found
                 kind = Phi.CITY if cue["town"] and not facility else Phi.FACILITY
@@ -140,7 +140,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
         return results
 
     @staticmethod
-    def _name_after(text: str, at: int, weak: bool) -> tuple[int, int, bool] | None:
+    def _name_after(text: str, at: int, weak: bool, cue_facility: bool = False) -> tuple[int, int, bool] | None:
         """The place's name right after a cue: prefixes and name-like words, and a facility word
         after them; (start, end, ends in a facility word), or None."""
         start = end = None
@@ -165,6 +165,8 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 saint |= word in ("st", "saint")
             elif not weak and titled and _town_word(word, _NAMED_PLACE_ZIPF) and word not in lexicon.note_words():  # states stay
                 named = True  # after a strong cue, a place written as a name: "lives in Munich", "from Toronto General"
+            elif cue_facility and start is None and _INITIALS.fullmatch(word) and word not in lexicon.safe_words() and lexicon.word_frequency(word) < 4.0:
+                named = unknown = True  # a hospital's initials in lower case: "sent to smh for mri"
             elif _name_like(word, cued=not weak):
                 # After a weak cue a word not written as a name must be rarer: "in cassettes" is English.
                 rare = titled or lexicon.word_frequency(word) < _WEAK_LOWER_ZIPF
