@@ -40,3 +40,26 @@ def test_a_facility_by_its_kind_is_masked(text: str, place: str) -> None:
 )
 def test_generic_care_phrases_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("sister bringing med list from CVS on Elm Ave", "Elm Ave"),
+        ("HOME MEDS FROM THE WALGREENS AT PINE RD", "PINE RD"),
+        ("Prescriptions sent to CVS (Oak St).", "Oak St"),
+        ("lives at 44 mill rd", "44 mill rd"),
+    ],
+)
+def test_a_street_without_its_number_or_in_lower_case_is_masked(text: str, street: str) -> None:
+    assert "#" * len(street) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["on the way home", "pt at rest", "10 mg st", "on my way", "PT eval -> home w/ services"])
+def test_road_words_in_prose_stay(text: str) -> None:
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "place"), [("PT eval -> Wexstead vs home", "Wexstead"), ("sent to smh for mri", "smh")])
+def test_a_place_after_a_sign_out_arrow_or_initials_after_a_cue_are_masked(text: str, place: str) -> None:
+    assert "#" * len(place) in masked(text)

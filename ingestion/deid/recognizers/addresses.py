@@ -58,7 +58,7 @@ def street_types() -> frozenset[str]:
 def _street() -> re.Pattern[str]:
     types = "|".join(sorted((re.escape(t) for t in street_types()), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w/.,-])(?P<house>{_HOUSE})[ ](?P<name>(?:[a-z][\w'’-]*[ ]){{1,3}}?)(?:{types})\.?{_UNIT}{_END}",
+        rf"(?<![\w/.,-])(?P<house>{_HOUSE})[ ](?P<name>(?:[a-z][\w'’-]*[ ]){{1,3}}?)(?P<type>{types})\.?{_UNIT}{_END}",
         re.I | re.M,
     )
 
@@ -79,16 +79,22 @@ def _note_word(word: str) -> bool:
     return word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
 
 
-def _street_name(words: list[str]) -> bool:
-    """The name of a street: no function, clinical or structure word; in lower case, rare words or names."""
-    lower = all(w.islower() for w in words)
+_ROAD_ABBREVIATIONS = frozenset("st rd ave ln blvd".split())  # no English word: "12 oak st" is a street
+
+
+def _street_name(words: list[str], kind: str = "") -> bool:
+    """The name of a street: no function, clinical or structure word; in lower case, rare words or names
+    (or any word before a road's abbreviation)."""
+    road = kind.lower() in _ROAD_ABBREVIATIONS
+    lower = all(w.islower() for w in words) and not road
     titled = all(w[:1].isupper() and not w.isupper() for w in words)
     for w in re.findall(r"[^\W\d_]+", " ".join(words).lower()):  # "campbell-nolan", "o'dwyer": each part
         if w in ("o", "d", "mc", "mac", "st"):
             continue
         census = w in lexicon.last_names() or w in lexicon.first_names()
         # A function word names a street only written as a name ("882 May Crescent"; "HR 60 AT REST" is none).
-        if len(w) < 2 or w in lexicon.function_words() and not (titled and census) or lower and w in lexicon.safe_words_only() and not census:
+        if len(w) < 2 or w in lexicon.function_words() and not (titled and census) or lower and w in lexicon.safe_words_only() and not census \
+                or road and _note_word(w):  # "10 mg st"
             return False
         zipf = lexicon.word_frequency(w)
         if lower and not (zipf < _NAME_ZIPF or census and zipf < _COMMON_ZIPF):
@@ -103,7 +109,7 @@ class AddressBlockRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         for street in _street().finditer(text):
-            if not _street_name(street["name"].split()):
+            if not _street_name(street["name"].split(), street["type"]):
                 continue
             results.append(self.result(Phi.STREET_ADDRESS, street.start(), street.end(), 0.85))
             results += self._rest(text, street.end())
