@@ -63,3 +63,22 @@ def test_road_words_in_prose_stay(text: str) -> None:
 @pytest.mark.parametrize(("text", "place"), [("PT eval -> Wexstead vs home", "Wexstead"), ("sent to smh for mri", "smh")])
 def test_a_place_after_a_sign_out_arrow_or_initials_after_a_cue_are_masked(text: str, place: str) -> None:
     assert "#" * len(place) in masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Hx of admission to Riverside Psych", "Riverside Psych"),
+        ("followed at the Cedarton VA", "Cedarton VA"),
+        ("seen at cedarton urgent care 3/1", "cedarton urgent care"),
+        ("Brookfield Orthopedics for the knee", "Brookfield Orthopedics"),
+        ("transferred from SAINT MARY'S", "SAINT MARY'S"),
+    ],
+)
+def test_a_facility_by_its_provider_kind_is_masked(text: str, place: str) -> None:
+    assert "#" * len(place) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["cleared by psych", "inpatient psych consulted", "right eye va 20/40", "RIGHT EYE VA 20/40", "St. John's wort"])
+def test_provider_kinds_as_services_or_measures_stay(text: str) -> None:
+    assert masked(text) == text

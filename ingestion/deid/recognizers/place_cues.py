@@ -19,7 +19,7 @@ from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.addresses import street_types
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
-from ingestion.deid.recognizers.places import SPECIALTY_FACILITY, STATES
+from ingestion.deid.recognizers.places import FACILITY_KINDS, SPECIALTY_FACILITY, STATES
 
 # Words that begin a place's name and name nothing alone: "new julianville", "st clare", "lake dustin".
 PREFIXES = frozenset("new port lake north south east west st saint mount mt fort ft san santa el la los las glen point".split())
@@ -38,7 +38,7 @@ _TAIL = (
     r"|(?:complex[ ]+)?(?:continuing|transitional|intermediate)[ ]+care(?:[ ]+unit)?|base[ ]+hospital"
     r"|and[ ]+partners|ward|unit"
     # home-care agencies and hospices: "glendale home health", "sherworth hospice", "GRANRIDGE VISITING NURSES"
-    rf"|home[ ]+health(?:[ ]?care)?|home[ ]+care|hospice|visiting[ ]+nurses?(?:[ ]+association)?|regional|{SPECIALTY_FACILITY})"
+    rf"|home[ ]+health(?:[ ]?care)?|home[ ]+care|hospice|visiting[ ]+nurses?(?:[ ]+association)?|regional|{SPECIALTY_FACILITY}|{FACILITY_KINDS})"
 )
 _DESCRIPTORS = frozenset("family community county regional university general memorial children's state valley".split())
 _TAIL_AFTER = re.compile(rf"[ ]+(?:(?:{'|'.join(_DESCRIPTORS)})[ ]+)?{_TAIL}\b", re.I)

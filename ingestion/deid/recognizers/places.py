@@ -75,6 +75,15 @@ def _specialty_facility() -> str:
 
 
 SPECIALTY_FACILITY = _specialty_facility()
+
+
+def _facility_kinds() -> str:
+    """Kinds of provider that end a facility's name, in any case: "Psych", "VA", "urgent care" (data/facility_kinds.txt)."""
+    words = sorted(lexicon.word_file("facility_kinds.txt"), key=len, reverse=True)
+    return "(?i:" + "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words) + ")"
+
+
+FACILITY_KINDS = _facility_kinds()
 _FACILITY_WORDS = (
     r"(?:Medical\s+Center|Medical\s+Centre|Hospital|Hospitals|Clinic|Clinics|Health\s+System|Health\s+Center|Health\s+Centre"
     r"|Healthcare|Health\s+Care|Nursing\s+Home|Nursing\s+(?:and|&)\s+Rehabilitation(?:\s+Center)?|Rehabilitation\s+(?:Center|Hospital|Institute)"
@@ -84,12 +93,12 @@ _FACILITY_WORDS = (
     r"|Dialysis(?:\s+Center)?|Home\s+Health|Retirement\s+(?:Home|Community)|Long[- ]Term\s+Care|VA\s+Medical\s+Center"
     r"|Health(?![ \t]+(?:Plan|Insurance|Net|Partners\s+Plan))|Family\s+Practice|Family\s+Medicine|Practice|Home\s+for\s+the\s+Aged"
     r"|Convalescent\s+Home|Home|Rehab|House|Lodge|Village|Surgery|Health\s+Centre|NHS\s+(?:Foundation\s+)?Trust"
-    rf"|Regional|Visiting\s+Nurses?(?:\s+Association)?|{SPECIALTY_FACILITY})"
+    rf"|Regional|Visiting\s+Nurses?(?:\s+Association)?|VA|{SPECIALTY_FACILITY}|{FACILITY_KINDS})"  # VA: "va" is visual acuity
 )
 _FACILITY_CAPS = (
     r"(?:MEDICAL[ \t]+CENTER|HOSPITAL|CLINIC|HEALTH[ \t]+SYSTEM|HEALTH[ \t]+CENTER|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER"
     r"|CARE[ \t]+CENTER|MEDICAL[ \t]+GROUP|ASSOCIATES|INFIRMARY|HOSPICE|CARE[ \t]+HOME|HEALTH[ \t]+CENTRE|SURGERY|PRACTICE|REHAB"
-    rf"|MANOR|HOUSE|LODGE|VISITING[ \t]+NURSES?|{SPECIALTY_FACILITY})"
+    rf"|MANOR|HOUSE|LODGE|VISITING[ \t]+NURSES?|{SPECIALTY_FACILITY}|{FACILITY_KINDS})"
 )
 _FAC_NAME_WORD = r"(?:[A-Z][a-z'’][\w'’.&-]*|[A-Z][a-z]?\.|of|the|and|&|de|for)"
 
@@ -97,7 +106,7 @@ FACILITY_RULES = (
     # "East Jasonmouth General Hospital", "St. Mary's Medical Center", "Sunrise Gardens Nursing Home"
     rule(rf"(?P<phi>(?:St\.?[ ]|Saint[ ])?[A-Z][a-z'’][\w'’.&-]*(?:[ ]{_FAC_NAME_WORD}){{0,5}}?(?:[ ]{_FACILITY_WORDS})+(?:[ ](?:of|at)[ ][A-Z][a-z][\w'’.-]*)?)\b", Phi.FACILITY, 0.7),
     # "St. Jude's", "St. Mary's": a saint's name alone names a hospital (not St. John's wort)
-    rule(r"(?P<phi>\bSt\.?[ ][A-Z][a-z]+['’]s)(?![ ]+wort)\b", Phi.FACILITY, 0.6),
+    rule(r"(?P<phi>\b(?:St\.?|ST\.?|Saint|SAINT)[ ][A-Z][A-Za-z]+['’][Ss])(?![ ]+(?i:wort))\b", Phi.FACILITY, 0.6),
     rule(rf"(?P<phi>[A-Z][A-Z'’.&-]+(?:[ \t]+[A-Z][A-Z'’.&-]*){{0,5}}?[ \t]+{_FACILITY_CAPS})\b", Phi.FACILITY, 0.7),
     # "University Hospital Deeryane", "ROYAL INFIRMARY OF ...": the name after a hospital's kind
     _NAMED_AFTER := rule(r"(?P<phi>\b(?:University|Teaching|General|District|Regional|Base|Royal|Community|Mercy)[ ](?:Hospital|Infirmary)[ ][A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)\b(?![ ]+(?:Hospital|Campus|Site)\b)", Phi.FACILITY, 0.7),
