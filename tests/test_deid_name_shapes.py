@@ -61,3 +61,15 @@ def test_a_relative_by_an_abbreviated_or_bracketed_relation_or_away_is_masked(te
 
 def test_a_word_after_a_relative_in_capitals_is_not_taken_for_a_surname() -> None:
     assert masked("DAUGHTER ROSE IN TO VISIT") == "DAUGHTER #### IN TO VISIT"
+
+
+def test_a_first_name_after_a_surname_and_its_comma_is_masked_though_it_is_a_month() -> None:
+    assert masked("RE: KOWALCZYK, JAN   DOB 01/02/1950").startswith("RE: ##############   DOB")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["gu: voiding via urinal", "2/6 SEM at RUSB", "cirrhosis from EtOH who presented", "f/u w/ surgery re: SBO"],
+)
+def test_clinical_shorthand_after_a_weak_cue_or_re_stays(text: str) -> None:
+    assert masked(text) == text

@@ -279,7 +279,9 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
             continue
         # After a title its first word may be a common word ("DR. PRICE"), and so may a surname
         # after a first name ("dr paula may"); elsewhere a common word ends the name.
-        strong = mode in ("after", "relation") and (words == 0 or previous in firsts)
+        # ... and so may a first name after a surname and its comma ("RE: KOWALCZYK, JAN").
+        comma = i > 0 and "," in text[tokens[i - 1].end() : token.start()]
+        strong = mode in ("after", "relation") and (words == 0 or previous in firsts or comma and _lower_word(token.group()) in firsts)
         word = _lower_word(token.group())
         if titled and token.group().islower() and word not in ("de", "del", "da", "dos", "van", "von", "der", "den", "le", "la", "di", "bin", "al", "ibn"):
             break  # "Mrs Graham rang": in mixed case, a lower-case word after a capitalized name is not part of it

@@ -56,7 +56,7 @@ _FACILITY_CUES = (
     r"|(?:admitted|adm\.?)[ ]+(?:to|from)|presented[ ]+from|came[ ]+from|arrived[ ]+from|bed[ ]+at|screen(?:ed|ing|er)?[ ]+(?:for|with|from|at)"
     r"|previously[ ]+at|program[ ]+at|(?:seen|followed|done|performed|replaced|placed|treated|hospitali[sz]ed)[ ]+at|(?:ed|er)[ ]+at"
     r"|go[ ]+to|called[ ]+from|call[ ]+from|liaison[ ]+(?:from|at)|accepted[ ]+(?:to|at)|outside[ ]+(?:hospital|study|films?)[ ]+(?:from|at)"
-    r"|presented[ ]+to|via|(?:ems|ambulance|medics)[ ]+from|stepped[ ]+down[ ]+to|step-?down[ ]+to|re-?admi(?:tted|ssion)[ ]+to"
+    r"|presented[ ]+to|(?:ems|ambulance|medics)[ ]+from|stepped[ ]+down[ ]+to|step-?down[ ]+to|re-?admi(?:tted|ssion)[ ]+to"
     r"|admission[ ]+to|previous[ ]+admission[ ]+to|ward[ ]*:|unit[ ]*:"
     # field labels: "OSH: pendlebury", "Referring facility: Ellesmere"
     r"|records[ ]+(?:(?:coming|obtained|requested|received)[ ]+)?(?:from|at)"
@@ -65,8 +65,9 @@ _FACILITY_CUES = (
 )
 # Cues after which a town stands.
 _TOWN_CUES = r"(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
-# Cues too common to trust (and a sign-out's arrow: "PT eval -> Redbury vs home"): see _CUES.
-_CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near)|(?<=[ ])(?:->|→)))(?=[ \t])", re.I)
+# Cues too common to trust, after which only a word English does not know is a place ("voiding via
+# urinal" is none), and a sign-out's arrow ("PT eval -> Redbury vs home"): the group `weak` of _CUES.
+_CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near|via)|(?<=[ ])(?:->|→)))(?=[ \t])", re.I)
 _MAX_WORDS = 4
 _INITIALS = re.compile(r"[a-z]{1,3}(?:h|mc|hc)")  # "smh", "bmc", "nwh"
 # A US state's postal code after a comma ends a town's name: "trenton, NJ", "EAST PAUL, MA 02130".
