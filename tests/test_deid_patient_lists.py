@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from tests.deid_masking import masked
 
 _FAKE = Faker(["en_US", "pl_PL", "es_MX", "yo_NG", "en_IN", "it_IT", "ga_IE", "tr_TR"])
+_FAKE.seed_instance(4711)
 
 
 def _ascii(text: str) -> str:
@@ -44,7 +45,7 @@ LAYOUTS = [
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_patient_in_a_list_is_masked_whatever_the_name(layout: str) -> None:
-    for _ in range(5):
+    for _ in range(20):
         first, last = _name()
         text = layout.format(first=first, last=last, FIRST=first.upper(), LAST=last.upper(), i=first[0], last_lower=last.lower())
         shown = masked(text)

@@ -45,7 +45,7 @@ _INNER = frozenset("upon on by the of de la le".split())
 _COUNTY = frozenset({"co", "co.", "county"})
 # In lower-case text a street's name word is rare, or a census name that is not common English
 # ("102 mann street", but not "5 day course").
-_NAME_ZIPF = 3.5
+_NAME_ZIPF = 4.0
 _COMMON_ZIPF = 5.2  # "martin" 4.7, "james" 5.1; "day" 6.0, "point" 5.5
 
 
