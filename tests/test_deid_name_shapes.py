@@ -73,3 +73,26 @@ def test_a_first_name_after_a_surname_and_its_comma_is_masked_though_it_is_a_mon
 )
 def test_clinical_shorthand_after_a_weak_cue_or_re_stays(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("bf jamal called, will visit", "jamal"),
+        ("mil edna visiting today", "edna"),
+        ("loretta, dtr, called x2", "loretta"),
+        ("call loretta w/ updates", "loretta"),
+        ("updated loretta by phone", "loretta"),
+        ("wife (rosalind) in at bedside", "rosalind"),
+        ("kids: marty, jamal", "marty"),
+    ],
+)
+def test_a_relative_by_a_short_relation_or_as_the_one_called_is_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["call bell in reach", "called back, no answer", "updated plan of care", "notified pharmacy", "the children were present"]
+)
+def test_the_objects_of_calls_and_updates_that_are_no_names_stay(text: str) -> None:
+    assert masked(text) == text

@@ -48,7 +48,7 @@ DATE_PATTERNS = [
     # 31MAY1924, 09SEP23: laboratory and registration systems
     rf"(?<![\w])(?P<phi>{_DAY}{MONTH}(?:{_YEAR}|\d{{2}}){_TIME})(?!\w)",
     # March 28, 2023; Mar 28th; March 31st 2023; Mar. 2023; March of 2023
-    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?(?:,?\s+{_YEAR})?{_TIME})(?!\w)",
+    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?(?:,?\s+(?:{_YEAR}|'\d{{2}}))?{_TIME})(?!\w)",  # ... Mar 14 '22
     rf"(?<!\w)(?P<phi>{MONTH}\.?,?\s+(?:of\s+)?{_YEAR})(?!\w)",
     # 11/2021: a month and year
     rf"(?<![\w/.-])(?P<phi>{_MON}/{_YEAR})(?![\w/]|\.\d)",
@@ -59,8 +59,8 @@ DATE_PATTERNS = [
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY})(?=[ap]m?\b)",  # "2/15am"
     # Day first where the day cannot be a month: "17/1", "28/03" (no score has a first number over 12 and a second under 13)
     rf"(?<![\w/.:+-])(?P<phi>(?:1[3-9]|2\d|3[01])/{_MON})(?![\w/%]|[.:,]\d|-\d)",
-    # Feb 15-17: a month's day range
-    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?\s*-\s*{_DAY}{_ORD}?)(?!\w)",
+    # Feb 15-17, March 14 to 16: a month's day range
+    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?\s*(?:-|to|through|thru|until)\s*{_DAY}{_ORD}?)(?!\w)",
     # Feb-15-2021, 2021.02.15; "dated 15/02" (day first after a cue)
     rf"(?<!\w)(?P<phi>{MONTH}\.?-{_DAY}-(?:{_YEAR}|\d{{2}}))(?!\w)",
     rf"(?<![\w.])(?P<phi>{_YEAR}\.{_MON}\.{_DAY})(?![\w.])",
@@ -91,6 +91,11 @@ DATE_PATTERNS = [
     rf"--[ \t]*(?P<phi>{_DM})[ \t]*$",  # a header's last field: "Ward handover -- bed 6 -- 25.1"
     rf"(?=\d){_AMPM}[ \t]+(?P<phi>{_DM})(?=[ \t]*(?:$|[,;)]|\.(?!\d)))",  # "triage 11pm 24.3."
     rf"^[ \t]*(?:procedures?|operations?|surgery)\b[^\n]*?\((?P<phi>{_DM})\)",  # "PROCEDURE: ... (25.3)"
+    # A month alone where a time is meant: "admitted in March", "since Jan.", "mid-March", "last week of June"
+    # ("May" only written as a month's name; "by June" may be a person)
+    rf"{WORD_START}(?:in|since|until|till|during|early|mid|late|last|next|this|through|thru|before|after|(?:week|end|beginning|middle|start)[ \t]+of)"
+    rf"[ \t-]+(?P<phi>(?:January|February|March|April|June|July|August|September|October|November|December"
+    rf"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|(?-i:May|MAY)))(?![\w'’-]|\.\w)",
     # Holidays name a day of the year
     rf"(?=[cxtehnimlvfCXTEHNIMLVF])\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
 ]

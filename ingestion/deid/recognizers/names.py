@@ -66,7 +66,8 @@ _RELATIONS = (
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|grandson"
     r"|granddaughter|grandmother|grandfather|grandma|grandpa|fianc[eé]e?|friend|neighbou?r|caregiver|roommate|boyfriend"
     r"|girlfriend|stepson|stepdaughter|stepmother|stepfather|cousin|sibling|child|guardian|POA|HCP|proxy|carer|mum|mam|nan|nana"
-    r"|gran|granny|grandad|granddad|dtr|dau|husb|sis|bro|gdtr|gson)(?:-in-law)?"
+    r"|gran|granny|grandad|granddad|dtr|dau|husb|sis|bro|gdtr|gson|bf|gf|mil|fil|bil|sil|dil|significant[ ]other|kids?|grandkids?|children"
+    r"|grandchild(?:ren)?)(?:-in-law)?"
 )
 
 # A field label's end: "Patient: ", "**Patient:** ", "| **Patient** | " (a Markdown table cell).
@@ -94,6 +95,8 @@ _CUE_RULES = [
     # ... the label and the name in any case: "PATIENT: JOHN SMITH", "name: smith, john"
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
+    # ... and in any case where the word can be a name: "call loretta w/ updates" (not "call bell in reach")
+    (rf"{WORD_START}(?i:discussed[ \t]+with|spoke[ \t]+(?:with|to)|s/w|d/w|call(?:ed)?|updated?|notif(?:y|ied))[ \t]+(?=[a-z])(?P<phi>{_ANY_NAME})", 0.55, "weak", "(?i)call|update|notif|spoke|[sd]/w|discussed"),
     (rf"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|sincerely(?:[ \t]+yours)?|(?:(?:best|kind|warm|with[ \t]+(?:best|kind))[ \t]+)?(?:regards|wishes)"
      rf"|many[ \t]+thanks|thanks|thank[ \t]+you|respectfully|cordially)[ \t]*[,.]?[ \t]*\n\s*(?P<phi>{_INI_ANY_NAME})", 0.85, "after", None),
     (rf"(?m)(?:^|(?<=[\s.]))(?:--+|—|–)[ \t]*(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,(]|$))", 0.7, "weak", None),
@@ -139,6 +142,7 @@ _BEFORE_RULES = [
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*,[ \t]*", rf"(?i:{_RELATIONS})[ \t]*,", 0.6, "kin"))  # "loretta, dtr, called"
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
 
 # Cues found once, in any case, with what may follow them and what may precede them. Each list
@@ -165,7 +169,7 @@ _AFTER_RELATION = [
     # "his wife Ana", "daughter (Maria)", "mother named Grace"
     (re.compile(rf"[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})"), 0.7, None),
     # any case: "son, david", "hcp is mary", "mum brenda", "husband bill", "son grant called"
-    (re.compile(rf"[ \t]*,?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})"), 0.55, "kin"),
+    (re.compile(rf"[ \t]*[,:(]?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})"), 0.55, "kin"),
     # the second of two: "sons david and mark", "DAUGHTERS ROSA AND LINA"
     (re.compile(rf"[ \t]*,?[ \t]*{_ANY_WORD},?[ \t]+(?i:and|&)[ \t]+(?P<phi>{_ANY_WORD})"), 0.55, "weak"),
 ]
