@@ -96,3 +96,21 @@ def test_a_relative_by_a_short_relation_or_as_the_one_called_is_masked(text: str
 )
 def test_the_objects_of_calls_and_updates_that_are_no_names_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("handoff to nora at 1900", "nora"),
+        ("report called to nora on 7", "nora"),
+        ("nora (charge rn) aware of plan", "nora"),
+        ("md aware (quill)", "quill"),
+    ],
+)
+def test_staff_handed_over_to_or_bracketed_with_a_role_are_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["handoff to night team", "report given to oncoming rn", "pt aware (see note)"])
+def test_handovers_to_teams_stay(text: str) -> None:
+    assert masked(text) == text

@@ -60,7 +60,8 @@ _LABELS = (
     r"|Consulting(?:\s+physician)?|Performed\s+by|Approved\s+by|Seen\s+by|Examined\s+by|Discussed\s+with|Spoke\s+with|cc|CC|Cc"
     r"|Emergency\s+contact|Contact|Guarantor|Spouse|Husband|Wife|Son|Daughter|Mother|Father|Parent|Guardian|NOK|Next\s+of\s+kin"
     r"|Interpreter|Case\s+manager|Social\s+worker|Caregiver|Informant|Historian|Witness|Subscriber|Insured|Responsible\s+party"
-    r"|Attn|ATTN|RE|Re|To|From|Author|Scribe|RN|NP|MD|PA|CNA|Tech|Technologist|Therapist|Pharmacist|Midwife|Chaplain)"
+    r"|Attn|ATTN|RE|Re|To|From|Author|Scribe|RN|NP|MD|PA|CNA|Tech|Technologist|Therapist|Pharmacist|Midwife|Chaplain"
+    r"|(?:RN|Nurse|Provider)\s+[Ss]ignature|Signature)"
 )
 _RELATIONS = (
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|grandson"
@@ -95,6 +96,10 @@ _CUE_RULES = [
     # ... the label and the name in any case: "PATIENT: JOHN SMITH", "name: smith, john"
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
+    # Handing over: "handoff to nora at 1900", "report called to nora on 7", "endorsed to marisol"; and the one
+    # told, in brackets: "md aware (quill)"
+    (rf"{WORD_START}(?i:hand-?off|handover|report(?:[ \t]+(?:given|called))?|endorsed|signed[ \t]+out)[ \t]+(?i:to)[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "weak", "(?i)hand|report|endorsed|signed"),
+    (rf"{WORD_START}(?i:aware|notified|paged|updated)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*\)", 0.6, "weak", None),
     # ... and in any case where the word can be a name: "call loretta w/ updates" (not "call bell in reach")
     (rf"{WORD_START}(?i:discussed[ \t]+with|spoke[ \t]+(?:with|to)|s/w|d/w|call(?:ed)?|updated?|notif(?:y|ied))[ \t]+(?=[a-z])(?P<phi>{_ANY_NAME})", 0.55, "weak", "(?i)call|update|notif|spoke|[sd]/w|discussed"),
     (rf"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|sincerely(?:[ \t]+yours)?|(?:(?:best|kind|warm|with[ \t]+(?:best|kind))[ \t]+)?(?:regards|wishes)"
@@ -143,6 +148,7 @@ _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*,[ \t]*", rf"(?i:{_RELATIONS})[ \t]*,", 0.6, "kin"))  # "loretta, dtr, called"
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:(?:charge|primary|covering|night|day)[ \t]+)?(?i:{_ROLES})\)", 0.6, "before"))  # "nora (charge rn)"
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
 
 # Cues found once, in any case, with what may follow them and what may precede them. Each list
