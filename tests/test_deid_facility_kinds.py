@@ -82,3 +82,26 @@ def test_a_facility_by_its_provider_kind_is_masked(text: str, place: str) -> Non
 @pytest.mark.parametrize("text", ["cleared by psych", "inpatient psych consulted", "right eye va 20/40", "RIGHT EYE VA 20/40", "St. John's wort"])
 def test_provider_kinds_as_services_or_measures_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("referred to Elder Services of Cedarton for a home safety eval", "Elder Services of Cedarton"),
+        ("lunch program through the Cedarton Council on Aging", "Cedarton Council on Aging"),
+        ("waitlisted at cedarton assisted living", "cedarton assisted living"),
+        ("CEDARTON SKILLED NURSING FACILITY ACCEPTED", "CEDARTON SKILLED NURSING FACILITY"),
+        ("application to the Cedarton Housing Authority", "Cedarton Housing Authority"),
+    ],
+)
+def test_social_care_agencies_are_masked(text: str, place: str) -> None:
+    assert "#" * len(place) in masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pt attends day program three days a week", "the homeless shelter", "referred to palliative care",
+     "Skilled nursing facility recommended", "Department of Medicine"],
+)
+def test_kinds_of_care_without_a_name_stay(text: str) -> None:
+    assert masked(text) == text

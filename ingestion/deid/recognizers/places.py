@@ -111,6 +111,8 @@ FACILITY_RULES = (
     # "University Hospital Deeryane", "ROYAL INFIRMARY OF ...": the name after a hospital's kind
     _NAMED_AFTER := rule(r"(?P<phi>\b(?:University|Teaching|General|District|Regional|Base|Royal|Community|Mercy)[ ](?:Hospital|Infirmary)[ ][A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)\b(?![ ]+(?:Hospital|Campus|Site)\b)", Phi.FACILITY, 0.7),
     _NAMED_AFTER_CAPS := rule(r"(?P<phi>\b(?:UNIVERSITY|TEACHING|GENERAL|DISTRICT|REGIONAL|BASE|ROYAL|COMMUNITY|MERCY)[ ](?:HOSPITAL|INFIRMARY)[ ][A-Z][A-Z'’]+(?:[ ][A-Z][A-Z'’]+)?)\b", Phi.FACILITY, 0.7),
+    # An agency of a place: "Elder Services of Cedarton", "Visiting Nurse Association of the North Shore"
+    rule(r"(?P<phi>\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:Services|Association|Alliance|Network|Council|Agency)[ ]of[ ](?:the[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
     # A visiting-nurse agency by its town, in any case: "VNA of Belley", "visiting nurse association of cedarton"
     rule(r"(?P<phi>\b(?i:vna|visiting[ \t]+nurse(?:s|[ \t]+association))[ \t]+(?i:of)[ \t]+[A-Za-z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.7),
     # "Hospital of the University of ...", "Clinic of Springfield"
