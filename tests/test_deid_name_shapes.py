@@ -114,3 +114,22 @@ def test_staff_handed_over_to_or_bracketed_with_a_role_are_masked(text: str, nam
 @pytest.mark.parametrize("text", ["handoff to night team", "report given to oncoming rn", "pt aware (see note)"])
 def test_handovers_to_teams_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("nathan chakraborty rn beeper 1470", "nathan chakraborty"),
+        ("covering: Murphy / Potter (pager 8-4651)", "Potter"),
+        ("MICU handoff\nfrom summer hampton to penny johnson", "penny johnson"),
+        ("night float okafor pager 1-2871; call with questions", "okafor"),
+        ("GU: INCONTINENT X2\nSIGNED O RINN", "O RINN"),
+    ],
+)
+def test_who_covers_hands_over_and_signs_is_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["from home to rehab", "covering: medicine b", "signed and held", "the icu rn aware"])
+def test_covering_and_signing_words_without_a_name_stay(text: str) -> None:
+    assert masked(text) == text

@@ -103,3 +103,10 @@ def test_rows_led_by_a_room_glued_to_an_age_or_under_rm_name_are_names(text: str
 
 def test_one_temperature_line_is_not_a_list_row() -> None:
     assert masked("temp 101f overnight, cultures sent").startswith("temp ")
+
+
+def test_a_staff_column_of_a_patient_list_is_masked_too() -> None:
+    text = ("| Rm | Dx | Patient | Attg | To do |\n|---|---|---|---|---|\n"
+            "| 331 | cellulitis | Preiss, Udo | Dr Hermighausen | wife bringing meds |")
+    shown = masked(text)
+    assert "Hermighausen" not in shown and "Preiss" not in shown and "cellulitis" in shown

@@ -96,6 +96,13 @@ _CUE_RULES = [
     # ... the label and the name in any case: "PATIENT: JOHN SMITH", "name: smith, john"
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
+    # Who covers and who signs: "night float best pager", "covering: Murphy / Potter", "from Gilbert Young to Butler"
+    # (a handover's own line), "SIGNED O RINN" (a line's end)
+    (rf"{WORD_START}(?i:covering|cross-?cover(?:ing)?|night[ \t]+float)[ \t]*:?[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "after", "(?i)cover|float"),
+    (rf"{WORD_START}(?i:covering)[ \t]*:[ \t]*{_INI_ANY_NAME}[ \t]*/[ \t]*(?P<phi>{_INI_ANY_NAME})", 0.6, "after", "(?i)covering"),
+    (rf"(?im)^[ \t]*from[ \t]+(?P<phi>{_ANY_NAME})[ \t]+to[ \t]+{_ANY_NAME}[ \t]*$", 0.6, "after", "(?i)from"),
+    (rf"(?im)^[ \t]*from[ \t]+{_ANY_NAME}[ \t]+to[ \t]+(?P<phi>{_ANY_NAME})[ \t]*$", 0.6, "after", "(?i)from"),
+    (rf"(?im)^[ \t]*signed[ \t]*:?[ \t]+(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "after", "(?i)signed"),
     # Handing over: "handoff to nora at 1900", "report called to nora on 7", "endorsed to marisol"; and the one
     # told, in brackets: "md aware (quill)"
     (rf"{WORD_START}(?i:hand-?off|handover|report(?:[ \t]+(?:given|called))?|endorsed|signed[ \t]+out)[ \t]+(?i:to)[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "weak", "(?i)hand|report|endorsed|signed"),
@@ -252,6 +259,8 @@ class CueNameRecognizer(ClinicalRecognizer):
                     results.append(self.result(Phi.PERSON, *pair.span("phi"), 0.6))
             for match, direction in zip(found, ("before", "weak")):
                 span = match and _trim_name(text, *match.span("phi"), never)
+                if span and direction == "before" and not text[text.rfind("\n", 0, span[0]) + 1 : span[0]].strip():
+                    direction = "credential"  # a signature line: "nathan chakraborty rn beeper 1470"
                 span = span and _judged(text, *span, direction, firsts)
                 if span:
                     results.append(self.result(Phi.PERSON, *span, 0.6))

@@ -22,6 +22,8 @@ from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import ClinicalRecognizer
 
 _NAME_HEADER = re.compile(r"(?i)(?:patient|pt|rm|room|bed)?[ ]?(?:/[ ]?)?(?:patient(?:[ ]name)?|pt(?:[ ]name)?|name)(?:[ ]?/[ ]?(?:mrn|id|age|dob|rm|room|bed))*")
+# A column of staff names in the same lists: "ATTG", "Attending", "RN", "PCP".
+_STAFF_HEADER = re.compile(r"(?i)(?:attending|attg|attd|md|provider|resident|intern|rn|nurse|pcp|covering|consultant)")
 # What only a list of patients has beside its name column (a medication table's "Name" has dose and route).
 _LIST_HEADER = re.compile(
     r"(?i)(?:bed|rm|room|bay|loc(?:ation)?|age|sex|age/sex|dob|mrn|dx|diagnosis|one[- ]?liner|summary|hpi|to[ -]?do|tasks?|issues?"
@@ -47,6 +49,7 @@ _ROOM_ROW = re.compile(
 # (the name must be on the census lists: "TMAX 102F" is a temperature)
 _BARE_ROW = re.compile(rf"(?m)^[ \t]*(?P<phi>[A-Za-z][\w'’-]*(?:,?[ ]{{1,2}}[A-Za-z][\w'’.-]*){{0,2}})[ \t]+{_AGE_SEX}(?=[ \t]*(?:[\[(:,;-]|$))")
 _ROOM_PREFIX = re.compile(r"\d[\w-]*/")  # an RM/NAME cell: "7A/ATZLER"
+_TITLE_PREFIX = re.compile(r"(?i:dr|drs|mr|mrs|ms|miss|prof)\.?[ ]+")  # a staff cell: "Dr Young"
 
 
 class PatientListRecognizer(ClinicalRecognizer):
@@ -94,7 +97,7 @@ def _table_names(text: str):
         i += 1
         if found is None:
             continue
-        sep, column, columns = found  # header cells, their offsets within the header line
+        sep, named, columns = found  # the name columns; header cells, their offsets within the header line
         while i < len(lines):
             row_start, row = lines[i]
             if not row.strip():
@@ -105,26 +108,30 @@ def _table_names(text: str):
             cells = _cells(row, row_start, sep)
             if sum(b > a for a, b in cells) < 2:
                 break  # the table has ended
-            if sep == "  ":
-                cell = _aligned_cell(cells, columns, column, row_start)
-            else:
-                cell = cells[column] if column < len(cells) and row.count(sep) >= len(columns) - 1 else None
-            if cell is not None:
-                prefix = _ROOM_PREFIX.match(text, *cell)
-                yield _name_words(text, prefix.end() if prefix else cell[0], cell[1])
+            for column in named:
+                if sep == "  ":
+                    cell = _aligned_cell(cells, columns, column, row_start)
+                else:
+                    cell = cells[column] if column < len(cells) and row.count(sep) >= len(columns) - 1 else None
+                if cell is not None:
+                    prefix = _ROOM_PREFIX.match(text, *cell) or _TITLE_PREFIX.match(text, *cell)
+                    yield _name_words(text, prefix.end() if prefix else cell[0], cell[1])
 
 
-def _header(text: str, line: str, offset: int) -> tuple[str, int, list[tuple[int, int]]] | None:
-    """(separator, index of the name column, header cells) when the line heads a patient list."""
+def _header(text: str, line: str, offset: int) -> tuple[str, list[int], list[tuple[int, int]]] | None:
+    """(separator, indexes of the name columns, header cells) when the line heads a patient list: a
+    patient's name column beside a column only such lists have; staff columns then count too."""
     if not _NAME_HEADER.search(line):
         return None
     for sep in ("|", "\t", "  "):
         if sep not in line:
             continue
         cells = _cells(line, offset, sep)
-        names = [k for k, (a, b) in enumerate(cells) if a < b and _NAME_HEADER.fullmatch(text[a:b].strip(" :*#"))]
-        if len(cells) >= 3 and names and any(_LIST_HEADER.fullmatch(text[a:b].strip(" :*#")) for k, (a, b) in enumerate(cells) if k != names[0]):
-            return sep, names[0], [(a - offset, b - offset) for a, b in cells]
+        heads = [text[a:b].strip(" :*#") for a, b in cells]
+        names = [k for k, head in enumerate(heads) if head and _NAME_HEADER.fullmatch(head)]
+        if len(cells) >= 3 and names and any(_LIST_HEADER.fullmatch(head) for k, head in enumerate(heads) if k != names[0]):
+            staff = [k for k, head in enumerate(heads) if k not in names and head and _STAFF_HEADER.fullmatch(head)]
+            return sep, [names[0], *staff], [(a - offset, b - offset) for a, b in cells]
     return None
 
 
