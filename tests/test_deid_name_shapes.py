@@ -133,3 +133,23 @@ def test_who_covers_hands_over_and_signs_is_masked(text: str, name: str) -> None
 @pytest.mark.parametrize("text", ["from home to rehab", "covering: medicine b", "signed and held", "the icu rn aware"])
 def test_covering_and_signing_words_without_a_name_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("11/14 day rn\npatient: thompson  mrn 00763287\ncv: bp 118/72", "thompson"),
+        ("Patient: Okonkwo\nAdmitted for CHF", "Okonkwo"),
+        ("kowalski asking to go home", "kowalski"),
+        ("GRANT TOLERATING DIET, AMBULATED W/ WALKER", "GRANT"),
+        ("night shift note 12/23/2022 (holly kaminski)", "holly kaminski"),
+    ],
+)
+def test_the_patient_by_surname_alone_or_by_what_only_a_patient_does_is_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["patient: stable\nplan: home", "PT: ALERT\nNEURO: INTACT", "pt asking for pain meds", "wife asking about plan",
+                                  "progress note (see below)"])
+def test_states_after_the_patient_label_stay(text: str) -> None:
+    assert masked(text) == text

@@ -96,6 +96,8 @@ _CUE_RULES = [
     # ... the label and the name in any case: "PATIENT: JOHN SMITH", "name: smith, john"
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
+    # A note's author in brackets at its title's end: "night shift note 12/23/2022 (holly case)", "RN NOTE (AKGUNDUZ M)"
+    (rf"(?im)^[^\n]{{0,60}}\b(?:note|rn|shift)\b[^\n(]{{0,40}}\([ \t]*(?P<phi>{_ANY_NAME}(?:,?[ \t]+[A-Za-z]\.?)?)[ \t]*\)[ \t]*$", 0.6, "weak", "(?i)note|rn|shift"),
     # Who covers and who signs: "night float best pager", "covering: Murphy / Potter", "from Gilbert Young to Butler"
     # (a handover's own line), "SIGNED O RINN" (a line's end)
     (rf"{WORD_START}(?i:covering|cross-?cover(?:ing)?|night[ \t]+float)[ \t]*:?[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "after", "(?i)cover|float"),
@@ -146,6 +148,9 @@ _BEFORE_RULES = [
     # what is said of a person: "KATHLEEN GAMBLE AWARE", "brittany can be reached at"
     (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit)"
                                    rf"|is\s+on\s+vaca(?:tion)?|visited|phoned|rang)\b", 0.55, "before"),
+    # what only the patient does: "thompson asking to go home", "GENE TOLERATING DIET"; a census name there is one
+    (rf"(?P<phi>{_ANY_WORD})[ \t]+", rf"{WORD_START}(?i:asking\s+(?:to|for|about)|tolerat(?:ing|ed)\s+(?:diet|po|meals?)|resting\s+comfortably"
+                                   rf"|refus(?:es|ed|ing))\b", 0.55, "subject"),
     # the age that introduces a patient: "Jones, a 67 yo", "john smith is a 67 y/o man"
     # (a comma or "is" must stand between: in "a pleasant 67 year old" the word before is no name)
     (rf"(?P<phi>{_ANY_WORD}(?:[ ]{{1,2}}(?!(?i:is|was|an?)\b){_ANY_WORD})?)(?:,[ \t]*|[ \t]+(?i:is|was)[ \t]+)(?i:an?[ \t]+)?",
@@ -190,6 +195,14 @@ _BEFORE_REACH = 80  # characters before a cue where its name may start
 _RELATION_WORDS = frozenset(re.findall(r"[a-z]{2,}", _RELATIONS)) - {"in", "law", "fianc", "neighbou"}
 
 _PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name)")
+# One word after the patient's label, then the record number or the line's end: the surname alone.
+_LONE_SURNAME = re.compile(rf"{_FIELD}(?P<phi>{_ANY_WORD})(?=[ \t]*$|[ \t]{{2,}}(?P<id>(?i:mrn|dob|id|age|acct|room|rm|bed))\b)", re.M)
+
+
+def _surname_alone(word: str) -> bool:
+    w = _lower_word(word)
+    return (w not in lexicon.structure_words() and w not in lexicon.safe_words_only() and w not in lexicon.function_words()
+            and (w in lexicon.last_names() or w in lexicon.first_names() or lexicon.word_frequency(w) < 3.0))
 
 
 def _credentials() -> frozenset[str]:
@@ -240,6 +253,10 @@ class CueNameRecognizer(ClinicalRecognizer):
                 span = span and _judged(text, *span, "patient", firsts)
                 if span:
                     results.append(self.result(Phi.PERSON, *span, 0.8))
+                elif (alone := _LONE_SURNAME.match(text, label.end())) and _surname_alone(alone["phi"]) and (
+                    alone["id"] or lexicon.word_frequency(_lower_word(alone["phi"])) < 4.0  # "Patient: stable", "PT: ALERT" end a line too
+                ):
+                    results.append(self.result(Phi.PERSON, *alone.span("phi"), 0.7))  # "patient: thompson  mrn 0076"
             for pattern, score, mode, exact in _AFTER_LABEL:
                 if exact and not _LABEL_EXACT.fullmatch(label.group()):
                     continue
@@ -277,7 +294,7 @@ class CueNameRecognizer(ClinicalRecognizer):
                 match = name.search(text, max(0, found.start() - _BEFORE_REACH), found.start())
                 span = match and _trim_name(text, *match.span("phi"), never)
                 if span and (mode or text[span[0] : span[1]].isupper()):
-                    span = _judged(text, *span, "kin_before" if mode == "kin" else "before", firsts)  # any case, or capitals that say nothing
+                    span = _judged(text, *span, {"kin": "kin_before", "subject": "subject"}.get(mode, "before"), firsts)  # any case, or capitals that say nothing
                 if span:
                     results.append(self.result(Phi.PERSON, *span, score))
         return results
@@ -286,7 +303,7 @@ class CueNameRecognizer(ClinicalRecognizer):
 def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) -> tuple[int, int] | None:
     """The words of a cue's name, in any case, that can be a name: from the cue outwards."""
     tokens = list(_ANY_TOKEN.finditer(text, start, end))
-    before = mode in ("before", "credential", "role", "kin_before")
+    before = mode in ("before", "credential", "role", "kin_before", "subject")
     if before:
         tokens.reverse()
     kept = words = 0
@@ -331,6 +348,9 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         elif mode == "person":  # a bare name in a slot: a first name, or a word English does not know
             if not (word in firsts and word not in lexicon.structure_words() or len(word) > 2 and lexicon.word_frequency(word) < 2.5
                     and word not in lexicon.safe_words() and _plausible_lower_name(word, firsts)):
+                break
+        elif mode == "subject":
+            if words or not _surname_alone(token.group()) or word in lexicon.clinical_terms():
                 break
         elif mode in ("kin", "kin_before") and words == 0 and word in firsts and word not in lexicon.structure_words() and word not in _RELATION_WORDS:
             pass  # right after a relation a first name is one, though English knows it: "husband bill", "son grant"
