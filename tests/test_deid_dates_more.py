@@ -27,3 +27,26 @@ def test_a_date_element_is_masked(text: str, date: str) -> None:
 @pytest.mark.parametrize("text", ["she may be discharged tomorrow", "in may be of help", "Marc's room"])
 def test_may_as_a_verb_stays(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("FOLEY PLACED 2-20. FEVER TO 102", "2-20"),
+        ("EMS / TRIAGE    Arrival 9-12 @ 0955", "9-12"),
+        ("Ruppert Eye Associates as scheduled (3-19)", "3-19"),
+        ("# Cx 6/14 NGTD", "6/14"),
+        ("symptoms began this past May; had similar in 2014", "May"),
+    ],
+)
+def test_a_hyphenated_or_cultured_day_is_a_date(text: str, date: str) -> None:
+    assert "#" * len(date) in masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bcx 2/2 positive", "pain 3-4.", "gave 1-2 tabs.", "coumadin 5 mg qhs (INR goal 2-3)", "CIWA 10-15, ativan 1mg",
+     "MICU NURSING NOTE 3-11", "3-4 L NC", "q3-4h"],
+)
+def test_counts_ranges_and_shifts_stay(text: str) -> None:
+    assert masked(text) == text

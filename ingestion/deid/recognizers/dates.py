@@ -57,6 +57,10 @@ DATE_PATTERNS = [
     # (data/measure_words.txt) make it a measurement instead: "strength 4/5", "pain 2/10", "1/2 tab".
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}(?:-{_MON}/{_DAY})?)(?![\w/%]|[.:,]\d|-\d)",
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY})(?=[ap]m?\b)",  # "2/15am"
+    # 2-20 where a clause or a time follows it ("FOLEY PLACED 2-20.", "Arrival 9-12 @ 0955", "(3-19)"); a range
+    # goes on to its unit ("3-4 L", "1-2 tabs") and a measure's word stands before it ("pain 3-4.")
+    # (nursing shifts stay: "NURSING NOTE 3-11", "7-3", "11-7")
+    rf"(?<![\w/.:+-])(?!(?:7-3|3-11|11-7)\b)(?P<phi>{_MON}-{_DAY})(?=[ \t]*(?:$|[.,;)](?!\d)|@|(?:at[ \t]+)?{_CLOCK}))",
     # Day first where the day cannot be a month: "17/1", "28/03" (no score has a first number over 12 and a second under 13)
     rf"(?<![\w/.:+-])(?P<phi>(?:1[3-9]|2\d|3[01])/{_MON})(?![\w/%]|[.:,]\d|-\d)",
     # Feb 15-17, March 14 to 16: a month's day range
@@ -93,7 +97,7 @@ DATE_PATTERNS = [
     rf"^[ \t]*(?:procedures?|operations?|surgery)\b[^\n]*?\((?P<phi>{_DM})\)",  # "PROCEDURE: ... (25.3)"
     # A month alone where a time is meant: "admitted in March", "since Jan.", "mid-March", "last week of June"
     # ("May" only written as a month's name; "by June" may be a person)
-    rf"{WORD_START}(?:in|since|until|till|during|early|mid|late|last|next|this|through|thru|before|after|(?:week|end|beginning|middle|start)[ \t]+of)"
+    rf"{WORD_START}(?:in|since|until|till|during|early|mid|late|last|next|this|past|through|thru|before|after|(?:week|end|beginning|middle|start)[ \t]+of)"
     rf"[ \t-]+(?P<phi>(?:January|February|March|April|June|July|August|September|October|November|December"
     rf"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|(?-i:May|MAY)))(?![\w'’-]|\.\w)",
     # Holidays name a day of the year
@@ -128,7 +132,7 @@ _ON_DM = rule(
 )
 _DECIMAL_BEFORE = re.compile(r"\d\.\d[^\n]{0,40}$")
 _WEEKDAY_LEAD = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
-_BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-{_MON}/{_DAY})?|{_DAY}/{_MON})")
+_BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-{_MON}/{_DAY})?|{_DAY}/{_MON}|{_MON}-{_DAY})")
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}")
 _BEFORE = re.compile(r"([a-z0-9/-]+)[ \t]*$")  # the word right before ("phq-9"), with only spaces between
 _AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
@@ -153,7 +157,15 @@ def _measure_words() -> dict[str, frozenset[str]]:
     """data/measure_words.tsv: the words before and after a bare m/d that make it a measurement."""
     text = (Path(__file__).resolve().parent.parent / "data" / "measure_words.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {side: frozenset(w for w, s in rows if s == side) for side in ("before", "after")}
+    return {side: frozenset(row[0] for row in rows if row[1] == side) for side in ("before", "after")}
+
+
+@functools.cache
+def _measure_scales() -> dict[str, int]:
+    """The largest second number a measure takes, where the file gives one: "cx 2/2" counts bottles, "Cx 6/14" is a date."""
+    text = (Path(__file__).resolve().parent.parent / "data" / "measure_words.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row[0]: int(row[2]) for row in rows if len(row) > 2}
 
 
 def _measured(text: str, start: int, end: int) -> bool:
@@ -163,6 +175,9 @@ def _measured(text: str, start: int, end: int) -> bool:
     after = _AFTER.match(text[end : end + 30].lower())
     if _REGIMEN.match(text, end):
         return True
+    if before and (scale := _measure_scales().get(before[1])) is not None:
+        second = re.split(r"[/.-]", text[start:end])[-1]
+        return second.isdigit() and int(second) <= scale
     return bool(before and before[1] in words["before"] or after and after[1] in words["after"])
 
 
