@@ -105,3 +105,25 @@ def test_social_care_agencies_are_masked(text: str, place: str) -> None:
 )
 def test_kinds_of_care_without_a_name_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("home with VNA of Larkborough Falls", "VNA of Larkborough Falls"),
+        ("transferred from Our Lady of Mercy Hospital", "Our Lady of Mercy Hospital"),
+        ("seen at Craneville-Emberby Hospital Center", "Craneville-Emberby Hospital Center"),
+        ("a student at the University of Rushby Junction", "University of Rushby Junction"),
+        ("bib Tansymouth Falls Police after a fall", "Tansymouth Falls Police"),
+        ("arrived via Mount Hazelwick EMS", "Mount Hazelwick EMS"),
+        ("referred to Foxborough Area Agency on Aging", "Foxborough Area Agency on Aging"),
+    ],
+)
+def test_services_and_agencies_of_a_town_are_masked(text: str, place: str) -> None:
+    assert "#" * len(place) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["Department of General Surgery", "DATE OF SURGERY: pending", "TRIAGE -- ARRIVED EMS", "called ems",
+                                  "police at bedside", "pt's iliac crest"])
+def test_departments_and_services_without_a_town_stay(text: str) -> None:
+    assert masked(text) == text

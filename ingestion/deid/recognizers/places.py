@@ -85,7 +85,7 @@ def _facility_kinds() -> str:
 
 FACILITY_KINDS = _facility_kinds()
 _FACILITY_WORDS = (
-    r"(?:Medical\s+Center|Medical\s+Centre|Hospital|Hospitals|Clinic|Clinics|Health\s+System|Health\s+Center|Health\s+Centre"
+    rf"(?:{SPECIALTY_FACILITY}|{FACILITY_KINDS}|Medical\s+Center|Medical\s+Centre|Hospital|Hospitals|Clinic|Clinics|Health\s+System|Health\s+Center|Health\s+Centre"
     r"|Healthcare|Health\s+Care|Nursing\s+Home|Nursing\s+(?:and|&)\s+Rehabilitation(?:\s+Center)?|Rehabilitation\s+(?:Center|Hospital|Institute)"
     r"|Rehab(?:ilitation)?\s+Center|Care\s+Center|Skilled\s+Nursing(?:\s+Facility)?|Assisted\s+Living|Senior\s+Living|Gardens|Manor"
     r"|Hospice|Infirmary|Medical\s+Group|Medical\s+Associates|Associates|Physicians|Urgent\s+Care|Surgery\s+Center|Surgical\s+Center"
@@ -93,7 +93,7 @@ _FACILITY_WORDS = (
     r"|Dialysis(?:\s+Center)?|Home\s+Health|Retirement\s+(?:Home|Community)|Long[- ]Term\s+Care|VA\s+Medical\s+Center"
     r"|Health(?![ \t]+(?:Plan|Insurance|Net|Partners\s+Plan))|Family\s+Practice|Family\s+Medicine|Practice|Home\s+for\s+the\s+Aged"
     r"|Convalescent\s+Home|Home|Rehab|House|Lodge|Village|Surgery|Health\s+Centre|NHS\s+(?:Foundation\s+)?Trust"
-    rf"|Regional|Visiting\s+Nurses?(?:\s+Association)?|VA|{SPECIALTY_FACILITY}|{FACILITY_KINDS})"  # VA: "va" is visual acuity
+    r"|Regional|Visiting\s+Nurses?(?:\s+Association)?|VA)"  # VA: "va" is visual acuity
 )
 _FACILITY_CAPS = (
     r"(?:MEDICAL[ \t]+CENTER|HOSPITAL|CLINIC|HEALTH[ \t]+SYSTEM|HEALTH[ \t]+CENTER|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER"
@@ -113,6 +113,9 @@ FACILITY_RULES = (
     _NAMED_AFTER_CAPS := rule(r"(?P<phi>\b(?:UNIVERSITY|TEACHING|GENERAL|DISTRICT|REGIONAL|BASE|ROYAL|COMMUNITY|MERCY)[ ](?:HOSPITAL|INFIRMARY)[ ][A-Z][A-Z'’]+(?:[ ][A-Z][A-Z'’]+)?)\b", Phi.FACILITY, 0.7),
     # An agency of a place: "Elder Services of Cedarton", "Visiting Nurse Association of the North Shore"
     rule(r"(?P<phi>\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:Services|Association|Alliance|Network|Council|Agency)[ ]of[ ](?:the[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
+    # A university and a hospital named for a saint's title: "University of Rushby Junction", "Our Lady of Mercy Hospital"
+    rule(r"(?P<phi>\b(?:University|UNIVERSITY)[ ](?:of|OF)[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
+    rule(r"(?P<phi>\b(?i:our[ ]lady[ ]of)[ ][A-Z][\w'’-]+(?:[ ](?:Hospital|Medical[ ]Center|HOSPITAL))?)", Phi.FACILITY, 0.7),
     # A visiting-nurse agency by its town, in any case: "VNA of Belley", "visiting nurse association of cedarton"
     rule(r"(?P<phi>\b(?i:vna|visiting[ \t]+nurse(?:s|[ \t]+association))[ \t]+(?i:of)[ \t]+[A-Za-z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.7),
     # "Hospital of the University of ...", "Clinic of Springfield"
@@ -129,7 +132,7 @@ _GENERIC_FIRST = re.compile(
 
 _UNITS = frozenset("units unit mg mcg ml cc times doses tablets tabs patients days hours".split())
 _NOUN_AFTER = re.compile(r"[ \t]+(?:course|stay|days?|admissions?|encounter|visit|bill|bed|acquired|policy)\b", re.IGNORECASE)
-_LEADING = frozenset({"lives", "living", "resides", "sent", "transferred", "discharged", "admitted"})
+_LEADING = frozenset({"lives", "living", "resides", "sent", "transferred", "discharged", "admitted", "arrived", "brought", "called"})
 _NONSPACE = re.compile(r"\S+")
 # What is left when only the facility word stands: "GCS HOSPICE" is no name.
 _FACILITY_ONLY = re.compile(rf"(?i:{_FACILITY_WORDS})")
@@ -153,10 +156,12 @@ def _department(word: str) -> bool:
 
 def _past_leading_words(text: str, start: int, end: int) -> int:
     """Where a phrase found in capitals starts once the sentence's own words are skipped:
-    "LIVES AT SHADY GROVE NURSING HOME" is a facility from "SHADY"."""
+    "LIVES AT SHADY GROVE NURSING HOME" is a facility from "SHADY" ("VNA OF BELLEY" from "VNA")."""
     leading = lexicon.function_words() | lexicon.structure_words() | lexicon.safe_words_only() | _LEADING
     for word in _NONSPACE.finditer(text, start, end):
-        if word.group().lower() not in leading:
+        lower = word.group().lower()
+        if lower not in leading or text[word.end() : word.end() + 9].lower() == " lady of " \
+                or lower in lexicon.safe_words_only() and text[word.end() : word.end() + 4].lower() == " of ":
             return word.start()
     return end
 
