@@ -127,3 +127,28 @@ def test_services_and_agencies_of_a_town_are_masked(text: str, place: str) -> No
                                   "police at bedside", "pt's iliac crest"])
 def test_departments_and_services_without_a_town_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Assaulted near Moss Park in Alderwick Junction", "Moss Park"),
+        ("Assaulted near Moss Park in Alderwick Junction", "Alderwick Junction"),
+        ("slept in her car near Embersted Junction Rail Trail.", "Embersted Junction Rail Trail"),
+        ("She lost her apartment on Smith Dr at the end of May", "Smith Dr"),
+        ("sent to Walgreens (2nd Drive, West Aldercombe).", "West Aldercombe"),
+        ("Bicycle vs car in Quarry Heights. Arrived via ambulance", "Quarry Heights"),
+    ],
+)
+def test_landmarks_localities_and_streets_by_their_type_are_masked(text: str, place: str) -> None:
+    assert "#" * len(place) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["at the Park", "pt in Common area", "in Heart Failure clinic"])
+def test_types_without_a_place_name_stay(text: str) -> None:
+    assert masked(text) == text
+
+
+def test_a_doctor_after_a_surname_is_no_drive() -> None:
+    shown = masked("seen on Smith Dr. Jones's service")
+    assert "Dr. " in shown and "Jones" not in shown

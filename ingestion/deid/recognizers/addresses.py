@@ -67,12 +67,20 @@ def _street() -> re.Pattern[str]:
 # (OAK STREET)", "lives off mill rd". Only road words; the English ones ("way", "place", "court",
 # "drive", "circle") only after a name written as one.
 _BARE_STREET = re.compile(
-    r"(?:\b(?:on|at|off)[ ]+|\()(?P<phi>(?P<name>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]"
-    r"(?P<type>street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|ter|parkway|pkwy|highway|hwy|crescent|cres"
-    r"|way|place|pl|court|ct|drive|circle|cir)\.?)(?![\w'’-])",
+    r"(?:\b(?:on|at|off)[ ]+|\()(?P<phi>(?P<name>\d{1,3}(?:st|nd|rd|th)|[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]"
+    r"(?P<type>street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|ter|parkway|pkwy|highway|hwy|crescent|cres|turnpike"
+    r"|way|place|pl|court|ct|drive|dr|circle|cir)\.?)(?![\w'’-])",
     re.I,
 )
-_ENGLISH_TYPES = frozenset("way place court drive circle".split())
+_ENGLISH_TYPES = frozenset("way place court drive dr circle".split())
+_DOCTOR_AFTER = re.compile(r"[ ]+[A-Z][a-z]")
+# The town after such a street in brackets: "(Hawthorn Drive, Quarrycliff)", "(linden street, fernsted)"
+_TOWN_AFTER = re.compile(r",[ ](?P<phi>[A-Za-z][\w'’-]+(?:[ ][A-Za-z][\w'’-]+)?)(?=\))")
+# A landmark by its kind, where something happened: "near Moss Park", "outside the Hawthorn Mall", "by Fox Reservoir"
+_LANDMARK = re.compile(
+    r"\b(?:near|at|outside|behind|by|in|from)[ ]+(?:the[ ]+)?(?P<phi>(?:[A-Z][\w'’-]+[ ]){1,3}"
+    r"(?:Park|Reservoir|Pond|Lake|State[ ]Forest|State[ ]Park|Rail[ ]Trail|Mall|Plaza|Common|Beach|Woods))\b"
+)
 
 
 def _note_word(word: str) -> bool:
@@ -115,11 +123,22 @@ class AddressBlockRecognizer(ClinicalRecognizer):
             results += self._rest(text, street.end())
         for street in _BARE_STREET.finditer(text):
             words = street["name"].split()
-            named = all(w[:1].isupper() for w in words)
+            named = all(w[:1].isupper() or w[:1].isdigit() for w in words)
             if street["type"].lower() in _ENGLISH_TYPES and not named:
                 continue
-            if all(not _note_word(w.lower()) and w.lower() not in lexicon.function_words() and len(w) > 1 for w in words):
+            if street["type"].lower() == "dr" and _DOCTOR_AFTER.match(text, street.end()):
+                continue  # "on Smith Dr. Jones's service": a doctor, not a drive
+            # A street written as a name may carry a common surname ("Smith Dr"); in lower case no note word may stand.
+            never = lexicon.structure_words() | lexicon.safe_words_only() if named and not street.group().isupper() else None
+            if all((w.lower() not in never if never is not None else not _note_word(w.lower()))
+                   and w.lower() not in lexicon.function_words() and len(w) > 1 for w in words):
                 results.append(self.result(Phi.STREET_ADDRESS, *street.span("phi"), 0.7))
+                town = _TOWN_AFTER.match(text, street.end()) if text[street.start()] == "(" else None
+                if town and not any(w.lower() in lexicon.structure_words() or w.lower() in lexicon.safe_words_only() for w in town["phi"].split()):
+                    results.append(self.result(Phi.CITY, *town.span("phi"), 0.7))
+        for mark in _LANDMARK.finditer(text):
+            if not any(w.lower() in lexicon.structure_words() or w.lower() in lexicon.function_words() for w in mark["phi"].split()[:-1]):
+                results.append(self.result(Phi.CITY, *mark.span("phi"), 0.6))
         return results
 
     def _rest(self, text: str, at: int) -> list[RecognizerResult]:

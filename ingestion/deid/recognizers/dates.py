@@ -114,6 +114,8 @@ AGE_PATTERNS = [
     # "Husband Patrick Bailey (97) at bedside": an age in brackets after a name
     rf"(?<=[A-Za-z] )\((?P<phi>9\d|1[01]\d)\)",
     rf"\b(?:age[d:]?|aged|age\s*/\s*sex\s*:?)\s*(?P<phi>{_AGE_NUMBER})\b",
+    # in apposition after a name: "PT AJANI, 90, COPD FLARE", "Denise Noack, 100, was admitted"
+    r"(?<=[A-Za-z], )(?P<phi>9\d|1[01]\d)(?=,[ ]*[A-Za-z])",
 ]
 # A sign-out list's age column: "Smith, Melissa       | 95 NSTEMI", "Patricia George    97 C diff".
 # The number is found first; keep() checks the cell before it (a pattern led by that cell started at every letter).

@@ -64,7 +64,7 @@ _FACILITY_CUES = (
     r"|outside[ ]+hospital|nursing[ ]+home|snf|rehab|pcp[ ]+office)[ ]*:"
 )
 # Cues after which a town stands.
-_TOWN_CUES = r"(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
+_TOWN_CUES = r"moving(?:[ ]+back)?[ ]+to|(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
 # Cues too common to trust, after which only a word English does not know is a place ("voiding via
 # urinal" is none), and a sign-out's arrow ("PT eval -> Redbury vs home"): the group `weak` of _CUES.
 _CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near|via)|(?<=[ ])(?:->|→)))(?=[ \t])", re.I)
@@ -111,6 +111,12 @@ def _feature(word: str) -> bool:
     return word in street_types() and not _never_place(word)
 
 
+def _feature_after(text: str, at: int) -> bool:
+    """A locality's type written as a name right after `at`: " Heights", " Junction"."""
+    nxt = re.match(r"[ ]([A-Z][a-z]+|[A-Z]+)\b", text[at : at + 20])
+    return bool(nxt) and _feature(nxt.group(1).lower())
+
+
 def _never_place(word: str) -> bool:
     return (word in lexicon.structure_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
             or word in lexicon.function_words() or word in lexicon.care_settings())
@@ -145,7 +151,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
         """The place's name right after a cue: prefixes and name-like words, and a facility word
         after them; (start, end, ends in a facility word), or None."""
         start = end = None
-        unknown = named = saint = False
+        unknown = named = saint = featured = False
         for _ in range(_MAX_WORDS):
             gap = _GAP.match(text, at)
             if not gap:
@@ -173,6 +179,10 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 rare = titled or lexicon.word_frequency(word) < _WEAK_LOWER_ZIPF
                 unknown |= lexicon.unknown_word(word) and rare
                 named = True
+            elif named and _feature(word) and (titled or token.group().isupper() or not weak):
+                featured = True  # a locality's type after its name: "Alderwick Junction", "Quarry Heights"
+            elif start is None and weak and titled and not lexicon.function_words() >= {word} and _feature_after(text, token.end()):
+                named = True  # a name written as one before its type, after a weak cue: "in Quarry Heights"
             else:
                 break
             start = gap.end() if start is None else start
@@ -181,7 +191,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             at = token.end()
         if end is None or not named:
             return None
-        if weak and not (unknown or saint):
+        if weak and not (unknown or saint or featured):
             return None
         return start, end, False
 
