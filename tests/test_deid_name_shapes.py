@@ -153,3 +153,21 @@ def test_the_patient_by_surname_alone_or_by_what_only_a_patient_does_is_masked(t
                                   "progress note (see below)"])
 def test_states_after_the_patient_label_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("social: [wife: kristy murphy 449.772.1646]", "kristy murphy"),
+        ("omotoun called for update at 14:05.", "omotoun"),
+        ("pt's son, sonny hope, is hcp.", "sonny hope"),
+    ],
+)
+def test_a_surname_medicine_knows_after_a_first_name_and_who_called_are_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["code called at 0300", "family called", "pharmacy called re: dose", "pt upset re: dispo",
+                                  "Pt's neighbor called on pt's behalf"])
+def test_callers_that_are_no_names_stay(text: str) -> None:
+    assert masked(text) == text

@@ -147,7 +147,7 @@ _BEFORE_RULES = [
     # credentials and roles after a name: "marisol quaid, bsn, rn", "colin hansen rn"
     # what is said of a person: "KATHLEEN GAMBLE AWARE", "brittany can be reached at"
     (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit)"
-                                   rf"|is\s+on\s+vaca(?:tion)?|visited|phoned|rang)\b", 0.55, "before"),
+                                   rf"|is\s+on\s+vaca(?:tion)?|visited|phoned|rang|called|upset)\b", 0.55, "before"),
     # what only the patient does: "thompson asking to go home", "GENE TOLERATING DIET"; a census name there is one
     (rf"(?P<phi>{_ANY_WORD})[ \t]+", rf"{WORD_START}(?i:asking\s+(?:to|for|about)|tolerat(?:ing|ed)\s+(?:diet|po|meals?)|resting\s+comfortably"
                                    rf"|refus(?:es|ed|ing))\b", 0.55, "subject"),
@@ -192,7 +192,7 @@ _AFTER_RELATION = [
     (re.compile(rf"[ \t]*,?[ \t]*{_ANY_WORD},?[ \t]+(?i:and|&)[ \t]+(?P<phi>{_ANY_WORD})"), 0.55, "weak"),
 ]
 _BEFORE_REACH = 80  # characters before a cue where its name may start
-_RELATION_WORDS = frozenset(re.findall(r"[a-z]{2,}", _RELATIONS)) - {"in", "law", "fianc", "neighbou"}
+_RELATION_WORDS = frozenset(re.findall(r"[a-z]{2,}", _RELATIONS)) - {"in", "law", "fianc", "neighbou"} | {"neighbor", "neighbour", "fiance", "fiancee", "other"}
 
 _PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name)")
 # One word after the patient's label, then the record number or the line's end: the surname alone.
@@ -349,6 +349,9 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
             if not (word in firsts and word not in lexicon.structure_words() or len(word) > 2 and lexicon.word_frequency(word) < 2.5
                     and word not in lexicon.safe_words() and _plausible_lower_name(word, firsts)):
                 break
+        elif mode in ("weak", "kin", "kin_before") and words and previous in firsts and not before and word in lexicon.last_names() \
+                and word not in lexicon.structure_words() and word not in lexicon.function_words():
+            pass  # a surname after a first name, though English or medicine knows it: "kristy murphy", "sonny hope"
         elif mode == "subject":
             if words or not _surname_alone(token.group()) or word in lexicon.clinical_terms():
                 break
