@@ -152,3 +152,22 @@ def test_types_without_a_place_name_stay(text: str) -> None:
 def test_a_doctor_after_a_surname_is_no_drive() -> None:
     shown = masked("seen on Smith Dr. Jones's service")
     assert "Dr. " in shown and "Jones" not in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("attends Sycamore Day Program three days a week", "Sycamore Day Program"),
+        ("works for Smith Construction as a foreman", "Smith Construction"),
+        ("a student at Wrenwater Springs Middle School", "Wrenwater Springs Middle School"),
+        ("meds from pellwater apothecary", "pellwater apothecary"),
+        ("seen at West Sedgewick Immediate Care", "West Sedgewick Immediate Care"),
+    ],
+)
+def test_day_programs_schools_and_employers_are_masked(text: str, place: str) -> None:
+    assert "#" * len(place) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["Pt attends day program", "works in construction", "referred to pain management"])
+def test_trades_and_services_without_a_name_stay(text: str) -> None:
+    assert masked(text) == text

@@ -93,7 +93,7 @@ _FACILITY_WORDS = (
     r"|Dialysis(?:\s+Center)?|Home\s+Health|Retirement\s+(?:Home|Community)|Long[- ]Term\s+Care|VA\s+Medical\s+Center"
     r"|Health(?![ \t]+(?:Plan|Insurance|Net|Partners\s+Plan))|Family\s+Practice|Family\s+Medicine|Practice|Home\s+for\s+the\s+Aged"
     r"|Convalescent\s+Home|Home|Rehab|House|Lodge|Village|Surgery|Health\s+Centre|NHS\s+(?:Foundation\s+)?Trust"
-    r"|Regional|Visiting\s+Nurses?(?:\s+Association)?|VA)"  # VA: "va" is visual acuity
+    r"|Regional|Visiting\s+Nurses?(?:\s+Association)?|VA|Day\s+Program)"  # title case only: "va" is visual acuity, "attends day program"
 )
 _FACILITY_CAPS = (
     r"(?:MEDICAL[ \t]+CENTER|HOSPITAL|CLINIC|HEALTH[ \t]+SYSTEM|HEALTH[ \t]+CENTER|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER"
