@@ -96,10 +96,10 @@ DATE_PATTERNS = [
     rf"(?=\d){_AMPM}[ \t]+(?P<phi>{_DM})(?=[ \t]*(?:$|[,;)]|\.(?!\d)))",  # "triage 11pm 24.3."
     rf"^[ \t]*(?:procedures?|operations?|surgery)\b[^\n]*?\((?P<phi>{_DM})\)",  # "PROCEDURE: ... (25.3)"
     # A month alone where a time is meant: "admitted in March", "since Jan.", "mid-March", "last week of June"
-    # ("May" only written as a month's name; "by June" may be a person)
+    # ("May" only in title case, an abbreviation only with its period: "IN MAY BE", "in MAR" (the drug chart); "by June" may be a person)
     rf"{WORD_START}(?:in|since|until|till|during|early|mid|late|last|next|this|past|through|thru|before|after|(?:week|end|beginning|middle|start)[ \t]+of)"
     rf"[ \t-]+(?P<phi>(?:January|February|March|April|June|July|August|September|October|November|December"
-    rf"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|(?-i:May|MAY)))(?![\w'’-]|\.\w)",
+    rf"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|(?-i:May)))(?![\w'’-]|\.\w)",  # "in MAR" is the drug chart
     # Holidays name a day of the year
     rf"(?=[cxtehnimlvfCXTEHNIMLVF])\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
 ]

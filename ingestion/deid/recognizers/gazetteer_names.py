@@ -11,7 +11,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import ClinicalRecognizer
-from ingestion.deid.recognizers.names import _CAPS, _INITIAL, _TITLE, _UP, _WORD, _eponym_after
+from ingestion.deid.recognizers.name_cues import _CAPS, _INITIAL, _TITLE, _UP, _WORD
+from ingestion.deid.recognizers.names import _eponym_after
 
 _PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}|{_WORD}))?[ ]{{1,2}}(?P<last>{_WORD})(?![\w'’-])")
 _COMMA_PAIR = re.compile(rf"(?<![\w'’-])(?P<last>{_WORD}),[ ]{{0,2}}(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}))?")

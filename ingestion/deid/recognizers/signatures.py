@@ -13,16 +13,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import ClinicalRecognizer
-from ingestion.deid.recognizers.names import (
-    _ANY_WORD,
-    _BEFORE_REACH,
-    _INI_ANY_NAME,
-    _LOW,
-    _UP,
-    _credentials,
-    _judged,
-    _trim_name,
-)
+from ingestion.deid.recognizers.name_cues import _ANY_WORD, _BEFORE_REACH, _INI_ANY_NAME, _LOW, _UP
+from ingestion.deid.recognizers.names import _credentials, _judged, _trim_name
 
 # A name before credentials ("jason lyons, MBBS FRACGP", "l. brooks (rgn)", "KHANNA, MEDICAL SCIENTIST"):
 # the words on the credential's line, with initials; judged from the credential backwards.
