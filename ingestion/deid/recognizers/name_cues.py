@@ -90,18 +90,18 @@ _CUE_RULES = [
     (rf"(?m)(?:^|(?<=[\s(\[|*]))\b(?:Patient|Pt|Name|Emergency\s+contact|Contact|Spouse|Husband|Wife|Son|Daughter){_FIELD}(?P<phi>{_LOWER_NAME})(?=\s*(?:$|[,;(]|\s+(?:DOB|MRN|age|\d)))", 0.7, "after", None),
     (rf"{WORD_START}(?i:electronically\s+signed\s+by|signed\s+by|dictated\s+by|seen\s+(?:and\s+examined\s+)?(?:with|by)|discussed\s+with|spoke\s+(?:with|to)|d/w|per|called\s+to|paged|notified|updated)[ \t]+(?P<phi>{_NAME})", 0.75, None, None),
     # A note's author in brackets at its title's end: "night shift note 12/23/2022 (holly case)", "RN NOTE (AKGUNDUZ M)"
-    (rf"(?im)^[^\n]{{0,60}}\b(?:note|rn|shift)\b[^\n(]{{0,40}}\([ \t]*(?P<phi>{_ANY_NAME}(?:,?[ \t]+[A-Za-z]\.?)?)[ \t]*\)[ \t]*$", 0.6, "weak", "(?i)note|rn|shift"),
+    (rf"(?im)^[^\n]{{0,60}}\b(?:note|rn|shift)\b[^\n(]{{0,40}}\([ \t]*(?P<phi>{_ANY_NAME}(?:,?[ \t]+[A-Za-z]\.?)?)[ \t]*\)[ \t]*$", 0.6, "weak", r"(?m)[A-Za-z.][ \t]*\)[ \t]*$"),
     # Who covers and who signs: "night float best pager", "covering: Murphy / Potter", "from Gilbert Young to Butler"
     # (a handover's own line), "SIGNED O RINN" (a line's end)
     (rf"{WORD_START}(?i:covering|cross-?cover(?:ing)?|night[ \t]+float)[ \t]*:?[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "after", "(?i)cover|float"),
     (rf"{WORD_START}(?i:covering)[ \t]*:[ \t]*{_INI_ANY_NAME}[ \t]*/[ \t]*(?P<phi>{_INI_ANY_NAME})", 0.6, "after", "(?i)covering"),
-    (rf"(?im)^[ \t]*from[ \t]+(?P<phi>{_ANY_NAME})[ \t]+to[ \t]+{_ANY_NAME}[ \t]*$", 0.6, "after", "(?i)from"),
-    (rf"(?im)^[ \t]*from[ \t]+{_ANY_NAME}[ \t]+to[ \t]+(?P<phi>{_ANY_NAME})[ \t]*$", 0.6, "after", "(?i)from"),
-    (rf"(?im)^[ \t]*signed[ \t]*:?[ \t]+(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "after", "(?i)signed"),
+    (rf"(?im)^[ \t]*from[ \t]+(?P<phi>{_ANY_NAME})[ \t]+to[ \t]+{_ANY_NAME}[ \t]*$", 0.6, "after", r"(?im)^[ \t]*from[ \t]"),
+    (rf"(?im)^[ \t]*from[ \t]+{_ANY_NAME}[ \t]+to[ \t]+(?P<phi>{_ANY_NAME})[ \t]*$", 0.6, "after", r"(?im)^[ \t]*from[ \t]"),
+    (rf"(?im)^[ \t]*signed[ \t]*:?[ \t]+(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "after", r"(?im)^[ \t]*signed\b"),
     # Handing over: "handoff to nora at 1900", "report called to nora on 7", "endorsed to marisol"; and the one
     # told, in brackets: "md aware (quill)"
     (rf"{WORD_START}(?i:hand-?off|handover|report(?:[ \t]+(?:given|called))?|endorsed|signed[ \t]+out)[ \t]+(?i:to)[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "weak", "(?i)hand|report|endorsed|signed"),
-    (rf"{WORD_START}(?i:aware|notified|paged|updated)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*\)", 0.6, "weak", None),
+    (rf"{WORD_START}(?i:aware|notified|paged|updated)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*\)", 0.6, "weak", r"\w[ \t]*\([ \t]*\w"),
     # ... and in any case where the word can be a name: "call loretta w/ updates" (not "call bell in reach")
     (rf"{WORD_START}(?i:discussed[ \t]+with|spoke[ \t]+(?:with|to)|s/w|d/w|call(?:ed)?|updated?|notif(?:y|ied))[ \t]+(?=[a-z])(?P<phi>{_ANY_NAME})", 0.55, "weak", "(?i)call|update|notif|spoke|[sd]/w|discussed"),
     (rf"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|sincerely(?:[ \t]+yours)?|(?:(?:best|kind|warm|with[ \t]+(?:best|kind))[ \t]+)?(?:regards|wishes)"
@@ -120,13 +120,13 @@ _CUE_RULES = [
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
     # The patient in apposition or by another name: "the patient, anneliese brandt, was", "goes by bobby",
     # 'Robert "Bob" Kowalczyk'
-    (rf"{WORD_START}(?i:patient|pt)[ \t]*,[ \t]*(?P<phi>{_ANY_NAME})(?=[ \t]*,)", 0.6, "weak", None),
-    (rf"{WORD_START}(?i:goes[ \t]+by|known[ \t]+as|a\.?k\.?a\.?|nicknamed?)[ \t]+[\"“'‘]?(?P<phi>{_ANY_NAME})", 0.6, "weak", None),
+    (rf"{WORD_START}(?i:patient|pt)[ \t]*,[ \t]*(?P<phi>{_ANY_NAME})(?=[ \t]*,)", 0.6, "weak", r"(?i:patient|pt)[ \t]*,"),
+    (rf"{WORD_START}(?i:goes[ \t]+by|known[ \t]+as|a\.?k\.?a\.?|nicknamed?)[ \t]+[\"“'‘]?(?P<phi>{_ANY_NAME})", 0.6, "weak", r"(?i)goes[ \t]+by|known[ \t]+as|a\.?k\.?a|nickname"),
     (rf"(?<![\w'’-])(?P<phi>{_WORD}[ \t]+[\"“'‘]{_WORD}[\"”'’][ \t]+{_WORD})(?![\w'’-])", 0.8, None, "[\"“‘]"),
     # Letters and messages: "Dear Anneliese,", "Hi mrs brandt"
-    (rf"(?im)^[ \t]*(?:dear|hi|hello)[ \t]+(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,:!.]|$))", 0.7, "weak", None),
+    (rf"(?im)^[ \t]*(?:dear|hi|hello)[ \t]+(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,:!.]|$))", 0.7, "weak", r"(?im)^[ \t]*(?:dear|hi|hello)\b"),
     # Newborns take the mother's surname: "Baby boy Haverford", "BG HAVERFORD", "Twin A Haverford"
-    (rf"{WORD_START}(?:(?i:baby|infant)[ \t]+(?i:boy|girl)|B[BG]|(?i:twin)[ \t]+[AB12])[ \t]+(?P<phi>{_ANY_NAME})", 0.7, "weak", None),
+    (rf"{WORD_START}(?:(?i:baby|infant)[ \t]+(?i:boy|girl)|B[BG]|(?i:twin)[ \t]+[AB12])[ \t]+(?P<phi>{_ANY_NAME})", 0.7, "weak", r"(?i:baby|infant|twin)|\bB[BG]\b"),
 ]
 _CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
 
