@@ -5,15 +5,9 @@ after their label; doses, times, scores and bed numbers left readable. All examp
 import pytest
 
 from ingestion.deid import find_phi
+from tests.deid_masking import masked
 from ingestion.deid.recognizers.ids import issuers
 
-
-def masked(text: str) -> str:
-    """The text with every span found replaced by #."""
-    out = list(text)
-    for s in find_phi([text])[0]:
-        out[s.start : s.end] = "#" * (s.end - s.start)
-    return "".join(out)
 
 
 def covers(text: str, value: str) -> bool:

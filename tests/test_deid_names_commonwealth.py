@@ -8,14 +8,8 @@ from __future__ import annotations
 import pytest
 
 from ingestion.deid import find_phi
+from tests.deid_masking import masked
 
-
-def masked(text: str) -> str:
-    """The text with each PHI span's characters replaced by '#'."""
-    chars = list(text)
-    for span in find_phi([text])[0]:
-        chars[span.start : span.end] = "#" * (span.end - span.start)
-    return "".join(chars)
 
 
 @pytest.mark.parametrize(

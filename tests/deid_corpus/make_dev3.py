@@ -9,15 +9,15 @@ import datetime as dt
 import json
 import random
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from faker import Faker
 
+from tests.deid_corpus.segments import S, assemble, check, fold
+
 SEED = 33031
 OUT = Path(__file__).resolve().parent / "dev3.jsonl"
-TYPES = ("PATIENT", "CLINICIAN", "RELATIVE", "DATE", "FACILITY", "LOCATION", "PHONE", "ID", "EMAIL", "AGE", "YEAR")
 GENRES = ("signout", "discharge", "nursing_caps", "nursing_lower", "clinic_letter")
 N_PATIENTS = 40
 
@@ -28,20 +28,9 @@ FAKERS = {loc: Faker(loc) for loc in sorted(set(LOCALES))}
 for _i, _loc in enumerate(sorted(FAKERS)):
     FAKERS[_loc].seed_instance(SEED + _i)
 
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "ı": "i", "ø": "o", "Ø": "O", "æ": "ae", "œ": "oe"})
-
-
-def fold(s: str) -> str:
-    s = "".join(c for c in unicodedata.normalize("NFKD", s.translate(_FOLD)) if not unicodedata.combining(c))
-    assert s.isascii(), s
-    return s
 
 
 # ---------------------------------------------------------------- segments: (text, type or None)
-def S(text, typ=None):
-    return [(str(text), typ)]
-
-
 def R(tmpl: str, **kw) -> list:
     """Fill {key} slots with segment lists (or plain strings, unlabelled); <N> pads the line to column N."""
     out = []
@@ -467,27 +456,6 @@ ORDER = {"signout": 0, "nursing_caps": 1, "nursing_lower": 1, "discharge": 2, "c
 
 
 # ---------------------------------------------------------------- assembly and checks
-def assemble(segs, case=None):
-    text, spans, n = [], [], 0
-    for t, y in segs:
-        t = t.upper() if case == "upper" else t.lower() if case == "lower" else t
-        if y:
-            spans.append({"start": n, "end": n + len(t), "type": y, "text": t})
-        text.append(t)
-        n += len(t)
-    return "".join(text), spans
-
-
-def check(row):
-    text, prev = row["text"], 0
-    assert text.isascii(), row["id"]
-    for s in row["spans"]:
-        assert s["type"] in TYPES, s
-        assert text[s["start"]:s["end"]] == s["text"] and s["text"] == s["text"].strip() and s["text"], (row["id"], s)
-        assert s["start"] >= prev, (row["id"], "overlap", s)
-        prev = s["end"]
-
-
 def own_forms(P, note):
     words = {w.lower() for w in (P["first"] + " " + P["last"]).split()} | {P["first"][0].lower()}
     return {s["text"] for s in note["spans"] if s["type"] == "PATIENT" and set(re.findall(r"[a-z']+", s["text"].lower())) <= words}

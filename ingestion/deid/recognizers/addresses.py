@@ -83,6 +83,11 @@ _LANDMARK = re.compile(
 )
 
 
+def _label_word(word: str) -> bool:
+    """A field label, service or shorthand: never a street's or town's name, however it is written."""
+    return word in lexicon.structure_words() or word in lexicon.safe_words_only()
+
+
 def _note_word(word: str) -> bool:
     return word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
 
@@ -129,12 +134,12 @@ class AddressBlockRecognizer(ClinicalRecognizer):
             if street["type"].lower() == "dr" and _DOCTOR_AFTER.match(text, street.end()):
                 continue  # "on Smith Dr. Jones's service": a doctor, not a drive
             # A street written as a name may carry a common surname ("Smith Dr"); in lower case no note word may stand.
-            never = lexicon.structure_words() | lexicon.safe_words_only() if named and not street.group().isupper() else None
-            if all((w.lower() not in never if never is not None else not _note_word(w.lower()))
+            written = named and not street.group().isupper()
+            if all(not (_label_word(w.lower()) if written else _note_word(w.lower()))
                    and w.lower() not in lexicon.function_words() and len(w) > 1 for w in words):
                 results.append(self.result(Phi.STREET_ADDRESS, *street.span("phi"), 0.7))
                 town = _TOWN_AFTER.match(text, street.end()) if text[street.start()] == "(" else None
-                if town and not any(w.lower() in lexicon.structure_words() or w.lower() in lexicon.safe_words_only() for w in town["phi"].split()):
+                if town and not any(_label_word(w.lower()) for w in town["phi"].split()):
                     results.append(self.result(Phi.CITY, *town.span("phi"), 0.7))
         for mark in _LANDMARK.finditer(text):
             if not any(w.lower() in lexicon.structure_words() or w.lower() in lexicon.function_words() for w in mark["phi"].split()[:-1]):

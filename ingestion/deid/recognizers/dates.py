@@ -101,7 +101,7 @@ DATE_PATTERNS = [
     rf"[ \t-]+(?P<phi>(?:January|February|March|April|June|July|August|September|October|November|December"
     rf"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|(?-i:May)))(?![\w'’-]|\.\w)",  # "in MAR" is the drug chart
     # Holidays name a day of the year
-    rf"(?=[cxtehnimlvfCXTEHNIMLVF])\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
+    r"(?=[cxtehnimlvfCXTEHNIMLVF])\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
 ]
 
 _WORD_NUMBERS = (
@@ -112,7 +112,7 @@ _AGE_NUMBER = rf"(?:9\d|1[01]\d|{_WORD_NUMBERS})"
 AGE_PATTERNS = [
     rf"(?<![\w.])(?P<phi>{_AGE_NUMBER})(?=[\s-]*(?:y/?o\b|y\.o\.|yo\b|yrs?\b|years?[\s-]*old|year-old|-year|years? of age|M\b|F\b|Y\b))",
     # "Husband Patrick Bailey (97) at bedside": an age in brackets after a name
-    rf"(?<=[A-Za-z] )\((?P<phi>9\d|1[01]\d)\)",
+    r"(?<=[A-Za-z] )\((?P<phi>9\d|1[01]\d)\)",
     rf"\b(?:age[d:]?|aged|age\s*/\s*sex\s*:?)\s*(?P<phi>{_AGE_NUMBER})\b",
     # in apposition after a name: "PT AJANI, 90, COPD FLARE", "Denise Noack, 100, was admitted"
     r"(?<=[A-Za-z], )(?P<phi>9\d|1[01]\d)(?=,[ ]*[A-Za-z])",
@@ -155,19 +155,22 @@ _BRITISH = re.compile(
 
 
 @functools.cache
-def _measure_words() -> dict[str, frozenset[str]]:
-    """data/measure_words.tsv: the words before and after a bare m/d that make it a measurement."""
+def _measure_rows() -> tuple[list[str], ...]:
+    """data/measure_words.tsv, read once: word, side (before|after) and, for some, the largest count."""
     text = (Path(__file__).resolve().parent.parent / "data" / "measure_words.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {side: frozenset(row[0] for row in rows if row[1] == side) for side in ("before", "after")}
+    return tuple(line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def _measure_words() -> dict[str, frozenset[str]]:
+    """The words before and after a bare m/d that make it a measurement."""
+    return {side: frozenset(row[0] for row in _measure_rows() if row[1] == side) for side in ("before", "after")}
 
 
 @functools.cache
 def _measure_scales() -> dict[str, int]:
     """The largest second number a measure takes, where the file gives one: "cx 2/2" counts bottles, "Cx 6/14" is a date."""
-    text = (Path(__file__).resolve().parent.parent / "data" / "measure_words.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {row[0]: int(row[2]) for row in rows if len(row) > 2}
+    return {row[0]: int(row[2]) for row in _measure_rows() if len(row) > 2}
 
 
 def _measured(text: str, start: int, end: int) -> bool:

@@ -178,10 +178,9 @@ def _name_word(word: str, stop_words: bool = False, census: bool = False) -> boo
     if len(word) == 1:
         return not census  # an initial
     parts = [p for p in re.split(r"[-'’]", word) if len(p) > 1]  # "d'agostino": the d' is no word
-    known = lexicon.first_names() | lexicon.last_names() if census else None
     return bool(parts) and all(
         p not in lexicon.structure_words() and p not in lexicon.safe_words_only()
         and (p not in lexicon.function_words() or stop_words and lexicon.known_name(p))
-        and (p in known if known is not None else p in lexicon.first_names() or p in lexicon.last_names() or lexicon.word_frequency(p) < 3.5)
+        and (p in lexicon.first_names() or p in lexicon.last_names() or not census and lexicon.word_frequency(p) < 3.5)
         for p in parts
     )

@@ -67,23 +67,16 @@ ADDRESS_RULES = (
     rule(rf"\d{{1,6}}[A-Z]?[ ](?:{_NAME_WORD}[ ]){{0,3}}{_SUFFIX}{_UNIT},[ ](?P<phi>[A-Za-z][\w'’.-]*(?:[ ][A-Za-z][\w'’.-]*){{0,2}},?[ ]{_ZIP})\b", Phi.CITY, 0.75),
 )
 
-def _specialty_facility() -> str:
-    """A specialty and a facility's kind, in any case: "Heart Center", "eye associates" (data/facility_specialties.txt)."""
-    words = sorted(lexicon.word_file("facility_specialties.txt"), key=len, reverse=True)
-    alternatives = "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words)
-    return rf"(?i:(?:{alternatives})[ \t]+(?:center|centre|institute|associates|specialists|group))"
+def _phrases(name: str) -> str:
+    """A data file's phrases as one alternation, longest first, any spacing between their words."""
+    words = sorted(lexicon.word_file(name), key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words)
 
 
-SPECIALTY_FACILITY = _specialty_facility()
-
-
-def _facility_kinds() -> str:
-    """Kinds of provider that end a facility's name, in any case: "Psych", "VA", "urgent care" (data/facility_kinds.txt)."""
-    words = sorted(lexicon.word_file("facility_kinds.txt"), key=len, reverse=True)
-    return "(?i:" + "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words) + ")"
-
-
-FACILITY_KINDS = _facility_kinds()
+# A specialty and a facility's kind, in any case: "Heart Center", "eye associates"
+SPECIALTY_FACILITY = rf"(?i:(?:{_phrases('facility_specialties.txt')})[ \t]+(?:center|centre|institute|associates|specialists|group))"
+# Kinds of provider that end a facility's name, in any case: "Psych", "urgent care"
+FACILITY_KINDS = f"(?i:{_phrases('facility_kinds.txt')})"
 _FACILITY_WORDS = (
     rf"(?:{SPECIALTY_FACILITY}|{FACILITY_KINDS}|Medical\s+Center|Medical\s+Centre|Hospital|Hospitals|Clinic|Clinics|Health\s+System|Health\s+Center|Health\s+Centre"
     r"|Healthcare|Health\s+Care|Nursing\s+Home|Nursing\s+(?:and|&)\s+Rehabilitation(?:\s+Center)?|Rehabilitation\s+(?:Center|Hospital|Institute)"
