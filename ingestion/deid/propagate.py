@@ -16,6 +16,7 @@ import ahocorasick
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.grow import grow
 from ingestion.models import Page, PhiSpan
 
 _WORD = re.compile(r"(?<![\w'’-])(?:[A-Z]\.\s*)?([A-Za-z][a-z'’A-Z-]*[A-Za-z])(?:['’]s)?(?![\w-])")
@@ -96,6 +97,7 @@ def propagate(pages: Iterable[Page]) -> None:
             found += [PhiSpan(a, b, kinds.get(_digits(page.text[a:b]), Phi.ID), 0.8) for a, b in finder.find(page.text)]
         if found:
             page.phi = merge(page.phi + found)
+        page.phi = grow(page.text, page.phi)
 
 
 def _initials(parts: list[str]) -> str:

@@ -1,0 +1,82 @@
+"""A place found in part is masked whole: its kind and its prefix go with its name.
+
+Recognizers and propagation find a facility's or town's own name ("Birchwick", "Magnolia");
+the words around it that say which kind of place it is ("VNA", "Crest", "Fire", "Hospice of
+the") carry no identity alone, yet a summary that reads "[FACILITY] VNA" or "Port [TOWN]"
+shows a name in part. Run once per page after propagation; only spans of a place grow.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+from ingestion.models import PhiSpan
+
+_PLACES = {Phi.FACILITY, Phi.CITY}
+_COMMON_ZIPF = 5.0  # a street type as frequent as "well", "run" or "view" is English first
+_NAME_ZIPF = 4.5  # a capitalized word after a place goes on it when rarer ("Crest" 3.7, not "Surgery" 4.6)
+# Closed classes of words that begin a place's name ("Port Sedgeville", "St. Rita's", "East Salting").
+_PREFIX = re.compile(
+    r"(?:(?i:st|saint|mount|mt|port|fort|ft|lake|glen|new|north|south|east|west|upper|lower)\.?[ \t]+"
+    r"|(?i:hospice|university|vna|visiting[ \t]+nurses?(?:[ \t]+association)?|hospital|clinic|college)[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?)$"
+)
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’&-]*)")
+# A capitalized word just before a place, inside a sentence: "at Cedar [Ridge Rehab]".
+_WORD_BEFORE = re.compile(r"(?<=[\w,;:)][ \t])([A-Z][a-z'’-]+)[ \t]+$")
+
+
+@functools.cache
+def _tails() -> re.Pattern[str]:
+    """A run of kind words right after a place: data/facility_tails.txt and facility_kinds.txt in
+    any case; street types written capitalized ("Crest", "GARDENS")."""
+    phrases = lexicon.word_file("facility_tails.txt") | lexicon.word_file("facility_kinds.txt")
+    any_case = "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    streets = sorted(
+        (w for w in lexicon.word_file("street_types.txt") if len(w) > 3 and w.isalpha() and lexicon.word_frequency(w) < _COMMON_ZIPF),
+        key=len, reverse=True,
+    )
+    capitalized = "|".join(f"{w[0].upper()}{w[1:]}|{w.upper()}" for w in streets)
+    return re.compile(rf"(?:[ \t]+(?:(?i:{any_case})|{capitalized}))+(?![\w'’-])")
+
+
+def grow(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` (merged, in order) with each place's span reaching over its kind and prefix."""
+    grown, changed = [], False
+    for i, span in enumerate(spans):
+        if span.entity_type not in _PLACES:
+            grown.append(span)
+            continue
+        limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
+        end = _grow_right(text, span.end, limit, mixed=not text[span.start : span.end].isupper())
+        floor = grown[-1].end if grown else 0
+        start = span.start
+        while (m := _PREFIX.search(text, max(floor, start - 40), start) or _WORD_BEFORE.search(text, max(floor, start - 40), start)) \
+                is not None and (m.re is _PREFIX or _name_word(m.group(1))):
+            start = m.start()
+        if (start, end) != (span.start, span.end):
+            changed = True
+            span = PhiSpan(start, end, span.entity_type, span.score, span.surrogate)
+        grown.append(span)
+    return grown if changed else spans
+
+
+def _grow_right(text: str, end: int, limit: int, mixed: bool) -> int:
+    while end < limit:
+        if (m := _tails().match(text, end)) is not None and m.end() <= limit:
+            end = m.end()
+        elif mixed and (m := _WORD_AFTER.match(text, end)) is not None and m.end() <= limit and _name_word(m.group(1)):
+            end = m.end()  # "Magnolia Crest", "Walker Falls": a capitalized name goes on
+        else:
+            return end
+    return end
+
+
+def _name_word(word: str) -> bool:
+    """A capitalized word that is neither English's own nor a note's: "Crest", "Bramgate"."""
+    if not (word[0].isupper() and word[1:].islower()):
+        return False
+    lower = word.lower().removesuffix("'s").removesuffix("’s")
+    return lower not in lexicon.function_words() and lower not in lexicon.safe_words() and lexicon.word_frequency(lower) < _NAME_ZIPF

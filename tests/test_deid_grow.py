@@ -1,0 +1,60 @@
+"""A place found in part is masked whole: its kind ("VNA", "Crest", "rehab") and its prefix ("Port",
+"Hospice of the") go with the name the recognizers or propagation found. All names invented."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ingestion.deid.entities import Phi
+from ingestion.deid.grow import grow
+from ingestion.models import PhiSpan
+from tests.deid_masking import masked
+
+
+@pytest.mark.parametrize(
+    ("text", "record", "place"),
+    [
+        ("He was discharged home with services from Birchwick VNA.", [], "Birchwick VNA"),
+        # the name is found in one note; the kind word goes with it in every other
+        ("She had been living at Magnolia Crest since spring.", ["Came from Magnolia Crest Nursing Home."], "Magnolia Crest"),
+        ("D/C PLAN MAGNOLIA CREST VS HOME.", ["Came from Magnolia Crest Nursing Home."], "MAGNOLIA CREST"),
+        ("d/c plan trelawney rehab vs home", ["Came from Trelawney Rehab Center."], "trelawney rehab"),
+        ("seen at Cedar Ridge Rehab today", [], "Cedar Ridge Rehab"),
+    ],
+)
+def test_a_place_is_masked_with_its_kind(text: str, record: list[str], place: str) -> None:
+    assert "#" * len(place) in masked(text, record)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("transferred from Mercy Hospital Emergency Department", "Emergency Department"),
+        ("D/C PLAN: LIVES IN BOSTON, MA WELL SUPPORTED", "WELL SUPPORTED"),
+        ("Discharged from Springfield Hospital. Surgery to follow.", "Surgery to follow"),
+    ],
+)
+def test_the_words_around_a_place_stay(text: str, kept: str) -> None:
+    assert kept in masked(text)
+
+
+_TEXT = "Pt from Port Bramgate Crest Rehab at Hospice of the Fallow Valley, dr Lane 5 North; VNA to call"
+
+
+@given(st.lists(st.tuples(st.integers(0, len(_TEXT)), st.integers(1, 12), st.sampled_from(list(Phi))), max_size=6))
+def test_grown_spans_only_grow_and_stay_disjoint(raw: list[tuple[int, int, Phi]]) -> None:
+    spans, at = [], 0
+    for start, size, kind in sorted(raw):
+        start = max(start, at)
+        if start + size <= len(_TEXT):
+            spans.append(PhiSpan(start, start + size, str(kind), 0.7))
+            at = start + size + 1
+    grown = grow(_TEXT, spans)
+    assert len(grown) == len(spans)
+    for old, new in zip(spans, grown):
+        assert new.start <= old.start and new.end >= old.end and new.entity_type == old.entity_type
+        if old.entity_type not in (Phi.FACILITY, Phi.CITY):
+            assert (new.start, new.end) == (old.start, old.end)
+    assert all(a.end <= b.start for a, b in zip(grown, grown[1:]))
