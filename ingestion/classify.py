@@ -208,9 +208,28 @@ _LABEL = re.compile(
 _NOT_SERVICE = re.compile(r"\b(?:dob|d\.o\.b|birth\w*|born|signed|printed|print\s+date|faxed|comparison)\b")
 
 
-def detect_date(text: str) -> date | None:
+# A numeric date with its year, for telling day-first from month-first ("17/1/2024", "3/28/23").
+_NUMERIC = re.compile(r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/])")
+
+
+def day_first(text: str, default: bool = False) -> bool:
+    """Whether a document writes its numeric dates day first. Its unambiguous dates decide (a first
+    field above 12 is a day: "17/1/2024"; a second above 12 a month-first day: "3/28/23"), the
+    majority when both occur; with none, the hospital's default."""
+    votes = 0
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 >= second >= 1:
+            votes += 1
+        elif second > 12 >= first >= 1:
+            votes -= 1
+    return default if votes == 0 else votes > 0
+
+
+def detect_date(text: str, dayfirst: bool = False) -> date | None:
     """The document's own date: the best-labelled date, else the first date in its opening
-    characters that is not a birth, signature, print, fax or comparison date; else None."""
+    characters that is not a birth, signature, print, fax or comparison date; else None.
+    Numeric dates are read day first when `dayfirst` (see `day_first`)."""
     text = text.lower()
     labelled: list[tuple[int, int, str]] = []
     unlabelled: list[str] = []
@@ -224,7 +243,7 @@ def detect_date(text: str) -> date | None:
         elif start < _FALLBACK_CHARS and not _NOT_SERVICE.search(text, lead, start):
             unlabelled.append(value.group())
     ranked = [value for _, _, value in sorted(labelled)] + unlabelled
-    return next(filter(None, map(_parse, ranked)), None)
+    return next(filter(None, (_parse(value, dayfirst) for value in ranked)), None)
 
 
 def _lead_start(text: str, start: int) -> int:
@@ -236,10 +255,10 @@ def _lead_start(text: str, start: int) -> int:
     return text.rfind("\n", 0, line - 1) + 1
 
 
-def _parse(value: str) -> date | None:
+def _parse(value: str, dayfirst: bool = False) -> date | None:
     """A matched date string as a date; None if it is impossible (02/30) or out of range."""
     try:
-        parsed = dateparser.parse(value, default=_NO_DEFAULT, dayfirst=False, yearfirst=False)
+        parsed = dateparser.parse(value, default=_NO_DEFAULT, dayfirst=dayfirst, yearfirst=False)
     except ValueError:  # dateutil's ParserError: no such day
         return None
     found = parsed.date()

@@ -26,6 +26,11 @@ class IngestionSettings(BaseModel):
     min_text_chars: int = Field(
         16, ge=0, description="A PDF page with fewer characters of text is treated as scanned."
     )
+    day_first: bool = Field(
+        False,
+        description="The hospital's default order of numeric dates (False: 03/04/2024 is March 4; True: 3 April). "
+        "A document whose own dates show their order (17/1/2024, 3/28/2024) is read in that order.",
+    )
     max_passage_chars: int = Field(600, ge=80, description="Longer sentences are cut at spaces.")
     workers: int = Field(0, ge=0, description="Loader processes; 0 means one per CPU core.")
     max_file_seconds: float = Field(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingestion import image, pdf, sniff, textfile
-from ingestion.classify import detect_date, detect_type
+from ingestion.classify import day_first, detect_date, detect_type
 from ingestion.config import IngestionSettings
 from ingestion.deid import LOADER_WORKER
 from ingestion.errors import IngestError, OutOfTime
@@ -298,7 +298,8 @@ def _finish(doc: Document, pages: list[Page], settings: IngestionSettings, notic
     doc.pages = pages
     head = doc.text[:4000]
     doc.doc_type = detect_type(head, doc.file)
-    doc.date = detect_date(head)
+    doc.day_first = day_first(doc.text, settings.day_first)
+    doc.date = detect_date(head, doc.day_first)
     return doc
 
 

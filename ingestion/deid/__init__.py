@@ -48,13 +48,15 @@ def deidentify(documents: Sequence[Document], settings: DeidSettings, mapping: M
     dated = [d.date for d in documents if d.date]
     if mapping.reference is None and dated:
         mapping.reference = min(dated)
+    if documents:  # what the model writes back is read in the record's own order
+        mapping.day_first = 2 * sum(d.day_first for d in documents) > len(documents)
     propagate(page for doc in documents for page in doc.pages)
     surrogates = Surrogates(mapping)
     for doc in documents:
         doc.prompt_date = doc.date + timedelta(days=mapping.offset_days) if doc.date else None
         for page in doc.pages:
             page.phi = [
-                PhiSpan(s.start, s.end, s.entity_type, s.score, surrogates.replace(s.entity_type, page.text[s.start : s.end], doc.date))
+                PhiSpan(s.start, s.end, s.entity_type, s.score, surrogates.replace(s.entity_type, page.text[s.start : s.end], doc.date, doc.day_first))
                 for s in page.phi
             ]
             page.safe_text = _anonymize(page)

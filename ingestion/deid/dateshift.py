@@ -1,8 +1,9 @@
 """Move a date string by a number of days and write it back in the same form.
 
 "03/28/2023 14:05" shifted by -40 days is "02/16/2023 14:05"; "28-Mar-23" becomes "16-Feb-23";
-"March 31st" becomes "February 19th". Forms without a year take the year from a reference
-date (the document's), and a bare day ("the 28th") its month too.
+"March 31st" becomes "February 19th"; a day-first document's "17/01/2024" becomes "08/12/2023".
+Forms without a year take the year from a reference date (the document's), and a bare day
+("the 28th") its month too.
 """
 
 from __future__ import annotations
@@ -29,19 +30,21 @@ _FORMS = [
 ]
 
 
-def shift(value: str, days: int, reference: date) -> str | None:
-    """`value` moved by `days`, in its own form; None if it is not a date this module reads."""
+def shift(value: str, days: int, reference: date, day_first: bool = False) -> str | None:
+    """`value` moved by `days`, in its own form; None if it is not a date this module reads.
+    A numeric date is read (and written back) day first when `day_first` or when its first
+    number cannot be a month ("17/1/2024")."""
     for form, pattern in _FORMS:
         m = pattern.match(value.strip())
         if m:
             try:
-                return _shift(form, m.groupdict(), days, reference)
+                return _shift(form, m.groupdict(), days, reference, day_first)
             except ValueError:  # 02/30: not a real date
                 return None
     return None
 
 
-def _shift(form: str, g: dict[str, str | None], days: int, reference: date) -> str:
+def _shift(form: str, g: dict[str, str | None], days: int, reference: date, day_first: bool) -> str:
     time = g.get("time") or ""
     year_text = g.get("y")
     year = _year(year_text, reference) if year_text else reference.year
@@ -49,9 +52,9 @@ def _shift(form: str, g: dict[str, str | None], days: int, reference: date) -> s
     if form == "iso":
         moved = date(year, int(g["m"]), int(g["d"])) + timedelta(days=days)
         return f"{moved.year}{g['s1']}{moved.month:0{width}d}{g['s2']}{moved.day:0{width}d}{time}"
-    if form == "numeric":  # month first, unless the first number cannot be a month
+    if form == "numeric":  # in the document's order, unless a number cannot be a month
         a, b = int(g["a"]), int(g["b"])
-        month_first = a <= 12
+        month_first = b > 12 if day_first else a <= 12
         moved = date(year, a if month_first else b, b if month_first else a) + timedelta(days=days)
         first, second = (moved.month, moved.day) if month_first else (moved.day, moved.month)
         text = f"{first:0{width}d}{g['s1']}{second:0{width}d}"
@@ -66,7 +69,7 @@ def _shift(form: str, g: dict[str, str | None], days: int, reference: date) -> s
         return f"{_render_month(moved.month, g['mon'])}{g['dot']}{g['s1']}{moved.year}"
     if form in ("day-month", "month-day"):
         moved = date(year, _MONTHS[g["mon"].lower()], int(g["d"])) + timedelta(days=days)
-        month = _render_month(moved.month, g["mon"]) + g["dot"]
+        month = _render_month(moved.month, g["mon"], "-" in g["s1"]) + g["dot"]
         day = f"{moved.day:0{2 if g['d'].startswith('0') else 1}d}" + (_ordinal(moved.day) if g.get("ord") else "")
         year_part = f"{g['s2']}{g.get('apos') or ''}{_render_year(moved.year, year_text)}" if year_text else ""
         if form == "day-month":
@@ -96,8 +99,9 @@ def _render_year(year: int, original: str) -> str:
     return f"{year % 100:02d}" if len(original) == 2 else str(year)
 
 
-def _render_month(month: int, original: str) -> str:
-    full = len(original) > 3 and original.lower() != "sept"
+def _render_month(month: int, original: str, dashed: bool = False) -> str:
+    # "May" is its own full name: "1 May 2000" moves to "1 April 2000", "01-May-23" to "01-Apr-23"
+    full = (len(original) > 3 or original.lower() == "may" and not dashed) and original.lower() != "sept"
     name = calendar.month_name[month] if full else calendar.month_abbr[month]
     if original.isupper():
         return name.upper()

@@ -23,6 +23,7 @@ class Mapping(BaseModel):
     originals: dict[str, str] = Field(default_factory=dict)  # "[PERSON_1]" → "Darrell S. Nguyen"
     surrogates: dict[str, str] = Field(default_factory=dict)  # normalised real value → "[PERSON_1]"
     reference: date | None = None  # the record's first dated document (for dates without a year)
+    day_first: bool = False  # most of the record's documents write numeric dates day first
 
     @classmethod
     def new(cls, max_shift_days: int) -> "Mapping":
@@ -49,7 +50,7 @@ def reidentify(text: str, mapping: Mapping) -> str:
     for found in sorted(ClinicalDateRecognizer().analyze(text, []), key=lambda r: r.start):
         if found.start < pos:
             continue
-        real = dateshift.shift(text[found.start : found.end], -mapping.offset_days, reference)
+        real = dateshift.shift(text[found.start : found.end], -mapping.offset_days, reference, mapping.day_first)
         if real is not None:
             pieces += [text[pos : found.start], real]
             pos = found.end

@@ -34,9 +34,9 @@ class Surrogates:
             if token.startswith(f"[{Phi.PERSON}_"):
                 self._add_person(_words(original), token)
 
-    def replace(self, kind: str, value: str, reference: date | None) -> str:
+    def replace(self, kind: str, value: str, reference: date | None, day_first: bool = False) -> str:
         if kind == Phi.DATE:
-            shifted = dateshift.shift(value, self.mapping.offset_days, reference or self.mapping.reference or date.today())
+            shifted = dateshift.shift(value, self.mapping.offset_days, reference or self.mapping.reference or date.today(), day_first)
             return shifted if shifted is not None else self._token(kind, value, _key(value))
         if kind == Phi.AGE:
             return "90+"
