@@ -31,6 +31,27 @@ _MIN_SCORE = 4  # a lone weak cue ("Your results are in the mail") is not eviden
 # it try every position (30x slower; this runs on every document).
 # The order is the tie-break: specific document kinds first, the generic progress note last.
 _CUES: dict[DocType, tuple[tuple[str, int], ...]] = {
+    # Money first: a bill names the tests, the surgeon and the stay it charges for.
+    DocType.BILL: (
+        (r"^[ \t]*(?:itemi[sz]ed\s+|patient\s+|hospital\s+)?(?:statement|invoice|bill)(?:\s+of\s+account)?[ \t]*\r?$", 8),
+        (r"(?:amount|balance|total)\s+(?:now\s+)?due", 8),
+        (r"total\s+charges|charges[ \t]*(?::|\r?$)", 5),
+        (r"(?:patient|your)\s+(?:responsibility|balance)", 6),
+        (r"(?:insurance|plan)\s+(?:paid|payments?|adjustments?)", 5),
+        (r"pay\s+(?:online|by|this)|remit|payment\s+(?:due|options|received)", 4),
+        (r"cpt|hcpcs|rev(?:enue)?\s+code", 3),
+        (r"\$[ \t]*\d[\d,]*\.\d\d", 1),
+    ),
+    DocType.PATHOLOGY: (
+        (r"(?:surgical\s+)?pathology\s+(?:report|consultation)|histopathology|cytopathology|cytology\s+report", 10),
+        (r"gross\s+(?:description|examination)", 6),
+        (r"microscopic\s+(?:description|examination)", 6),
+        (r"(?:final|pathologic(?:al)?)\s+diagnos[ie]s", 4),
+        (r"specimens?\s+(?:received|submitted|source)|specimens?[ \t]*:", 3),
+        (r"immunohistochemi|frozen\s+section|synoptic|margins?\s+(?:are\s+)?(?:free|clear|involved|negative)", 4),
+        (r"pathologist", 4),
+        (r"addendum", 2),
+    ),
     DocType.DISCHARGE_SUMMARY: (
         (r"discharge\s+summary", 10),
         (r"hospital\s+course", 5),
@@ -57,6 +78,14 @@ _CUES: dict[DocType, tuple[tuple[str, int], ...]] = {
         (r"reason\s+for\s+(?:consult|referral)", 6),
         (r"thank\s+you\s+for\s+(?:referring|the\s+referral|this\s+referral|allowing\s+me)", 5),
         (r"referring\s+(?:physician|provider|doctor|clinician)", 4),
+    ),
+    DocType.HISTORY_PHYSICAL: (
+        (r"history\s+(?:and|&)\s+physical|h\s*&\s*p\b|admission\s+(?:note|assessment)", 10),
+        (r"history\s+of\s+(?:the\s+)?present(?:ing)?\s+(?:illness|complaint)|hpi[ \t]*:", 3),
+        (r"review\s+of\s+systems|ros[ \t]*:", 2),
+        (r"physical\s+exam(?:ination)?|examination[ \t]*(?::|\r?$)", 2),
+        (r"past\s+(?:medical|surgical)\s+history", 2),
+        (r"(?:social|family)\s+history", 1),
     ),
     DocType.RADIOLOGY: (
         (r"radiolog", 6),
@@ -87,6 +116,18 @@ _CUES: dict[DocType, tuple[tuple[str, int], ...]] = {
         (r"current\s+medications", 2),  # also a section of most notes
         (r"sig\s*:", 4),
     ),
+    DocType.ADMINISTRATIVE: (
+        (r"fax\s+(?:cover(?:\s+sheet)?|transmittal)|insurance\s+card|consent\s+(?:form|for|to)|registration\s+form|"
+         r"(?:release|authori[sz]ation)\s+(?:of|for|to\s+release)|referral\s+form|patient\s+information\s+(?:sheet|form)", 10),
+        (r"member\s+(?:id|number|no)|subscriber", 4),
+        (r"group\s+(?:number|no|#)", 3),
+        (r"rx\s*(?:bin|pcn|grp)", 5),
+        (r"copay|co-pay", 3),
+        (r"signature\s+of\s+(?:patient|guardian|witness)|(?:patient|guardian)\s+signature|witness[ \t]*:", 4),
+        (r"emergency\s+contact|next\s+of\s+kin|marital\s+status|employer", 3),
+        (r"number\s+of\s+pages|pages\s+(?:including|incl)", 4),
+        (r"confidential(?:ity)?\s+(?:notice|statement)", 3),
+    ),
     DocType.PROGRESS_NOTE: (
         (r"progress\s+notes?", 10),
         (r"interval\s+history", 5),
@@ -109,11 +150,20 @@ _NAME_SEPARATORS = re.compile(r"[\W_]+")
 
 def detect_type(text: str, file_name: str = "") -> DocType:
     """The document's type from its text (title region weighted) and, weakly, its file name."""
+    best, best_score = DocType.OTHER, _MIN_SCORE - 1
+    for doc_type, score in type_scores(text, file_name).items():
+        if score > best_score:  # strict, so a tie keeps the earlier type
+            best, best_score = doc_type, score
+    return best
+
+
+def type_scores(text: str, file_name: str = "") -> dict[DocType, int]:
+    """Each type's evidence in the text, in tie-break order (see _CUES)."""
     text = text.lower()
     split = _title_end(text)
     title, body = text[:split], text[split:]
     name = _NAME_SEPARATORS.sub(" ", file_name.lower())  # "ct_head_report.pdf" -> "ct head report pdf"
-    best, best_score = DocType.OTHER, _MIN_SCORE - 1
+    scores = {}
     for doc_type, cues in _CUE_PATTERNS:
         score = 0
         for pattern, weight in cues:
@@ -123,15 +173,28 @@ def detect_type(text: str, file_name: str = "") -> DocType:
                 score += weight
             if name and pattern.search(name):
                 score += weight * _NAME_WEIGHT
-        if score > best_score:  # strict, so a tie keeps the earlier type
-            best, best_score = doc_type, score
-    return best
+        scores[doc_type] = score
+    return scores
 
 
-def _title_end(text: str) -> int:
-    """Offset just past the title region: the first _TITLE_LINES non-empty lines."""
+_PAGE_TITLE_LINES = 6  # where a page of a bundle names the document it begins
+_TITLE_CUE = 8  # a cue this heavy is a document's title phrase ("Discharge Summary", "Statement")
+
+
+def title_type(text: str) -> DocType | None:
+    """The type a page's own title names, when its opening lines hold a title phrase: the first
+    page of a document within a bundle ("STATEMENT", "SURGICAL PATHOLOGY REPORT")."""
+    head = text[: _title_end(text, _PAGE_TITLE_LINES)].lower()
+    for doc_type, cues in _CUE_PATTERNS:
+        if any(weight >= _TITLE_CUE and pattern.search(head) for pattern, weight in cues):
+            return doc_type
+    return None
+
+
+def _title_end(text: str, lines: int = _TITLE_LINES) -> int:
+    """Offset just past the title region: the first `lines` non-empty lines."""
     pos, seen = 0, 0
-    while seen < _TITLE_LINES:
+    while seen < lines:
         newline = text.find("\n", pos)
         if newline == -1:
             return len(text)

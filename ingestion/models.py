@@ -20,6 +20,10 @@ class DocType(StrEnum):
     OPERATIVE_NOTE = "operative_note"
     CONSULT = "consult"
     MEDICATION_LIST = "medication_list"
+    BILL = "bill"
+    PATHOLOGY = "pathology"
+    HISTORY_PHYSICAL = "history_physical"
+    ADMINISTRATIVE = "administrative"  # forms, insurance cards, consents, fax covers
     OTHER = "other"
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
+from ingestion.bundles import split_bundles
 from ingestion.config import IngestionSettings
 from ingestion.deid import Mapping, deidentify, masked
 from ingestion.load import load_files
@@ -42,7 +43,7 @@ def ingest(
     step = on_step or (lambda _name: None)
     step("loading")
     loaded = load_files(paths, settings)
-    documents = order_documents(loaded.documents)
+    documents = order_documents(split_bundles(loaded.documents, settings.day_first))
     step("de-identifying")
     mapping = deidentify(documents, settings.deid, mapping)  # always: no setting lets PHI into a prompt
     step("stitching")

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from ingestion.classify import detect_date, detect_type
 from ingestion.models import DocType
+from tests import test_classify_types as types
 
 DISCHARGE = """\
 Springfield General Hospital
@@ -130,6 +131,12 @@ EXAMPLES = {
     DocType.CONSULT: CONSULT,
     DocType.MEDICATION_LIST: MEDICATIONS,
     DocType.OTHER: OTHER,
+}
+EXAMPLES |= {  # the types of tests/test_classify_types.py
+    DocType.BILL: types.BILL,
+    DocType.PATHOLOGY: types.PATHOLOGY_ADDENDUM,
+    DocType.HISTORY_PHYSICAL: types.HISTORY_PHYSICAL,
+    DocType.ADMINISTRATIVE: types.INSURANCE_CARD,
 }
 
 

@@ -97,18 +97,15 @@ def _save_rows(store: Store, record: IngestedRecord, print_: str, patient_id: in
                 )
                 s.add(row)
                 s.flush()
-                ids = s.scalars(
-                    insert(Page).returning(Page.id, sort_by_parameter_order=True),
-                    [
-                        {"document_id": row.id, "number": p.number, "text": p.text, "width": p.width, "height": p.height,
-                         "ocr": p.ocr, "ocr_confidence": p.ocr_confidence,
-                         "words": [[w.start, w.end, w.x0, w.y0, w.x1, w.y1] for w in p.words] or None}
-                        for p in doc.pages
-                    ],
-                ).all()
+                ids = s.scalars(insert(Page).returning(Page.id, sort_by_parameter_order=True), [_page_row(row.id, p) for p in doc.pages]).all()
                 page_ids.update({(index, p.number): i for p, i in zip(doc.pages, ids)})
+                known[doc.sha256] = row  # a bundle's next part is stored in the same file's row
             else:
-                page_ids.update({(index, number): i for number, i in s.execute(select(Page.number, Page.id).where(Page.document_id == row.id))})
+                stored = dict(s.execute(select(Page.number, Page.id).where(Page.document_id == row.id)).all())
+                if missing := [p for p in doc.pages if p.number not in stored]:  # a part of a bundle seen above
+                    ids = s.scalars(insert(Page).returning(Page.id, sort_by_parameter_order=True), [_page_row(row.id, p) for p in missing]).all()
+                    stored |= {p.number: i for p, i in zip(missing, ids)}
+                page_ids.update({(index, p.number): stored[p.number] for p in doc.pages})
             doc_ids.append(row.id)
         stored = Record(patient_id=patient.id, fingerprint=print_, documents=doc_ids, summary=summary, created_at=now)
         s.add(stored)
@@ -126,6 +123,12 @@ def _save_rows(store: Store, record: IngestedRecord, print_: str, patient_id: in
         store.audit(s, actor, "record ingested", patient.id, documents=len(doc_ids), passages=len(record.passages),
                     errors=len(record.errors))
         return StoredRecord(stored.id, patient.id, summary)
+
+
+def _page_row(document_id: int, p) -> dict:
+    return {"document_id": document_id, "number": p.number, "text": p.text, "width": p.width, "height": p.height,
+            "ocr": p.ocr, "ocr_confidence": p.ocr_confidence,
+            "words": [[w.start, w.end, w.x0, w.y0, w.x1, w.y1] for w in p.words] or None}
 
 
 def record_input(store: Store, record_id: int) -> RecordInput:
