@@ -28,7 +28,7 @@ class DocType(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return "History and physical" if self is DocType.HISTORY_PHYSICAL else self.value.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True, slots=True)
