@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from pathlib import Path
 
+import yaml
 from dateutil import parser as dateparser
 
 from ingestion.models import DocType
@@ -22,128 +24,10 @@ _TITLE_WEIGHT = 3  # a cue in the title region counts this many times its weight
 _NAME_WEIGHT = 2  # a file name is a hint: more than a body mention, less than the title
 _MIN_SCORE = 4  # a lone weak cue ("Your results are in the mail") is not evidence of a type
 
-# Cues per type: (pattern, weight). Each cue counts once, where it is first seen: title region
-# (x _TITLE_WEIGHT) or body (x 1); a file name hit adds its weight x _NAME_WEIGHT. A title phrase
-# ("Discharge Summary") outweighs every section word other types share ("Impression", units),
-# so a document's own title wins. "word:" or a word ending its line is a section heading.
-# Patterns are lower case and matched against lower-cased text, and most start with a literal:
-# the regex engine then jumps between occurrences of it, where a leading \b or (?i) would make
-# it try every position (30x slower; this runs on every document).
-# The order is the tie-break: specific document kinds first, the generic progress note last.
-_CUES: dict[DocType, tuple[tuple[str, int], ...]] = {
-    # Money first: a bill names the tests, the surgeon and the stay it charges for.
-    DocType.BILL: (
-        (r"^[ \t]*(?:itemi[sz]ed\s+|patient\s+|hospital\s+)?(?:statement|invoice|bill)(?:\s+of\s+account)?[ \t]*\r?$", 8),
-        (r"(?:amount|balance|total)\s+(?:now\s+)?due", 8),
-        (r"total\s+charges|charges[ \t]*(?::|\r?$)", 5),
-        (r"(?:patient|your)\s+(?:responsibility|balance)", 6),
-        (r"(?:insurance|plan)\s+(?:paid|payments?|adjustments?)", 5),
-        (r"pay\s+(?:online|by|this)|remit|payment\s+(?:due|options|received)", 4),
-        (r"cpt|hcpcs|rev(?:enue)?\s+code", 3),
-        (r"\$[ \t]*\d[\d,]*\.\d\d", 1),
-    ),
-    DocType.PATHOLOGY: (
-        (r"(?:surgical\s+)?pathology\s+(?:report|consultation)|histopathology|cytopathology|cytology\s+report", 10),
-        (r"gross\s+(?:description|examination)", 6),
-        (r"microscopic\s+(?:description|examination)", 6),
-        (r"(?:final|pathologic(?:al)?)\s+diagnos[ie]s", 4),
-        (r"specimens?\s+(?:received|submitted|source)|specimens?[ \t]*:", 3),
-        (r"immunohistochemi|frozen\s+section|synoptic|margins?\s+(?:are\s+)?(?:free|clear|involved|negative)", 4),
-        (r"pathologist", 4),
-        (r"addendum", 2),
-    ),
-    DocType.DISCHARGE_SUMMARY: (
-        (r"discharge\s+summary", 10),
-        (r"hospital\s+course", 5),
-        (r"discharge\s+diagnos[ie]s", 5),
-        (r"discharge\s+medications?", 4),
-        (r"discharge\s+(?:instructions|condition|disposition)", 3),
-    ),
-    DocType.OPERATIVE_NOTE: (
-        (r"(?:operative|op)\s+(?:report|note)", 10),
-        (r"pre-?\s*op(?:erative)?\s+diagnos[ie]s", 6),
-        (r"post-?\s*op(?:erative)?\s+diagnos[ie]s", 6),
-        (r"procedures?\s+performed", 5),
-        (r"estimated\s+blood\s+loss", 5),
-        (r"ebl\b", 3),
-        (r"anesthesia", 3),
-        (r"surgeon", 3),
-    ),
-    DocType.CONSULT: (
-        # A title line such as "CARDIOLOGY CONSULTATION" or "Neurology consult note", but not
-        # "Plan: GI consult", so a progress note that orders a consult stays a progress note.
-        (r"^[ \t]*(?:[a-z][\w/&-]*[ \t]+){0,4}consult(?:ation)?(?:[ \t]+(?:note|report|letter))?[ \t:]*\r?$",
-         6),
-        (r"consult", 3),
-        (r"reason\s+for\s+(?:consult|referral)", 6),
-        (r"thank\s+you\s+for\s+(?:referring|the\s+referral|this\s+referral|allowing\s+me)", 5),
-        (r"referring\s+(?:physician|provider|doctor|clinician)", 4),
-    ),
-    DocType.HISTORY_PHYSICAL: (
-        (r"history\s+(?:and|&)\s+physical|h\s*&\s*p\b|admission\s+(?:note|assessment)", 10),
-        (r"history\s+of\s+(?:the\s+)?present(?:ing)?\s+(?:illness|complaint)|hpi[ \t]*:", 3),
-        (r"review\s+of\s+systems|ros[ \t]*:", 2),
-        (r"physical\s+exam(?:ination)?|examination[ \t]*(?::|\r?$)", 2),
-        (r"past\s+(?:medical|surgical)\s+history", 2),
-        (r"(?:social|family)\s+history", 1),
-    ),
-    DocType.RADIOLOGY: (
-        (r"radiolog", 6),
-        (r"pa\s+and\s+lateral", 4),
-        (r"technique[ \t]*(?::|\r?$)", 3),
-        (r"comparisons?[ \t]*(?::|\r?$)", 3),
-        (r"findings[ \t]*(?::|\r?$)", 2),
-        (r"impressions?[ \t]*(?::|\r?$)", 2),
-        # Modalities are low: notes of every kind mention "CT chest" in their plans.
-        (r"x[-\s]?rays?|radiographs?|cxr", 2),
-        (r"\bct\b", 2),
-        (r"mri\b|magnetic\s+resonance", 2),
-        (r"ultrasound|sonogra(?:m|phy)", 2),
-    ),
-    DocType.LABORATORY: (
-        (r"lab(?:oratory)?\s+(?:report|results?)", 8),
-        (r"reference\s+(?:range|interval)", 5),
-        (r"laboratory", 4),
-        (r"specimen", 3),
-        (r"collected", 3),
-        # A result row: a number followed by a unit, "140 mmol/L", "7.2 x10^3/uL".
-        (r"\d[ \t]*(?:(?:mg|g|mmol|meq|m?iu|u|k|ng|pg|mcg|ug)/[dmu]?l|x?[ \t]*10\^\d+/u?l)\b", 3),
-        (r"result", 1),
-    ),
-    DocType.MEDICATION_LIST: (
-        (r"medications?\s+list", 10),
-        (r"medication\s+reconciliation|med\s+rec\b", 8),
-        (r"current\s+medications", 2),  # also a section of most notes
-        (r"sig\s*:", 4),
-    ),
-    DocType.ADMINISTRATIVE: (
-        (r"fax\s+(?:cover(?:\s+sheet)?|transmittal)|insurance\s+card|consent\s+(?:form|for|to)|registration\s+form|"
-         r"(?:release|authori[sz]ation)\s+(?:of|for|to\s+release)|referral\s+form|patient\s+information\s+(?:sheet|form)", 10),
-        (r"member\s+(?:id|number|no)|subscriber", 4),
-        (r"group\s+(?:number|no|#)", 3),
-        (r"rx\s*(?:bin|pcn|grp)", 5),
-        (r"copay|co-pay", 3),
-        (r"signature\s+of\s+(?:patient|guardian|witness)|(?:patient|guardian)\s+signature|witness[ \t]*:", 4),
-        (r"emergency\s+contact|next\s+of\s+kin|marital\s+status|employer", 3),
-        (r"number\s+of\s+pages|pages\s+(?:including|incl)", 4),
-        (r"confidential(?:ity)?\s+(?:notice|statement)", 3),
-    ),
-    DocType.PROGRESS_NOTE: (
-        (r"progress\s+notes?", 10),
-        (r"interval\s+history", 5),
-        (r"soap\b", 4),
-        (r"office\s+visit", 4),
-        (r"follow[-\s]?up\s+visit", 4),
-        # SOAP headings are low: consults, H&Ps and discharge summaries use them too.
-        (r"subjective[ \t]*(?::|\r?$)", 2),
-        (r"objective[ \t]*(?::|\r?$)", 2),
-        (r"assessment\s*(?:and|&|/)\s*plan", 3),
-    ),
-}
-
+# Cues per type, in tie-break order, from data/doc_types.yaml (how they count is said there).
 _CUE_PATTERNS = tuple(
-    (doc_type, tuple((re.compile(pattern, re.MULTILINE), weight) for pattern, weight in cues))
-    for doc_type, cues in _CUES.items()
+    (DocType(name), tuple((re.compile(pattern, re.MULTILINE), weight) for weight, pattern in cues))
+    for name, cues in yaml.safe_load((Path(__file__).parent / "data" / "doc_types.yaml").read_text(encoding="utf-8")).items()
 )
 _NAME_SEPARATORS = re.compile(r"[\W_]+")
 
@@ -266,9 +150,12 @@ _LABEL = re.compile(
     r"(?:[ \t]*/[ \t]*time)?(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*[:#=-]?[ \t]*(?:\r?\n[ \t]*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?$"
 )
-# Labels whose dates are never the date of service: birth, signing, printing, faxing, and the
-# prior study a radiology report compares against.
-_NOT_SERVICE = re.compile(r"\b(?:dob|d\.o\.b|birth\w*|born|signed|printed|print\s+date|faxed|comparison)\b")
+# Labels whose dates are never the date of service: birth, signing, printing, faxing, the prior
+# study a radiology report compares against, a card's validity, a leaflet's revision, a payment's due date.
+_NOT_SERVICE = re.compile(
+    r"\b(?:dob|d\.o\.b|birth\w*|born|signed|printed|print\s+date|faxed|comparison|effective|issued|valid|expir\w*"
+    r"|revised|revision|reviewed|due\s+(?:date|by|on))\b"
+)
 
 
 # A numeric date with its year, for telling day-first from month-first ("17/1/2024", "3/28/23").
