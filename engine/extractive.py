@@ -3,7 +3,11 @@
 It reads the stitched record out of the prompt ("## Document 3 · Radiology · 2023-03-28" headers
 and "[P12] …" passages), sorts passages into the summary's sections by the note section they
 sit under (PLAN, DISCHARGE MEDICATIONS, IMPRESSION, …) or, failing that, by clinical cues, and
-writes each as a statement citing its passage. Across documents, near-duplicates collapse and
+writes each as a statement citing its passage. A labelled field ("Diagnosis: …", "Allergies: NKA")
+is a statement of its label's section; a table's header row says what its rows are; a result
+counts when it lies outside its reference range or is flagged. What a line is by its shape
+(results and ranges, header rows, medication entries, signatures, adverts, bill lines, family
+history) is in engine/extractive_lines.py, its words in engine/data/*.txt. Across documents, near-duplicates collapse and
 for facts that change (a drug's dose, a lab value) the newest document wins. A question (a
 "Question:" line after the record) is answered with the passages that share most terms with it.
 
@@ -22,6 +26,19 @@ from dataclasses import dataclass
 
 from engine.base import ChatRequest, Delta, Description, Generation, Usage
 from engine.estimate import estimate_tokens
+from engine.extractive_lines import (
+    FOLLOW_UP,
+    NOT_HEADING,
+    is_advert,
+    is_allergy_statement,
+    is_billing,
+    is_family_history,
+    is_medication_entry,
+    is_problem_item,
+    is_signature,
+    out_of_range,
+    table_header,
+)
 from engine.local import LocalEngine
 from engine.summary_format import Section, Statement, Summary
 
@@ -48,7 +65,8 @@ _HEADINGS = [
     ("Open questions", r"pending"),
     ("Key results", r"\blabs?\b|result|findings|\bdata\b|imaging|echo|pertinent|impression"),
     ("Problems and diagnoses", r"diagnos|assessment|problem|past medical|\bpmh\b|medical history"),
-    (None, r"vital|exam|social|family history|review of systems|\bros\b|chief complaint|visit type|insurance|address"),
+    ("__other__", r"social|family|insurance|address|billing|charges|statement|invoice|receipt"),
+    (None, r"vital|exam|review of systems|\bros\b|chief complaint|visit type"),
 ]
 _HEADING_RULES = [(section, re.compile(pattern, re.IGNORECASE)) for section, pattern in _HEADINGS]
 
@@ -58,7 +76,7 @@ _MED_CHANGE = re.compile(
     r"|discontinu\w*|new|continued?|replac\w*)\b",
     re.IGNORECASE,
 )
-_ALLERGY = re.compile(r"\ballerg|\bnkda\b|anaphyla|\brash\b.*\b(?:to|from)\b", re.IGNORECASE)
+_ALLERGY = re.compile(r"anaphyla|\brash\b.*\b(?:to|from)\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\w+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|gram)\b|catheteri[sz]ation|biopsy|transfusion|intubat", re.IGNORECASE)
 _PROBLEM = re.compile(
     r"\b(?:heart failure|hf[rp]ef|diabetes|hypertension|ckd|chronic kidney|aki|acute kidney|anemia|copd|asthma|pneumonia"
@@ -80,7 +98,7 @@ _TOKEN = re.compile(r"\[[A-Z_]+_\d+\]")
 _FRAGMENT = re.compile(r"[a-z]|\d+(?:\.\d+)?\s*(?i:tablets?|tabs?|capsules?|caps?|puffs?|drops?|units?)\b")
 _LIST_MARKER = re.compile(r"^(?:[-*•]\s+|\(?\d{1,2}[.)]\s+)")
 _WORD = re.compile(r"[a-z][a-z0-9/-]+")
-_STOP = frozenset("the and with for was were has have had his her this that from are not per on in of to at by".split())
+_STOP = frozenset(["the", "and", "with", "for", "was", "were", "has", "have", "had", "his", "her", "this", "that", "from", "are", "not", "per", "on", "in", "of", "to", "at", "by"])
 
 _LIMITS = {"Patient overview": 2, "Allergies": 4, "Open questions": 6}
 _DEFAULT_LIMIT = 12
@@ -94,17 +112,22 @@ class _Passage:
     heading: str | None  # the summary section of the note heading it sits under
     text: str
     cites: tuple[str, ...] = ()  # a merged statement's citations (a passage cites itself)
+    labelled: bool = False  # opens with a field label: "Diagnosis: ...", "Allergies: NKA"
+    assessment: bool = False  # sits under an assessment and plan
+
+
+_TABLES = {"med": "Medications with changes", "lab": "__table__", "bill": "__other__"}
 
 
 def _read_record(prompt: str) -> list[_Passage]:
     passages: list[_Passage] = []
-    doc, doc_type, heading = 0, "", None
+    doc, doc_type, heading, assessment = 0, "", None, False
     for line in prompt.splitlines():
         header = _HEADER.match(line)
         if header:
             number, doc_type = int(header.group(1)), header.group(2)
             if number != doc:
-                doc, heading = number, None
+                doc, heading, assessment = number, None, False
             continue
         match = _PASSAGE.match(line)
         if not match:
@@ -113,18 +136,28 @@ def _read_record(prompt: str) -> list[_Passage]:
         text = " ".join(_MARKUP.sub(" ", text).split())  # Markdown emphasis, headings and table bars
         if not text:
             continue
+        kind = table_header(text)
+        if kind is not None:  # a table's header row says what the rows under it are
+            heading = _TABLES.get(kind, heading)
+            continue
         label = _heading(text)
         if label is not None:
-            heading, remainder = label
+            section, remainder = label
             if not remainder:
+                heading, assessment = section, bool(re.search(r"assess|impression", text, re.IGNORECASE))
                 continue  # a heading alone says nothing
-            text = remainder
-        passages.append(_Passage(pid, doc, doc_type, heading, text.strip()))
+            # A labelled field ("Diagnosis: COPD") is its own statement; what follows it is not its list.
+            passages.append(_Passage(pid, doc, doc_type, section, text.strip(), labelled=True))
+            heading, assessment = None, False
+            continue
+        passages.append(_Passage(pid, doc, doc_type, heading, text.strip(), assessment=assessment))
     return passages
 
 
 def _heading(text: str) -> tuple[str | None, str] | None:
     """(section, the rest of the passage) when the passage opens with a note heading."""
+    if NOT_HEADING.search(text):
+        return None
     head, sep, rest = text.partition(":")
     bare = text.split("(")[0].strip()  # "MEDICATIONS (reviewed today)"
     if sep and 0 < len(head.split()) <= 5 and not any(c.isdigit() for c in head):
@@ -140,25 +173,40 @@ def _heading(text: str) -> tuple[str | None, str] | None:
     for section, rule in _HEADING_RULES:
         if rule.search(candidate):
             return section, remainder
-    return ("__other__", remainder) if not sep or not remainder else None
+    # A heading of no summary section: a group of a lab report ("CHEMISTRY") or a part of a note.
+    return ("__group__", remainder) if not sep or not remainder else None
 
 
 def _section_of(p: _Passage) -> str | None:
     text = p.text
     words = text.split()
-    if _SKIP.search(text) or len(words) < 3 and not _RESULT.search(text):
+    if p.heading in ("__other__", "__family__"):
         return None
+    if _SKIP.search(text) or is_signature(text) or is_advert(text) or is_billing(text) or is_family_history(text):
+        return None  # letterheads, sign-offs, promotion, charges, relatives' conditions
     if len(_TOKEN.findall(text)) * 2 >= len(words):
         return None  # a letterhead or signature: surrogates, no clinical content
-    if _FRAGMENT.match(_LIST_MARKER.sub("", _MARKUP.sub("", text)).strip()) or text.count("(") != text.count(")"):
+    if is_allergy_statement(text) or _ALLERGY.search(text):
+        return "Allergies"  # "NKDA", "No known allergies", "Allergies: penicillin"
+    measured = out_of_range(text)
+    if not p.labelled and measured is None and (
+        _FRAGMENT.match(_LIST_MARKER.sub("", _MARKUP.sub("", text)).strip()) or text.count("(") != text.count(")")
+    ):
         return None  # a piece of a table row or a wrapped cell: "when to resume", "1 tablet p.o. b.i.d."
-    if p.heading == "__other__":
+    listed = p.heading in _ORDER and re.search(r"[A-Za-z]{4}", text)  # "1. Hypothyroidism." under DIAGNOSES
+    if len(words) < 3 and not measured and not p.labelled and not listed:
         return None
-    if _ALLERGY.search(text):
-        return "Allergies"
+    if p.heading in (None, "__group__", "__table__", "Key results") and measured is not None:
+        return "Key results" if measured else None  # a result: outside its range, or normal and left out
+    if p.heading in ("__group__", "__table__"):
+        return None  # under a lab group or table only results count
     if p.heading in ("Plan and follow-up", "Hospital course", "Problems and diagnoses") and _DOSE.search(text) and _MED_CHANGE.search(text) and p.heading != "Hospital course":
         return "Medications with changes"  # "Increase sacubitril/valsartan to 49/51 mg": a change in the plan
-    if p.heading:
+    if p.heading == "Plan and follow-up" and p.assessment and is_problem_item(text):
+        return "Problems and diagnoses"  # "2. Hypertension - above goal." in an assessment and plan
+    if p.heading == "Medications with changes" and not (is_medication_entry(text) or _MED_CHANGE.search(text)):
+        pass  # under a medication heading, a line with no dose, form, route or frequency is something else
+    elif p.heading:
         if p.heading == "Key results" and p.doc_type.lower().startswith("laboratory") and not _RESULT.search(text):
             return None  # a lab report's unflagged rows: normal values are not key results
         return p.heading
@@ -166,6 +214,8 @@ def _section_of(p: _Passage) -> str | None:
         return "Key results" if _RESULT.search(text) else None
     if _DOSE.search(text) and _MED_CHANGE.search(text):
         return "Medications with changes"
+    if FOLLOW_UP.search(text):
+        return "Plan and follow-up"
     if _PROCEDURE.search(text):
         return "Procedures"
     if _RESULT.search(text):
@@ -243,7 +293,8 @@ def _newest_and_distinct(section: str, passages: list[_Passage]) -> list[_Passag
         if key and p.doc < latest[key]:
             continue
         words = _words(p.text)
-        if any(_similar(words, _words(k.text)) for k in kept):
+        # Two facts about different drugs or tests are never duplicates, however alike their words.
+        if any(_similar(words, _words(k.text)) for k in kept if not key or _fact_key(section, k.text) in (None, key)):
             continue
         kept.append(p)
     return sorted(kept, key=_order)
