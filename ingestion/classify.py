@@ -129,17 +129,21 @@ _DATE_LABELS = (
     r"date\s+of\s+visit",
     r"discharge\s+date",
     r"date\s+of\s+discharge",
+    r"separation\s+date|date\s+of\s+separation|dod",  # Australian "separation"; "DOA/DOD" headers
     r"exam(?:ination)?\s+date",
     r"date\s+of\s+exam(?:ination)?",
     r"study\s+date",
     r"procedure\s+date",
     r"date\s+of\s+procedure",
+    r"(?:operation|surgery)\s+date|date\s+of\s+(?:operation|surgery)",
+    r"(?:date|time)\s+taken|(?:specimen|sample)\s+(?:taken|date)|taken\s+on",
     r"collected",
     r"collection\s+date",
     r"reported",
     r"date\s+of\s+consultation",
     r"consult(?:ation)?\s+date",
-    r"admission\s+date|date\s+of\s+admission",
+    r"seen\s+(?:in\s+[a-z ]{0,30}?)?on|date\s+seen|clinic\s+date|date\s+of\s+clinic|(?:date\s+)?reconciled",
+    r"admission\s+date|date\s+of\s+admission|doa",
     # A bare "Date:", not the end of another label ("Birth Date:", "Signed Date:", "Print Date:").
     r"(?<![a-z][ \t])date(?=(?:[ \t]*/[ \t]*time)?[ \t]*:)",
 )
@@ -156,6 +160,10 @@ _NOT_SERVICE = re.compile(
     r"\b(?:dob|d\.o\.b|birth\w*|born|signed|printed|print\s+date|faxed|comparison|effective|issued|valid|expir\w*"
     r"|revised|revision|reviewed|due\s+(?:date|by|on))\b"
 )
+# Stamps of a document's handling, not of the care: such a date is the last resort ("Date received",
+# "Typed", a fax header's "20 Jul 2024 10:20 FROM: ... P.002/003").
+_STAMP = re.compile(r"\b(?:received|authori[sz]ed|issued|typed|dictated|transcribed|fax\w*|run|dated|letter\s+of)\b")
+_STAMP_AFTER = re.compile(r"\b(?:from\s*:|fax|p\.\s?\d|pg\s*:?\s*\d)")
 
 
 # A numeric date with its year, for telling day-first from month-first ("17/1/2024", "3/28/23").
@@ -183,6 +191,7 @@ def detect_date(text: str, dayfirst: bool = False) -> date | None:
     text = text.lower()
     labelled: list[tuple[int, int, str]] = []
     unlabelled: list[str] = []
+    stamped: list[str] = []
     previous_end = 0  # a label before an earlier date on the line is that date's, not this one's
     for value in _DATE.finditer(text):
         start = value.start()
@@ -191,8 +200,10 @@ def detect_date(text: str, dayfirst: bool = False) -> date | None:
         if label := _LABEL.search(text, lead, start):
             labelled.append((label.lastindex or 0, start, value.group()))
         elif start < _FALLBACK_CHARS and not _NOT_SERVICE.search(text, lead, start):
-            unlabelled.append(value.group())
-    ranked = [value for _, _, value in sorted(labelled)] + unlabelled
+            line_end = text.find("\n", value.end())
+            stamp = _STAMP.search(text, lead, start) or _STAMP_AFTER.search(text, value.end(), line_end if line_end >= 0 else len(text))
+            (stamped if stamp else unlabelled).append(value.group())
+    ranked = [value for _, _, value in sorted(labelled)] + unlabelled + stamped
     return next(filter(None, (_parse(value, dayfirst) for value in ranked)), None)
 
 
