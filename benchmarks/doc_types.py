@@ -15,25 +15,15 @@ untouched split is scored, never listed.
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
+import textwrap
 from datetime import date
 from pathlib import Path
 
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen.canvas import Canvas
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "doctypes"
-
-
-def load(split: str) -> list[dict]:
-    """The labelled files of a split: {"id", "pages": [text], "parts": [{first_page, last_page, type, date}]}."""
-    rows = [json.loads(line) for line in (DATA / f"{split}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    for row in rows:
-        covered = [n for part in row["parts"] for n in range(part["first_page"], part["last_page"] + 1)]
-        if covered != list(range(1, len(row["pages"]) + 1)):
-            raise ValueError(f"{split}.jsonl {row['id']}: its parts do not cover its pages in order")
-    return rows
+from tests.data.doctypes.load import load
 
 
 def write_pdf(path: Path, pages: list[str]) -> Path:
@@ -41,8 +31,8 @@ def write_pdf(path: Path, pages: list[str]) -> Path:
     for text in pages:
         canvas.setFont("Courier", 8)  # fixed width keeps the aligned columns aligned
         y = 760
-        for line in text.splitlines():
-            canvas.drawString(36, y, line.replace("\t", "    ")[:130])
+        for line in (piece for row in text.splitlines() for piece in textwrap.wrap(row.replace("\t", "    "), 125) or [""]):
+            canvas.drawString(36, y, line)  # long lines wrap as a PDF's prose does
             y -= 10
             if y < 30:
                 break
