@@ -23,6 +23,10 @@ class IngestionSettings(BaseModel):
     ocr_min_confidence: float = Field(
         40, ge=0, le=100, description="A scanned page read with lower mean confidence is unreadable."
     )
+    ocr_low_confidence: float = Field(
+        65, ge=0, le=100, description="A scanned page read with lower mean confidence is checked for a turned page "
+        "(OSD) and, if it stays low, kept with a notice and its passages marked low-confidence.",
+    )
     min_text_chars: int = Field(
         16, ge=0, description="A PDF page with fewer characters of text is treated as scanned."
     )

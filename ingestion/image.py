@@ -67,7 +67,10 @@ def load_frames(path: str, file: str, first: int, last: int, settings: Ingestion
                 if left <= 0:
                     raise OutOfTime()
                 try:
-                    result = ocr_image(image.copy(), dpi, settings.ocr_language, min(settings.ocr_timeout_s, left), settings.ocr_command)
+                    result = ocr_image(
+                        image.copy(), dpi, settings.ocr_language, min(settings.ocr_timeout_s, left), settings.ocr_command,
+                        check_below=settings.ocr_low_confidence,
+                    )
                 except OcrUnavailable:
                     missing = True
                 except RuntimeError:  # pytesseract's timeout
@@ -78,5 +81,5 @@ def load_frames(path: str, file: str, first: int, last: int, settings: Ingestion
                 pages.append(Page(**size, ocr=True, skipped="no_ocr"))
                 continue
             size["text"] = result.text
-            pages.append(Page(**size, ocr=True, ocr_confidence=result.confidence, words=result.words))
+            pages.append(Page(**size, ocr=True, ocr_confidence=result.confidence, words=result.words, rotation=result.rotation))
     return pages

@@ -60,7 +60,7 @@ def load_files(paths: Sequence[str | os.PathLike[str]], settings: IngestionSetti
     for index, raw in enumerate(paths):
         path = Path(raw)
         try:
-            doc, pages = _inspect(path, index, settings)
+            doc, pages, repaired = _inspect(path, index, settings)
         except IngestError as exc:
             errors.append(FileError(exc.file, str(exc)))
             log.info("file %d refused", index)
@@ -69,6 +69,8 @@ def load_files(paths: Sequence[str | os.PathLike[str]], settings: IngestionSetti
             notices.append(FileError(doc.file, f"{doc.file} is the same file as {seen[doc.sha256]}; it was read once."))
             continue
         seen[doc.sha256] = doc.file
+        if repaired:
+            notices.append(FileError(doc.file, f"{doc.file} is a damaged PDF; its pages were read as PDFium could rebuild them, and some may be missing."))
         documents[index] = doc
         # Each task opens the file and walks its page tree, so a long document gets longer tasks
         # (a 5,000-page PDF in 16-page tasks spent minutes re-walking its tree); 16 per worker still balance.
@@ -99,8 +101,9 @@ def load_files(paths: Sequence[str | os.PathLike[str]], settings: IngestionSetti
     return Loaded(loaded, errors, notices)
 
 
-def _inspect(path: Path, index: int, settings: IngestionSettings) -> tuple[Document, int]:
-    """The checks that need no page work; returns the document shell and its page count."""
+def _inspect(path: Path, index: int, settings: IngestionSettings) -> tuple[Document, int, bool]:
+    """The checks that need no page work; returns the document shell, its page count, and
+    whether it is a damaged PDF only PDFium could read."""
     file = display_name(path.name)
     try:
         size = refuse_unless_regular(str(path), file).st_size  # a link is refused, not followed
@@ -125,14 +128,15 @@ def _inspect(path: Path, index: int, settings: IngestionSettings) -> tuple[Docum
     if media_type not in sniff.SUPPORTED:
         raise IngestError(file, f"is {sniff.describe(media_type)}, which clinsum does not read; upload PDF, text or image files.")
 
+    repaired = False
     if media_type == sniff.PDF:
-        pages = pdf.count_pages(str(path), file, settings)
+        pages, repaired = pdf.count_pages(str(path), file, settings)
     elif media_type in sniff.IMAGE_TYPES:
         pages = image.count_frames(str(path), file, settings)
     else:
         pages = 1
     doc = Document(file=file, path=str(path), sha256=sha256, media_type=media_type, pages=[], upload_index=index)
-    return doc, pages
+    return doc, pages, repaired
 
 
 def _run(tasks: list[_Task], settings: IngestionSettings, failed: set[int]):
@@ -272,6 +276,10 @@ def _finish(doc: Document, pages: list[Page], settings: IngestionSettings, notic
         if page.ocr and page.text and (page.ocr_confidence or 0) < settings.ocr_min_confidence:
             unread.append(f"Page {page.number} of {doc.file} is a scan OCR could not read reliably (confidence {page.ocr_confidence:.0f}%); it was left out.")
             page.text, page.words, page.spans = "", [], []
+        elif page.ocr and not page.skipped and not page.text.strip():  # not blank, yet not one word: noise, a photo
+            unread.append(f"Page {page.number} of {doc.file} is a scan in which OCR found no words; it was left out.")
+        elif page.ocr and page.text:
+            page.low_confidence = (page.ocr_confidence or 0) < settings.ocr_low_confidence
     blank = [page.number for page in pages if page.skipped == "blank"]
     no_ocr = [page.number for page in pages if page.skipped == "no_ocr"]
     if not any(page.text.strip() for page in pages):
@@ -291,6 +299,13 @@ def _finish(doc: Document, pages: list[Page], settings: IngestionSettings, notic
             f"so {'it was' if one else 'they were'} not read; install tesseract-ocr to read {'it' if one else 'them'}."
         )))
     notices += [FileError(doc.file, message) for message in unread]
+    low = [page.number for page in pages if page.low_confidence]
+    if low:
+        one = len(low) == 1
+        notices.append(FileError(doc.file, (
+            f"{_numbers(low)} of {doc.file} {'was' if one else 'were'} read by OCR with low confidence; "
+            f"{'its' if one else 'their'} passages are marked low-confidence: check them against the page."
+        )))
     offset = 0
     for page in pages:
         page.offset = offset

@@ -69,6 +69,8 @@ class Page:
     phi: list[PhiSpan] = field(default_factory=list)  # what de-identification masks, in page offsets
     safe_text: str | None = None  # the page with every PHI span replaced by its surrogate
     skipped: str = ""  # why a page was not read: "blank", or "no_ocr" (a scan, and Tesseract is missing)
+    rotation: int = 0  # degrees clockwise a scan was turned to OCR it upright; its word boxes stay on the page as given
+    low_confidence: bool = False  # OCR read it, but with a mean confidence below ocr_low_confidence
 
 
 @dataclass(slots=True)
@@ -105,6 +107,7 @@ class Passage:
     end: int
     text: str  # the original text, for quoting and highlighting to the clinician
     safe_text: str  # the de-identified text, the only form that reaches a prompt
+    low_confidence: bool = False  # from a page OCR read with low confidence: quote it with that caveat
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,22 @@ any library without limits touches it. The text comes from pdfium: it orders tex
 position (a table row stays one line, where pypdf's plain mode gives one line per cell and
 its layout mode is six times slower), and each character of its text is the character with
 that index on pdfium's text page, so a span maps to rectangles without any alignment.
+
+A damaged PDF pypdf cannot open (cut off just short of its end, as a broken transfer leaves
+it) is read by pdfium alone when pdfium can rebuild it and load every page it counts, after its
+compressed streams are inflated here under the same caps; the loader says pages may be missing.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import ctypes
 import logging
+import mmap
 import re
 import time
+import zlib
 from collections.abc import Iterator
 
 import pypdf
@@ -41,6 +48,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f\ufffe\uffff]")
 _SPACE_RUN = re.compile(r" +")
 _BOMB = "is a PDF whose compressed data expands beyond the safety limit (a possible decompression bomb)."
 _BLANK_SCALE = 2.0  # the blank test's render: 144 dpi, averaged down to 72 (sampling at 72 keeps some specks whole)
+_INCOMPLETE = "is an incomplete PDF (the file ends before the PDF does); it may have been cut off during upload or export."
+# Filters whose output a damaged file's raw scan cannot bound (pdfium would decode them unchecked).
+_UNCHECKED_FILTERS = re.compile(rb"/(?:LZWDecode|RunLengthDecode)\b")
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_HEX = re.compile(rb"[0-9A-Fa-f\s]*>")
+_DAMAGED_TOTAL_STREAMS = 16  # a damaged file's streams may inflate to this many times the per-stream cap in all
+_ENDSTREAM = b"endstream"
+
+
+class _Damaged(IngestError):
+    """pypdf cannot read the file's structure; pdfium may still rebuild it."""
 
 
 @contextlib.contextmanager
@@ -64,7 +82,7 @@ def _open(stream, file: str) -> pypdf.PdfReader:
     except LimitReachedError:
         raise IngestError(file, _BOMB) from None
     except _DAMAGE as exc:
-        raise IngestError(file, f"is a damaged PDF that cannot be read ({type(exc).__name__}).") from None
+        raise _Damaged(file, f"is a damaged PDF that cannot be read ({type(exc).__name__}).") from None
     if reader.is_encrypted:
         # Many PDFs are encrypted with an empty user password: every viewer opens them.
         try:
@@ -76,18 +94,88 @@ def _open(stream, file: str) -> pypdf.PdfReader:
     return reader
 
 
-def count_pages(path: str, file: str, settings: IngestionSettings) -> int:
-    """Open a PDF far enough to refuse it early: damaged, truncated, locked, empty or too long."""
+def count_pages(path: str, file: str, settings: IngestionSettings) -> tuple[int, bool]:
+    """Open a PDF far enough to refuse it early: damaged beyond pdfium's repair, truncated, locked,
+    empty or too long. Returns the page count, and whether only pdfium could read the file."""
     with open_regular(path, file) as fh:
         head = fh.read(65536)
         fh.seek(max(0, fh.seek(0, 2) - 1024))
         complete = _EOF in fh.read()
-        if not complete and b"endobj" in head:  # real PDF objects, then the file stops
-            raise IngestError(
-                file, "is an incomplete PDF (the file ends before the PDF does); it may have been cut off during upload or export."
-            )
         fh.seek(0)
-        return _count(fh, file, settings)
+        try:
+            if not complete and b"endobj" in head:  # real PDF objects, then the file stops
+                raise _Damaged(file, _INCOMPLETE)
+            return _count(fh, file, settings), False
+        except _Damaged as damage:
+            fh.seek(0)
+            return _count_damaged(fh, file, settings, damage), True
+
+
+def _count_damaged(fh, file: str, settings: IngestionSettings, damage: _Damaged) -> int:
+    """The pages pdfium finds in a file pypdf could not read, once its streams pass the caps;
+    pypdf's refusal stands when pdfium cannot open it either."""
+    with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:  # up to max_file_bytes: not copied
+        _check_raw_streams(data, file, settings)
+    try:
+        document = pdfium.PdfDocument(fh, password="")
+    except pdfium.PdfiumError:
+        raise damage from None
+    try:
+        count = len(document)
+        if count == 0:
+            raise damage
+        if count > settings.max_pages:
+            raise IngestError(file, f"has {count:,} pages, more than the limit of {settings.max_pages:,}.")
+        for index in range(count):  # a page tree can count pages it cannot find (milliseconds a page)
+            _pdfium_page(document, index, file).close()
+    finally:
+        document.close()
+    return count
+
+
+def _pdfium_page(document: pdfium.PdfDocument, index: int, file: str) -> pdfium.PdfPage:
+    try:
+        return document[index]
+    except pdfium.PdfiumError:
+        raise IngestError(file, f"is a damaged PDF whose page {index + 1} cannot be read.") from None
+
+
+def _check_raw_streams(data: bytes | mmap.mmap, file: str, settings: IngestionSettings) -> None:
+    """pypdf's guard for a file it cannot parse: inflate every stream found in the raw bytes
+    (ASCII85 or hex armour first, zlib up to twice) under the per-stream cap and a total cap.
+    Image codecs are bounded by the image size, checked before rendering; LZW and run-length,
+    which can expand without bound, are refused."""
+    if _UNCHECKED_FILTERS.search(data):
+        raise IngestError(file, "is a damaged PDF that cannot be read safely (it uses filters that cannot be checked).")
+    cap, total = settings.max_stream_bytes, 0
+    for match in _STREAM.finditer(data):
+        end = data.find(_ENDSTREAM, match.end())
+        chunk = _unarmour(data[match.end() : end if end >= 0 else len(data)])
+        for _ in range(2):
+            inflater = zlib.decompressobj()
+            try:
+                chunk = inflater.decompress(chunk, cap)
+            except zlib.error:  # not zlib data (an image codec, or the content itself)
+                break
+            total += len(chunk)
+            if inflater.unconsumed_tail:
+                raise IngestError(file, _BOMB)
+            if total > _DAMAGED_TOTAL_STREAMS * cap:
+                raise IngestError(file, "is a damaged PDF too large to check safely.")
+
+
+def _unarmour(chunk: bytes) -> bytes:
+    """A stream's bytes without ASCII85 or hex armour (ReportLab armours its streams); as is otherwise."""
+    text = chunk.strip()
+    try:
+        if text.endswith(b"~>"):
+            return base64.a85decode(text.removeprefix(b"<~")[:-2])
+        if text.endswith(b">") and _HEX.fullmatch(text):
+            digits = re.sub(rb"\s+", b"", text[:-1])
+            return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
+    except ValueError:
+        pass
+    return chunk
 
 
 def _count(fh, file: str, settings: IngestionSettings) -> int:
@@ -98,7 +186,7 @@ def _count(fh, file: str, settings: IngestionSettings) -> int:
         except LimitReachedError:
             raise IngestError(file, "is a PDF whose structure exceeds the safety limits.") from None
         except _DAMAGE as exc:
-            raise IngestError(file, f"is a damaged PDF whose pages cannot be read ({type(exc).__name__}).") from None
+            raise _Damaged(file, f"is a damaged PDF whose pages cannot be read ({type(exc).__name__}).") from None
     if count == 0:
         raise IngestError(file, "is a PDF with no pages.")
     if count > settings.max_pages:
@@ -118,7 +206,13 @@ def _load(fh, fh_pdfium, file: str, first: int, last: int, settings: IngestionSe
     pages: list[Page] = []
     ocr = _Ocr(settings, deadline)
     with _limits(settings):
-        reader = _open(fh, file)
+        try:
+            reader: pypdf.PdfReader | None = _open(fh, file)
+            len(reader.pages)
+        except LimitReachedError:
+            raise IngestError(file, "is a PDF whose structure exceeds the safety limits.") from None
+        except (_Damaged, *_DAMAGE):  # damage count_pages let through: pdfium reads it, its streams were checked
+            reader = None
         try:
             document = pdfium.PdfDocument(fh_pdfium, password="")
         except pdfium.PdfiumError:
@@ -128,7 +222,10 @@ def _load(fh, fh_pdfium, file: str, first: int, last: int, settings: IngestionSe
                 if time.monotonic() > deadline:
                     raise OutOfTime()
                 try:
-                    image_width = _inflate_streams(reader.pages[index], index + 1, file, settings)
+                    if reader is None:
+                        image_width = _measure_images(_pdfium_page(document, index, file), index + 1, file, settings)
+                    else:
+                        image_width = _inflate_streams(reader.pages[index], index + 1, file, settings)
                 except LimitReachedError:
                     raise IngestError(file, _BOMB) from None
                 except _DAMAGE as exc:
@@ -199,6 +296,25 @@ def _inflate_streams(page: pypdf.PageObject, number: int, file: str, settings: I
     return widest
 
 
+def _measure_images(page: pdfium.PdfPage, number: int, file: str, settings: IngestionSettings) -> int:
+    """_inflate_streams for a page only pdfium reads: the widest image's pixels, each image's size checked."""
+    widest = 0
+    try:
+        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
+            width, height = obj.get_px_size()
+            if width * height > settings.max_image_pixels:
+                raise IngestError(file, f"has an image on page {number} too large to decode safely ({width * height:,} pixels).")
+            widest = max(widest, width)
+    except pdfium.PdfiumError:
+        raise IngestError(file, f"has a damaged page ({number}) that cannot be read.") from None
+    return widest
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    """Whether the page draws any image (an XObject or an inline one, in forms too)."""
+    return next(iter(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))), None) is not None
+
+
 class _Ocr:
     """OCR under the file's deadline; once Tesseract is found missing, not tried again for the task."""
 
@@ -214,7 +330,7 @@ class _Ocr:
         if left <= 0:
             raise OutOfTime()
         try:
-            return ocr_image(image, dpi, s.ocr_language, min(s.ocr_timeout_s, left), s.ocr_command)
+            return ocr_image(image, dpi, s.ocr_language, min(s.ocr_timeout_s, left), s.ocr_command, check_below=s.ocr_low_confidence)
         except OcrUnavailable:
             self.missing = True
             return None
@@ -225,7 +341,7 @@ class _Ocr:
 
 
 def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str, settings: IngestionSettings, ocr: _Ocr) -> Page:
-    page = document[index]
+    page = _pdfium_page(document, index, file)
     width, height = page.get_size()
     textpage = page.get_textpage()
     text = _mark_columns(textpage, _CONTROL.sub(" ", textpage.get_text_range()))
@@ -252,6 +368,10 @@ def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str,
     if result is None:
         return Page(number=index + 1, text="", offset=0, width=width, height=height, ocr=True, skipped="no_ocr")
     log.debug("ocr page=%d words=%d confidence=%s", index + 1, len(result.words), result.confidence)
+    if (result.confidence or 0.0) < settings.ocr_min_confidence and not _has_image(page):
+        # No text layer and no image, only drawing (the rules and boxes of an empty form, a
+        # logo): what OCR makes of that is not text. A scan read this badly stays a scan.
+        return Page(number=index + 1, text="", offset=0, width=width, height=height, skipped="blank")
     return Page(
         number=index + 1,
         text=result.text,
@@ -261,4 +381,5 @@ def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str,
         ocr=True,
         ocr_confidence=result.confidence,
         words=result.words,
+        rotation=result.rotation,
     )

@@ -24,7 +24,10 @@ def number_passages(documents: Sequence[Document]) -> list[Passage]:
         for page in doc.pages:
             for start, end in page.spans:
                 passages.append(
-                    Passage(f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end], masked(page, start, end))
+                    Passage(
+                        f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end], masked(page, start, end),
+                        low_confidence=page.low_confidence,
+                    )
                 )
     return passages
 
