@@ -241,7 +241,7 @@ def _work(task: _Task, settings: IngestionSettings, budget_s: float) -> tuple[li
             raise OutOfTime()
         pages = _LOADERS[task.media_type](task, settings, deadline)
         for page in pages:
-            page.spans = split_page(page.text, settings.max_passage_chars, deadline)
+            page.spans = split_page(page.text, settings.max_passage_chars, deadline, page.rows)
             page.phi = phi.analyze(page.text, deadline)
         result: list[Page] | IngestError = pages
     except IngestError as exc:

@@ -71,6 +71,7 @@ class Page:
     skipped: str = ""  # why a page was not read: "blank", or "no_ocr" (a scan, and Tesseract is missing)
     rotation: int = 0  # degrees clockwise a scan was turned to OCR it upright; its word boxes stay on the page as given
     low_confidence: bool = False  # OCR read it, but with a mean confidence below ocr_low_confidence
+    rows: list[tuple[int, int]] = field(default_factory=list)  # table rows over several lines: one passage each (ingestion/rows.py)
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import syntok.segmenter
 
@@ -33,24 +33,42 @@ _INNER_END = re.compile(r"[.!?][\"')\]]*\s+\S")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
-def split_page(text: str, max_chars: int = 600, deadline: float = float("inf")) -> list[tuple[int, int]]:
+def split_page(
+    text: str, max_chars: int = 600, deadline: float = float("inf"), rows: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
     """Spans (start, end) of the page's passages, in order, trimmed of surrounding whitespace.
 
+    `rows` are table rows laid out over several lines (ingestion/rows.py): each is one passage
+    (cut only past max_chars), never split at its lines or at a "Tab." inside it.
     Spans never overlap and together cover every non-space character of the text. OutOfTime is
     raised once time.monotonic() passes `deadline` (checked every few hundred blocks).
     """
     spans: list[tuple[int, int]] = []
-    for count, (start, end) in enumerate(_blocks(text)):
+    pending = sorted(rows)
+    at = 0
+    for row_start, row_end in [*pending, (len(text), len(text))]:
+        if row_start < at:
+            continue  # overlapping rows: the first one holds
+        spans += _split(text, at, row_start, max_chars, deadline)
+        if (row := _trim(text, row_start, row_end)) is not None:
+            spans.extend(_cap(text, *row, max_chars))
+        at = row_end
+    return spans
+
+
+def _split(text: str, start: int, end: int, max_chars: int, deadline: float) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for count, (s0, e0) in enumerate(_blocks(text, start, end)):
         if count % 256 == 255 and time.monotonic() > deadline:
             raise OutOfTime()
-        for s, e in _mend(text, list(_sentences(text, start, end))):
+        for s, e in _mend(text, list(_sentences(text, s0, e0))):
             spans.extend(_cap(text, s, e, max_chars))
     return spans
 
 
-def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """Runs of lines that belong together; a blank line or a hard line break ends one."""
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+def _blocks(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Runs of lines of text[start:end] that belong together; a blank line or a hard line break ends one."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, len(text) if end is None else end)]
     lines = [(s, e) for s, e in lines if not text[s:e].isspace()]
     if not lines:
         return

@@ -29,7 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
-from ingestion import blank
+from ingestion import blank, rows
 from ingestion.config import IngestionSettings
 from ingestion.errors import IngestError, OcrUnavailable, OutOfTime
 from ingestion.files import open_regular
@@ -264,6 +264,37 @@ def _mark_columns(textpage: pdfium.PdfTextPage, text: str) -> str:
     return "".join(chars)
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def _rows(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[int, int]]:
+    """Table rows whose cells wrap over several lines (ingestion/rows.py), from the lines' boxes.
+    Pages without two tabbed lines have no table and cost nothing more."""
+    if text.count("\t") < 2:
+        return []
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+
+    def box(i: int) -> tuple[float, float, float, float]:
+        if not pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        return left.value, right.value, bottom.value, top.value
+
+    lines = []
+    for m in _LINE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        first, last = box(start), box(end - 1)
+        cells = (first[0], *(box(t + 1)[0] for t in range(start, end) if text[t] == "\t" and not text[t + 1].isspace())) \
+            if "\t" in text[start:end] else ()
+        lines.append(rows.Line(start, end, first[0], last[1], min(first[2], last[2]), max(first[3], last[3]), cells))
+    return rows.table_rows(lines)
+
+
 def _inflate_streams(page: pypdf.PageObject, number: int, file: str, settings: IngestionSettings) -> int:
     """Decode the page's content and form streams under pypdf's limits; check image sizes.
 
@@ -346,7 +377,7 @@ def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str,
     textpage = page.get_textpage()
     text = _mark_columns(textpage, _CONTROL.sub(" ", textpage.get_text_range()))
     if len(text.strip()) >= settings.min_text_chars:
-        return Page(number=index + 1, text=text, offset=0, width=width, height=height)
+        return Page(number=index + 1, text=text, offset=0, width=width, height=height, rows=_rows(textpage, text))
     try:
         if blank.is_blank(page.render(scale=_BLANK_SCALE, grayscale=True).to_pil(), 72 * _BLANK_SCALE):
             return Page(number=index + 1, text="", offset=0, width=width, height=height, skipped="blank")
