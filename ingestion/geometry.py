@@ -2,7 +2,8 @@
 
 Computed on demand (when a citation is opened), not at load time: loading stays fast and a
 record keeps no per-character boxes. Text-layer PDF pages ask pdfium, whose character
-indices are the page text's offsets; OCR'd pages use the word boxes Tesseract gave.
+indices are the page text's offsets; OCR'd pages use the word boxes Tesseract gave, and the
+form-field lines written after a text layer's text (ingestion/forms.py) the fields' boxes.
 """
 
 from __future__ import annotations
@@ -32,10 +33,15 @@ def span_rects(document: Document, page: Page, start: int, end: int) -> list[Rec
         return _word_rects(page, start, end)
     if document.media_type != "application/pdf":
         return []  # a text file has no layout to point into
+    rects: list[Rect] = []
+    if page.words and end > page.words[0].start:  # filled form fields written after the text layer's own text
+        rects = _word_rects(page, max(start, page.words[0].start), end)
+        end = min(end, page.words[0].start)
+        if start >= end:
+            return rects
     pdf = pdfium.PdfDocument(document.path, password="")
     try:
         textpage = pdf[page.number - 1].get_textpage()
-        rects = []
         for i in range(textpage.count_rects(start, end - start)):
             left, bottom, right, top = textpage.get_rect(i)
             rects.append(Rect(left, page.height - top, right, page.height - bottom))

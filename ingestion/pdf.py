@@ -29,7 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
-from ingestion import blank, rows
+from ingestion import blank, forms, rows
 from ingestion.config import IngestionSettings
 from ingestion.errors import IngestError, OcrUnavailable, OutOfTime
 from ingestion.files import open_regular
@@ -230,7 +230,8 @@ def _load(fh, fh_pdfium, file: str, first: int, last: int, settings: IngestionSe
                     raise IngestError(file, _BOMB) from None
                 except _DAMAGE as exc:
                     raise IngestError(file, f"has a damaged page ({index + 1}) that cannot be read ({type(exc).__name__}).") from None
-                pages.append(_page(document, index, image_width, file, settings, ocr))
+                fields = forms.filled_fields(reader.pages[index]) if reader is not None else []
+                pages.append(_page(document, index, image_width, file, settings, ocr, fields))
         finally:
             document.close()
     return pages
@@ -371,13 +372,16 @@ class _Ocr:
             raise IngestError(file, f"has a scanned page ({number}) that OCR could not finish within {s.ocr_timeout_s:g} s.") from None
 
 
-def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str, settings: IngestionSettings, ocr: _Ocr) -> Page:
+def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str, settings: IngestionSettings, ocr: _Ocr,
+          fields: list[forms.Field]) -> Page:
     page = _pdfium_page(document, index, file)
     width, height = page.get_size()
     textpage = page.get_textpage()
     text = _mark_columns(textpage, _CONTROL.sub(" ", textpage.get_text_range()))
+    rows = _rows(textpage, text)
+    text, filled = forms.add_fields(text, textpage, height, fields)  # after the page's own text: its indices stay pdfium's
     if len(text.strip()) >= settings.min_text_chars:
-        return Page(number=index + 1, text=text, offset=0, width=width, height=height, rows=_rows(textpage, text))
+        return Page(number=index + 1, text=text, offset=0, width=width, height=height, rows=rows, words=filled)
     try:
         if blank.is_blank(page.render(scale=_BLANK_SCALE, grayscale=True).to_pil(), 72 * _BLANK_SCALE):
             return Page(number=index + 1, text="", offset=0, width=width, height=height, skipped="blank")
