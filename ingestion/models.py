@@ -31,6 +31,11 @@ class DocType(StrEnum):
         return "History and physical" if self is DocType.HISTORY_PHYSICAL else self.value.replace("_", " ").capitalize()
 
 
+# Where a word was hyphenated across a line: kept in the page text (offsets stay the PDF's),
+# dropped from what reaches a prompt ("adip\u00adiscing" reads "adipiscing").
+SOFT_HYPHEN = "\u00ad"
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """An OCR'd word: its span in the page text and its box in points, origin top-left."""

@@ -33,7 +33,7 @@ from ingestion import blank, forms, rows
 from ingestion.config import IngestionSettings
 from ingestion.errors import IngestError, OcrUnavailable, OutOfTime
 from ingestion.files import open_regular
-from ingestion.models import Page
+from ingestion.models import SOFT_HYPHEN, Page
 from ingestion.ocr import ocr_image
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,8 @@ _DAMAGE = (PyPdfError, DependencyError, UnicodeDecodeError, ValueError, KeyError
 # Control characters pdfium emits (\r before \n, \x02 for soft hyphens), replaced one for one
 # by a space so that text offsets stay character indices of the text page.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f\ufffe\uffff]")
+# pdfium's mark for a hyphen that ended a line, the two halves already joined: "adip\ufffeiscing"
+_LINE_HYPHEN = re.compile(r"([A-Za-z]+)\ufffe([A-Za-z]+)")
 _SPACE_RUN = re.compile(r" +")
 _BOMB = "is a PDF whose compressed data expands beyond the safety limit (a possible decompression bomb)."
 _BLANK_SCALE = 2.0  # the blank test's render: 144 dpi, averaged down to 72 (sampling at 72 keeps some specks whole)
@@ -253,6 +255,7 @@ def _mark_columns(textpage: pdfium.PdfTextPage, text: str) -> str:
         if not pdfium_c.FPDFText_GetCharBox(textpage.raw, index, left, right, bottom, top):
             raise pdfium.PdfiumError("Failed to get charbox.")
 
+    gaps: dict[int, list[tuple[int, float, float]]] = {}  # line start -> (space offset, gap, text height)
     for match in _SPACE_RUN.finditer(text):
         before, after = match.start() - 1, match.end()
         if before < 0 or after >= len(text) or text[before] == "\n" or text[after] in "\n\t":
@@ -260,12 +263,31 @@ def _mark_columns(textpage: pdfium.PdfTextPage, text: str) -> str:
         measure(before)
         gap_start, height = right.value, top.value - bottom.value
         measure(after)
-        if left.value - gap_start > max(12.0, 2.0 * height):
-            chars[match.start()] = "\t"
+        gaps.setdefault(text.rfind("\n", 0, match.start()), []).append((match.start(), left.value - gap_start, height))
+    for line in gaps.values():
+        widths = [gap for _, gap, _ in line]
+        # Justified prose widens every gap of its line alike, and not past a few letters: no cells.
+        if len(line) >= 5 and max(widths) <= 1.5 * max(min(widths), 0.1) and max(widths) < 4.0 * max(h for _, _, h in line):
+            continue
+        for at, gap, height in line:
+            if gap > max(12.0, 2.0 * height):
+                chars[at] = "\t"
     return "".join(chars)
 
 
 _LINE = re.compile(r"[^\n]+")
+
+
+def _hyphen(m: re.Match[str]) -> str:
+    """A line-end hyphen, one character as pdfium gave: a hyphen where both halves are words and
+    the joined word is not ("well-known"), else a soft hyphen the prompt drops ("adipiscing",
+    "hyper-tension" -> "hypertension"); page offsets never move."""
+    from ingestion.deid.lexicon import word_frequency
+
+    left, right = m.group(1), m.group(2)
+    joined = word_frequency((left + right).lower())
+    keep = joined < 2.0 and word_frequency(left.lower()) >= 3.0 and word_frequency(right.lower()) >= 3.0
+    return f"{left}{'-' if keep else SOFT_HYPHEN}{right}"
 
 
 def _rows(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[int, int]]:
@@ -377,7 +399,7 @@ def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str,
     page = _pdfium_page(document, index, file)
     width, height = page.get_size()
     textpage = page.get_textpage()
-    text = _mark_columns(textpage, _CONTROL.sub(" ", textpage.get_text_range()))
+    text = _mark_columns(textpage, _CONTROL.sub(" ", _LINE_HYPHEN.sub(_hyphen, textpage.get_text_range())))
     rows = _rows(textpage, text)
     text, filled = forms.add_fields(text, textpage, height, fields)  # after the page's own text: its indices stay pdfium's
     if len(text.strip()) >= settings.min_text_chars:

@@ -9,7 +9,7 @@ from ingestion.bundles import split_bundles
 from ingestion.config import IngestionSettings
 from ingestion.deid import Mapping, deidentify, masked
 from ingestion.load import load_files
-from ingestion.models import Document, Passage, Record
+from ingestion.models import SOFT_HYPHEN, Document, Passage, Record
 from ingestion.stitch import TokenCounter, order_documents, stitch
 
 
@@ -25,7 +25,7 @@ def number_passages(documents: Sequence[Document]) -> list[Passage]:
             for start, end in page.spans:
                 passages.append(
                     Passage(
-                        f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end], masked(page, start, end),
+                        f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end], masked(page, start, end).replace(SOFT_HYPHEN, ""),
                         low_confidence=page.low_confidence,
                     )
                 )
