@@ -30,6 +30,9 @@ def _setup() -> None:
 def ingest_command(
     files: Annotated[list[Path], typer.Argument(help="The patient's files: PDF, text, Markdown, PNG, JPEG, TIFF.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
+    passages: Annotated[bool, typer.Option(
+        "--passages", help="With --json (implied): list each passage (id, file, page, start, end, original text) "
+        "instead of their count, to check what was read.")] = False,
 ) -> None:
     """Load files as one patient record and report its documents, passages, tokens and prompts.
 
@@ -39,11 +42,23 @@ def ingest_command(
     from ingestion import ingest
 
     record = ingest(files, start().ingestion, estimate_tokens)
-    if as_json:
-        typer.echo(json.dumps(record_json(record), indent=2))
+    if as_json or passages:
+        data = record_json(record)
+        if passages:
+            data["passages"] = _passages_json(record)
+        typer.echo(json.dumps(data, indent=2))
     else:
         typer.echo("\n".join(record_lines(record, "estimated: no model configured")))
     _exit(record)
+
+
+def _passages_json(record) -> list[dict[str, object]]:
+    """The passages with their original text: it holds PHI, so it goes to the user's terminal only,
+    never to a log."""
+    return [
+        {"id": p.id, "file": record.documents[p.doc].file, "page": p.page, "start": p.start, "end": p.end, "text": p.text}
+        for p in record.passages
+    ]
 
 
 @cli.command("deid")

@@ -83,7 +83,8 @@ def test_the_patient_is_one_surrogate_in_every_document_and_reads_back_for_the_c
     assert len(documents_with_token) == len(record.documents)  # every document names the patient
     line = next(line for line in prompts.splitlines() if token in line and "DOB" in line)
     real = reidentify(line, record.mapping)
-    assert cast.last in real and f"{cast.dob:%m/%d/%Y}" in real  # the name and the true date of birth
+    # The name as the record spells it most often (the header's "NGUYEN, DARRELL S"), and the true date of birth.
+    assert cast.last.upper() in real.upper() and f"{cast.dob:%m/%d/%Y}" in real
 
 
 def test_dates_are_shifted_not_removed_so_intervals_survive(record_and_log):

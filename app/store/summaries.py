@@ -105,9 +105,12 @@ def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
         )
         record = s.get(Record, summary.record_id)
         mapping = read_mapping(s, record.patient_id)
-        show = (lambda text: reidentify(text, mapping)) if mapping else (lambda text: text)
+        show = (lambda text, cited=(): reidentify(text, mapping, cited)) if mapping else (lambda text, cited=(): text)
         sections: list[tuple[str, list[StatementView]]] = []
         for statement in summary.statements:
+            # A name reads back as the passage the statement cites spells it.
+            cited = [(c.passage.page.text[c.passage.start : c.passage.end], c.passage.safe_text)
+                     for c in statement.citations if c.passage is not None]
             citations = []
             for c in statement.citations:
                 p = c.passage
@@ -117,7 +120,8 @@ def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
                 doc: Document = p.page.document
                 citations.append(CitationView(f"P{p.number}", doc.file_name, p.page.number, p.start, p.end,
                                               p.page.text[p.start : p.end], doc.id))
-            item = StatementView(show(statement.text), citations, statement.supported, statement.score, show(statement.reason))
+            item = StatementView(show(statement.text, cited), citations, statement.supported, statement.score,
+                                 show(statement.reason, cited))
             if sections and sections[-1][0] == statement.section:
                 sections[-1][1].append(item)
             else:

@@ -30,6 +30,7 @@ class Surrogates:
         # Where to look: the people each name word belongs to (a record names a thousand people).
         self._by_word: dict[str, set[int]] = {}
         self._counts: dict[str, int] = {}  # tokens of each kind so far
+        self._seen: dict[str, dict[str, int]] = {}  # token → spelling → occurrences in this run
         for token, original in mapping.originals.items():
             if token.startswith(f"[{Phi.PERSON}_"):
                 self._add_person(_words(original), token)
@@ -37,12 +38,22 @@ class Surrogates:
     def replace(self, kind: str, value: str, reference: date | None, day_first: bool = False) -> str:
         if kind == Phi.DATE:
             shifted = dateshift.shift(value, self.mapping.offset_days, reference or self.mapping.reference or date.today(), day_first)
-            return shifted if shifted is not None else self._token(kind, value, _key(value))
+            if shifted is not None:
+                return shifted
         if kind == Phi.AGE:
             return "90+"
-        if kind == Phi.PERSON:
-            return self._person(value)
-        return self._token(kind, value, _key(value))
+        token = self._person(value) if kind == Phi.PERSON else self._token(kind, value, _key(value))
+        self._spelled(token, _unpossessive(value) if kind == Phi.PERSON else value)
+        return token
+
+    def _spelled(self, token: str, value: str) -> None:
+        """Count this spelling of the token. The mapping keeps, per spelling, the most any one run
+        counted: a record is re-ingested whole with its mapping when files are added or a question
+        is asked, and summing would count its documents again each time."""
+        seen = self._seen.setdefault(token, {})
+        seen[value] = seen.get(value, 0) + 1
+        kept = self.mapping.spellings.setdefault(token, {})
+        kept[value] = max(kept.get(value, 0), seen[value])
 
     def _token(self, kind: str, value: str, key: str) -> str:
         key = f"{kind}:{key}"
@@ -89,6 +100,11 @@ class Surrogates:
 def _words(name: str) -> set[str]:
     words = {w.lower().removesuffix("'s").removesuffix("’s") for w in _NAME_WORD.findall(name)}
     return {w for w in words if w not in _TITLE}
+
+
+def _unpossessive(name: str) -> str:
+    """"Smith's" is spelled "Smith": the possessive belongs to the sentence, not the name."""
+    return name.removesuffix("'s").removesuffix("’s") if len(name) > 2 else name
 
 
 def _key(value: str) -> str:
