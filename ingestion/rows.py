@@ -8,7 +8,8 @@ lines' boxes (points, PDF coordinates: y grows upward):
   middle-aligned row whose first cell wrapped ("1 tab  1-0-1" beside "Tab. Augmentin");
 - lines in a row's first column just above it, tight and narrower than that column: its first
   cell wrapped above the rest ("Creatinine" above "Method: Jaffe  1.00  mg/dL");
-- a line just below a row that starts at one of its later columns: a later cell wrapped.
+- a line just below a row that starts at one of the table's later columns: a later cell wrapped
+  (the columns are where the cells of the tabbed lines above start, the header's too).
 Rows are contiguous stretches of the page text (start, end), so passages stay exact slices.
 """
 
@@ -54,8 +55,14 @@ def table_rows(lines: list[Line]) -> list[tuple[int, int]]:
 
     for i, line in enumerate(lines):
         if i > 0 and line.center > lines[i - 1].top:
-            # it rises back beside lines written before it: the nearest of them since the last row,
-            # and the first cell's lines above that one, are its row (top- or middle-aligned)
+            # it rises back beside the row just written (a later cell, written after the row's
+            # bottom-aligned first cell): that row's
+            head = group[i - 1]
+            if _in_row(lines, group, i - 1) and min(m.bottom for m in lines[head:i]) <= line.center <= max(m.top for m in lines[head:i]):
+                join(head, i)
+                continue
+            # or beside lines written before it: the nearest of them since the last row, and the
+            # first cell's lines above that one, are its row (top- or middle-aligned)
             since = max(max((k for k in range(max(0, i - _WINDOW), i) if lines[k].cells), default=-1) + 1, i - _WINDOW, 0)
             if since < i:
                 j = min(range(since, i), key=lambda k: abs(lines[k].center - line.center))
@@ -64,6 +71,9 @@ def table_rows(lines: list[Line]) -> list[tuple[int, int]]:
                     k -= 1
                 join(k, i)
                 continue
+        if i > 0 and _in_row(lines, group, i - 1) and _later_cell_below(line, lines[i - 1], _columns(lines, i)):
+            join(group[i - 1], i)  # it starts at a later column, with or without cells of its own
+            continue
         if line.cells and len(line.cells) > 1:
             # first-cell lines just above the row
             k = i
@@ -71,8 +81,6 @@ def table_rows(lines: list[Line]) -> list[tuple[int, int]]:
                 k -= 1
             if k < i and _had_row_before(lines, k):
                 join(group[k], i)
-        elif i > 0 and lines[i - 1].cells and _later_cell_below(line, lines[i - 1]):
-            join(group[i - 1], i)
     spans, i = [], 0
     while i < len(lines):
         j = i
@@ -98,9 +106,20 @@ def _first_cell_above(above: Line, below: Line, row: Line) -> bool:
     return not above.cells and abs(above.x0 - row.x0) <= _ALIGN and inside and _tight(above, below)
 
 
-def _later_cell_below(line: Line, row: Line) -> bool:
-    """`line` continues a later cell of `row`: it starts at one of its columns, just below it."""
-    return not line.cells and any(abs(line.x0 - x) <= _ALIGN for x in row.cells[1:]) and _tight(row, line)
+def _later_cell_below(line: Line, above: Line, columns: list[float]) -> bool:
+    """`line` continues a later cell of the row `above` ends: it starts at one of the table's
+    columns other than the first, just below."""
+    return any(abs(line.x0 - x) <= _ALIGN for x in columns) and _tight(above, line)
+
+
+def _columns(lines: list[Line], i: int) -> list[float]:
+    """Where the table's later columns start: the cells of the tabbed lines (its header too) above."""
+    return [x for line in lines[max(0, i - 3 * _WINDOW) : i] for x in line.cells[1:]]
+
+
+def _in_row(lines: list[Line], group: list[int], k: int) -> bool:
+    """Line k belongs to a table row: its group holds a line with cells."""
+    return any(lines[m].cells for m in range(group[k], k + 1))
 
 
 def _had_row_before(lines: list[Line], k: int) -> bool:

@@ -1,0 +1,142 @@
+"""Benchmark: does each table row come out as one passage? (tests/data/tables)
+
+    python -m benchmarks.table_rows [--part tuned|untouched|all] [--runs 3] [--misses]
+
+Each page spec is rendered to a one-page PDF (ReportLab, tests/data/tables/render.py) and ingested
+as a user's upload is. Every body row of every table (header rows are not scored) is then one of:
+- one passage: a passage holds every word of the row's cells (as a multiset, whitespace collapsed)
+  and nothing that only belongs to another row of the page;
+- split: no passage holds every word of the row;
+- merged: every passage that holds the whole row also holds a word, or a pair of adjacent words,
+  found in another row and nowhere else on the page (not in this row, headings, prose, footer).
+A passage may also hold a heading, the header row or prose: only other rows count against it.
+Ingest seconds per page is the median over --runs rounds of the part's total ingest time divided
+by its pages (rendering not timed, one untimed warm-up ingest first).
+`--misses` lists the tuned part's misses only; the untouched part is scored, never listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from tests.data.tables.render import other_text, render, rows
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "tables"
+
+
+def load(part: str) -> list[dict]:
+    with open(DATA / f"{part}.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _bigrams(words: list[str]) -> set[tuple[str, str]]:
+    return set(zip(words, words[1:]))
+
+
+def _units(cells: list[str]) -> tuple[set[str], set[tuple[str, str]]]:
+    """A row's words, and its adjacent word pairs within a cell and across neighbouring cells."""
+    words = " ".join(cells).split()
+    pairs = _bigrams(words)
+    for cell in cells:
+        pairs |= _bigrams(cell.split())
+    return set(words), pairs
+
+
+def classify(spec: dict, passages: list[str]) -> list[tuple[list[str], str, list[str]]]:
+    """(cells, outcome, passages to show) for each body row of the page."""
+    table_rows = rows(spec)
+    units = [_units(cells) for cells in table_rows]
+    rest_words, rest_pairs = set(), set()
+    for text in other_text(spec):
+        rest_words |= set(text.split())
+        rest_pairs |= _bigrams(text.split())
+    # what only row i has: in no other row and nowhere else on the page
+    only: list[tuple[set[str], set[tuple[str, str]]]] = []
+    for i, (words, pairs) in enumerate(units):
+        other_words = rest_words.union(*(u[0] for j, u in enumerate(units) if j != i))
+        other_pairs = rest_pairs.union(*(u[1] for j, u in enumerate(units) if j != i))
+        only.append((words - other_words, pairs - other_pairs))
+    split = [(Counter(p.split()), set(p.split()), _bigrams(p.split())) for p in passages]
+    out = []
+    for i, cells in enumerate(table_rows):
+        need = Counter(" ".join(cells).split())
+        whole = [k for k, (count, _, _) in enumerate(split) if not need - count]
+        if not whole:
+            mine = only[i][0] or set(need)
+            touched = [passages[k] for k, (_, ws, _) in enumerate(split) if ws & mine]
+            out.append((cells, "split", touched))
+            continue
+
+        def foreign(k: int) -> bool:
+            _, ws, ps = split[k]
+            return any(ws & only[j][0] or ps & only[j][1] for j in range(len(table_rows)) if j != i)
+
+        clean = [k for k in whole if not foreign(k)]
+        if clean:
+            out.append((cells, "one", [passages[clean[0]]]))
+        else:
+            out.append((cells, "merged", [min((passages[k] for k in whole), key=len)]))
+    return out
+
+
+def run(part: str, runs: int, misses: bool) -> dict:
+    from engine import estimate_tokens
+    from ingestion import IngestionSettings, ingest
+
+    settings = IngestionSettings(workers=1)
+    specs = load(part)
+    counts: Counter[str] = Counter()
+    wrong: list[tuple[str, list[str], str, list[str]]] = []
+    per_page: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [render(spec, Path(tmp) / f"{spec['id']}.pdf") for spec in specs]
+        ingest([paths[0]], settings, estimate_tokens)  # warm-up: imports and first-use costs
+        for round_ in range(runs):
+            total = 0.0
+            for spec, path in zip(specs, paths):
+                t0 = time.perf_counter()
+                record = ingest([path], settings, estimate_tokens)
+                total += time.perf_counter() - t0
+                if round_:
+                    continue
+                if record.errors:
+                    raise SystemExit(f"{spec['id']}: {record.errors}")
+                for cells, outcome, shown in classify(spec, [p.text for p in record.passages]):
+                    counts[outcome] += 1
+                    if outcome != "one":
+                        wrong.append((spec["id"], cells, outcome, shown))
+            per_page.append(total / len(specs))
+    n = sum(counts.values())
+    if misses and part == "tuned":
+        for page, cells, outcome, shown in wrong:
+            print(f"- {page} {outcome}: {' | '.join(cells)}")
+            for text in shown[:4]:
+                print(f"    passage: {' '.join(text.split())!r}")
+        print()
+    return {"part": part, "pages": len(specs), "rows": n, "one": counts["one"] / n, "split": counts["split"] / n,
+            "merged": counts["merged"] / n, "s_per_page": statistics.median(per_page)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--part", choices=["tuned", "untouched", "all"], default="all")
+    parser.add_argument("--runs", type=int, default=3, help="timed rounds; the median is shown")
+    parser.add_argument("--misses", action="store_true", help="list the tuned part's misses (never untouched)")
+    args = parser.parse_args()
+    parts = ["tuned", "untouched"] if args.part == "all" else [args.part]
+    results = [run(part, args.runs, args.misses) for part in parts]
+    print(f"Table rows as one passage (tests/data/tables), ingest time median of {args.runs} rounds, workers=1\n")
+    print("| part | pages | rows | one passage | split | merged with another row | ingest s per page |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['part']} | {r['pages']} | {r['rows']} | {r['one']:.1%} | {r['split']:.1%} | {r['merged']:.1%} | {r['s_per_page']:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
