@@ -15,6 +15,7 @@ wants to show the page upright (it turns the rendering and the boxes alike).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 import time
@@ -60,8 +61,9 @@ def ocr_image(
 ) -> OcrPage:
     """OCR one page image; boxes come back in points (1/72 inch), origin top-left.
 
-    The text is rebuilt from Tesseract's words (one space between words, a newline between
-    lines, a blank line between paragraphs) so that each word's span in it is known exactly.
+    The text is rebuilt from Tesseract's words (one space between words, a tab across a wide
+    gap, a newline between lines, a blank line between paragraphs) so that each word's span in
+    it is known exactly; a table Tesseract read column by column is put back row by row.
     A reading with mean confidence below `check_below`, or one of sideways words, has its
     orientation detected and, if the page is turned, is read again upright. `timeout_s` covers
     all of it. Raises OcrUnavailable when Tesseract is not installed (pytesseract's own error
@@ -142,30 +144,206 @@ def _read(
     import pytesseract
 
     data = pytesseract.image_to_data(image, lang=language, output_type=pytesseract.Output.DICT, timeout=_left(end))
-    to_pt = 72.0 / dpi
-    parts: list[str] = []
-    words: list[Word] = []
-    pos = 0
-    last_line = last_par = None
+    tokens: list[_Token] = []
     for i, raw in enumerate(data["text"]):
         token = raw.strip()
         conf = float(data["conf"][i])
         if not token or conf < 0:
             continue
-        par = (data["block_num"][i], data["par_num"][i])
-        line = (*par, data["line_num"][i])
-        if last_line is not None:
-            sep = " " if line == last_line else ("\n" if par == last_par else "\n\n")
-            parts.append(sep)
-            pos += len(sep)
-        last_line, last_par = line, par
         left, top = data["left"][i], data["top"][i]
-        box = _unturn((left, top, left + data["width"][i], top + data["height"][i]), turn, *size)
-        words.append(Word(pos, pos + len(token), *(v * to_pt for v in box), confidence=conf))
-        parts.append(token)
-        pos += len(token)
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        tokens.append(_Token(token, conf, left, top, left + data["width"][i], top + data["height"][i], key))
+    to_pt = 72.0 / dpi
+    parts: list[str] = []
+    words: list[Word] = []
+    pos = 0
+    for sep, tok in _reading_order(tokens, min_tab=_MIN_TAB_PT / to_pt):
+        parts += (sep, tok.text)
+        pos += len(sep)
+        box = _unturn((tok.left, tok.top, tok.right, tok.bottom), turn, *size)
+        words.append(Word(pos, pos + len(tok.text), *(v * to_pt for v in box), confidence=tok.conf))
+        pos += len(tok.text)
     confidence = sum(w.confidence for w in words) / len(words) if words else None
     return OcrPage("".join(parts), words, confidence, turn)
+
+
+# Reading order. Tesseract's page layout analysis (--psm 3, its default) cuts a table whose
+# columns stand apart into one block or paragraph per column (or per cell), and reads them one
+# after another: every test name, then every result. So side-by-side paragraphs are put back
+# together by their boxes, under one rule:
+#
+#   Paragraphs whose lines sit beside each other (overlapping vertically by half the smaller
+#   height, apart horizontally) are linked, unless one of them is in a block of prose. A linked
+#   set is a table, read row by row (top to bottom, each row left to right), where the first of
+#   its paragraphs was read. On a two-column page of prose it takes two such rows to make one.
+#   Everything else keeps Tesseract's order.
+#
+# Prose: a block of three or more lines whose lines hold, as a median, five or more words between
+# wide gaps; a table column is a name, a number, a unit or a range. Two genuine columns of prose
+# line up row by row (same font, same leading), so row alignment alone cannot tell them from a
+# table; the prose test does, and it also keeps a heading, a list or a table in one column of a
+# two-column page from being threaded into the prose beside it. A two-column page (two prose
+# blocks side by side) asks for two rows, not one: a heading level with the other column's
+# heading is not a table row, while on other pages one row of cells Tesseract cut apart
+# ("Sodium", "141", "mmol/L" as three blocks) is. Tesseract's own single-block modes (--psm 4,
+# 6) keep table rows together as well, but run the lines of a two-column page into each other
+# (benchmarks/ocr_rows.py), and the geometry costs a millisecond, not a second Tesseract pass.
+_MIN_TAB_PT = 12.0  # a wide gap is also at least this wide, as in ingestion/pdf.py's _mark_columns
+_PROSE_WORDS = 5  # median words per cell of a prose block's lines
+_PROSE_LINES = 3
+_ROW_OVERLAP = 0.5  # share of the smaller height two lines overlap by to be one row
+_MIN_ROWS_TWO_COLUMNS = 2  # rows with lines beside each other that make a table on a two-column page
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    conf: float
+    left: int
+    top: int
+    right: int
+    bottom: int
+    line: tuple[int, int, int]  # Tesseract's (block, paragraph, line)
+
+
+@dataclass(slots=True)
+class _Line:
+    tokens: list[_Token]
+    top: int
+    bottom: int
+    left: int
+    right: int
+
+    @classmethod
+    def of(cls, tokens: list[_Token]) -> _Line:
+        return cls(
+            tokens,
+            min(t.top for t in tokens),
+            max(t.bottom for t in tokens),
+            min(t.left for t in tokens),
+            max(t.right for t in tokens),
+        )
+
+
+def _height(tokens: list[_Token]) -> float:
+    """The text height of a line: the median word height (a word with a descender is taller)."""
+    heights = sorted(t.bottom - t.top for t in tokens)
+    return float(heights[len(heights) // 2])
+
+
+def _separators(tokens: list[_Token], min_tab: float) -> list[str]:
+    """What goes before each word of a line: a tab across a wide gap (a table cell boundary:
+    over twice the line's text height and `min_tab` pixels), else a space; "" before the first."""
+    wide = max(2.0 * _height(tokens), min_tab)
+    return [""] + ["\t" if b.left - a.right > wide else " " for a, b in itertools.pairwise(tokens)]
+
+
+def _prose(lines: list[_Line], min_tab: float) -> bool:
+    """A block of lines of running text: several lines, with many words between wide gaps."""
+    if len(lines) < _PROSE_LINES:
+        return False
+    cells = []
+    for line in lines:
+        longest = run = 1
+        for sep in _separators(line.tokens, min_tab)[1:]:
+            run = 1 if sep == "\t" else run + 1
+            longest = max(longest, run)
+        cells.append(longest)
+    return sorted(cells)[len(cells) // 2] >= _PROSE_WORDS
+
+
+def _same_row(a: _Line, b: _Line) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap >= _ROW_OVERLAP * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def _reading_order(tokens: list[_Token], min_tab: float) -> list[tuple[str, _Token]]:
+    """The words in reading order, each with the separator that goes before it.
+
+    Tesseract's paragraphs keep its order, their lines and words too; paragraphs that sit side
+    by side as the columns of a table become one run of rows (see above), where the first of
+    them was. Lines end with a newline, paragraphs with a blank line, as Tesseract reads them;
+    a wide gap between two words of a line is a tab.
+    """
+    by_line: dict[tuple[int, int, int], list[_Token]] = {}
+    for token in tokens:
+        by_line.setdefault(token.line, []).append(token)
+    paragraphs: dict[tuple[int, int], list[_Line]] = {}
+    blocks: dict[int, list[_Line]] = {}
+    owner: dict[int, tuple[int, int]] = {}  # id of a line -> its paragraph
+    for (block, par, _), words in by_line.items():
+        line = _Line.of(words)
+        paragraphs.setdefault((block, par), []).append(line)
+        blocks.setdefault(block, []).append(line)
+        owner[id(line)] = (block, par)
+    prose = {block for block, lines in blocks.items() if _prose(lines, min_tab)}
+    columns = [_Line.of([t for line in blocks[block] for t in line.tokens]) for block in prose]
+    two_columns = any(_side_by_side(a, b) for a, b in itertools.combinations(columns, 2))
+    min_rows = _MIN_ROWS_TWO_COLUMNS if two_columns else 1
+    parent = {k: k for k in paragraphs}
+
+    def root(k: tuple[int, int]) -> tuple[int, int]:
+        while parent[k] != k:
+            parent[k] = k = parent[parent[k]]
+        return k
+
+    # Link paragraphs with lines beside each other: the lines sorted by top, each is checked
+    # against the lines that start above its bottom.
+    candidates = [line for k, lines in paragraphs.items() if k[0] not in prose for line in lines]
+    candidates.sort(key=lambda line: line.top)
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1 :]:
+            if b.top >= a.bottom:
+                break
+            p, q = owner[id(a)], owner[id(b)]
+            if p != q and _beside(a, b):
+                parent[root(q)] = root(p)
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for k in paragraphs:
+        groups.setdefault(root(k), []).append(k)
+    tables: dict[tuple[int, int], list[list[_Line]]] = {}  # first paragraph -> the table's rows
+    for members in groups.values():
+        rows = _rows([line for k in members for line in paragraphs[k]]) if len(members) > 1 else []
+        if sum(len(row) > 1 for row in rows) >= min_rows:
+            tables[members[0]] = rows
+    in_table = {k for k in paragraphs if len(groups[root(k)]) > 1 and groups[root(k)][0] in tables}
+    out: list[tuple[str, _Token]] = []
+    for k, lines in paragraphs.items():  # in Tesseract's order; a table where its first paragraph was
+        if k in tables:
+            rows = tables[k]
+        elif k in in_table:
+            continue
+        else:
+            rows = [[line] for line in lines]
+        for r, row in enumerate(rows):
+            row_tokens = [t for line in sorted(row, key=lambda line: line.left) for t in line.tokens]
+            for n, (sep, token) in enumerate(zip(_separators(row_tokens, min_tab), row_tokens)):
+                if n == 0:
+                    sep = "" if not out else ("\n" if r else "\n\n")
+                out.append((sep, token))
+    return out
+
+
+def _beside(a: _Line, b: _Line) -> bool:
+    """Two lines in one row of a table: level with each other, apart horizontally."""
+    return _same_row(a, b) and (a.right <= b.left or b.right <= a.left)
+
+
+def _side_by_side(a: _Line, b: _Line) -> bool:
+    """Two blocks (as one box each) next to each other: overlapping vertically, apart horizontally."""
+    return min(a.bottom, b.bottom) > max(a.top, b.top) and (a.right <= b.left or b.right <= a.left)
+
+
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines of side-by-side columns grouped into rows, top to bottom: a line joins the row
+    above when it overlaps that row's lines vertically (by half the smaller height)."""
+    rows: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda line: (line.top + line.bottom, line.left)):
+        if rows and any(_same_row(line, other) for other in rows[-1]):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
 
 
 def _unturn(box: tuple[int, int, int, int], turn: int, width: int, height: int) -> tuple[int, int, int, int]:
