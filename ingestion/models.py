@@ -88,9 +88,9 @@ class Document:
     pages: list[Page]
     doc_type: DocType = DocType.OTHER
     date: date | None = None
-    day_first: bool = False  # its numeric dates are written day first ("17/1/2024")
     upload_index: int = 0
     prompt_date: date | None = None  # the date as the model sees it: shifted with the patient's dates
+    day_first: bool = False  # its numeric dates are written day first ("17/1/2024")
 
     @property
     def text(self) -> str:
