@@ -27,8 +27,17 @@ from dataclasses import dataclass
 from engine.base import ChatRequest, Delta, Description, Generation, Usage
 from engine.estimate import estimate_tokens
 from engine.extractive_lines import (
+    ALLERGY,
+    DOSE,
     FOLLOW_UP,
+    MED_CHANGE,
     NOT_HEADING,
+    OVERVIEW,
+    PLAN,
+    PROBLEM,
+    PROCEDURE,
+    RESULT,
+    SKIP,
     is_advert,
     is_allergy_statement,
     is_billing,
@@ -70,28 +79,6 @@ _HEADINGS = [
 ]
 _HEADING_RULES = [(section, re.compile(pattern, re.IGNORECASE)) for section, pattern in _HEADINGS]
 
-_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?|mEq|mL|IU)\b", re.IGNORECASE)
-_MED_CHANGE = re.compile(
-    r"\b(?:start(?:ed)?|stop(?:ped)?|increas\w*|decreas\w*|reduc\w*|chang\w*|switch\w*|held|hold|resum\w*|titrat\w*"
-    r"|discontinu\w*|new|continued?|replac\w*)\b",
-    re.IGNORECASE,
-)
-_ALLERGY = re.compile(r"anaphyla|\brash\b.*\b(?:to|from)\b", re.IGNORECASE)
-_PROCEDURE = re.compile(r"\w+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|gram)\b|catheteri[sz]ation|biopsy|transfusion|intubat", re.IGNORECASE)
-_PROBLEM = re.compile(
-    r"\b(?:heart failure|hf[rp]ef|diabetes|hypertension|ckd|chronic kidney|aki|acute kidney|anemia|copd|asthma|pneumonia"
-    r"|sepsis|stroke|myocardial infarction|\bmi\b|atrial fibrillation|afib|cancer|carcinoma|cirrhosis|hyperkalemia|hypokalemia"
-    r"|hyponatremia|hypomagnesemia|obesity|hyperlipidemia|cardiomyopathy|infection|fracture|dementia|depression|ulcer|bleed)",
-    re.IGNORECASE,
-)
-_RESULT = re.compile(r"\b(?:[A-Z][A-Za-z0-9]{1,12}|[a-z]{3,}) \d+(?:\.\d+)?\s*(?:%|[a-zA-Zµ/]+(?:/[\w.]+)*)?\s*(?:[<>≥≤=].*)?\b(?:H|L)\b|\b(?:EF|LVEF|ejection fraction)\b.*\d+\s*%", re.IGNORECASE)
-_PLAN = re.compile(r"\b(?:follow[- ]?up|return|recheck|repeat|schedul\w*|refer\w*|call|plan|will|continue|consider|in \d+ (?:days?|weeks?|months?))\b", re.IGNORECASE)
-_OVERVIEW = re.compile(r"\b\d{1,3}[- ]?(?:y\.?o\.?|year[- ]old)\b", re.IGNORECASE)
-_SKIP = re.compile(
-    r"confidential|^page \d|\bdob\b|\bmrn\b|^patient\b|^address|^phone|^tel\b|fax|^insurance|signed by|^cc\b|^to\b|^re\b"
-    r"|^dear\b|sincerely|in error|^\[[A-Z_]+_\d+\],? (?:MD|DO|RN|NP)",
-    re.IGNORECASE,
-)
 _MARKUP = re.compile(r"[*#|`]{1,3}")
 _TOKEN = re.compile(r"\[[A-Z_]+_\d+\]")
 # Not a statement on its own: a continuation ("when to resume") or a dosing cell without its drug.
@@ -182,11 +169,11 @@ def _section_of(p: _Passage) -> str | None:
     words = text.split()
     if p.heading in ("__other__", "__family__"):
         return None
-    if _SKIP.search(text) or is_signature(text) or is_advert(text) or is_billing(text) or is_family_history(text):
+    if SKIP.search(text) or is_signature(text) or is_advert(text) or is_billing(text) or is_family_history(text):
         return None  # letterheads, sign-offs, promotion, charges, relatives' conditions
     if len(_TOKEN.findall(text)) * 2 >= len(words):
         return None  # a letterhead or signature: surrogates, no clinical content
-    if is_allergy_statement(text) or _ALLERGY.search(text):
+    if is_allergy_statement(text) or ALLERGY.search(text):
         return "Allergies"  # "NKDA", "No known allergies", "Allergies: penicillin"
     measured = out_of_range(text)
     if not p.labelled and measured is None and (
@@ -200,29 +187,29 @@ def _section_of(p: _Passage) -> str | None:
         return "Key results" if measured else None  # a result: outside its range, or normal and left out
     if p.heading in ("__group__", "__table__"):
         return None  # under a lab group or table only results count
-    if p.heading in ("Plan and follow-up", "Hospital course", "Problems and diagnoses") and _DOSE.search(text) and _MED_CHANGE.search(text) and p.heading != "Hospital course":
+    if p.heading in ("Plan and follow-up", "Problems and diagnoses") and DOSE.search(text) and MED_CHANGE.search(text):
         return "Medications with changes"  # "Increase sacubitril/valsartan to 49/51 mg": a change in the plan
     if p.heading == "Plan and follow-up" and p.assessment and is_problem_item(text):
         return "Problems and diagnoses"  # "2. Hypertension - above goal." in an assessment and plan
-    if p.heading == "Medications with changes" and not (is_medication_entry(text) or _MED_CHANGE.search(text)):
+    if p.heading == "Medications with changes" and not (is_medication_entry(text) or MED_CHANGE.search(text)):
         pass  # under a medication heading, a line with no dose, form, route or frequency is something else
     elif p.heading:
-        if p.heading == "Key results" and p.doc_type.lower().startswith("laboratory") and not _RESULT.search(text):
+        if p.heading == "Key results" and p.doc_type.lower().startswith("laboratory") and not RESULT.search(text):
             return None  # a lab report's unflagged rows: normal values are not key results
         return p.heading
     if p.doc_type.lower().startswith("laboratory"):
-        return "Key results" if _RESULT.search(text) else None
-    if _DOSE.search(text) and _MED_CHANGE.search(text):
+        return "Key results" if RESULT.search(text) else None
+    if DOSE.search(text) and MED_CHANGE.search(text):
         return "Medications with changes"
     if FOLLOW_UP.search(text):
         return "Plan and follow-up"
-    if _PROCEDURE.search(text):
+    if PROCEDURE.search(text):
         return "Procedures"
-    if _RESULT.search(text):
+    if RESULT.search(text):
         return "Key results"
-    if _PROBLEM.search(text):
+    if PROBLEM.search(text):
         return "Problems and diagnoses"
-    if _PLAN.search(text):
+    if PLAN.search(text):
         return "Plan and follow-up"
     return None
 
@@ -235,9 +222,9 @@ def _fact_key(section: str, text: str) -> str | None:
     """What a changing fact is about: the drug or the lab test; the newest mention of it wins."""
     if section == "Medications with changes":
         # The drug is the last real word before the first dose: "resume metformin at 500 mg".
-        dose = _DOSE.search(text)
+        dose = DOSE.search(text)
         before = text[: dose.start()] if dose else text
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z/-]{3,}", before) if not _MED_CHANGE.fullmatch(w)]
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z/-]{3,}", before) if not MED_CHANGE.fullmatch(w)]
         return words[-1].lower() if words else None
     if section == "Key results":
         name = re.match(r"\s*([A-Za-z][A-Za-z ,()/-]{1,30}?)\s+\d", text)
@@ -252,7 +239,7 @@ def summarize(prompt: str) -> Summary:
         section = _section_of(p)
         if section:
             chosen.setdefault(section, []).append(p)
-    overview = [p for p in passages if _OVERVIEW.search(p.text) and p.heading in (None, "__hpi__", "Hospital course", "Problems and diagnoses")]
+    overview = [p for p in passages if OVERVIEW.search(p.text) and p.heading in (None, "__hpi__", "Hospital course", "Problems and diagnoses")]
     if overview:
         chosen["Patient overview"] = overview[-1:]  # the latest description of the patient
     # The history of the present illness tells the course only where no hospital course is written.

@@ -18,6 +18,30 @@ import re
 
 from engine.vocabulary import entries, pattern, table
 
+# Cues that sort a passage into a summary section (engine/extractive.py).
+DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?|mEq|mL|IU)\b", re.IGNORECASE)
+MED_CHANGE = re.compile(
+    r"\b(?:start(?:ed)?|stop(?:ped)?|increas\w*|decreas\w*|reduc\w*|chang\w*|switch\w*|held|hold|resum\w*|titrat\w*"
+    r"|discontinu\w*|new|continued?|replac\w*)\b",
+    re.IGNORECASE,
+)
+ALLERGY = re.compile(r"anaphyla|\brash\b.*\b(?:to|from)\b", re.IGNORECASE)
+PROCEDURE = re.compile(r"\w+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|gram)\b|catheteri[sz]ation|biopsy|transfusion|intubat", re.IGNORECASE)
+PROBLEM = re.compile(
+    r"\b(?:heart failure|hf[rp]ef|diabetes|hypertension|ckd|chronic kidney|aki|acute kidney|anemia|copd|asthma|pneumonia"
+    r"|sepsis|stroke|myocardial infarction|\bmi\b|atrial fibrillation|afib|cancer|carcinoma|cirrhosis|hyperkalemia|hypokalemia"
+    r"|hyponatremia|hypomagnesemia|obesity|hyperlipidemia|cardiomyopathy|infection|fracture|dementia|depression|ulcer|bleed)",
+    re.IGNORECASE,
+)
+RESULT = re.compile(r"\b(?:[A-Z][A-Za-z0-9]{1,12}|[a-z]{3,}) \d+(?:\.\d+)?\s*(?:%|[a-zA-Zµ/]+(?:/[\w.]+)*)?\s*(?:[<>≥≤=].*)?\b(?:H|L)\b|\b(?:EF|LVEF|ejection fraction)\b.*\d+\s*%", re.IGNORECASE)
+PLAN = re.compile(r"\b(?:follow[- ]?up|return|recheck|repeat|schedul\w*|refer\w*|call|plan|will|continue|consider|in \d+ (?:days?|weeks?|months?))\b", re.IGNORECASE)
+OVERVIEW = re.compile(r"\b\d{1,3}[- ]?(?:y\.?o\.?|year[- ]old)\b", re.IGNORECASE)
+SKIP = re.compile(
+    r"confidential|^page \d|\bdob\b|\bmrn\b|^patient\b|^address|^phone|^tel\b|fax|^insurance|signed by|^cc\b|^to\b|^re\b"
+    r"|^dear\b|sincerely|in error|^\[[A-Z_]+_\d+\],? (?:MD|DO|RN|NP)",
+    re.IGNORECASE,
+)
+
 _NUM = r"\d+(?:[.,]\d+)?"
 # A reference range: "0.70 - 1.30", "4.0-11.0", "3.5 to 5.1", "< 5.0", "<=200", ">= 60", "≥ 60".
 _RANGE = rf"(?:(?P<lo>{_NUM})\s*(?:-|–|to)\s*(?P<hi>{_NUM})(?![\d/])|(?P<op>[<>]=?|≤|≥|=<|=>)\s*(?P<bound>{_NUM})(?![\d/]))"

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ingestion.classify import day_first, detect_date, detect_type, title_type, type_scores
-from ingestion.models import DocType, Document
+from ingestion.models import DocType, Document, set_offsets
 
 _PAGE_OF = re.compile(r"\bpage\s+(\d+)\s+of\s+(\d+)\b", re.IGNORECASE)
 _HEAD_CHARS = 4000  # what type and date detection read of a document, as the loader does
@@ -51,10 +51,7 @@ def split_bundles(documents: list[Document], default_day_first: bool) -> list[Do
             continue
         for a, b in zip(starts, [*starts[1:], len(doc.pages)]):
             pages = doc.pages[a:b]
-            offset = 0
-            for page in pages:  # offsets into the part's own text
-                page.offset = offset
-                offset += len(page.text) + 1
+            set_offsets(pages)  # offsets into the part's own text
             part = replace(doc, pages=pages)
             head = part.text[:_HEAD_CHARS]
             part.doc_type = detect_type(head, doc.file)

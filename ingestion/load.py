@@ -24,7 +24,7 @@ from ingestion.config import IngestionSettings
 from ingestion.deid import LOADER_WORKER
 from ingestion.errors import IngestError, OutOfTime
 from ingestion.files import display_name, open_regular, refuse_unless_regular
-from ingestion.models import Document, FileError, Page
+from ingestion.models import Document, FileError, Page, set_offsets
 from ingestion.passages import split_page
 
 log = logging.getLogger(__name__)
@@ -306,10 +306,7 @@ def _finish(doc: Document, pages: list[Page], settings: IngestionSettings, notic
             f"{_numbers(low)} of {doc.file} {'was' if one else 'were'} read by OCR with low confidence; "
             f"{'its' if one else 'their'} passages are marked low-confidence: check them against the page."
         )))
-    offset = 0
-    for page in pages:
-        page.offset = offset
-        offset += len(page.text) + 1  # pages are joined by one form feed
+    set_offsets(pages)
     doc.pages = pages
     head = doc.text[:4000]
     doc.doc_type = detect_type(head, doc.file)

@@ -79,6 +79,14 @@ class Page:
     rows: list[tuple[int, int]] = field(default_factory=list)  # table rows over several lines: one passage each (ingestion/rows.py)
 
 
+def set_offsets(pages: list[Page]) -> None:
+    """Each page's offset in its document's text, where the pages are joined by one form feed."""
+    offset = 0
+    for page in pages:
+        page.offset = offset
+        offset += len(page.text) + 1
+
+
 @dataclass(slots=True)
 class Document:
     file: str  # file name as uploaded (never logged: names often carry PHI)

@@ -26,6 +26,7 @@ from PIL import Image
 
 from ingestion.errors import OcrUnavailable
 from ingestion.models import Word
+from ingestion.rows import MIN_CELL_GAP_PT, cell_gap
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +158,7 @@ def _read(
     parts: list[str] = []
     words: list[Word] = []
     pos = 0
-    for sep, tok in _reading_order(tokens, min_tab=_MIN_TAB_PT / to_pt):
+    for sep, tok in _reading_order(tokens, min_tab=MIN_CELL_GAP_PT / to_pt):
         parts += (sep, tok.text)
         pos += len(sep)
         box = _unturn((tok.left, tok.top, tok.right, tok.bottom), turn, *size)
@@ -188,7 +189,6 @@ def _read(
 # ("Sodium", "141", "mmol/L" as three blocks) is. Tesseract's own single-block modes (--psm 4,
 # 6) keep table rows together as well, but run the lines of a two-column page into each other
 # (benchmarks/ocr_rows.py), and the geometry costs a millisecond, not a second Tesseract pass.
-_MIN_TAB_PT = 12.0  # a wide gap is also at least this wide, as in ingestion/pdf.py's _mark_columns
 _PROSE_WORDS = 5  # median words per cell of a prose block's lines
 _PROSE_LINES = 3
 _ROW_OVERLAP = 0.5  # share of the smaller height two lines overlap by to be one row
@@ -234,8 +234,8 @@ def _height(tokens: list[_Token]) -> float:
 def _separators(tokens: list[_Token], min_tab: float) -> list[str]:
     """What goes before each word of a line: a tab across a wide gap (a table cell boundary:
     over twice the line's text height and `min_tab` pixels), else a space; "" before the first."""
-    wide = max(2.0 * _height(tokens), min_tab)
-    return [""] + ["\t" if b.left - a.right > wide else " " for a, b in itertools.pairwise(tokens)]
+    height = _height(tokens)
+    return [""] + ["\t" if cell_gap(b.left - a.right, height, min_tab) else " " for a, b in itertools.pairwise(tokens)]
 
 
 def _prose(lines: list[_Line], min_tab: float) -> bool:

@@ -5,7 +5,8 @@ before pdfium parses it, so a damaged, locked or bomb PDF is refused with a reas
 any library without limits touches it. The text comes from pdfium: it orders text by
 position (a table row stays one line, where pypdf's plain mode gives one line per cell and
 its layout mode is six times slower), and each character of its text is the character with
-that index on pdfium's text page, so a span maps to rectangles without any alignment.
+that index on pdfium's text page, so a span maps to rectangles without any alignment
+(ingestion/textlayer.py keeps it so while marking cells, hyphens and table rows).
 
 A damaged PDF pypdf cannot open (cut off just short of its end, as a broken transfer leaves
 it) is read by pdfium alone when pdfium can rebuild it and load every page it counts, after its
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import ctypes
 import logging
 import mmap
 import re
@@ -29,11 +29,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
-from ingestion import blank, forms, rows
+from ingestion import blank, forms, textlayer
 from ingestion.config import IngestionSettings
 from ingestion.errors import IngestError, OcrUnavailable, OutOfTime
 from ingestion.files import open_regular
-from ingestion.models import SOFT_HYPHEN, Page
+from ingestion.models import Page
 from ingestion.ocr import ocr_image
 
 log = logging.getLogger(__name__)
@@ -42,12 +42,6 @@ log = logging.getLogger(__name__)
 _EOF = b"%%EOF"
 # What a damaged PDF makes pypdf raise, beyond its own errors.
 _DAMAGE = (PyPdfError, DependencyError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)
-# Control characters pdfium emits (\r before \n, \x02 for soft hyphens), replaced one for one
-# by a space so that text offsets stay character indices of the text page.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f\ufffe\uffff]")
-# pdfium's mark for a hyphen that ended a line, the two halves already joined: "adip\ufffeiscing"
-_LINE_HYPHEN = re.compile(r"([A-Za-z]+)\ufffe([A-Za-z]+)")
-_SPACE_RUN = re.compile(r" +")
 _BOMB = "is a PDF whose compressed data expands beyond the safety limit (a possible decompression bomb)."
 _BLANK_SCALE = 2.0  # the blank test's render: 144 dpi, averaged down to 72 (sampling at 72 keeps some specks whole)
 _INCOMPLETE = "is an incomplete PDF (the file ends before the PDF does); it may have been cut off during upload or export."
@@ -239,85 +233,6 @@ def _load(fh, fh_pdfium, file: str, first: int, last: int, settings: IngestionSe
     return pages
 
 
-def _mark_columns(textpage: pdfium.PdfTextPage, text: str) -> str:
-    """Turn a space that spans a wide gap (between table cells) into a tab, in place.
-
-    pdfium writes one space between table cells as between words; the gap on the page is
-    what tells them apart, and a tab keeps every offset while telling the passage splitter
-    that the line is a table row, not wrapped prose.
-    """
-    chars = list(text)
-    # pdfium's call with its out-parameters made once: the helper's get_charbox makes four per call,
-    # and measuring a page's hundreds of gaps was half the time of reading it.
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-
-    def measure(index: int) -> None:
-        if not pdfium_c.FPDFText_GetCharBox(textpage.raw, index, left, right, bottom, top):
-            raise pdfium.PdfiumError("Failed to get charbox.")
-
-    gaps: dict[int, list[tuple[int, float, float]]] = {}  # line start -> (space offset, gap, text height)
-    for match in _SPACE_RUN.finditer(text):
-        before, after = match.start() - 1, match.end()
-        if before < 0 or after >= len(text) or text[before] == "\n" or text[after] in "\n\t":
-            continue
-        measure(before)
-        gap_start, height = right.value, top.value - bottom.value
-        measure(after)
-        gaps.setdefault(text.rfind("\n", 0, match.start()), []).append((match.start(), left.value - gap_start, height))
-    for line in gaps.values():
-        widths = [gap for _, gap, _ in line]
-        # Justified prose widens every gap of its line alike, and not past a few letters: no cells.
-        if len(line) >= 5 and max(widths) <= 1.5 * max(min(widths), 0.1) and max(widths) < 4.0 * max(h for _, _, h in line):
-            continue
-        for at, gap, height in line:
-            if gap > max(12.0, 2.0 * height):
-                chars[at] = "\t"
-    return "".join(chars)
-
-
-_LINE = re.compile(r"[^\n]+")
-
-
-def _hyphen(m: re.Match[str]) -> str:
-    """A line-end hyphen, one character as pdfium gave: a hyphen where both halves are words and
-    the joined word is not ("well-known"), else a soft hyphen the prompt drops ("adipiscing",
-    "hyper-tension" -> "hypertension"); page offsets never move."""
-    from ingestion.deid.lexicon import word_frequency
-
-    left, right = m.group(1), m.group(2)
-    joined = word_frequency((left + right).lower())
-    keep = joined < 2.0 and word_frequency(left.lower()) >= 3.0 and word_frequency(right.lower()) >= 3.0
-    return f"{left}{'-' if keep else SOFT_HYPHEN}{right}"
-
-
-def _rows(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[int, int]]:
-    """Table rows whose cells wrap over several lines (ingestion/rows.py), from the lines' boxes.
-    Pages without two tabbed lines have no table and cost nothing more."""
-    if text.count("\t") < 2:
-        return []
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-
-    def box(i: int) -> tuple[float, float, float, float]:
-        if not pdfium_c.FPDFText_GetCharBox(textpage.raw, i, left, right, bottom, top):
-            raise pdfium.PdfiumError("Failed to get charbox.")
-        return left.value, right.value, bottom.value, top.value
-
-    lines = []
-    for m in _LINE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
-            continue
-        first, last = box(start), box(end - 1)
-        cells = (first[0], *(box(t + 1)[0] for t in range(start, end) if text[t] == "\t" and not text[t + 1].isspace())) \
-            if "\t" in text[start:end] else ()
-        lines.append(rows.Line(start, end, first[0], last[1], min(first[2], last[2]), max(first[3], last[3]), cells))
-    return rows.table_rows(lines)
-
-
 def _inflate_streams(page: pypdf.PageObject, number: int, file: str, settings: IngestionSettings) -> int:
     """Decode the page's content and form streams under pypdf's limits; check image sizes.
 
@@ -399,8 +314,7 @@ def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str,
     page = _pdfium_page(document, index, file)
     width, height = page.get_size()
     textpage = page.get_textpage()
-    text = _mark_columns(textpage, _CONTROL.sub(" ", _LINE_HYPHEN.sub(_hyphen, textpage.get_text_range())))
-    rows = _rows(textpage, text)
+    text, rows = textlayer.read(textpage)
     text, filled = forms.add_fields(text, textpage, height, fields)  # after the page's own text: its indices stay pdfium's
     if len(text.strip()) >= settings.min_text_chars:
         return Page(number=index + 1, text=text, offset=0, width=width, height=height, rows=rows, words=filled)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MIN_CELL_GAP_PT = 12.0  # a gap between table cells is at least this wide (and twice the text's height)
 _WINDOW = 12  # lines looked back for one that shares a line's height
 _TIGHT = 1.6  # line gap within a cell, in line heights
 _ALIGN = 3.0  # points: two columns start at the same x
@@ -40,6 +41,12 @@ class Line:
     @property
     def center(self) -> float:
         return (self.top + self.bottom) / 2
+
+
+def cell_gap(gap: float, height: float, least: float = MIN_CELL_GAP_PT) -> bool:
+    """A gap between words wide enough to part two table cells (text layers and OCR alike):
+    over twice the line's text height and `least` (points, or the pixels they make)."""
+    return gap > max(least, 2.0 * height)
 
 
 def table_rows(lines: list[Line]) -> list[tuple[int, int]]:
