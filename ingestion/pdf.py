@@ -314,10 +314,10 @@ def _page(document: pdfium.PdfDocument, index: int, image_width: int, file: str,
     page = _pdfium_page(document, index, file)
     width, height = page.get_size()
     textpage = page.get_textpage()
-    text, rows = textlayer.read(textpage)
+    text, rows, words = textlayer.read(textpage, height)
     text, filled = forms.add_fields(text, textpage, height, fields)  # after the page's own text: its indices stay pdfium's
     if len(text.strip()) >= settings.min_text_chars:
-        return Page(number=index + 1, text=text, offset=0, width=width, height=height, rows=rows, words=filled)
+        return Page(number=index + 1, text=text, offset=0, width=width, height=height, rows=rows, words=words + filled)
     try:
         if blank.is_blank(page.render(scale=_BLANK_SCALE, grayscale=True).to_pil(), 72 * _BLANK_SCALE):
             return Page(number=index + 1, text="", offset=0, width=width, height=height, skipped="blank")

@@ -1,8 +1,9 @@
 """The text of a PDF page's text layer, as pdfium gives it, made readable without moving an offset.
 
 Each character of the text is the character with that index on pdfium's text page, so a span
-maps straight to rectangles (ingestion/geometry.py). Everything here replaces one character
-with one character: control characters with spaces, pdfium's line-end hyphen mark with a hyphen
+maps straight to rectangles (ingestion/geometry.py), unless prose set in columns had to be put
+in reading order (ingestion/columns.py): then the page's words carry their boxes. Everything
+else here replaces one character with one character: control characters with spaces, pdfium's line-end hyphen mark with a hyphen
 or a soft hyphen, the space across a table cell's gap with a tab; and it finds the table rows
 that wrap over several lines (ingestion/rows.py) from the lines' boxes.
 """
@@ -15,8 +16,8 @@ import re
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ingestion import rows
-from ingestion.models import SOFT_HYPHEN
+from ingestion import columns, rows
+from ingestion.models import SOFT_HYPHEN, Word
 
 # Control characters pdfium emits (\r before \n, \x02 for soft hyphens), replaced one for one
 # by a space so that text offsets stay character indices of the text page.
@@ -27,31 +28,39 @@ _SPACE_RUN = re.compile(r" +")
 _LINE = re.compile(r"[^\n]+")
 
 
-def read(textpage: pdfium.PdfTextPage) -> tuple[str, list[tuple[int, int]]]:
-    """The page's text and its table rows that span several lines (start, end)."""
-    boxes = _Boxes(textpage)
-    text = _mark_columns(boxes, _CONTROL.sub(" ", _LINE_HYPHEN.sub(_hyphen, textpage.get_text_range())))
-    return text, _rows(boxes, text)
+def read(textpage: pdfium.PdfTextPage, height: float) -> tuple[str, list[tuple[int, int]], list[Word]]:
+    """The page's text, its table rows that span several lines (start, end), and, when prose set
+    in columns was rewritten in reading order (ingestion/columns.py), the box of every word."""
+    pdfium_box = _Boxes(textpage)
+    text, index = columns.reading_order(textpage.get_text_range(), pdfium_box)
+    box = pdfium_box if index is None else columns.through(index, pdfium_box)
+    text = _mark_columns(box, _CONTROL.sub(" ", _LINE_HYPHEN.sub(_hyphen, text)))
+    words = [] if index is None else columns.words(text, index, pdfium_box, height)
+    return text, _rows(box, text), words
 
 
 class _Boxes:
     """Character boxes, pdfium's call made with its out-parameters once: the helper's get_charbox
     makes four calls per character, and measuring a page's hundreds of gaps was half the time of
-    reading it."""
+    reading it. Each box is asked for once: the column finder and the cell marker want the same ones."""
 
     def __init__(self, textpage: pdfium.PdfTextPage):
         self.raw = textpage.raw
         self.out = tuple(ctypes.c_double() for _ in range(4))
+        self.seen: dict[int, tuple[float, float, float, float]] = {}
 
     def __call__(self, index: int) -> tuple[float, float, float, float]:
         """(left, right, bottom, top) of the character at `index`, in PDF points."""
+        if (known := self.seen.get(index)) is not None:
+            return known
         left, right, bottom, top = self.out
         if not pdfium_c.FPDFText_GetCharBox(self.raw, index, left, right, bottom, top):
             raise pdfium.PdfiumError("Failed to get charbox.")
-        return left.value, right.value, bottom.value, top.value
+        self.seen[index] = found = (left.value, right.value, bottom.value, top.value)
+        return found
 
 
-def _mark_columns(box: _Boxes, text: str) -> str:
+def _mark_columns(box: columns.Box, text: str) -> str:
     """Turn a space that spans a wide gap (between table cells) into a tab, in place.
 
     pdfium writes one space between table cells as between words; the gap on the page is
@@ -90,7 +99,7 @@ def _hyphen(m: re.Match[str]) -> str:
     return f"{left}{'-' if keep else SOFT_HYPHEN}{right}"
 
 
-def _rows(box: _Boxes, text: str) -> list[tuple[int, int]]:
+def _rows(box: columns.Box, text: str) -> list[tuple[int, int]]:
     """Table rows whose cells wrap over several lines, from the lines' boxes. Pages without two
     tabbed lines have no table and cost nothing more."""
     if text.count("\t") < 2:
