@@ -2,8 +2,10 @@
 
 Computed on demand (when a citation is opened), not at load time: loading stays fast and a
 record keeps no per-character boxes. Text-layer PDF pages ask pdfium, whose character
-indices are the page text's offsets; OCR'd pages use the word boxes Tesseract gave, and the
-form-field lines written after a text layer's text (ingestion/forms.py) the fields' boxes.
+indices are the page text's offsets; OCR'd pages use the word boxes Tesseract gave, a text
+layer rewritten in reading order (ingestion/columns.py) its words' boxes, and the form-field lines
+written after a text layer's text (ingestion/forms.py) the fields' boxes: a page's words, when it
+has any, place its text from the first of them on.
 """
 
 from __future__ import annotations

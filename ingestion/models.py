@@ -69,7 +69,9 @@ class Page:
     height: float
     ocr: bool = False
     ocr_confidence: float | None = None  # mean word confidence, 0-100
-    words: list[Word] = field(default_factory=list)  # OCR'd pages' words; a text page's filled form fields (after its text)
+    # OCR'd pages' words; a text page's words when its columns were put in reading order (ingestion/columns.py),
+    # and its filled form fields (after its text)
+    words: list[Word] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # its passages, in page offsets
     phi: list[PhiSpan] = field(default_factory=list)  # what de-identification masks, in page offsets
     safe_text: str | None = None  # the page with every PHI span replaced by its surrogate

@@ -272,3 +272,21 @@ def test_boxes_always_lie_inside_the_image(width: float, height: float, zoom: fl
 
 def test_source_view_is_plain_data() -> None:
     assert SourceView.__dataclass_params__.frozen and "__slots__" in SourceView.__dict__
+
+
+def test_a_sentence_of_a_column_read_in_reading_order_is_highlighted_in_its_column(tmp_path) -> None:
+    """A two-column page drawn line by line across is stored rewritten column by column: its word
+    boxes travel with it, and the highlight lands on the sentence's own column, line by line."""
+    from tests.test_pdf_columns import LEFT, RIGHT, X, _pdf
+
+    path = _pdf(tmp_path / "summary.pdf", [LEFT, RIGHT], X, across=True)
+    with _open_store("sqlite", tmp_path) as store:
+        _, job = _run(store, make_engine(EngineSettings(backend="extractive")), paths=[path])
+        summary_id = summary_of_job(store, job)
+        with store.transaction() as s:
+            numbers = s.scalars(select(Passage.number)).all()
+        shown = [source_of(store, summary_id, f"P{n}") for n in numbers]
+    follow = next(s for s in shown if s.text.startswith("Follow up with the primary care physician"))
+    picture = Image.open(io.BytesIO(follow.image))
+    assert len(follow.boxes) >= 2 and all(_has_ink(picture, box) for box in follow.boxes)
+    assert all(box[0] >= (X[1] - 2) * ZOOM for box in follow.boxes)  # in the right column, not across the page
