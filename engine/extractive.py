@@ -53,6 +53,7 @@ from engine.summary_format import Section, Statement, Summary
 
 _HEADER = re.compile(r"^## Document (\d+)(?: \(continued\))? · (.+?) · (\S+)\s*$")
 _PASSAGE = re.compile(r"^\[(P\d+)\] (.*)$")
+_COLUMNS = re.compile(r"^\(table columns: (.+)\)$")  # a table row's header, when far from it (ingestion/stitch.py)
 _QUESTION = re.compile(r"^Question:\s*(.+)$", re.MULTILINE)
 _PARTIAL = re.compile(r'^<partial_(?:summary|answer) part="(\d+)"[^>]*>\s*$')
 _PARTIAL_END = re.compile(r"^</partial_(?:summary|answer)>\s*$")
@@ -115,6 +116,10 @@ def _read_record(prompt: str) -> list[_Passage]:
             number, doc_type = int(header.group(1)), header.group(2)
             if number != doc:
                 doc, heading, assessment = number, None, False
+            continue
+        columns = _COLUMNS.match(line)
+        if columns:
+            heading = _TABLES.get(table_header(columns.group(1).replace("|", " ")) or "", heading)
             continue
         match = _PASSAGE.match(line)
         if not match:

@@ -31,6 +31,7 @@ MIN_WORDS = 3.5  # mean words per column line: prose, not table cells
 MIN_CARRY = 0.3  # share of column lines that carry on the line before (start in lower case)
 _GUTTER = 0.6  # least gutter width, in line heights (a justified space stays narrower, and is not aligned)
 _SPACE = 0.2  # a space between words, in line heights (a little under most fonts' own)
+_SAME_LINE = 2.0  # points: two lines' tops closer than this are one line's
 _PITCH = 2.8  # most distance between two lines of a run, in line heights (one blank line between paragraphs)
 
 
@@ -57,6 +58,39 @@ def reading_order(text: str, box: Box) -> tuple[str, list[int] | None]:
         index.extend(range(at, start))
         _write(text, lines[first : last + 1], gutters, out, index)
         at = end
+    out.append(text[at:])
+    index.extend(range(at, len(text)))
+    return "".join(out), index
+
+
+def table_order(text: str, box: Box) -> tuple[str, list[int] | None]:
+    """The text with each table's rows (runs of lines with cells, as ingestion/textlayer.py marks
+    them with tabs) top to bottom, whatever order the PDF drew them in: a header row drawn after its
+    rows goes above them. The index of each character in `text`; none when nothing moved."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if not m.group().isspace()]
+    runs: list[list[tuple[int, int]]] = [[]]
+    for start, end in lines:
+        if "\t" in text[start:end]:
+            runs[-1].append((start, end))
+        elif runs[-1]:
+            runs.append([])
+    out: list[str] = []
+    index: list[int] = []
+    at = 0
+    for run in runs:
+        tops = [box(start + len(text[start:end]) - len(text[start:end].lstrip()))[3] for start, end in run]
+        order = sorted(range(len(run)), key=lambda k: -round(tops[k] / _SAME_LINE))
+        if order == sorted(order):
+            continue
+        out.append(text[at : run[0][0]])
+        index.extend(range(at, run[0][0]))
+        for n, k in enumerate(order):
+            start, end = run[k]
+            out.append(text[start:end] + "\n" * (n + 1 < len(order)))
+            index.extend([*range(start, end), *[-1] * (n + 1 < len(order))])
+        at = run[-1][1]
+    if not out:
+        return text, None
     out.append(text[at:])
     index.extend(range(at, len(text)))
     return "".join(out), index

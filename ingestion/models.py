@@ -124,6 +124,7 @@ class Passage:
     text: str  # the original text, for quoting and highlighting to the clinician
     safe_text: str  # the de-identified text, the only form that reaches a prompt
     low_confidence: bool = False  # from a page OCR read with low confidence: quote it with that caveat
+    columns: str = ""  # a table row's column names, de-identified ("Test | Result | Units"): prompt context, never quoted
 
 
 @dataclass(frozen=True, slots=True)

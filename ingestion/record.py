@@ -8,8 +8,9 @@ from collections.abc import Callable, Sequence
 from ingestion.bundles import split_bundles
 from ingestion.config import IngestionSettings
 from ingestion.deid import Mapping, deidentify, masked
+from ingestion.headers import cells, of_pages
 from ingestion.load import load_files
-from ingestion.models import SOFT_HYPHEN, Document, Passage, Record
+from ingestion.models import SOFT_HYPHEN, Document, Page, Passage, Record
 from ingestion.stitch import TokenCounter, order_documents, stitch
 
 
@@ -18,18 +19,36 @@ def number_passages(documents: Sequence[Document]) -> list[Passage]:
 
     Each passage keeps its original text (for the clinician) and its de-identified text (for
     the prompt): the page's PHI spans carry their surrogates once the record is de-identified.
+    A table row also carries its header row's cells as context (ingestion/headers.py).
     """
     passages = []
     for index, doc in enumerate(documents):
-        for page in doc.pages:
-            for start, end in page.spans:
+        headers = of_pages([(page.text, page.spans) for page in doc.pages])
+        for page, page_headers in zip(doc.pages, headers):
+            for (start, end), header in zip(page.spans, page_headers):
                 passages.append(
                     Passage(
-                        f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end], masked(page, start, end).replace(SOFT_HYPHEN, ""),
-                        low_confidence=page.low_confidence,
+                        f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end], _prompt_text(page, start, end),
+                        low_confidence=page.low_confidence, columns=_columns(doc, header),
                     )
                 )
     return passages
+
+
+def _prompt_text(page: Page, start: int, end: int) -> str:
+    return masked(page, start, end).replace(SOFT_HYPHEN, "")
+
+
+def _columns(doc: Document, header: tuple[int, int] | None) -> str:
+    """The header row's cells, de-identified; none when the header holds PHI (a form's "Name  value"
+    lines are no table, and a name is no column)."""
+    if header is None:
+        return ""
+    page = doc.pages[header[0]]
+    start, end = page.spans[header[1]]
+    if any(span.start < end and span.end > start for span in page.phi):
+        return ""
+    return " | ".join(cells(_prompt_text(page, start, end)))
 
 
 def ingest(

@@ -1,7 +1,7 @@
 """Stitch a record's documents, in date order, into prompts that fit the token budget.
 
 Each document is a header (number, type, date) and its passages, one per line, labelled
-[P12]. Whole documents are packed greedily; a document larger than a prompt is split at
+[P12]; a table row far from its header row comes after a line naming its columns. Whole documents are packed greedily; a document larger than a prompt is split at
 passage boundaries, never inside a passage. Token counts come from the caller's counter
 (the engine's tokenizer, or an estimate), and every finished prompt is counted again as a
 whole, since a tokenizer need not be additive across the pieces.
@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ingestion.headers import cells
 from ingestion.models import Document, Passage, Prompt
 
 TokenCounter = Callable[[str], int]
@@ -28,6 +29,25 @@ def order_documents(documents: Sequence[Document]) -> list[Document]:
 def passage_line(passage: Passage) -> str:
     """A passage as the prompt shows it: its de-identified text only."""
     return f"[{passage.id}] {_WS.sub(' ', passage.safe_text)}\n"
+
+
+def columns_line(passage: Passage) -> str:
+    """A table row's column names, on a line of their own before it: context, not a passage."""
+    return f"(table columns: {passage.columns})\n" if passage.columns else ""
+
+
+def _lines(passages: Sequence[Passage], count_tokens: TokenCounter) -> list[tuple[Passage, str, int]]:
+    """The passages' lines; a table row whose header row is not the line just before it (the
+    header is pages back, or a PDF drew it after its rows) comes after its column names."""
+    lines = []
+    shown = ""  # the column names the prompt showed last: a header row, or a context line
+    for p in passages:
+        line = passage_line(p)
+        if p.columns and p.columns != shown:
+            line = columns_line(p) + line
+        shown = p.columns or " | ".join(cells(p.safe_text))
+        lines.append((p, line, count_tokens(line)))
+    return lines
 
 
 def document_header(number: int, doc: Document, continued: bool = False) -> str:
@@ -76,7 +96,7 @@ def stitch(
     units = []
     for index, doc in enumerate(documents):
         header = document_header(index + 1, doc)
-        lines = [(p, line, count_tokens(line)) for p in by_doc.get(index, []) for line in [passage_line(p)]]
+        lines = _lines(by_doc.get(index, []), count_tokens)
         units.append(_Unit(index, header, count_tokens(header), lines))
 
     limit = budget
@@ -122,6 +142,9 @@ def _split(unit: _Unit, documents: Sequence[Document], count_tokens: TokenCounte
             header = document_header(unit.doc + 1, documents[unit.doc], continued=True)
             unit_part = _Unit(unit.doc, header, count_tokens(header), [])
             parts.append(unit_part)
+            if line[0].columns and not line[1].startswith("(table columns:"):  # a table goes on in the next prompt
+                text = columns_line(line[0]) + line[1]
+                line = (line[0], text, count_tokens(text))
         if unit_part.tokens + line[2] > limit:
             raise ValueError(f"passage {line[0].id} alone exceeds the prompt budget of {limit} tokens")
         unit_part.add(line)

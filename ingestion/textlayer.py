@@ -30,11 +30,16 @@ _LINE = re.compile(r"[^\n]+")
 
 def read(textpage: pdfium.PdfTextPage, height: float) -> tuple[str, list[tuple[int, int]], list[Word]]:
     """The page's text, its table rows that span several lines (start, end), and, when prose set
-    in columns was rewritten in reading order (ingestion/columns.py), the box of every word."""
+    in columns or a table's rows were rewritten in reading order (ingestion/columns.py), the box
+    of every word."""
     pdfium_box = _Boxes(textpage)
     text, index = columns.reading_order(textpage.get_text_range(), pdfium_box)
     box = pdfium_box if index is None else columns.through(index, pdfium_box)
     text = _mark_columns(box, _CONTROL.sub(" ", _LINE_HYPHEN.sub(_hyphen, text)))
+    text, moved = columns.table_order(text, box)
+    if moved is not None:
+        index = moved if index is None else [-1 if i < 0 else index[i] for i in moved]
+        box = columns.through(index, pdfium_box)
     words = [] if index is None else columns.words(text, index, pdfium_box, height)
     return text, _rows(box, text), words
 
