@@ -71,7 +71,7 @@ def table_rows(lines: list[Line]) -> list[tuple[int, int]]:
             # or beside lines written before it: the nearest of them since the last row, and the
             # first cell's lines above that one, are its row (top- or middle-aligned)
             since = max(max((k for k in range(max(0, i - _WINDOW), i) if lines[k].cells), default=-1) + 1, i - _WINDOW, 0)
-            if since < i:
+            if since < i and _near_table(lines, line):
                 j = min(range(since, i), key=lambda k: abs(lines[k].center - line.center))
                 k = group[j]
                 while k > since and _first_cell_above(lines[k - 1], lines[k], lines[k]):
@@ -122,6 +122,12 @@ def _later_cell_below(line: Line, above: Line, columns: list[float]) -> bool:
 def _columns(lines: list[Line], i: int) -> list[float]:
     """Where the table's later columns start: the cells of the tabbed lines (its header too) above."""
     return [x for line in lines[max(0, i - 3 * _WINDOW) : i] for x in line.cells[1:]]
+
+
+def _near_table(lines: list[Line], line: Line) -> bool:
+    """A tabbed line within a wrapped cell's reach of `line`: the top of a second column of prose
+    drawn after the first rises back up the page too, far from any table."""
+    return any(other.cells and abs(other.center - line.center) <= _MAX_ABOVE * 1.5 * line.height for other in lines)
 
 
 def _in_row(lines: list[Line], group: list[int], k: int) -> bool:

@@ -25,6 +25,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f\ufffe\uffff]")
 # pdfium's mark for a hyphen that ended a line, the two halves already joined: "adip\ufffeiscing"
 _LINE_HYPHEN = re.compile(r"([A-Za-z]+)\ufffe([A-Za-z]+)")
 _SPACE_RUN = re.compile(r" +")
+_JUSTIFIED_GAPS = 3  # gaps on a line before their evenness says justified prose rather than cells
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -73,18 +74,25 @@ def _mark_columns(box: columns.Box, text: str) -> str:
     that the line is a table row, not wrapped prose.
     """
     chars = list(text)
-    gaps: dict[int, list[tuple[int, float, float]]] = {}  # line start -> (space offset, gap, text height)
+    gaps: list[list[tuple[int, float, float]]] = []  # per line as drawn: (space offset, gap, text height)
+    line_start, last = -2, (0.0, 0.0)
     for match in _SPACE_RUN.finditer(text):
         before, after = match.start() - 1, match.end()
         if before < 0 or after >= len(text) or text[before] == "\n" or text[after] in "\n\t":
             continue
         _, gap_start, bottom, top = box(before)
         gap = box(after)[0] - gap_start
-        gaps.setdefault(text.rfind("\n", 0, match.start()), []).append((match.start(), gap, top - bottom))
-    for line in gaps.values():
+        # A new line of text, or of the page: a text line put in reading order holds several of the page's.
+        start = text.rfind("\n", 0, match.start())
+        if start != line_start or min(top, last[1]) <= max(bottom, last[0]) or gap < 0:
+            gaps.append([])
+        line_start, last = start, (bottom, top)
+        if gap >= 0:  # else the space joins a wrapped line to the next, back at the column's left
+            gaps[-1].append((match.start(), gap, top - bottom))
+    for line in gaps:
         widths = [gap for _, gap, _ in line]
         # Justified prose widens every gap of its line alike, and not past a few letters: no cells.
-        if len(line) >= 5 and max(widths) <= 1.5 * max(min(widths), 0.1) and max(widths) < 4.0 * max(h for _, _, h in line):
+        if len(line) >= _JUSTIFIED_GAPS and max(widths) <= 1.5 * max(min(widths), 0.1) and max(widths) < 4.0 * max(h for _, _, h in line):
             continue
         for at, gap, height in line:
             if rows.cell_gap(gap, height):
