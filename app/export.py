@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 
 from app.output import citation_numbers, printable, sources
 from app.store.patients import DocumentInfo
-from app.store.summaries import CitationView, StatementView, SummaryView
+from app.store.summaries import LOW_CONFIDENCE, CitationView, StatementView, SummaryView
 
 
 def engine_line(view: SummaryView) -> str:
@@ -119,7 +119,8 @@ def summary_pdf(view: SummaryView, title: str = "Clinical summary") -> bytes:
             if c.file is None:
                 line = f"[{n}] {_p(c.passage_id)}: not a passage of this record"
             else:
-                line = f"[{n}] {_p(c.file)}, page {c.page} ({_p(c.passage_id)}): “{_p(c.quote)}”"
+                line = f"[{n}] {_p(c.file)}, page {c.page} ({_p(c.passage_id)}): “{_p(c.quote)}”" \
+                    + (f" ({LOW_CONFIDENCE})" if c.low_confidence else "")
             story.append(Paragraph(line, source))
     story.append(Spacer(1, 4 * mm))
     story += [Paragraph(f"Note: {_p(problem)}", small) for problem in view.problems]

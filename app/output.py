@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any
 
-from app.store.summaries import CitationView, SummaryView
+from app.store.summaries import LOW_CONFIDENCE, CitationView, SummaryView
 
 # Controls that break a line (CommonMark knows only \n and \r, renderers and terminals more): a space.
 _BREAKS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029")
@@ -54,6 +54,10 @@ def summary_json(view: SummaryView) -> dict[str, Any]:
     }
 
 
+def _caveat(c: CitationView) -> str:
+    return f" ({LOW_CONFIDENCE})" if c.low_confidence else ""
+
+
 def citation_numbers(view: SummaryView) -> dict[str, int]:
     """Passage id -> its [n]: the order of first appearance over the whole summary, as in the Markdown."""
     numbers: dict[str, int] = {}
@@ -95,7 +99,7 @@ def summary_markdown(view: SummaryView) -> str:
                 lines.append(f"[{n}] {md_text(c.passage_id)}: not a passage of this record")
             else:
                 quote = md_text(" ".join((c.quote or "").split()))
-                lines.append(f"[{n}] {md_text(c.file)}, page {c.page} ({md_text(c.passage_id)}): “{quote}”")
+                lines.append(f"[{n}] {md_text(c.file)}, page {c.page} ({md_text(c.passage_id)}): “{quote}”{_caveat(c)}")
         lines.append("")
     for problem in view.problems:
         lines.append(f"Note: {md_text(problem)}")

@@ -47,6 +47,7 @@ class SourceView:
     pages: int  # pages in the document
     ocr: bool
     ocr_confidence: float | None
+    low_confidence: bool  # read by OCR with low confidence: the words may be misread
     text: str  # the passage, original (the page text is the original text)
     before: str | None  # the passage before it on the same page
     after: str | None  # the passage after it on the same page
@@ -85,7 +86,7 @@ def source_of(store: Store, summary_id: int, passage_id: str, actor: str = "loca
         shown = SourceView(
             passage_id=pid, document_id=doc.id, file=printable(doc.file_name), doc_type=doc.doc_type,
             doc_type_label=_label(doc.doc_type), date=doc.doc_date, page=page.number, pages=pages, ocr=page.ocr,
-            ocr_confidence=page.ocr_confidence, text=text[passage.start : passage.end],
+            ocr_confidence=page.ocr_confidence, low_confidence=page.low_confidence, text=text[passage.start : passage.end],
             before=_slice(text, spans[here - 1]) if here > 0 else None,
             after=_slice(text, spans[here + 1]) if here + 1 < len(spans) else None,
             page_text=text, start=passage.start, end=passage.end, image=None, image_size=None, boxes=[])

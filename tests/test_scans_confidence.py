@@ -68,3 +68,41 @@ def test_the_low_confidence_line_is_a_setting(tmp_path):
     assert [n.error for n in record.notices] == [
         "Pages 1–2 of fax.tiff were read by OCR with low confidence; their passages are marked low-confidence: check them against the page."
     ]
+
+
+def test_a_citation_of_a_low_confidence_page_carries_the_caveat_wherever_it_is_shown(tmp_path, store):
+    """Stored, the page keeps its mark: the summary's citation, its Markdown and PDF exports and the
+    source panel all say the quote was read by OCR with low confidence; a citation of a clear page
+    does not."""
+    from sqlalchemy import select
+
+    from app import jobs
+    from app.export import summary_pdf
+    from app.output import summary_markdown
+    from app.pipeline import prepare, request
+    from app.sources import source_of
+    from app.store.schema import Passage
+    from app.store.summaries import LOW_CONFIDENCE, summary_of_job, view
+    from app.worker import Worker
+    from engine.stub import StubEngine
+    from tests.test_main_job import _patient, _reply, _settings
+
+    page, _, _ = typed_page()
+    path = tiff(tmp_path / "fax.tiff", [page, page.filter(ImageFilter.GaussianBlur(4))])
+    settings, engine = _settings(), StubEngine()
+    stored = prepare([path], settings, store, engine, _patient(store))
+    with store.transaction() as s:
+        by_page = {p.page.number: f"P{p.number}" for p in s.scalars(select(Passage).where(Passage.record_id == stored.id))}
+    engine.script(_reply(("Clear.", [by_page[1]]), ("Blurred.", [by_page[2]]), title="Hospital course"))
+    job = request(store, stored, settings, None)
+    worker = Worker(store, settings, lambda _name: engine)
+    while jobs.state(store, job).status not in ("done", "failed"):
+        worker.run_one(only=[job])
+    shown = view(store, summary_of_job(store, job))
+    cited = {c.passage_id: c for _, items in shown.sections for s in items for c in s.citations}
+    assert not cited[by_page[1]].low_confidence and cited[by_page[2]].low_confidence
+    assert cited[by_page[2]].as_dict()["low_confidence"] is True
+    markdown = summary_markdown(shown)
+    assert markdown.count(LOW_CONFIDENCE) == 1 and LOW_CONFIDENCE in next(line for line in markdown.splitlines() if "page 2" in line)
+    assert summary_pdf(shown)[:4] == b"%PDF"
+    assert source_of(store, shown.id, by_page[2]).low_confidence and not source_of(store, shown.id, by_page[1]).low_confidence

@@ -127,7 +127,7 @@ def _save_rows(store: Store, record: IngestedRecord, print_: str, patient_id: in
 
 def _page_row(document_id: int, p) -> dict:
     return {"document_id": document_id, "number": p.number, "text": p.text, "width": p.width, "height": p.height,
-            "ocr": p.ocr, "ocr_confidence": p.ocr_confidence,
+            "ocr": p.ocr, "ocr_confidence": p.ocr_confidence, "low_confidence": p.low_confidence,
             "words": [[w.start, w.end, w.x0, w.y0, w.x1, w.y1] for w in p.words] or None}
 
 

@@ -19,7 +19,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -125,6 +125,8 @@ class Page(Base):
     height: Mapped[float]
     ocr: Mapped[bool]
     ocr_confidence: Mapped[float | None]
+    # read by OCR below ocr_low_confidence: every citation of it carries that caveat
+    low_confidence: Mapped[bool] = mapped_column(default=False, server_default=false())
     words: Mapped[list[Any] | None]  # OCR word boxes [start, end, x0, y0, x1, y1], for highlighting scans
 
     document: Mapped[Document] = relationship(back_populates="pages")

@@ -18,6 +18,8 @@ from app.store.schema import Citation, Document, Job, Page, Passage, Record, Sta
 from app.store.store import Store, utcnow
 from ingestion.deid import reidentify
 
+LOW_CONFIDENCE = "read by OCR with low confidence: check it against the page"
+
 
 @dataclass(frozen=True, slots=True)
 class CitationView:
@@ -28,10 +30,11 @@ class CitationView:
     end: int | None
     quote: str | None
     document: int | None = None  # the store's document id, to open the original file
+    low_confidence: bool = False  # its page was read by OCR with low confidence: check the quote against the page
 
     def as_dict(self) -> dict[str, Any]:
         return {"passage_id": self.passage_id, "file": self.file, "page": self.page, "start": self.start,
-                "end": self.end, "quote": self.quote}
+                "end": self.end, "quote": self.quote, "low_confidence": self.low_confidence}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,7 @@ def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
                     continue
                 doc: Document = p.page.document
                 citations.append(CitationView(f"P{p.number}", doc.file_name, p.page.number, p.start, p.end,
-                                              p.page.text[p.start : p.end], doc.id))
+                                              p.page.text[p.start : p.end], doc.id, p.page.low_confidence))
             item = StatementView(show(statement.text, cited), citations, statement.supported, statement.score,
                                  show(statement.reason, cited))
             if sections and sections[-1][0] == statement.section:

@@ -13,7 +13,7 @@ import streamlit as st
 from app.context import AppContext, User
 from app.output import citation_numbers
 from app.sources import source_of
-from app.store.summaries import SummaryView
+from app.store.summaries import LOW_CONFIDENCE, SummaryView
 from ui.text import literal
 
 
@@ -29,7 +29,8 @@ def statements(view: SummaryView) -> None:
                 for c in s.citations:
                     n = marks[c.passage_id]
                     if st.button(f"[{n}]", key=f"chip-{view.id}-{title}-{i}-{c.passage_id}", type="tertiary",
-                                 help=f"Open source {n} ({c.passage_id})" if c.file else f"{c.passage_id} is not a passage of this record",
+                                 help=(f"Open source {n} ({c.passage_id})" + (f", {LOW_CONFIDENCE}" if c.low_confidence else ""))
+                                 if c.file else f"{c.passage_id} is not a passage of this record",
                                  disabled=c.file is None):
                         st.session_state["source"] = (view.id, c.passage_id, n)
             if not s.supported:
@@ -65,6 +66,8 @@ def source_panel(ctx: AppContext, me: User, view: SummaryView) -> None:
         st.caption(f"{source.doc_type_label} · {source.date or 'undated'} · page {source.page} of {source.pages}"
                    + (f" · OCR {source.ocr_confidence:.0f} %" if source.ocr and source.ocr_confidence is not None else "")
                    + f" · {passage_id}")
+        if source.low_confidence:
+            st.warning(f"This page was {LOW_CONFIDENCE}.", icon=":material/warning:")
         around = [html.escape(t) for t in (source.before, source.text, source.after)]
         st.markdown(
             "<div class='source-text'>" + (f"<span>{around[0]}</span> " if source.before else "")
