@@ -82,12 +82,7 @@ def test_rows_on_the_next_page_carry_the_header_into_the_prompt_once_and_not_int
 
 
 def _text_doc(lines: list[str], kind: DocType = DocType.LABORATORY) -> Document:
-    text = "\n".join(lines)
-    spans, at = [], 0
-    for line in lines:
-        spans.append((at, at + len(line)))
-        at += len(line) + 1
-    page = Page(number=1, text=text, offset=0, width=612, height=792, spans=spans)
+    page = Page(number=1, text="\n".join(lines), offset=0, width=612, height=792, spans=_spans(lines))
     return Document("labs.txt", "/x/labs.txt", "0" * 64, "text/plain", [page], kind, date(2024, 3, 1), 0,
                     prompt_date=date(2024, 3, 1))
 
