@@ -7,7 +7,7 @@ import pytest
 from tests.deid_corpus.load import TYPES, by_patient, load
 
 
-@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("untouched", 150)])
+@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("untouched", 150)])
 def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes_at_least: int) -> None:
     notes = load(split)  # raises when a span does not match its text
     assert len(notes) >= notes_at_least and len({n.text for n in notes}) == len(notes)
@@ -23,6 +23,11 @@ def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes
         assert {"signout", "discharge", "nursing_caps", "nursing_lower", "clinic_letter"} <= set(genres)
     elif split == "dev4":  # facilities and places in many naming styles, social work, ED triage
         assert {"discharge", "social_work", "ed_triage", "nursing_caps", "nursing_lower", "progress_note"} <= set(genres)
+    elif split == "dev5":  # facilities, places and relatives in shorthand; placement, hospice, dialysis, bed-board genres
+        assert {"transfer", "case_mgmt", "home_health", "school_nurse", "occ_health", "hospice_intake", "dialysis_run",
+                "chaplaincy", "phone_log", "bed_board"} <= set(genres)
+        assert any(n.text.isupper() for n in notes) and any(n.text.islower() for n in notes)
+        assert all(n.text == n.text.upper() for n in notes if n.genre == "bed_board")
     else:
         assert {"nursing_caps", "nursing_lower", "signout", "telephone", "social_work", "discharge", "radiology", "pathology"} <= set(genres)
     caps = [n for n in notes if n.genre == "nursing_caps"]
