@@ -130,3 +130,22 @@ def test_propagation_never_spreads_a_common_word(words: list[str]) -> None:
     notes = ["Seen by Dr. Will Dorsey; pt tx'd from pmgh; lives in Yarrowfield.", other, other.upper()]
     spans = find_phi(notes)
     assert spans[1] == [] and spans[2] == [], [notes[1][s.start : s.end] for s in spans[1]]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Pre-placement physical. Employer: Glenquist Precision Castings", "Glenquist Precision Castings"),
+    ("works at brandholm foods on nights", "brandholm"),
+    ("will see his grandson graduate from tullaby high school", "tullaby high school"),
+    ("referrals sent to Ashgrove\nRehabilitation Center / home", "Ashgrove\nRehabilitation Center"),
+    ("lives on a farm road off route 149 in east kerrow county", "route 149"),
+    ("lives on a farm road off route 149 in East Kerrow County", "East Kerrow County"),
+    ("grew up in ballinteer, moved here in 1990", "ballinteer"),
+    ("DOVERMONT N&R DECLINED, TRY ELSEWHERE", "DOVERMONT N&R"),
+])  # fmt: skip
+def test_where_people_work_study_and_live_and_names_that_wrap_a_line(text: str, place: str) -> None:
+    assert place in found(text)  # an employer may be taken for a person: masked all the same
+
+
+@pytest.mark.parametrize("text", ["grew up in Florida, moved north at 20", "BORN IN NEW JERSEY", "works at home on tuesdays"])
+def test_a_state_or_an_english_word_after_those_cues_stays(text: str) -> None:
+    assert found(text, PLACES) == []

@@ -19,7 +19,7 @@ from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.addresses import street_types
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
-from ingestion.deid.recognizers.places import FACILITY_KINDS, SPECIALTY_FACILITY, STATES
+from ingestion.deid.recognizers.places import FACILITY_KINDS, SPECIALTY_FACILITY, STATE_NAMES, STATES
 
 # Words that begin a place's name and name nothing alone: "new julianville", "st clare", "lake dustin".
 PREFIXES = frozenset("new port lake north south east west st saint mount mt fort ft san santa el la los las glen point".split())
@@ -36,17 +36,17 @@ _TAIL = (
     r"|pharmacy|chemists?|surgery|(?:family|general)[ ]+(?:doctors|medicine|practice|health[ ]+team)|primary[ ]+care"
     r"|(?:district[ ]+|community[ ]+)?health[ ]+(?:service|centre|center)|medical[ ]+(?:centre|group)|mc|hc|cmht"
     r"|(?:complex[ ]+)?(?:continuing|transitional|intermediate)[ ]+care(?:[ ]+unit)?|base[ ]+hospital"
-    r"|and[ ]+partners|ward|unit"
+    r"|and[ ]+partners|ward|unit|n&r|diagnostics|drugs?"
     # home-care agencies and hospices: "glendale home health", "sherworth hospice", "GRANRIDGE VISITING NURSES"
     rf"|home[ ]+health(?:[ ]?care)?|home[ ]+care|hospice|visiting[ ]+nurses?(?:[ ]+association)?|regional|{SPECIALTY_FACILITY}|{FACILITY_KINDS})"
 )
 _DESCRIPTORS = frozenset("family community county regional university general memorial children's state valley".split())
-_TAIL_AFTER = re.compile(rf"[ ]+(?:(?:{'|'.join(_DESCRIPTORS)})[ ]+)?{_TAIL}\b", re.I)
+_TAIL_AFTER = re.compile(rf"(?:[ ]+|[ ]?\n)(?:(?:{'|'.join(_DESCRIPTORS)})[ ]+)?{_TAIL}\b", re.I)
 _LABEL_TAIL = re.compile(r"(?i:ward|unit)$")
 _FIELD_AFTER = re.compile(r"[ \t]*(?:no\b|#|:|number\b|num\b|\d)", re.I)
 _TAIL_START = re.compile(rf"{WORD_START}{_TAIL}\b", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:\.(?=[ ]))?|\S")
-_GAP = re.compile(r"[ \t]{1,2}")
+_GAP = re.compile(r"[ \t]{1,2}|[ \t]?\n[ \t]*(?=\S)")  # a name may wrap onto the next line
 
 # Cues after which a care setting's name stands: any name-like word is taken.
 _FACILITY_CUES = (
@@ -58,17 +58,22 @@ _FACILITY_CUES = (
     r"|go[ ]+to|called[ ]+from|call[ ]+from|liaison[ ]+(?:from|at)|accepted[ ]+(?:to|at)|outside[ ]+(?:hospital|study|films?)[ ]+(?:from|at)"
     r"|presented[ ]+to|(?:ems|ambulance|medics)[ ]+from|stepped[ ]+down[ ]+to|step-?down[ ]+to|re-?admi(?:tted|ssion)[ ]+to"
     r"|admission[ ]+to|previous[ ]+admission[ ]+to|ward[ ]*:|unit[ ]*:"
+    # where a person works, studies, stays or worships: Safe Harbor counts employers and schools too
+    r"|work(?:s|ed|ing)?[ ]+(?:at|for)|job[ ]+at|employed[ ]+(?:at|by)|retired[ ]+from|employer[ ]*:|school[ ]*:"
+    r"|graduat(?:e|es|ed|ing)[ ]+from|attends|enrolled[ ]+at|resides[ ]+at|residing[ ]+at|staying[ ]+at|volunteers[ ]+from"
+    r"|parishioner[ ]+(?:at|of)|member[ ]+of|pharmacy[ ]*:"
     # field labels: "OSH: pendlebury", "Referring facility: Ellesmere"
     r"|records[ ]+(?:(?:coming|obtained|requested|received)[ ]+)?(?:from|at)"
     r"|(?:osh|facility|location|referring[ ]+(?:facility|hospital)|hospital|site|institution|transferred[ ]+(?:from|to)"
     r"|outside[ ]+hospital|nursing[ ]+home|snf|rehab|pcp[ ]+office)[ ]*:"
 )
 # Cues after which a town stands.
-_TOWN_CUES = r"moving(?:[ ]+back)?[ ]+to|(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
+_TOWN_CUES = r"moving(?:[ ]+(?:back|up|down))?[ ]+to|(?:grew|growing|raised|born)[ ]+up[ ]+in|(?:raised|born|lived)[ ]+in|closer[ ]+to|visiting[ ]+from|came[ ]+to|(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
 # Cues too common to trust, after which only a word English does not know is a place ("voiding via
 # urinal" is none), and a sign-out's arrow ("PT eval -> Redbury vs home"): the group `weak` of _CUES.
 _CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near|via)|(?<=[ ])(?:->|→)))(?=[ \t])", re.I)
 _MAX_WORDS = 4
+_STATE_NAME = re.compile(rf"(?:{STATE_NAMES})\b", re.I)  # "grew up in Florida": a state is no PHI
 _INITIALS = re.compile(r"[a-z]{1,3}(?:h|mc|hc)")  # "smh", "bmc", "nwh"
 # A US state's postal code after a comma ends a town's name: "trenton, NJ", "EAST PAUL, MA 02130".
 # Codes that are also words or shorthand ("MD", "OR", "IN", "AP") count only before a ZIP.
@@ -106,9 +111,14 @@ def _town_word(word: str, zipf: float) -> bool:
     return len(word) > 2 and word.isalpha() and lexicon.word_frequency(word) < zipf and not _never_place(word)
 
 
+_LOCALITIES = frozenset("county township borough parish section neighborhood neighbourhood district".split())
+# A numbered road in any case: "off route 149", "do not use rte 72", "old Route 183", "Hwy 9"
+_ROAD = re.compile(r"(?i)\b(?:old[ ]+)?(?:route|rte|hwy|highway|state[ ]+road|county[ ]+road|interstate)[ ]?#?\d{1,4}\b")
+
+
 def _feature(word: str) -> bool:
-    """A street's or locality's type ("park", "flat", "grove"), which goes on to a name before it."""
-    return word in street_types() and not _never_place(word)
+    """A street's or locality's type ("park", "flat", "grove", "county"), which goes on to a name before it."""
+    return (word in street_types() or word in _LOCALITIES) and not _never_place(word)
 
 
 def _feature_after(text: str, at: int) -> bool:
@@ -134,6 +144,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 start, end, facility = found
                 kind = Phi.CITY if cue["town"] and not facility else Phi.FACILITY
                 results.append(self.result(kind, start, end, 0.6 if cue["weak"] else 0.7))
+        results += [self.result(Phi.CITY, road.start(), road.end(), 0.6) for road in _ROAD.finditer(text)]
         for state in _STATE_AFTER.finditer(text):
             start = self._name_before(text, state.start(), town=True)
             if start is not None:
@@ -160,6 +171,8 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             if not token:
                 break
             word = _word(token.group())
+            if start is None and _STATE_NAME.match(text, token.start()):
+                return None
             if start is None and word == "the" and not weak:
                 at = token.end()  # "transferred to the brigham"
                 continue
@@ -202,7 +215,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
         start, named = None, False
         tokens = list(_TOKEN.finditer(text, max(0, at - 60), at))
         for token in reversed(tokens[-_MAX_WORDS:]):
-            if text[token.end() : at if start is None else start].strip(" \t"):
+            between = text[token.end() : at if start is None else start]
+            # a name may wrap onto the next line, but a line's last word is no name of a facility word starting the next
+            if between.strip(" \t") and not (between.strip(" \t") == "\n" and start is not None):
                 break  # only spaces between the words
             word = _word(token.group())
             # An English word names a facility only when written as a name ("Riverside rehab"), not
