@@ -171,3 +171,33 @@ def test_a_surname_medicine_knows_after_a_first_name_and_who_called_are_masked(t
                                   "Pt's neighbor called on pt's behalf"])
 def test_callers_that_are_no_names_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("5:45 PM lab called critical K 6.1, S. Price notified -jbruce", "jbruce"),
+        ("7/7 02:45 bed ready, need updated PT note -Okonkwo", "Okonkwo"),
+        ("Needlestick while cleaning a line.\n\nSherman, occ med", "Sherman"),
+        ("family aware, agrees with plan.\n\nmcdonald, transfer rn", "mcdonald"),
+        ("rn angela / pct daniel vesely", "daniel vesely"),
+        ("spoke w/ goddaughter indy; robert is hcp", "indy"),
+        ("PT LIVES WITH MGM JANE THATCHER AT HOME", "JANE THATCHER"),
+    ],
+)
+def test_log_signatures_care_techs_and_godchildren_are_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("RN report to 337/672-4150.", "337/672-4150"), ("NP Mai, vocera 3553, re bed", "3553"),
+     ("call charge rn vocera 2-1219", "2-1219"), ("Supervisor notified via HR, p4069.", "4069")],
+)
+def test_slashed_area_codes_and_internal_lines_are_masked(text: str, number: str) -> None:
+    assert "#" * len(number) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["p53 mutation, cytochrome p450 and p16 staining", "tapered -5 mg daily\n", "unchanged -see above\n"])
+def test_gene_names_and_dashes_that_sign_nothing_stay(text: str) -> None:
+    assert masked(text) == text

@@ -26,11 +26,13 @@ PHONE_RULES = (
         rf"{WORD_START}(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|call|contact)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>\+?1?\s*\d{{3}}\s*\d{{3}}\s*\d{{4}}{_EXT})\b",
         Phi.PHONE, 0.9, re.IGNORECASE,
     ),
+    # An area code before a slash, as older US forms write it: "337/672-4150"
+    rule(r"(?<![\w/.-])(?P<phi>\d{3}/\d{3}-\d{4})(?![\w/-]|\.\d)", Phi.PHONE, 0.8),
     # An area code in brackets, digits grouped oddly: "(410) 555 01234"
     rule(r"(?=[(\d])(?<![\w/.-])(?P<phi>(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]?\d{4,5})(?![\w/-]|\.\d)", Phi.PHONE, 0.8),
     # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521", "extn 02687", "pgr #54321",
     # "(p) 29960", "p45200". Four digits at least: "ext 10" and "extn 175" are a joint's range.
-    rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp|extn?\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{{3,5}})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp|vocera|spectralink|ascom|extn?\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{{3,5}})\b", Phi.PHONE, 0.6, re.IGNORECASE),
     # A bleep or pager can be three digits ("bleep 737", "BLP #126"); never a quantity or a time.
     rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp)\s*(?:#|no\.?|number)?\s*:?\s*#?(?P<phi>\d{{3}})\b(?![.,:/%-]?\d|\s*(?:{_UNITS})\b)", Phi.PHONE, 0.6, re.IGNORECASE),
     # "p823" closing a signature line, "(p823)" after a name: a short pager number; not "BCR-ABL p210"
@@ -38,7 +40,7 @@ PHONE_RULES = (
     _P_PAREN := rule(r"\([pP](?P<phi>\d{3,5})\)", Phi.PHONE, 0.55),
     _P_LINE_END := rule(r"(?<=[A-Za-z.,])[ \t]+[pP](?P<phi>\d{3,5})[ \t]*$", Phi.PHONE, 0.55, re.MULTILINE),
     rule(r"(?=[(pP])(?:\(p\)|(?<![\w/-])p\s?#)\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6),
-    rule(r"(?=[pP])(?<![\w/-])[pP](?P<phi>\d{5})\b", Phi.PHONE, 0.6),
+    rule(r"(?=[pP])(?<![\w/-])[pP](?P<phi>\d{4,5})\b(?![.,]?\d)", Phi.PHONE, 0.6),  # "via HR, p4069", "call me at p2306"
     # "page 2-3456", "call 5-1234", "paged 38291", "p 2-3456": an internal line after a word that calls
     rule(rf"{WORD_START}(?:page[ds]?|call(?:ed)?|beep(?:ed)?|p)\s*#?\s*(?P<phi>\d-\d{{4}}|\d{{5}})\b(?![.,/-]?\d|\s*(?:mg|ml|cc|units?)\b)", Phi.PHONE, 0.55, re.IGNORECASE),
     # Numbers with a trunk 0 or a country code, grouped as other countries group them, after a

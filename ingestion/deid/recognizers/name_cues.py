@@ -34,7 +34,7 @@ _INI_ANY_NAME = rf"(?:[{_UP}{_LOW}](?:\.[ \t]*|[ \t]+))?{_ANY_NAME}"  # "s turne
 
 # Roles written before a staff member's name in shorthand (not "pt" or "ot": "pt grace" is the patient).
 _ROLES = (
-    r"(?:rn|np|pa|rt|rrt|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager"
+    r"(?:rn|np|pa|rt|rrt|pct|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager"
     r"|social\s+worker|signed|grossed\s+by|registrar|reg|sho|f[12]|fy[12]|consultant|staff\s+nurse|student\s+nurse|sn|hca|key\s?worker"
     r"|physio(?:therapist)?|para(?:medic)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse)"
 )
@@ -61,7 +61,8 @@ _RELATIONS = (
     r"|granddaughter|grandmother|grandfather|grandma|grandpa|fianc[eé]e?|friend|neighbou?r|caregiver|roommate|boyfriend"
     r"|girlfriend|stepson|stepdaughter|stepmother|stepfather|cousin|sibling|child|guardian|POA|HCP|proxy|carer|mum|mam|nan|nana"
     r"|gran|granny|grandad|granddad|dtr|dau|husb|sis|bro|gdtr|gson|bf|gf|mil|fil|bil|sil|dil|significant[ ]other|kids?|grandkids?|children"
-    r"|grandchild(?:ren)?)(?:-in-law)?"
+    r"|grandchild(?:ren)?|god(?:son|daughter|mother|father|parent|child)|gma|gpa|mgm|mgf|pgm|pgf|fob|mob"
+    r"|step(?:sister|brother)|half[- ](?:sister|brother))(?:-in-law)?"
 )
 
 # A field label's end: "Patient: ", "**Patient:** ", "| **Patient** | " (a Markdown table cell).
@@ -118,6 +119,11 @@ _CUE_RULES = [
     (rf"{WORD_START}(?i:mobili[sz]ed|walked|ambulated)\b[^\n.]{{0,40}}?\b(?i:with)[ \t]+(?P<phi>{_ANY_NAME})(?=[ \t]*(?:\.|$))", 0.6, "person", None),
     (rf"{WORD_START}(?i:physio(?:therapy|therapist)?|ot|slt|salt|dietitian|social[ \t]+work(?:er)?)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*(?=[),(])", 0.6, "person", None),
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
+    # A log entry signed with a dash at its line's end: "critical K 6.1, S. Price notified -jbruce", "bed ready -Anderson"
+    (rf"(?m)(?<=[\w.)])[ \t]+-(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "weak", r"(?m)[ \t]-[A-Za-z][\w.' ]*$"),
+    # A signature line, a name then its role: "Sherman, occ med", "mcdonald, transfer rn", "ANGELA, OCC MED"
+    (rf"(?im)^[ \t]*(?P<phi>{_INI_ANY_NAME}),[ \t]+(?:(?:transfer|charge|primary|float|occ(?:upational)?[ \t]+health)[ \t]+)?"
+     rf"(?:{_ROLES}|occ[ \t]+med)[ \t]*$", 0.6, "weak", r"(?im),[ \t]+[a-z ]+$"),
     # The patient in apposition or by another name: "the patient, anneliese brandt, was", "goes by bobby",
     # 'Robert "Bob" Kowalczyk'
     (rf"{WORD_START}(?i:patient|pt)[ \t]*,[ \t]*(?P<phi>{_ANY_NAME})(?=[ \t]*,)", 0.6, "weak", r"(?i:patient|pt)[ \t]*,"),
