@@ -201,3 +201,12 @@ def test_slashed_area_codes_and_internal_lines_are_masked(text: str, number: str
 @pytest.mark.parametrize("text", ["p53 mutation, cytochrome p450 and p16 staining", "tapered -5 mg daily\n", "unchanged -see above\n"])
 def test_gene_names_and_dashes_that_sign_nothing_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("resp: rt victoria branch-fisher in to suction, cpt done", "victoria branch-fisher"),
+     ("kathleen (float) assisted w/ turn and bath", "kathleen")],
+)
+def test_a_hyphenated_surname_after_a_role_and_a_float_nurse_are_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text)

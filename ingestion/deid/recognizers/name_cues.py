@@ -159,7 +159,7 @@ _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf",[ \t]*{WORD_START}(?i:{_RELATIONS})[ \t]*,", 0.6, "kin"))  # "loretta, dtr, called"
-_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:(?:charge|primary|covering|night|day)[ \t]+)?(?i:{_ROLES})\)", 0.6, "before"))  # "nora (charge rn)"
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:(?:charge|primary|covering|night|day|float)[ \t]+)?(?i:{_ROLES}|float|resource)\)", 0.6, "before"))  # "nora (charge rn)", "kathleen (float)"
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
 
 # Cues found once, in any case, with what may follow them and what may precede them. Each list

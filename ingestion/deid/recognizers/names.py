@@ -190,9 +190,11 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
             if not (word in firsts and word not in lexicon.structure_words() or len(word) > 2 and lexicon.word_frequency(word) < 2.5
                     and word not in lexicon.safe_words() and _plausible_lower_name(word, firsts)):
                 break
-        elif mode in ("weak", "kin", "kin_before") and words and previous in firsts and not before and word in lexicon.last_names() \
-                and word not in lexicon.structure_words() and word not in lexicon.function_words():
-            pass  # a surname after a first name, though English or medicine knows it: "kristy murphy", "sonny hope"
+        elif mode in ("weak", "kin", "kin_before") and (words and previous in firsts or initial) and not before \
+                and all(p in lexicon.last_names() and p not in lexicon.structure_words() and p not in lexicon.function_words()
+                        for p in word.split("-")):
+            pass  # a surname after a first name or an initial, though English or medicine knows it: "kristy murphy",
+            # "sonny hope", "victoria branch-fisher", "signed rn: e. brown"
         elif mode == "subject":
             if words or not _surname_alone(token.group()) or word in lexicon.clinical_terms():
                 break
