@@ -149,3 +149,17 @@ def test_where_people_work_study_and_live_and_names_that_wrap_a_line(text: str, 
 @pytest.mark.parametrize("text", ["grew up in Florida, moved north at 20", "BORN IN NEW JERSEY", "works at home on tuesdays"])
 def test_a_state_or_an_english_word_after_those_cues_stays(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("DISCHARGE SUMMARY (FBMH)\nName: Reed, Bradley", "FBMH"),
+    ("h/o AS s/p AVR at SGH, DM2", "SGH"),
+    ("Fax of records requested to PTGH, fax 4439339179.", "PTGH"),
+])  # fmt: skip
+def test_a_hospitals_initials_in_capitals_after_a_title_or_a_place_word(text: str, place: str) -> None:
+    assert place in found(text, PLACES)
+
+
+@pytest.mark.parametrize("text", ["CBC at 0600: MCH 29, MCHC 33, RDW 14", "rechecked at LDH 240 today", "peaked at TSH 12"])
+def test_lab_and_drug_initials_stay(text: str) -> None:
+    assert found(text, PLACES) == []

@@ -63,7 +63,7 @@ _FACILITY_CUES = (
     r"|graduat(?:e|es|ed|ing)[ ]+from|attends|enrolled[ ]+at|resides[ ]+at|residing[ ]+at|staying[ ]+at|volunteers[ ]+from"
     r"|parishioner[ ]+(?:at|of)|member[ ]+of|pharmacy[ ]*:"
     # field labels: "OSH: pendlebury", "Referring facility: Ellesmere"
-    r"|records[ ]+(?:(?:coming|obtained|requested|received)[ ]+)?(?:from|at)"
+    r"|records[ ]+(?:(?:coming|obtained|requested|received|sent|faxed)[ ]+)?(?:from|at|to)"
     r"|(?:osh|facility|location|referring[ ]+(?:facility|hospital)|hospital|site|institution|transferred[ ]+(?:from|to)"
     r"|outside[ ]+hospital|nursing[ ]+home|snf|rehab|pcp[ ]+office)[ ]*:"
 )
@@ -75,6 +75,9 @@ _CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>
 _MAX_WORDS = 4
 _STATE_NAME = re.compile(rf"(?:{STATE_NAMES})\b", re.I)  # "grew up in Florida": a state is no PHI
 _INITIALS = re.compile(r"[a-z]{1,3}(?:h|mc|hc)")  # "smh", "bmc", "nwh"
+_VALUE_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*[<>]?\d")  # a lab's value after it: "MCH 29", "LDH: 240"
+# A hospital's initials in brackets after a document's title: "DISCHARGE SUMMARY (FBMH)"
+_TITLE_INITIALS = re.compile(r"(?m)^[ \t]*[A-Z][A-Z &/-]{4,60}\([ \t]*(?P<x>[A-Z]{2,4}(?:H|MC|HC))[ \t]*\)[ \t]*$")
 # A US state's postal code after a comma ends a town's name: "trenton, NJ", "EAST PAUL, MA 02130".
 # Codes that are also words or shorthand ("MD", "OR", "IN", "AP") count only before a ZIP.
 _WORDLIKE_STATES = {"MD", "OR", "IN", "ME", "OK", "AS", "AP", "AE", "AA", "GU", "MP", "HI", "OH", "DE", "CO", "PR", "VI"}
@@ -145,6 +148,8 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 kind = Phi.CITY if cue["town"] and not facility else Phi.FACILITY
                 results.append(self.result(kind, start, end, 0.6 if cue["weak"] else 0.7))
         results += [self.result(Phi.CITY, road.start(), road.end(), 0.6) for road in _ROAD.finditer(text)]
+        results += [self.result(Phi.FACILITY, m.start("x"), m.end("x"), 0.6) for m in _TITLE_INITIALS.finditer(text)
+                    if m["x"].lower() not in lexicon.safe_words()]
         for state in _STATE_AFTER.finditer(text):
             start = self._name_before(text, state.start(), town=True)
             if start is not None:
@@ -185,8 +190,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 saint |= word in ("st", "saint")
             elif not weak and titled and _town_word(word, _NAMED_PLACE_ZIPF) and word not in lexicon.note_words():  # states stay
                 named = True  # after a strong cue, a place written as a name: "lives in Munich", "from Toronto General"
-            elif cue_facility and start is None and _INITIALS.fullmatch(word) and word not in lexicon.safe_words() and lexicon.word_frequency(word) < 4.0:
-                named = unknown = True  # a hospital's initials in lower case: "sent to smh for mri"
+            elif start is None and _INITIALS.fullmatch(word) and word not in lexicon.safe_words() and lexicon.word_frequency(word) < 4.0 \
+                    and (cue_facility or token.group().isupper() and not _VALUE_AFTER.match(text, token.end())):
+                named = unknown = True  # a hospital's initials: "sent to smh for mri", "AVR at SGH in 2015" (not "MCH 29")
             elif _name_like(word, cued=not weak):
                 # After a weak cue a word not written as a name must be rarer: "in cassettes" is English.
                 rare = titled or lexicon.word_frequency(word) < _WEAK_LOWER_ZIPF
