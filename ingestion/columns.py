@@ -112,7 +112,7 @@ def _pieces(text: str, box: Box) -> list[tuple[list[tuple[int, int, float, float
         _, right, b1, t1 = box(e - 1)
         bottom, top = max(b0, b1), max(t0, t1)  # the higher bottom: a descender's is not the baseline
         if words and (abs(bottom - bottoms[-1]) > _SAME_LINE_SHARE * max(tops[-1] - bottoms[-1], top - bottom, 1.0)
-                      or left < words[-1][3] - _SAME_LINE or text[words[-1][1] - 1] == LINE_HYPHEN):
+                      or left < words[-1][3] - _ALIGN or text[words[-1][1] - 1] == LINE_HYPHEN):
             pieces.append(_piece(words, bottoms, tops))
             words, bottoms, tops = [], [], []
         words.append((s, e, left, right))
@@ -307,7 +307,7 @@ def _write(text: str, lines: list[_Line], gutters: list[tuple[float, float]], ou
     (resolved as pdfium's is, in ingestion/textlayer.py); else, and before a wider gap than the
     column's lines keep (a new paragraph or a heading), a line break."""
     cells = [_columns(line, gutters) for line in lines]
-    flow = []  # (cell, its line, the next cell in the same column or None)
+    flow = []  # (cell, its line, the next cell in the same column and its line or None, the column's edge, its pitch)
     for column in zip(*cells):
         filled = [(c, line) for c, line in zip(column, lines) if c]
         edge = max(c[-1][3] for c, _ in filled)

@@ -24,12 +24,13 @@ def number_passages(documents: Sequence[Document]) -> list[Passage]:
     passages = []
     for index, doc in enumerate(documents):
         headers = of_pages([(page.text, page.spans) for page in doc.pages])
+        names = {h: _columns(doc, h) for page_headers in headers for h in page_headers if h is not None}
         for page, page_headers in zip(doc.pages, headers):
             for (start, end), header in zip(page.spans, page_headers):
                 passages.append(
                     Passage(
                         f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end], _prompt_text(page, start, end),
-                        low_confidence=page.low_confidence, columns=_columns(doc, header),
+                        low_confidence=page.low_confidence, columns=names.get(header, ""),
                     )
                 )
     return passages
@@ -39,11 +40,9 @@ def _prompt_text(page: Page, start: int, end: int) -> str:
     return masked(page, start, end).replace(SOFT_HYPHEN, "")
 
 
-def _columns(doc: Document, header: tuple[int, int] | None) -> str:
+def _columns(doc: Document, header: tuple[int, int]) -> str:
     """The header row's cells, de-identified; none when the header holds PHI (a form's "Name  value"
     lines are no table, and a name is no column)."""
-    if header is None:
-        return ""
     page = doc.pages[header[0]]
     start, end = page.spans[header[1]]
     if any(span.start < end and span.end > start for span in page.phi):

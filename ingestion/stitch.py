@@ -1,8 +1,9 @@
 """Stitch a record's documents, in date order, into prompts that fit the token budget.
 
 Each document is a header (number, type, date) and its passages, one per line, labelled
-[P12]; a table row far from its header row comes after a line naming its columns. Whole documents are packed greedily; a document larger than a prompt is split at
-passage boundaries, never inside a passage. Token counts come from the caller's counter
+[P12]; a table row far from its header row comes after a line naming its columns. Whole
+documents are packed greedily; a document larger than a prompt is split at passage boundaries,
+never inside a passage. Token counts come from the caller's counter
 (the engine's tokenizer, or an estimate), and every finished prompt is counted again as a
 whole, since a tokenizer need not be additive across the pieces.
 """
@@ -142,7 +143,7 @@ def _split(unit: _Unit, documents: Sequence[Document], count_tokens: TokenCounte
             header = document_header(unit.doc + 1, documents[unit.doc], continued=True)
             unit_part = _Unit(unit.doc, header, count_tokens(header), [])
             parts.append(unit_part)
-            if line[0].columns and not line[1].startswith("(table columns:"):  # a table goes on in the next prompt
+            if line[0].columns and not line[1].startswith(columns_line(line[0])):  # a table goes on in the next prompt
                 text = columns_line(line[0]) + line[1]
                 line = (line[0], text, count_tokens(text))
         if unit_part.tokens + line[2] > limit:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from faker import Faker
 
-from tests.deid_corpus.segments import S, assemble, fold
+from tests.deid_corpus.segments import R, S, assemble, fold, pool
 from tests.deid_corpus.segments import check as check_spans
 
 SEED = 40417
@@ -33,21 +33,6 @@ for _i, _loc in enumerate(sorted(FAKERS)):
 
 
 # ---------------------------------------------------------------- segments: lists of (text, type or None)
-def R(tmpl: str, **kw) -> list:
-    """Fill {key} slots with segment lists, plain strings (unlabelled) or callables returning either."""
-    out = []
-    for i, part in enumerate(re.split(r"\{(\w+)\}", tmpl)):
-        if i % 2 == 0:
-            out += [(part, None)] if part else []
-            continue
-        v = kw[part]() if callable(kw[part]) else kw[part]
-        out += v if isinstance(v, list) else [(str(v), None)]
-    return out
-
-def pool(s):
-    """Templates written as one string, " | " between them, wrapped at will."""
-    return [t.strip() for t in " ".join(s.split()).split(" | ")]
-
 def para(templates, k, K, sep=" "):
     out = []
     for j, t in enumerate(rng.sample(templates, min(k, len(templates)))):

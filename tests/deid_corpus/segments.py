@@ -1,9 +1,10 @@
-"""What the dev3 and dev4 generators share: a note assembled from segments (text, gold type or
-None), so a span's offsets are recorded while the text is written, never searched for; ASCII
-folding of faker's names; the checks every written note passes."""
+"""What the dev3, dev4 and dev5 generators share: a note assembled from segments (text, gold type
+or None), so a span's offsets are recorded while the text is written, never searched for; templates
+filled with segments; ASCII folding of faker's names; the checks every written note passes."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 TYPES = ("PATIENT", "CLINICIAN", "RELATIVE", "DATE", "FACILITY", "LOCATION", "PHONE", "ID", "EMAIL", "AGE", "YEAR")
@@ -21,6 +22,23 @@ def fold(s: str) -> str:
 def S(text, typ=None) -> list:
     """One segment: a gold span when `typ` is given."""
     return [(str(text), typ)]
+
+
+def R(tmpl: str, **kw) -> list:
+    """Fill {key} slots with segment lists, plain strings (unlabelled) or callables returning either."""
+    out = []
+    for i, part in enumerate(re.split(r"\{(\w+)\}", tmpl)):
+        if i % 2 == 0:
+            out += [(part, None)] if part else []
+            continue
+        v = kw[part]() if callable(kw[part]) else kw[part]
+        out += v if isinstance(v, list) else [(str(v), None)]
+    return out
+
+
+def pool(s: str) -> list[str]:
+    """Templates written as one string, " | " between them, wrapped at will."""
+    return [t.strip() for t in " ".join(s.split()).split(" | ")]
 
 
 def assemble(segs: list, case: str | None = None) -> tuple[str, list[dict]]:

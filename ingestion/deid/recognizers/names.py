@@ -194,7 +194,7 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                 and all(p in lexicon.last_names() and p not in lexicon.structure_words() and p not in lexicon.function_words()
                         for p in word.split("-")):
             pass  # a surname after a first name or an initial, though English or medicine knows it: "kristy murphy",
-            # "sonny hope", "victoria branch-fisher", "signed rn: e. brown"
+            # "sonny hope", "victoria branch-fisher", "notified -j. bell"
         elif mode == "subject":
             if words or not _surname_alone(token.group()) or word in lexicon.clinical_terms():
                 break

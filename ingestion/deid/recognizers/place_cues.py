@@ -221,9 +221,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
         start, named = None, False
         tokens = list(_TOKEN.finditer(text, max(0, at - 60), at))
         for token in reversed(tokens[-_MAX_WORDS:]):
-            between = text[token.end() : at if start is None else start]
+            between = text[token.end() : at if start is None else start].strip(" \t")
             # a name may wrap onto the next line, but a line's last word is no name of a facility word starting the next
-            if between.strip(" \t") and not (between.strip(" \t") == "\n" and start is not None):
+            if between and not (between == "\n" and start is not None):
                 break  # only spaces between the words
             word = _word(token.group())
             # An English word names a facility only when written as a name ("Riverside rehab"), not
