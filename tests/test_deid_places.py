@@ -163,3 +163,17 @@ def test_a_hospitals_initials_in_capitals_after_a_title_or_a_place_word(text: st
 @pytest.mark.parametrize("text", ["CBC at 0600: MCH 29, MCHC 33, RDW 14", "rechecked at LDH 240 today", "peaked at TSH 12"])
 def test_lab_and_drug_initials_stay(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("RECORDS OBTAINED FROM THOMAS NURSING HOME.", "THOMAS NURSING HOME"),
+    ("SHE FOLLOWS WITH HER PCP AT VEGA HEALTH SYSTEM.", "VEGA HEALTH SYSTEM"),
+    ("PRIOR TO ADMISSION RESIDED AT NORTH MATTHEW SKILLED NURSING FACILITY.", "NORTH MATTHEW SKILLED NURSING FACILITY"),
+])  # fmt: skip
+def test_a_facility_in_capitals_is_masked_from_its_name_not_from_the_sentence_before_it(text: str, place: str) -> None:
+    assert found(text, PLACES) == [place]
+
+
+@pytest.mark.parametrize("text", ["discharged home in stable condition", "DISCHARGED HOME IN STABLE CONDITION", "moved to rose"])
+def test_an_everyday_word_that_is_also_a_surname_after_a_place_cue_stays(text: str) -> None:
+    assert found(text, PLACES) == []

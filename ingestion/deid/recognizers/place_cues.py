@@ -89,6 +89,7 @@ _STATE_AFTER = re.compile(
 _WEAK_LOWER_ZIPF = 2.5  # "in cassettes" (2.9) is English; in capitals text a capital says nothing
 _FUNCTION_WORD_ZIPF = 5.5
 _TAIL_WORD_ZIPF = 4.5
+_EVERYDAY_ZIPF = 4.0  # "stable" 4.3, "good" 5.6; "rose" 4.6 counts only written "Rose" or after a prefix ("port rose")
 _LOWER_TAIL_ZIPF = 3.8  # "riverside pharmacy" (3.7): in lower case only a rarer English word names a place
 _NAMED_PLACE_ZIPF = 5.0  # "Toronto" 4.3, "Dublin" 4.1: a city is frequent because it is a place  # "riverside" 3.6, "sunrise" 4.1; "good", "new" and "home" are commoner  # census "names" as frequent as "from" or "will" are English first
 
@@ -97,15 +98,18 @@ def _word(token: str) -> str:
     return token.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
 
 
-def _name_like(word: str, cued: bool = False) -> bool:
+def _name_like(word: str, cued: bool = False, written: bool = True) -> bool:
     """Unknown to English, or a census name; with a cue or a facility word beside it, a census
-    name that is also a common word counts too ("rose family health center", "lives in port mark")."""
+    name that is also a common word counts too ("rose family health center", "lives in port mark"),
+    after a cue only when written as a name or rarer than everyday English ("discharged home in
+    stable condition": Stable is a surname too)."""
     if len(word) < 3 or not word.isalpha() or word in lexicon.function_words():
         return False
     if lexicon.unknown_word(word) or lexicon.known_name(word):
         return True
     census = word in lexicon.first_names() or word in lexicon.last_names()
-    return cued and census and lexicon.word_frequency(word) < _FUNCTION_WORD_ZIPF and not _never_place(word)
+    frequency = lexicon.word_frequency(word)
+    return cued and census and frequency < _FUNCTION_WORD_ZIPF and (written or frequency < _EVERYDAY_ZIPF) and not _never_place(word)
 
 
 def _town_word(word: str, zipf: float) -> bool:
@@ -193,7 +197,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             elif start is None and _INITIALS.fullmatch(word) and word not in lexicon.safe_words() and lexicon.word_frequency(word) < 4.0 \
                     and (cue_facility or token.group().isupper() and not _VALUE_AFTER.match(text, token.end())):
                 named = unknown = True  # a hospital's initials: "sent to smh for mri", "AVR at SGH in 2015" (not "MCH 29")
-            elif _name_like(word, cued=not weak):
+            elif _name_like(word, cued=not weak, written=titled or start is not None):
                 # After a weak cue a word not written as a name must be rarer: "in cassettes" is English.
                 rare = titled or lexicon.word_frequency(word) < _WEAK_LOWER_ZIPF
                 unknown |= lexicon.unknown_word(word) and rare
