@@ -177,3 +177,27 @@ def test_a_facility_in_capitals_is_masked_from_its_name_not_from_the_sentence_be
 @pytest.mark.parametrize("text", ["discharged home in stable condition", "DISCHARGED HOME IN STABLE CONDITION", "moved to rose"])
 def test_an_everyday_word_that_is_also_a_surname_after_a_place_cue_stays(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("disposition: kylestad specialty hospital", "kylestad specialty hospital"),
+    ("he was transferred from nicolechester pain clinic for further management", "nicolechester pain clinic"),
+    ("discharge disposition: extended care facility - port amyfort wound care center", "port amyfort wound care center"),
+])  # fmt: skip
+def test_a_lower_case_facility_keeps_the_kind_of_care_between_its_name_and_its_kind(text: str, place: str) -> None:
+    assert place in found(text, PLACES)
+
+
+def test_a_facility_name_stops_at_the_end_of_its_sentence() -> None:
+    text = "Referral placed for rides to Tansyington Dialysis. Home health aide three times a week."
+    assert found(text, PLACES) == ["Tansyington Dialysis"]
+
+
+def test_a_facility_name_wrapped_onto_the_next_line_is_masked_whole_but_a_letterhead_line_stands_alone() -> None:
+    wrapped = "Plan: if no bed is found on the unit today she will go to Glenwell Family\nHealth Center for follow up."
+    assert found(wrapped, PLACES) == ["Glenwell Family\nHealth Center"]
+    caps = "PLAN: IF NO BED IS FOUND ON THE UNIT TODAY TRANSFER BACK TO HARMOOR COMMUNITY\nHOSPITAL TOMORROW."
+    assert found(caps, PLACES) == ["HARMOOR COMMUNITY\nHOSPITAL"]
+    letterhead = "Dr. Miles Ortiz\nWright Family Medicine\n12 Main Street"
+    assert "Dr." not in "".join(found(letterhead))
+    assert "St. Winifred Hospital" in found("St. Winifred Hospital\nHospital Course: uneventful.", PLACES)

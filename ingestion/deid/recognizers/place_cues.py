@@ -40,8 +40,12 @@ _TAIL = (
     # home-care agencies and hospices: "glendale home health", "sherworth hospice", "GRANRIDGE VISITING NURSES"
     rf"|home[ ]+health(?:[ ]?care)?|home[ ]+care|hospice|visiting[ ]+nurses?(?:[ ]+association)?|regional|{SPECIALTY_FACILITY}|{FACILITY_KINDS})"
 )
-_DESCRIPTORS = frozenset("family community county regional university general memorial children's state valley".split())
-_TAIL_AFTER = re.compile(rf"(?:[ ]+|[ ]?\n)(?:(?:{'|'.join(_DESCRIPTORS)})[ ]+)?{_TAIL}\b", re.I)
+# Words that say which kind of care a facility gives, between its name and its kind: "kylestad
+# specialty hospital", "ashleeberg pain clinic", "port amyfort wound care center".
+_DESCRIPTORS = frozenset("family community county regional university general memorial children's state valley specialty".split()) \
+    | lexicon.care_settings() | lexicon.word_file("facility_specialties.txt")
+_DESCRIPTOR_RUN = "|".join(re.escape(w) for w in sorted(_DESCRIPTORS, key=len, reverse=True) if " " not in w)
+_TAIL_AFTER = re.compile(rf"(?:[ ]+|[ ]?\n)(?:(?:{_DESCRIPTOR_RUN})[ ]+){{0,3}}{_TAIL}\b", re.I)
 _LABEL_TAIL = re.compile(r"(?i:ward|unit)$")
 _FIELD_AFTER = re.compile(r"[ \t]*(?:no\b|#|:|number\b|num\b|\d)", re.I)
 _TAIL_START = re.compile(rf"{WORD_START}{_TAIL}\b", re.I)
@@ -230,6 +234,8 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             if between and not (between == "\n" and start is not None):
                 break  # only spaces between the words
             word = _word(token.group())
+            if token.group().endswith(".") and word not in PREFIXES:
+                break  # a sentence ends before the facility's name: "to Tansyington Dialysis. Home health aide"
             # An English word names a facility only when written as a name ("Riverside rehab"), not
             # in "declined nursing home"; before a state any case will do.
             # In capitals a capital says nothing, so a word written in capitals counts as written as a name.

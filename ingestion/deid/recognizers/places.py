@@ -93,14 +93,16 @@ _FACILITY_CAPS = (
     r"|CARE[ \t]+CENTER|MEDICAL[ \t]+GROUP|ASSOCIATES|INFIRMARY|HOSPICE|CARE[ \t]+HOME|HEALTH[ \t]+CENTRE|SURGERY|PRACTICE|REHAB"
     rf"|MANOR|HOUSE|LODGE|VISITING[ \t]+NURSES?|{SPECIALTY_FACILITY}|{FACILITY_KINDS})"
 )
+# Between a facility's words: a space, or a line break where the name wraps ("Quarleshurst\nNursing Home").
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _FAC_NAME_WORD = r"(?:[A-Z][a-z'’][\w'’.&-]*|[A-Z][a-z]?\.|of|the|and|&|de|for)"
 
 FACILITY_RULES = (
     # "East Jasonmouth General Hospital", "St. Mary's Medical Center", "Sunrise Gardens Nursing Home"
-    rule(rf"(?P<phi>(?:St\.?[ ]|Saint[ ])?[A-Z][a-z'’][\w'’.&-]*(?:[ ]{_FAC_NAME_WORD}){{0,5}}?(?:[ ]{_FACILITY_WORDS})+(?:[ ](?:of|at)[ ][A-Z][a-z][\w'’.-]*)?)\b", Phi.FACILITY, 0.7),
+    rule(rf"(?P<phi>(?:St\.?{_SP}|Saint[ ])?[A-Z][a-z'’][\w'’.&-]*(?:{_SP}{_FAC_NAME_WORD}){{0,5}}?(?:{_SP}{_FACILITY_WORDS})+(?:[ ](?:of|at)[ ][A-Z][a-z][\w'’.-]*)?)\b", Phi.FACILITY, 0.7),
     # "St. Jude's", "St. Mary's": a saint's name alone names a hospital (not St. John's wort)
     rule(r"(?P<phi>\b(?:St\.?|ST\.?|Saint|SAINT)[ ][A-Z][A-Za-z]+['’][Ss])(?![ ]+(?i:wort))\b", Phi.FACILITY, 0.6),
-    rule(rf"(?P<phi>[A-Z][A-Z'’.&-]+(?:[ \t]+[A-Z][A-Z'’.&-]*){{0,5}}?[ \t]+{_FACILITY_CAPS})\b", Phi.FACILITY, 0.7),
+    rule(rf"(?P<phi>[A-Z][A-Z'’.&-]+(?:{_SP}[A-Z][A-Z'’.&-]*){{0,5}}?{_SP}{_FACILITY_CAPS})\b", Phi.FACILITY, 0.7),
     # "University Hospital Deeryane", "ROYAL INFIRMARY OF ...": the name after a hospital's kind
     _NAMED_AFTER := rule(r"(?P<phi>\b(?:University|Teaching|General|District|Regional|Base|Royal|Community|Mercy)[ ](?:Hospital|Infirmary)[ ][A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)\b(?![ ]+(?:Hospital|Campus|Site)\b)", Phi.FACILITY, 0.7),
     _NAMED_AFTER_CAPS := rule(r"(?P<phi>\b(?:UNIVERSITY|TEACHING|GENERAL|DISTRICT|REGIONAL|BASE|ROYAL|COMMUNITY|MERCY)[ ](?:HOSPITAL|INFIRMARY)[ ][A-Z][A-Z'’]+(?:[ ][A-Z][A-Z'’]+)?)\b", Phi.FACILITY, 0.7),
@@ -150,7 +152,7 @@ def _department(word: str) -> bool:
 # A preposition that puts a place after it: in capitals the sentence before it is no name
 # ("RECORDS OBTAINED FROM [THOMAS NURSING HOME]"); "of", "for" and "and" join a name's words.
 _PLACE_PREPOSITION = re.compile(r"(?i:\b(?:at|from|to|in|into|with|by|per|via|near)[ \t]+)")
-_FIRST_KIND = re.compile(rf"[ \t]+(?:{_FACILITY_CAPS}|{_FACILITY_WORDS})\b")
+_FIRST_KIND = re.compile(rf"{_SP}(?:{_FACILITY_CAPS}|{_FACILITY_WORDS})\b")
 
 
 def _past_leading_words(text: str, start: int, end: int) -> int:
@@ -176,12 +178,32 @@ class ClinicalAddressRecognizer(RegexRecognizer):
         return rule is not _POSTCODE_TOWN or text[start:end].split()[-1].lower() not in lexicon.safe_words() | _UNITS
 
 
+_WRAPPED_LINE = 35  # characters: a shorter line ends by itself (a letterhead's, a signature's), a longer one wraps
+
+
+def _unwrapped(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name found across a line break, kept whole only where a long line wraps onto the next:
+    after a short line ("Dr. Miles Ortiz\nWright Family Medicine", "St. Winifred Hospital\nHospital
+    Course") the line before stands alone, kept when it ends with a facility word."""
+    while (newline := text.find("\n", start, end)) != -1:
+        if newline - (text.rfind("\n", 0, newline) + 1) >= _WRAPPED_LINE:
+            return start, end  # one break per name at most: the rule allows no more
+        head = text[start:newline].rstrip()
+        if _FACILITY_END.search(head):
+            return start, start + len(head)
+        start = newline + 1
+        while start < end and text[start] in " \t":
+            start += 1
+    return start, end
+
+
 class ClinicalFacilityRecognizer(RegexRecognizer):
     RULES = FACILITY_RULES
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []
         for result in super().analyze(text, entities, nlp_artifacts):
+            result.start, result.end = _unwrapped(text, result.start, result.end)
             result.start = _past_leading_words(text, result.start, result.end)
             if result.start < result.end and not _FACILITY_ONLY.fullmatch(text, result.start, result.end) \
                     and not _service(text[result.start : result.end]):
