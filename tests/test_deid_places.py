@@ -201,3 +201,14 @@ def test_a_facility_name_wrapped_onto_the_next_line_is_masked_whole_but_a_letter
     letterhead = "Dr. Miles Ortiz\nWright Family Medicine\n12 Main Street"
     assert "Dr." not in "".join(found(letterhead))
     assert "St. Winifred Hospital" in found("St. Winifred Hospital\nHospital Course: uneventful.", PLACES)
+
+
+def test_a_facility_after_its_kind_and_a_dash_is_masked_and_kinds_of_care_stay() -> None:
+    assert found("Discharge disposition: SNF - Greenhaven", PLACES) == ["Greenhaven"]
+    assert found("Dispo: rehab - will screen tomorrow", PLACES) == []
+    assert found("Transferred to Cedarbrook for subacute rehab.", PLACES) == ["Cedarbrook"]
+
+
+def test_a_title_line_above_a_facility_is_not_part_of_its_name() -> None:
+    text = "DISCHARGE SUMMARY\nHadleyport Medical Center - Department of Internal Medicine"
+    assert found(text, PLACES) == ["Hadleyport Medical Center"]

@@ -19,7 +19,13 @@ from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.addresses import street_types
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
-from ingestion.deid.recognizers.places import FACILITY_KINDS, SPECIALTY_FACILITY, STATE_NAMES, STATES
+from ingestion.deid.recognizers.places import (
+    FACILITY_KINDS,
+    SPECIALTY_FACILITY,
+    STATE_NAMES,
+    STATES,
+    WRAPPED_LINE,
+)
 
 # Words that begin a place's name and name nothing alone: "new julianville", "st clare", "lake dustin".
 PREFIXES = frozenset("new port lake north south east west st saint mount mt fort ft san santa el la los las glen point".split())
@@ -70,6 +76,8 @@ _FACILITY_CUES = (
     r"|records[ ]+(?:(?:coming|obtained|requested|received|sent|faxed)[ ]+)?(?:from|at|to)"
     r"|(?:osh|facility|location|referring[ ]+(?:facility|hospital)|hospital|site|institution|transferred[ ]+(?:from|to)"
     r"|outside[ ]+hospital|nursing[ ]+home|snf|rehab|pcp[ ]+office)[ ]*:"
+    # a kind of care facility, a dash and its name: "Discharge disposition: SNF - Greenhaven"
+    r"|(?:snf|ltach?|rehab|nursing[ ]+home|hospice|assisted[ ]+living|(?:skilled[ ]+nursing|extended[ ]+care)[ ]+facility)[ ]+[-–]"
 )
 # Cues after which a town stands.
 _TOWN_CUES = r"moving(?:[ ]+(?:back|up|down))?[ ]+to|(?:grew|growing|raised|born)[ ]+up[ ]+in|(?:raised|born|lived)[ ]+in|closer[ ]+to|visiting[ ]+from|came[ ]+to|(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
@@ -141,6 +149,11 @@ def _feature_after(text: str, at: int) -> bool:
 def _never_place(word: str) -> bool:
     return (word in lexicon.structure_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
             or word in lexicon.function_words() or word in lexicon.care_settings())
+
+
+def _wraps(text: str, at: int) -> bool:
+    """A line ending at `at` is long enough to have wrapped ("DISCHARGE SUMMARY" ends by itself)."""
+    return at - (text.rfind("\n", 0, at) + 1) >= WRAPPED_LINE
 
 
 class PlaceCueRecognizer(ClinicalRecognizer):
@@ -231,7 +244,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
         for token in reversed(tokens[-_MAX_WORDS:]):
             between = text[token.end() : at if start is None else start].strip(" \t")
             # a name may wrap onto the next line, but a line's last word is no name of a facility word starting the next
-            if between and not (between == "\n" and start is not None):
+            if between and not (between == "\n" and start is not None and _wraps(text, token.end())):
                 break  # only spaces between the words
             word = _word(token.group())
             if token.group().endswith(".") and word not in PREFIXES:
@@ -240,7 +253,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             # in "declined nursing home"; before a state any case will do.
             # In capitals a capital says nothing, so a word written in capitals counts as written as a name.
             written = token.group()[:1].isupper() or lexicon.word_frequency(word) < _LOWER_TAIL_ZIPF
-            if _name_like(word, cued=True) or _town_word(word, _FUNCTION_WORD_ZIPF if town else _TAIL_WORD_ZIPF) and (town or written):
+            if not named and word in lexicon.care_settings() and not lexicon.known_name(word):
+                pass  # a kind of care however rare the word, not a name: "subacute rehab" (but "Foster House")
+            elif _name_like(word, cued=True) or _town_word(word, _FUNCTION_WORD_ZIPF if town else _TAIL_WORD_ZIPF) and (town or written):
                 named = True
             elif not (word in PREFIXES and named or word in _DESCRIPTORS and not named or _feature(word) and not named):
                 break  # a place's feature word goes on only to a name: "Thompson Park CMHT", "Pitts Flat MC"

@@ -178,7 +178,7 @@ class ClinicalAddressRecognizer(RegexRecognizer):
         return rule is not _POSTCODE_TOWN or text[start:end].split()[-1].lower() not in lexicon.safe_words() | _UNITS
 
 
-_WRAPPED_LINE = 35  # characters: a shorter line ends by itself (a letterhead's, a signature's), a longer one wraps
+WRAPPED_LINE = 35  # characters: a shorter line ends by itself (a letterhead's, a signature's), a longer one wraps
 
 
 def _unwrapped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -186,7 +186,7 @@ def _unwrapped(text: str, start: int, end: int) -> tuple[int, int]:
     after a short line ("Dr. Miles Ortiz\nWright Family Medicine", "St. Winifred Hospital\nHospital
     Course") the line before stands alone, kept when it ends with a facility word."""
     while (newline := text.find("\n", start, end)) != -1:
-        if newline - (text.rfind("\n", 0, newline) + 1) >= _WRAPPED_LINE:
+        if newline - (text.rfind("\n", 0, newline) + 1) >= WRAPPED_LINE:
             return start, end  # one break per name at most: the rule allows no more
         head = text[start:newline].rstrip()
         if _FACILITY_END.search(head):
