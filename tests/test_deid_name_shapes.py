@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingestion.deid import find_phi
 from tests.deid_masking import masked
 
 
@@ -210,3 +211,16 @@ def test_gene_names_and_dashes_that_sign_nothing_stay(text: str) -> None:
 )
 def test_a_hyphenated_surname_after_a_role_and_a_float_nurse_are_masked(text: str, name: str) -> None:
     assert "#" * len(name) in masked(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("SPOKE W/ SON RE PT'S CAT; JENNIFER FEEDING IT. SISTER AT BEDSIDE MOST OF SHIFT.", "JENNIFER"),
+    ("social: ranveer called for update at 6:40 am. deborah aware.", "deborah"),
+])  # fmt: skip
+def test_a_first_name_alone_in_a_note_written_in_one_case_is_masked(text: str, name: str) -> None:
+    assert name in [text[s.start : s.end] for s in find_phi([text])[0]]
+
+
+@pytest.mark.parametrize("text", ["WILL CALL BACK. GRANT APPLICATION SENT.", "up in geri chair, iris clear", "summer camp forms signed"])
+def test_a_first_name_that_is_also_an_english_word_stays_when_nothing_else_marks_it(text: str) -> None:
+    assert find_phi([text])[0] == []

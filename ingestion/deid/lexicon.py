@@ -146,6 +146,17 @@ def function_words() -> frozenset[str]:
     return frozenset(namespace["STOP_WORDS"])
 
 
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """The words Webster's Second International writes in lower case (public domain, from the
+    PyPI package english-words): "iris", "grant", "will" are English as well as names; "jennifer",
+    "deborah", "ricky" are only names, whatever their frequency, since that dictionary writes
+    proper nouns capitalized."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+
 @functools.lru_cache(maxsize=200_000)
 def word_frequency(word: str) -> float:
     """wordfreq's Zipf frequency of a lower-case English word (names score too, so use with care)."""
@@ -155,6 +166,6 @@ def word_frequency(word: str) -> float:
 
 
 __all__ = [
-    "EPONYMS", "care_settings", "common_last_names", "first_names", "function_words", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
+    "EPONYMS", "care_settings", "common_last_names", "dictionary_words", "first_names", "function_words", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
     "word_frequency",
 ]

@@ -22,6 +22,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[-*•]\s+)$")
 # A capitalized word beside another one is part of a term or a title ("Glasgow Coma Scale").
 _CAPITAL_BEFORE = re.compile(rf"[{_UP}][\w'’-]*[ \t]+$")
 _CAPITAL_AFTER = re.compile(rf"[ \t]+[{_UP}]")
+_LONE = re.compile(r"(?<![\w'’.-])[A-Za-z]+(?![\w'’-])")
 
 class GazetteerNameRecognizer(ClinicalRecognizer):
     def __init__(self) -> None:
@@ -57,6 +58,7 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
             word = m.group("last").lower()
             if word not in never and (word in lasts or frequency(word) < 3.0):
                 results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.6))
+        results += self._lone_first_names(text, firsts, never, eponym)
         common = lexicon.common_last_names()
         for m in _SINGLE.finditer(text):
             word = m.group("last").lower()
@@ -74,5 +76,19 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
                 if zipf < 3.0 and word in common:
                     results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.45))
             elif zipf < 4.3 or word in firsts and zipf < 5.0:
+                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.5))
+        return results
+
+    def _lone_first_names(self, text: str, firsts: frozenset[str], never: frozenset[str], eponym: re.Pattern[str]) -> list[RecognizerResult]:
+        """A first name alone in a note written in one case, where a capital says nothing: "JENNIFER
+        FEEDING IT", "ranveer called for update". Only names the dictionary does not hold as
+        words: "GRANT", "will", "summer" stay."""
+        words, results = lexicon.dictionary_words(), []
+        for m in _LONE.finditer(text):
+            token = m.group()
+            if token[1:].islower() and token[0].isupper() or len(token) < 4:
+                continue  # written as a name: the rules above judge it; short ones are shorthand
+            word = token.lower()
+            if word in firsts and word not in words and word not in never and not eponym.match(text, m.end()):
                 results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.5))
         return results
