@@ -224,3 +224,19 @@ def test_a_first_name_alone_in_a_note_written_in_one_case_is_masked(text: str, n
 @pytest.mark.parametrize("text", ["WILL CALL BACK. GRANT APPLICATION SENT.", "up in geri chair, iris clear", "summer camp forms signed"])
 def test_a_first_name_that_is_also_an_english_word_stays_when_nothing_else_marks_it(text: str) -> None:
     assert find_phi([text])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Family meeting held w/ Helen Brown, grandson john", "Helen Brown"),
+    ("spoke w/ daughter re pt's cat; george brown feeding it.", "george brown"),
+    ("OOB TO CHAIR W/ PT LEON BLACK.", "LEON BLACK"),
+])  # fmt: skip
+def test_a_first_name_takes_the_surname_after_it_even_when_that_is_a_word(text: str, name: str) -> None:
+    assert name in [text[s.start : s.end] for s in find_phi([text])[0]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("JOSHUA TOLERATING CLEARS", "JOSHUA"), ("granddaughter Hayley rang at 6", "Hayley"), ("JENNIFER WILL CALL BACK", "JENNIFER"),
+])  # fmt: skip
+def test_a_verb_after_a_first_name_is_not_its_surname(text: str, name: str) -> None:
+    assert [text[s.start : s.end] for s in find_phi([text])[0]] == [name]

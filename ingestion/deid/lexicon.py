@@ -157,6 +157,17 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
 
 
+_INFLECTIONS = (("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""))
+
+
+def english_word(word: str) -> bool:
+    """A word (lower case) the dictionary holds, itself or inflected: "rang", "tolerating", "walks"."""
+    words = dictionary_words()
+    return word in words or any(
+        word.endswith(end) and word[: len(word) - len(end)] + stem in words for end, stem in _INFLECTIONS if len(word) > len(end) + 2
+    )
+
+
 @functools.lru_cache(maxsize=200_000)
 def word_frequency(word: str) -> float:
     """wordfreq's Zipf frequency of a lower-case English word (names score too, so use with care)."""
@@ -166,6 +177,6 @@ def word_frequency(word: str) -> float:
 
 
 __all__ = [
-    "EPONYMS", "care_settings", "common_last_names", "dictionary_words", "first_names", "function_words", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
+    "EPONYMS", "care_settings", "common_last_names", "dictionary_words", "english_word", "first_names", "function_words", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
     "word_frequency",
 ]

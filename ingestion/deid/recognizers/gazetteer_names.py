@@ -80,15 +80,35 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
         return results
 
     def _lone_first_names(self, text: str, firsts: frozenset[str], never: frozenset[str], eponym: re.Pattern[str]) -> list[RecognizerResult]:
-        """A first name alone in a note written in one case, where a capital says nothing: "JENNIFER
-        FEEDING IT", "ranveer called for update". Only names the dictionary does not hold as
-        words: "GRANT", "will", "summer" stay."""
+        """A first name the dictionary holds only as a name, where a capital says nothing or a
+        surname follows: "JENNIFER FEEDING IT", "ranveer called", "Helen Brown", "george brown"
+        (Brown alone is a colour). "GRANT", "will", "summer" are words and stay."""
         words, results = lexicon.dictionary_words(), []
         for m in _LONE.finditer(text):
-            token = m.group()
-            if token[1:].islower() and token[0].isupper() or len(token) < 4:
-                continue  # written as a name: the rules above judge it; short ones are shorthand
-            word = token.lower()
-            if word in firsts and word not in words and word not in never and not eponym.match(text, m.end()):
-                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.5))
+            token, word = m.group(), m.group().lower()
+            if len(token) < 4 or word not in firsts or word in words or word in never or eponym.match(text, m.end()):
+                continue  # short ones are shorthand ("ED", "AL")
+            surname = _SURNAME_AFTER.match(text, m.end())
+            end = surname.end() if surname and _surname(surname.group(1).lower()) and not eponym.match(text, surname.end()) else None
+            if end is not None or not (token[1:].islower() and token[0].isupper()):  # a lone "Jennifer": the rules above
+                results.append(self.result(Phi.PERSON, m.start(), end or m.end(), 0.5))
         return results
+
+
+_SURNAME_AFTER = re.compile(r"[ ]([A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)(?![\w'’-])")
+_EVERYDAY_ZIPF = 5.5  # "will" 6.3, "may" 5.8 are words first; "Black" 5.2, "Price" 5.0, "Brown" 4.9 go on a first name
+
+
+def _surname(word: str) -> bool:
+    """A word after a first name that is its surname: every part a census surname, a frequent one
+    if it is an English word too ("Brown", not "rang"), none clinical, structural or everyday
+    English ("JENNIFER WILL CALL")."""
+    excluded = lexicon.clinical_terms() | lexicon.structure_words() | lexicon.function_words() | lexicon.safe_words_only()
+    for part in re.split(r"-", word.replace("’", "'")):
+        if len(part) < 2 or part in excluded or lexicon.word_frequency(part) >= _EVERYDAY_ZIPF:
+            return False
+        if part not in lexicon.last_names():
+            return False  # "Davis recs", "Haley desat": shorthand after a name
+        if lexicon.english_word(part) and part not in lexicon.common_last_names():
+            return False  # "Hayley rang", "JOSHUA TOLERATING": a verb, however rare a surname
+    return True
