@@ -50,7 +50,9 @@ def grow(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             grown.append(span)
             continue
         limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
-        end = _grow_right(text, span.end, limit, mixed=not text[span.start : span.end].isupper())
+        line = text[text.rfind("\n", 0, span.start) + 1 : (text.find("\n", span.end) + 1 or len(text) + 1) - 1]
+        end = _grow_right(text, span.end, limit, mixed=not text[span.start : span.end].isupper(),
+                          one_case=line.isupper() or line.islower(), facility=span.entity_type == Phi.FACILITY)
         floor = grown[-1].end if grown else 0
         start = span.start
         while (m := _PREFIX.search(text, max(floor, start - 40), start) or _WORD_BEFORE.search(text, max(floor, start - 40), start)) \
@@ -63,10 +65,39 @@ def grow(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     return grown if changed else spans
 
 
-def _grow_right(text: str, end: int, limit: int, mixed: bool) -> int:
+_DEPARTMENTS = frozenset("department radiology laboratory laboratories labs imaging medicine therapy surgery unit clinic pharmacy diagnostics care rehab rehabilitation nursing".split())
+
+
+@functools.cache
+def _continuation() -> re.Pattern[str]:
+    """Facility nouns after a facility, joined by "and", "for", "of the" or a dash (data/facility_nouns.txt)."""
+    nouns = lexicon.word_file("facility_nouns.txt") | {w for w in lexicon.word_file("facility_specialties.txt") if " " not in w}
+    noun = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?i:(?P<joint>[ \t]+(?P<word>and|&|for|of)(?P<the>[ \t]+the)?)?(?P<nouns>(?:[ \t]+(?:{noun}))+))(?![\w'’-])")
+
+
+def _continued(text: str, end: int, limit: int, one_case: bool, facility: bool) -> int | None:
+    """Where a place's name ends once its nouns go on: a facility's after "and", "for" or "of"
+    ("Summers Center[ for Rehabilitation]", "Liburgh Health[ and Rehab]"), a town's right after it
+    ("Gardnerton[ Radiology]"; a hospital's department after it is not its name). The nouns are
+    written capitalized unless the line is in one case; there "for" joins only "the" ("HOME FOR
+    THE AGED"): "X REHAB FOR REHAB" says why."""
+    m = _continuation().match(text, end)
+    if m is None or m.end() > limit or m["joint"] and not facility:
+        return None
+    if facility and not m["joint"] and any(w.lower() in _DEPARTMENTS for w in m["nouns"].split()):
+        return None  # a hospital's department after its name is none of it: "[X Hospital] Radiology"
+    if one_case:
+        return None if m["word"] and m["word"].lower() == "for" and not m["the"] else m.end()
+    return m.end() if all(w[0].isupper() for w in m["nouns"].split()) else None
+
+
+def _grow_right(text: str, end: int, limit: int, mixed: bool, one_case: bool = False, facility: bool = True) -> int:
     while end < limit:
         if (m := _tails().match(text, end)) is not None and m.end() <= limit:
             end = m.end()
+        elif (after := _continued(text, end, limit, one_case, facility)) is not None:
+            end = after
         elif mixed and (m := _WORD_AFTER.match(text, end)) is not None and m.end() <= limit and _name_word(m.group(1)):
             end = m.end()  # "Magnolia Crest", "Walker Falls": a capitalized name goes on
         else:
