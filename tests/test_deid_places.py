@@ -231,3 +231,23 @@ def test_a_facility_name_goes_on_over_its_nouns_joined_by_and_for_of(text: str, 
 ])  # fmt: skip
 def test_why_a_patient_goes_and_a_hospitals_department_are_not_its_name(text: str, place: str) -> None:
     assert found(text, PLACES) == [place]
+
+
+@pytest.mark.parametrize("text, street", [
+    ("refill sent to CVS on miller drive.", "miller drive"),
+    ("Nearest cross street Baker Street. Key in lockbox.", "Baker Street"),
+    ("The bus stop at Elm Circle and Waters Street has been moved", "Waters Street"),
+    ("pt lives with daughter at 778 summer rd", "778 summer rd"),
+])  # fmt: skip
+def test_a_street_named_without_its_number_or_in_lower_case_is_masked(text: str, street: str) -> None:
+    assert any(street in p for p in found(text, PLACES)), found(text)
+
+
+@pytest.mark.parametrize("text", ["went on a long drive with his son", "takes 10 mg qd and 5 mg st", "seen at Govoni Walk-In Clinic"])
+def test_a_drive_a_dose_and_a_walk_in_clinic_are_no_streets(text: str) -> None:
+    assert all("drive" not in p and "mg" not in p and p != "Clinic" for p in found(text, PLACES)), found(text)
+    assert "Clinic" not in found(text, PLACES)
+
+
+def test_a_facility_in_capitals_after_by_starts_after_it() -> None:
+    assert "KINGSLEY BY POLICE" not in found("PT WAS FOUND AT WALKER POND IN KINGSLEY BY POLICE", PLACES)

@@ -67,7 +67,7 @@ def _street() -> re.Pattern[str]:
 # (OAK STREET)", "lives off mill rd". Only road words; the English ones ("way", "place", "court",
 # "drive", "circle") only after a name written as one.
 _BARE_STREET = re.compile(
-    r"(?:\b(?:on|at|off)[ ]+|\()(?P<phi>(?P<name>\d{1,3}(?:st|nd|rd|th)|[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]"
+    r"(?:\b(?:on|at|off|(?:cross[ ]+)?streets?:?|corner[ ]+of|and)[ ]+|\()(?P<phi>(?P<name>\d{1,3}(?:st|nd|rd|th)|[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]"
     r"(?P<type>street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|ter|parkway|pkwy|highway|hwy|crescent|cres|turnpike"
     r"|way|place|pl|court|ct|drive|dr|circle|cir)\.?)(?![\w'’-])",
     re.I,
@@ -107,7 +107,7 @@ def _street_name(words: list[str], kind: str = "") -> bool:
         census = w in lexicon.last_names() or w in lexicon.first_names()
         # A function word names a street only written as a name ("882 May Crescent"; "HR 60 AT REST" is none).
         if len(w) < 2 or w in lexicon.function_words() and not (titled and census) or lower and w in lexicon.safe_words_only() and not census \
-                or road and _note_word(w):  # "10 mg st"
+                or road and _note_word(w) and not (census and len(w) > 3):  # "10 mg st", but "778 summer rd"
             return False
         zipf = lexicon.word_frequency(w)
         if lower and not (zipf < _NAME_ZIPF or census and zipf < _COMMON_ZIPF):
@@ -129,8 +129,8 @@ class AddressBlockRecognizer(ClinicalRecognizer):
         for street in _BARE_STREET.finditer(text):
             words = street["name"].split()
             named = all(w[:1].isupper() or w[:1].isdigit() for w in words)
-            if street["type"].lower() in _ENGLISH_TYPES and not named:
-                continue
+            if street["type"].lower() in _ENGLISH_TYPES and not named and not (street.group().islower() and _street_name(words)):
+                continue  # "on miller drive" in a lower-case note, not "on long drive"
             if street["type"].lower() == "dr" and _DOCTOR_AFTER.match(text, street.end()):
                 continue  # "on Smith Dr. Jones's service": a doctor, not a drive
             # A street written as a name may carry a common surname ("Smith Dr"); in lower case no note word may stand.

@@ -151,7 +151,7 @@ def _department(word: str) -> bool:
 
 # A preposition that puts a place after it: in capitals the sentence before it is no name
 # ("RECORDS OBTAINED FROM [THOMAS NURSING HOME]"); "of", "for" and "and" join a name's words.
-_PLACE_PREPOSITION = re.compile(r"(?i:\b(?:at|from|to|in|into|with|by|per|via|near)[ \t]+)")
+_PLACE_PREPOSITION = re.compile(r"(?i:(?<![\w-])(?:at|from|to|in|into|with|by|per|via|near)[ \t]+)")
 _FIRST_KIND = re.compile(rf"{_SP}(?:{_FACILITY_CAPS}|{_FACILITY_WORDS})\b")
 
 
@@ -159,7 +159,7 @@ def _past_leading_words(text: str, start: int, end: int) -> int:
     """Where a phrase found in capitals starts once the sentence's own words are skipped:
     "LIVES AT SHADY GROVE NURSING HOME" is a facility from "SHADY" ("VNA OF BELLEY" from "VNA")."""
     if (kind := _FIRST_KIND.search(text, start, end)) is not None:
-        for cut in _PLACE_PREPOSITION.finditer(text, start, kind.start()):
+        for cut in _PLACE_PREPOSITION.finditer(text, start, kind.start() + 1):  # the space before the kind ends "BY "
             start = cut.end()
     leading = lexicon.function_words() | lexicon.structure_words() | lexicon.safe_words_only() | _LEADING
     for word in _NONSPACE.finditer(text, start, end):
