@@ -181,8 +181,9 @@ def _measured(text: str, start: int, end: int) -> bool:
     if _REGIMEN.match(text, end):
         return True
     if before and (scale := _measure_scales().get(before[1])) is not None:
-        second = re.split(r"[/.-]", text[start:end])[-1]
-        return second.isdigit() and int(second) <= scale
+        # A count is a part of its whole: "cx 2/2", "bcx 1/4"; "Cx 10/3" or "Cx 12-30" is a date.
+        parts = re.split(r"[/.-]", text[start:end])
+        return all(p.isdigit() for p in parts[-2:]) and int(parts[-2]) <= int(parts[-1]) <= scale
     return bool(before and before[1] in words["before"] or after and after[1] in words["after"])
 
 
