@@ -36,7 +36,8 @@ def test_may_as_a_verb_stays(text: str) -> None:
         ("EMS / TRIAGE    Arrival 9-12 @ 0955", "9-12"),
         ("Ruppert Eye Associates as scheduled (3-19)", "3-19"),
         ("# Cx 6/14 NGTD", "6/14"),
-        ("# Cx 10/3 NGTD", "10/3"),  # a count is a part of its whole: 10 of 3 bottles is none
+        ("# Cx 10/3 NGTD", "10/3"),
+        ("last admission was 1/12-1/15/2021 for CHF", "1/12-1/15/2021"),  # a count is a part of its whole: 10 of 3 bottles is none
         ("symptoms began this past May; had similar in 2014", "May"),
     ],
 )

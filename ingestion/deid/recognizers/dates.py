@@ -55,7 +55,7 @@ DATE_PATTERNS = [
     rf"(?<![\w/.-])(?P<phi>{_MON}/{_DAY}(?:\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d))(?![\w/])",
     # Any other bare 6/21 (or 6/21-6/23) standing alone is a date; keep() lets the word beside it
     # (data/measure_words.txt) make it a measurement instead: "strength 4/5", "pain 2/10", "1/2 tab".
-    rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}(?:-{_MON}/{_DAY})?)(?![\w/%]|[.:,]\d|-\d)",
+    rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}(?:-{_MON}/{_DAY}(?:/(?:{_YEAR}|\d{{2}}))?)?)(?![\w/%]|[.:,]\d|-\d)",  # "1/12-1/15/2021"
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY})(?=[ap]m?\b)",  # "2/15am"
     # 2-20 where a clause or a time follows it ("FOLEY PLACED 2-20.", "Arrival 9-12 @ 0955", "(3-19)"); a range
     # goes on to its unit ("3-4 L", "1-2 tabs") and a measure's word stands before it ("pain 3-4.")
