@@ -219,6 +219,7 @@ def test_a_title_line_above_a_facility_is_not_part_of_its_name() -> None:
     ("He was transferred from Liburgh Health and Rehab for further management.", "Liburgh Health and Rehab"),
     ("DISCHARGED TO KENNEDYHAVEN HOME FOR THE AGED IN STABLE CONDITION.", "KENNEDYHAVEN HOME FOR THE AGED"),
     ("Records obtained from Lakeview Senior Living Community.", "Lakeview Senior Living Community"),
+    ("Cath performed at Brookdale University Hospital and Medical Center.", "Brookdale University Hospital and Medical Center"),
 ])  # fmt: skip
 def test_a_facility_name_goes_on_over_its_nouns_joined_by_and_for_of(text: str, place: str) -> None:
     assert place in found(text, PLACES)
@@ -228,6 +229,7 @@ def test_a_facility_name_goes_on_over_its_nouns_joined_by_and_for_of(text: str, 
     ("Transferred to Hughes Nursing Home for rehab.", "Hughes Nursing Home"),
     ("TRANSFERRED TO JONES REHAB FOR REHAB.", "JONES REHAB"),
     ("Frye Memorial Hospital Radiology, report dictated.", "Frye Memorial Hospital"),
+    ("SEEN AT HADLEYPORT HOSPITAL AND MEDICAL STAFF AWARE", "HADLEYPORT HOSPITAL"),
 ])  # fmt: skip
 def test_why_a_patient_goes_and_a_hospitals_department_are_not_its_name(text: str, place: str) -> None:
     assert found(text, PLACES) == [place]

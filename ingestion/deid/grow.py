@@ -68,6 +68,9 @@ def grow(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 _DEPARTMENTS = frozenset("department radiology laboratory laboratories labs imaging medicine therapy surgery unit clinic pharmacy diagnostics care rehab rehabilitation nursing".split())
 
 
+_NOT_LAST = frozenset({"medical", "palliative"})
+
+
 @functools.cache
 def _continuation() -> re.Pattern[str]:
     """Facility nouns after a facility, joined by "and", "for", "of the" or a dash (data/facility_nouns.txt)."""
@@ -85,6 +88,8 @@ def _continued(text: str, end: int, limit: int, one_case: bool, facility: bool) 
     m = _continuation().match(text, end)
     if m is None or m.end() > limit or m["joint"] and not facility:
         return None
+    if m["nouns"].split()[-1].lower() in _NOT_LAST:
+        return None  # "X HOSPITAL AND MEDICAL STAFF": an adjective ends no name
     if facility and not m["joint"] and any(w.lower() in _DEPARTMENTS for w in m["nouns"].split()):
         return None  # a hospital's department after its name is none of it: "[X Hospital] Radiology"
     if one_case:
