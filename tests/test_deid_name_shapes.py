@@ -240,3 +240,13 @@ def test_a_first_name_takes_the_surname_after_it_even_when_that_is_a_word(text: 
 ])  # fmt: skip
 def test_a_verb_after_a_first_name_is_not_its_surname(text: str, name: str) -> None:
     assert [text[s.start : s.end] for s in find_phi([text])[0]] == [name]
+
+
+@pytest.mark.parametrize("text, name", [("rn: a. dawson 4:50 pm", "a. dawson"), ("np: j. gutierrez", "j. gutierrez")])
+def test_an_initial_and_a_surname_after_a_role_in_lower_case_are_a_name(text: str, name: str) -> None:
+    assert name in [text[s.start : s.end] for s in find_phi([text])[0]]
+
+
+@pytest.mark.parametrize("text", ["pa a. fib noted on tele", "rn: e. coli in urine, abx started"])
+def test_an_abbreviation_or_an_organism_after_a_role_stays(text: str) -> None:
+    assert find_phi([text])[0] == []

@@ -175,7 +175,7 @@ _AFTER_LABEL = [
 # Roles and credentials: a staff member's name after a role ("rt victoria", "Registrar Okonjo")
 # and before a role or credential ("marisol quaid, bsn, rn").
 _ROLE = re.compile(rf"{WORD_START}(?i:(?P<role>{_ROLES})|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b")
-_AFTER_ROLE = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>{_ANY_NAME})")  # "rn: a. dawson", "7p-7a rn (murphy, jack)"
+_AFTER_ROLE = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>{_INI_ANY_NAME})")  # "rn: a. dawson", "7p-7a rn (murphy, jack)"
 _AFTER_ROLE_PAIR = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>(?P<last>{_ANY_WORD}),[ ]{{0,2}}(?P<first>{_ANY_WORD}))\b")
 _BEFORE_ROLE = re.compile(rf"(?<![\w'’.-])(?P<phi>{_ANY_NAME}),?[ \t]+\Z")
 
