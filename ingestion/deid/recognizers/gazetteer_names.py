@@ -11,7 +11,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import ClinicalRecognizer
-from ingestion.deid.recognizers.name_cues import _CAPS, _INITIAL, _TITLE, _UP, _WORD
+from ingestion.deid.recognizers.name_cues import _CAPS, _CREDENTIALS, _INITIAL, _TITLE, _UP, _WORD
 from ingestion.deid.recognizers.names import _eponym_after
 
 _PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}|{_WORD}))?[ ]{{1,2}}(?P<last>{_WORD})(?![\w'’-])")
@@ -89,12 +89,18 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
             if len(token) < 4 or word not in firsts or word in words or word in never or eponym.match(text, m.end()):
                 continue  # short ones are shorthand ("ED", "AL")
             surname = _SURNAME_AFTER.match(text, m.end())
-            end = surname.end() if surname and _surname(surname.group(1).lower()) and not eponym.match(text, surname.end()) else None
+            end = None
+            if surname and not eponym.match(text, surname.end()):
+                word_after = surname.group(1).lower()
+                if _surname(word_after) or _CREDENTIAL_AFTER.match(text, surname.end()) and word_after in lexicon.last_names() \
+                        and word_after not in lexicon.clinical_terms():
+                    end = surname.end()  # "PAULA MAY MD": before a credential any census surname is one
             if end is not None or not (token[1:].islower() and token[0].isupper()):  # a lone "Jennifer": the rules above
                 results.append(self.result(Phi.PERSON, m.start(), end or m.end(), 0.5))
         return results
 
 
+_CREDENTIAL_AFTER = re.compile(rf",?[ \t]+{_CREDENTIALS}\b")
 _SURNAME_AFTER = re.compile(r"[ ]([A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)(?![\w'’-])")
 _EVERYDAY_ZIPF = 5.5  # "will" 6.3, "may" 5.8 are words first; "Black" 5.2, "Price" 5.0, "Brown" 4.9 go on a first name
 
