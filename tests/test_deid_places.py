@@ -253,3 +253,18 @@ def test_a_drive_a_dose_and_a_walk_in_clinic_are_no_streets(text: str) -> None:
 
 def test_a_facility_in_capitals_after_by_starts_after_it() -> None:
     assert "KINGSLEY BY POLICE" not in found("PT WAS FOUND AT WALKER POND IN KINGSLEY BY POLICE", PLACES)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Name: THORNTON, GREGORY  Employer: Young Cleaning Services", "Young Cleaning Services"),
+    ("name: monroe, samantha  employer: nashport precision castings", "nashport precision castings"),
+    ("School: Rosewood Montessori (grade 3)", "Rosewood Montessori"),
+])  # fmt: skip
+def test_an_employer_or_a_school_in_a_form_field_is_masked_whole(text: str, place: str) -> None:
+    assert place in found(text, PLACES)
+
+
+@pytest.mark.parametrize("text", ["Employer: retired", "Employer: self-employed, works from home", "Church: none",
+                                  "WORK/SCHOOL: He retired from the mill in 2015"])
+def test_no_organisation_and_a_sentence_after_the_label_stay(text: str) -> None:
+    assert found(text, PLACES) == []

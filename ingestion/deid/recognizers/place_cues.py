@@ -151,6 +151,30 @@ def _never_place(word: str) -> bool:
             or word in lexicon.function_words() or word in lexicon.care_settings())
 
 
+# A form's field that names an organisation a person belongs to: its whole value is the name, however
+# English its words ("Employer: Young Cleaning Services", "school: rosewood montessori").
+_ORGANISATION_FIELD = re.compile(
+    r"(?im)\b(?:employer|place[ \t]+of[ \t]+(?:employment|work|worship)|workplace|school|church|parish|congregation)[ \t]*:[ \t]*"
+    r"(?P<value>[^\s,;|()][^\n,;|()]{1,58}?)(?=[ \t]{2,}|[ \t]*(?:$|[,;|()]|\.(?:[ \t]|$)))"
+)
+_NO_ORGANISATION = frozenset(
+    "none n/a na unknown unk retired unemployed disabled disability self self-employed homemaker housewife student "
+    "yes no pending tbd declined not applicable home-schooled homeschooled none reported".split()
+)
+
+
+_NAME_JOINS = frozenset({"of", "the", "and", "&", "for"})
+
+
+def _an_organisation(value: str) -> bool:
+    """A field's value that names one: not "retired", "none", "self-employed", a number or a date, nor a
+    sentence ("WORK/SCHOOL: He retired from ..."): a name holds no function word but "of", "the", "and"."""
+    words = [w.strip(".").lower() for w in value.split()]
+    if any(w in lexicon.function_words() and w not in _NAME_JOINS for w in words):
+        return False
+    return any(c.isalpha() for c in value) and not all(w in _NO_ORGANISATION or w in _NAME_JOINS or "-" in w and w.split("-")[0] in _NO_ORGANISATION for w in words)
+
+
 def _wraps(text: str, at: int) -> bool:
     """A line ending at `at` is long enough to have wrapped ("DISCHARGE SUMMARY" ends by itself)."""
     return at - (text.rfind("\n", 0, at) + 1) >= WRAPPED_LINE
@@ -168,6 +192,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 start, end, facility = found
                 kind = Phi.CITY if cue["town"] and not facility else Phi.FACILITY
                 results.append(self.result(kind, start, end, 0.6 if cue["weak"] else 0.7))
+        results += [self.result(Phi.FACILITY, *m.span("value"), 0.7) for m in _ORGANISATION_FIELD.finditer(text) if _an_organisation(m["value"])]
         results += [self.result(Phi.CITY, road.start(), road.end(), 0.6) for road in _ROAD.finditer(text)]
         results += [self.result(Phi.FACILITY, m.start("x"), m.end("x"), 0.6) for m in _TITLE_INITIALS.finditer(text)
                     if m["x"].lower() not in lexicon.safe_words()]
