@@ -268,3 +268,28 @@ def test_an_employer_or_a_school_in_a_form_field_is_masked_whole(text: str, plac
                                   "WORK/SCHOOL: He is a retired teacher and volunteers weekly"])
 def test_no_organisation_and_a_sentence_after_the_label_stay(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Follow-up: Faulkner Oncology and Hematology in 2 weeks; Griffin Radiology for CT.", "Faulkner Oncology and Hematology"),
+    ("Follow-up: 2 weeks; Griffin Radiology for CT.", "Griffin Radiology"),
+    ("f/u hayes fp in 1 wk", "hayes fp"),
+    ("Imaging at West Quinvale Open MRI on Tuesday.", "West Quinvale Open MRI"),
+    ("Durrihy Gastroenterology, P.C. will see him.", "Durrihy Gastroenterology, P.C."),
+    ("QUINWOOD SPRINGS INTERNAL MEDICINE", "QUINWOOD SPRINGS INTERNAL MEDICINE"),
+])  # fmt: skip
+def test_a_practice_named_for_a_person_or_a_place_is_masked_whole(text: str, place: str) -> None:
+    assert place in found(text, PLACES), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Appreciate Cardiology recs. Interventional Radiology placed the line. Pediatric Cardiology consulted.",
+    "support group weekly; control group; age group. CLIA LAB certified. Outpt labs pending.",
+    "General Surgery aware; Vascular Surgery to see",
+])  # fmt: skip
+def test_a_department_or_a_kind_of_care_before_a_practice_word_stays(text: str) -> None:
+    assert found(text, PLACES) == []
+
+
+def test_a_hospitals_initials_before_its_department_are_masked_without_the_department() -> None:
+    assert not any("lab" in p for p in found("sent to GRMC lab for draw", PLACES))

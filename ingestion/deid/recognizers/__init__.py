@@ -16,6 +16,7 @@ from ingestion.deid.recognizers.names import CueNameRecognizer
 from ingestion.deid.recognizers.patient_lists import PatientListRecognizer
 from ingestion.deid.recognizers.place_cues import PlaceCueRecognizer
 from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, ClinicalFacilityRecognizer
+from ingestion.deid.recognizers.practices import PracticeRecognizer
 from ingestion.deid.recognizers.signatures import SignatureNameRecognizer
 from ingestion.deid.recognizers.site import SiteListRecognizer
 
@@ -35,6 +36,7 @@ __all__ = [
     "GazetteerNameRecognizer",
     "PatientListRecognizer",
     "PlaceCueRecognizer",
+    "PracticeRecognizer",
     "SignatureNameRecognizer",
     "SiteListRecognizer",
 ]

@@ -1,0 +1,82 @@
+"""Practices, laboratories and imaging centres named for a person or a place, in any case.
+
+A discharge summary's follow-up list names practices by whose or where they are and what they do:
+"Faulkner Oncology and Hematology", "Griffin Radiology", "hayes fp", "West Quinvale Open MRI",
+"Durrihy Gastroenterology, P.C.". The kind is a closed class, recognised by its form (a specialty
+ends in -ology, -iatry, -iatrics, -pedics) or listed below; the name before it must be a name on
+its own: a surname or a word English does not know ("Faulkner", "Quinvale"), or a frequent
+surname that is also a word ("Price Radiology", "hall fp"). Kinds of care
+("Interventional Radiology", "Pediatric Cardiology", "Nuclear Medicine") and everyday words
+("Appreciate Cardiology recs") are no name, so a department stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
+from ingestion.deid.recognizers.place_cues import _DESCRIPTORS, PREFIXES, _feature, _wraps
+
+_SPECIALTY = r"[a-z]+(?:ology|iatry|iatrics|pedics|paedics)"
+_PRACTICE = re.compile(
+    rf"{WORD_START}(?i:(?:{_SPECIALTY}(?:[ ]+(?:and|&)[ ]+{_SPECIALTY})?|internal[ ]+medicine|family[ ]+(?:medicine|practice)"
+    r"|primary(?:[ ]+care)?|surgical(?:[ ]+group)?|imaging|pathology|labs?|(?:diagnostic|clinical)[ ]+laborator(?:y|ies)|open[ ]+mri"
+    r"|renal(?:[ ]+care)?|amb|fp|fd|group)"
+    r"(?:[ ]+(?:associates|group|partners|specialists|consultants|physicians))?(?:,?[ ]+(?:p\.c\.|pc|pllc|llc|inc\.?))?)(?![\w'’-])"
+)
+_TOKEN = re.compile(r"[A-Za-z][\w'’]*|&")
+_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ive|ary|ous)")  # "interventional", "bariatric": a kind of care
+_MAX_WORDS = 4
+_UNKNOWN_ZIPF = 3.5
+
+
+def _name_word(token: str) -> bool:
+    """A word that names a practice on its own (see the module's docstring)."""
+    word = token.lower().removesuffix("'s").removesuffix("’s")
+    if len(word) < 2 or word in lexicon.never_names() or word in lexicon.function_words() or word in lexicon.care_settings() \
+            or word in _DESCRIPTORS or word in lexicon.structure_words():
+        return False
+    census = word in lexicon.last_names() or word in lexicon.first_names()
+    if _ADJECTIVE.fullmatch(word) and not census:
+        return False
+    if lexicon.english_word(word):
+        return word in lexicon.common_last_names()  # "Price", "hayes": before a practice's kind, a frequent surname is one
+    return census or lexicon.word_frequency(word) < _UNKNOWN_ZIPF
+
+
+class PracticeRecognizer(ClinicalRecognizer):
+    def __init__(self) -> None:
+        super().__init__([Phi.FACILITY])
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for kind in _PRACTICE.finditer(text):
+            start = self._name_before(text, kind.start())
+            if start is not None:
+                results.append(self.result(Phi.FACILITY, start, kind.end(), 0.65))
+        return results
+
+    @staticmethod
+    def _name_before(text: str, at: int) -> int | None:
+        """Where the name before a practice's kind starts: name words, prefixes ("West", "Mount"),
+        a locality's type after a name ("Quinwood Springs") and "&" between two names."""
+        tokens = list(_TOKEN.finditer(text, max(0, at - 80), at))[-_MAX_WORDS:]
+        start, named, end = None, False, at
+        for token in reversed(tokens):
+            gap = text[token.end() : end]
+            if gap not in (" ", "  ") and not (gap.strip(" \t") == "\n" and _wraps(text, token.end())):
+                break  # a space, or a long line's wrap, between a name's words (not a form's columns)
+            word = token.group()
+            if word.isupper() and len(word) <= 5 and not named:
+                break  # a hospital's initials and its department ("GRMC lab", "UHD PATHOLOGY"), or an acronym ("CLIA LAB")
+            if _name_word(word):
+                named = True
+            elif not (word == "&" and named or word.lower() in PREFIXES and named or _feature(word.lower()) and not named):
+                break
+            start, end = token.start(), token.start()
+        return start if named and text[start] != "&" else None
