@@ -293,3 +293,16 @@ def test_a_department_or_a_kind_of_care_before_a_practice_word_stays(text: str) 
 
 def test_a_hospitals_initials_before_its_department_are_masked_without_the_department() -> None:
     assert not any("lab" in p for p in found("sent to GRMC lab for draw", PLACES))
+
+
+def test_a_facilitys_short_name_defined_in_brackets_is_masked_wherever_it_recurs() -> None:
+    notes = ["referring facility: st. rita hospital (srh)", "old notes: srh discharge paperwork reviewed",
+             "TRANSFERRING FACILITY: DRAYHAVEN JUNCTION HOSPITAL AND MEDICAL CENTER", "CT AT DJHMC NEGATIVE"]
+    spans = find_phi(notes)
+    assert "srh" in [notes[1][s.start : s.end] for s in spans[1]]
+    assert "DJHMC" in [notes[3][s.start : s.end] for s in spans[3]]
+
+
+def test_a_relation_in_brackets_after_a_name_is_no_short_name() -> None:
+    notes = ["Spoke with Jessica Ward (wife) today", "his wife visited"]
+    assert find_phi(notes)[1] == []

@@ -52,6 +52,8 @@ def propagate(pages: Iterable[Page]) -> None:
     never = lexicon.structure_words()  # "Triage", "Cardiology": never a name's word
     common = lexicon.note_words() | lexicon.clinical_terms()  # "Brown", "Allen": names only when capitalized
     never = never | lexicon.safe_words_only()  # "ENDO", "LEVO", "SATS": shorthand never spreads
+    for page in pages:  # a place whole first: "X Hospital and Medical Center" gives "XHMC"
+        page.phi = grow(page.text, page.phi)
     for page in pages:
         for span in page.phi:
             value = page.text[span.start : span.end]
@@ -79,6 +81,10 @@ def propagate(pages: Iterable[Page]) -> None:
                     values.setdefault(" ".join(value.split()), span.entity_type)
                 if span.entity_type == Phi.FACILITY and len(initials := _initials(parts)) >= 3:
                     acronyms.add(initials)  # "University Hospital Deeryane", then "scan at UHD"
+                if span.entity_type == Phi.FACILITY and (defined := _DEFINED.match(page.text, span.end)) is not None \
+                        and defined[1].lower() not in lexicon.safe_words() and defined[1].lower() not in never \
+                        and not lexicon.english_word(defined[1].lower()):
+                    acronyms.add(defined[1])  # the writer's own short name: "st. rita hospital (srh)", then "srh"
             elif span.entity_type in _VALUE_KINDS and sum(c.isalnum() for c in value) >= 5:
                 values.setdefault(value, span.entity_type)
     finder = _ValueFinder(list(values)) if values else None
@@ -98,6 +104,9 @@ def propagate(pages: Iterable[Page]) -> None:
         if found:
             page.phi = merge(page.phi + found)
         page.phi = grow(page.text, page.phi)
+
+
+_DEFINED = re.compile(r"[ \t]*\(([A-Za-z]{2,6})\)")
 
 
 def _initials(parts: list[str]) -> str:
