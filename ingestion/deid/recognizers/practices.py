@@ -20,6 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
+from ingestion.deid.recognizers.name_cues import _RELATION_WORDS
 from ingestion.deid.recognizers.place_cues import _DESCRIPTORS, PREFIXES, _feature, _wraps
 
 _SPECIALTY = r"[a-z]+(?:ology|iatry|iatrics|pedics|paedics)"
@@ -38,9 +39,11 @@ _UNKNOWN_ZIPF = 3.5
 def _name_word(token: str) -> bool:
     """A word that names a practice on its own (see the module's docstring)."""
     word = token.lower().removesuffix("'s").removesuffix("’s")
-    if len(word) < 2 or word in lexicon.never_names() or word in lexicon.function_words() or word in lexicon.care_settings() \
-            or word in _DESCRIPTORS or word in lexicon.structure_words():
+    if len(word) < 2 or word in lexicon.function_words() or word in lexicon.care_settings() or word in _DESCRIPTORS \
+            or word in lexicon.structure_words() or word in lexicon.safe_words_only() or word in _RELATION_WORDS:
         return False
+    if word in lexicon.never_names():  # a word of notes, an eponym, a drug: a name here only as a frequent surname
+        return word in lexicon.common_last_names()  # "Price Radiology", "thompson radiology", "Hall FP"
     census = word in lexicon.last_names() or word in lexicon.first_names()
     if _ADJECTIVE.fullmatch(word) and not census:
         return False
