@@ -37,7 +37,11 @@ def test_may_as_a_verb_stays(text: str) -> None:
         ("Ruppert Eye Associates as scheduled (3-19)", "3-19"),
         ("# Cx 6/14 NGTD", "6/14"),
         ("# Cx 10/3 NGTD", "10/3"),
-        ("last admission was 1/12-1/15/2021 for CHF", "1/12-1/15/2021"),  # a count is a part of its whole: 10 of 3 bottles is none
+        ("last admission was 1/12-1/15/2021 for CHF", "1/12-1/15/2021"),
+        ("stay for NSTEMI (3 May - 10 May). Percocet 5/325", "10 May"),
+        ("MRSA nares positive 10 May).", "10 May"),
+        ("admitted the 27th (transferred from Gray) with", "27th"),
+        ("ECHO FROM THE 26TH FORMAL READ PENDING", "26TH"),  # a count is a part of its whole: 10 of 3 bottles is none
         ("symptoms began this past May; had similar in 2014", "May"),
     ],
 )
@@ -47,7 +51,7 @@ def test_a_hyphenated_or_cultured_day_is_a_date(text: str, date: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["bcx 2/2 positive", "cx 1/4 GPC", "pain 3-4.", "gave 1-2 tabs.", "coumadin 5 mg qhs (INR goal 2-3)", "CIWA 10-15, ativan 1mg",
+    ["bcx 2/2 positive", "cx 1/4 GPC", "pt 3 may be transferred", "3 MAY NEED O2", "from the 4th ventricle", "admitted the 2nd time", "pain 3-4.", "gave 1-2 tabs.", "coumadin 5 mg qhs (INR goal 2-3)", "CIWA 10-15, ativan 1mg",
      "MICU NURSING NOTE 3-11", "3-4 L NC", "q3-4h"],
 )
 def test_counts_ranges_and_shifts_stay(text: str) -> None:

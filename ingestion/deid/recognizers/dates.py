@@ -35,6 +35,9 @@ _WORD_ORDINALS = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
     r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-\w+|thirtieth|thirty-first)"
 )
+# Nouns an ordinal counts ("the 4th ventricle", "the 2nd time"): after them it is no day of the month.
+_COUNTED = (r"(?:times?|days?|weeks?|months?|years?|cycles?|doses?|ventricles?|ribs?|floors?|grades?|percentiles?|degrees?"
+            r"|trimesters?|toes?|fingers?|digits?|nerves?|generations?|lines?|attempts?|admissions?|episodes?|intercostal)\b")
 DATE_PATTERNS = [
     # 03/28/2023, 3-28-23, 3.28.23, 28.03.2023 (day-first forms match the same shape)
     # (a range of two, "2/15/21-2/16/21", is two dates)
@@ -44,7 +47,8 @@ DATE_PATTERNS = [
     # 2023-03-28, 2023/03/28, 2023-03-28T07:42
     rf"(?<![\w/.-])(?P<phi>{_YEAR}[/-]{_MON}[/-]{_DAY}{_TIME})(?![\w/-])",
     # 28-Mar-2023, 28 Mar 2023, 28-MAR-23, 28th of March 2023
-    rf"(?<!\w)(?P<phi>{_DAY}{_ORD}?(?:\s+of)?[\s-]+{MONTH}\.?(?:[\s,-]+(?:{_YEAR}|'?\d{{2}}))?{_TIME})(?!\w)",
+    # (a range's other end is no year: "3 May - 10 May")
+    rf"(?<!\w)(?P<phi>{_DAY}{_ORD}?(?:\s+of)?[\s-]+{MONTH}\.?(?:[\s,-]+(?:{_YEAR}|'?\d{{2}})(?![ \t]*{_ORD}?[ \t]+{MONTH}\b))?{_TIME})(?!\w)",
     # 31MAY1924, 09SEP23: laboratory and registration systems
     rf"(?<![\w])(?P<phi>{_DAY}{MONTH}(?:{_YEAR}|\d{{2}}){_TIME})(?!\w)",
     # March 28, 2023; Mar 28th; March 31st 2023; Mar. 2023; March of 2023
@@ -71,6 +75,8 @@ DATE_PATTERNS = [
     rf"{WORD_START}(?:on|since|dated|date|DOS)\s*:?\s+(?P<phi>{_DAY}/{_MON})(?![\w/]|\.\d)",
     # "on the 28th", "the 3rd of", "extubated on 21st"
     rf"{WORD_START}(?:on|since|until|by)\s+the\s+(?P<phi>{_DAY}{_ORD})\b",
+    # ... after a stay's verb, unless a count's noun follows ("from the 4th ventricle", "admitted the 2nd time")
+    rf"{WORD_START}(?:from|admitted|discharged|transferred)\s+the\s+(?P<phi>{_DAY}{_ORD})\b(?![ \t]+{_COUNTED})",
     rf"{WORD_START}(?:on|since|until|by|from|after|before)\s+(?P<phi>{_DAY}{_ORD})(?=[ \t]*(?:$|[,.;)]|(?:at|of|and|@)\b))",
     # 3-28 where a date is meant: a hyphen is a range elsewhere ("3-4 L", "q3-4h")
     rf"{WORD_START}(?:on|since|until|till|dated|due|after|before|through|thru|DOS|date|d/c|admitted|discharged|started|stopped|drawn)\s*:?\s+(?P<phi>{_MON}-{_DAY})(?![\w/-]|\.\d|\s*(?:x|times|L|lpm|mg|ml|cc|days?|hours?|hrs?|weeks?|wks?|min)\b)",
@@ -222,8 +228,10 @@ class ClinicalDateRecognizer(RegexRecognizer):
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end]
-        # "May" alone after a number is a month only with a year or day: "3 may" is not a date.
-        if re.fullmatch(r"\d+\s+may", value, re.IGNORECASE):
+        # "May" alone after a number is a month only written as one: "3 may be", "3 MAY NEED" are no date,
+        # "10 May", "(3 May - 10 May)" and a table's "4 MAY    6/5" are.
+        if (m := re.fullmatch(r"\d+\s+(may)", value, re.IGNORECASE)) is not None and (
+                m[1] == "may" or m[1] == "MAY" and re.match(r"[ \t]+[A-Za-z]", text[end : end + 3])):
             return False
         if rule is _ON_DM and _DECIMAL_BEFORE.search(text, max(0, start - 60), start):
             return False
