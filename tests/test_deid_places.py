@@ -308,3 +308,17 @@ def test_a_facilitys_short_name_defined_in_brackets_is_masked_wherever_it_recurs
 def test_a_relation_in_brackets_after_a_name_is_no_short_name() -> None:
     notes = ["Spoke with Jessica Ward (wife) today", "his wife visited"]
     assert find_phi(notes)[1] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("pharmacy: dunbury family pharmacy, 2981 main boulevard, dunbury junction, oh 20362", "2981 main boulevard"),
+    ("he lives alone on church street in rural bird county.", "bird county"),
+    ("discharged to rehab in port whitfield for intensive PT", "port whitfield"),
+])  # fmt: skip
+def test_streets_counties_and_prefixed_towns_in_lower_case(text: str, place: str) -> None:
+    assert place in found(text, PLACES), found(text)
+
+
+@pytest.mark.parametrize("text", ["took 5 long road trips", "this county has no shelter; the home county", "given 10 mg street value"])
+def test_a_road_or_a_county_in_a_sentence_is_no_place(text: str) -> None:
+    assert found(text, PLACES) == []

@@ -92,7 +92,8 @@ def _note_word(word: str) -> bool:
     return word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
 
 
-_ROAD_ABBREVIATIONS = frozenset("st rd ave ln blvd".split())  # no English word: "12 oak st" is a street
+# No English word, or none after a house number: "12 oak st", "2981 main boulevard" are streets
+_ROAD_ABBREVIATIONS = frozenset("st rd ave ln blvd street road avenue boulevard lane parkway pkwy terrace highway hwy".split())
 
 
 def _street_name(words: list[str], kind: str = "") -> bool:

@@ -135,6 +135,22 @@ _LOCALITIES = frozenset("county township borough parish section neighborhood nei
 _ROAD = re.compile(r"(?i)\b(?:old[ ]+)?(?:route|rte|hwy|highway|state[ ]+road|county[ ]+road|interstate)[ ]?#?\d{1,4}\b")
 
 
+# A county in any case, named by any word that is not a sentence's or a note's: "rural bird county", "PEREZ COUNTY"
+_COUNTY = re.compile(r"(?i)\b(?P<name>[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+)?)[ ]+(?:county|parish)\b")
+_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ive|ary|ous|ern)")  # "rural county", "western county": a kind, not a name
+
+
+def _county_name(name: str) -> int | None:
+    """Where a county's name starts within `name` ("in rural bird" → "bird"), or None."""
+    words = name.split()
+    skip = 0
+    while words and (words[0].lower() in lexicon.function_words() or _ADJECTIVE.fullmatch(words[0].lower())):
+        skip += len(words.pop(0)) + 1  # "in rural bird county": the name is what is left
+    if not words or any(w.lower() in lexicon.function_words() or _never_place(w.lower()) or _ADJECTIVE.fullmatch(w.lower()) for w in words):
+        return None
+    return skip
+
+
 def _feature(word: str) -> bool:
     """A street's or locality's type ("park", "flat", "grove", "county"), which goes on to a name before it."""
     return (word in street_types() or word in _LOCALITIES) and not _never_place(word)
@@ -194,6 +210,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 results.append(self.result(kind, start, end, 0.6 if cue["weak"] else 0.7))
         results += [self.result(Phi.FACILITY, *m.span("value"), 0.7) for m in _ORGANISATION_FIELD.finditer(text) if _an_organisation(m["value"])]
         results += [self.result(Phi.CITY, road.start(), road.end(), 0.6) for road in _ROAD.finditer(text)]
+        for m in _COUNTY.finditer(text):
+            if (skip := _county_name(m["name"])) is not None:
+                results.append(self.result(Phi.CITY, m.start() + skip, m.end(), 0.6))
         results += [self.result(Phi.FACILITY, m.start("x"), m.end("x"), 0.6) for m in _TITLE_INITIALS.finditer(text)
                     if m["x"].lower() not in lexicon.safe_words()]
         for state in _STATE_AFTER.finditer(text):
@@ -233,7 +252,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                     return start, tail.end(), True
             titled = token.group()[:1].isupper() and not token.group().isupper()
             if word in PREFIXES:
-                saint |= word in ("st", "saint")
+                saint |= word in ("st", "saint", "port", "fort", "ft", "mount", "mt", "lake")  # "in port whitfield"
             elif not weak and titled and _town_word(word, _NAMED_PLACE_ZIPF) and word not in lexicon.note_words():  # states stay
                 named = True  # after a strong cue, a place written as a name: "lives in Munich", "from Toronto General"
             elif start is None and _INITIALS.fullmatch(word) and word not in lexicon.safe_words() and lexicon.word_frequency(word) < 4.0 \
