@@ -322,3 +322,18 @@ def test_streets_counties_and_prefixed_towns_in_lower_case(text: str, place: str
 @pytest.mark.parametrize("text", ["took 5 long road trips", "this county has no shelter; the home county", "given 10 mg street value"])
 def test_a_road_or_a_county_in_a_sentence_is_no_place(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, town", [
+    ("pt from springfield, ems brought", "springfield"),
+    ("lives alone in greenville. daughter nearby", "greenville"),
+    ("Pt from Riverside, ems brought", "Riverside"),
+])  # fmt: skip
+def test_a_town_the_gazetteer_knows_after_a_weak_cue_is_masked_in_any_case(text: str, town: str) -> None:
+    assert town in found(text, PLACES), found(text)
+
+
+@pytest.mark.parametrize("text", ["She emigrated from Mexico in 1990", "returned from a month in Wales", "on 4L via Hudson mask",
+                                  "results from mobile lab", "IN UNION WITH FAMILY"])
+def test_countries_provinces_devices_and_english_words_stay(text: str) -> None:
+    assert found(text, PLACES) == []

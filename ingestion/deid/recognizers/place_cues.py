@@ -191,6 +191,29 @@ def _an_organisation(value: str) -> bool:
     return any(c.isalpha() for c in value) and not all(w in _NO_ORGANISATION or w in _NAME_JOINS or "-" in w and w.split("-")[0] in _NO_ORGANISATION for w in words)
 
 
+_TOWN_WORDS = re.compile(r"[ \t]+([A-Za-z][\w'’.-]*(?:[ ][A-Za-z][\w'’.-]*){0,2})")
+
+
+def _known_town(text: str, at: int) -> tuple[int, int] | None:
+    """A town the gazetteer knows right after a place cue ("pt from springfield", "lives alone in
+    Riverside"), longest first: an English word counts only written as a name in mixed case ("from
+    Mobile", not "from mobile" or "IN UNION")."""
+    m = _TOWN_WORDS.match(text, at)
+    if m is None:
+        return None
+    words = m[1].split(" ")
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n]).rstrip(".,")
+        lower = phrase.lower()
+        if lower not in lexicon.word_file("towns.txt") or _STATE_NAME.fullmatch(phrase):
+            continue
+        if n == 1 and (_never_place(lower) or lexicon.english_word(lower) and not (phrase[0].isupper() and not phrase.isupper())):
+            return None
+        start = m.start(1)
+        return start, start + len(phrase)
+    return None
+
+
 def _wraps(text: str, at: int) -> bool:
     """A line ending at `at` is long enough to have wrapped ("DISCHARGE SUMMARY" ends by itself)."""
     return at - (text.rfind("\n", 0, at) + 1) >= WRAPPED_LINE
@@ -208,6 +231,8 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 start, end, facility = found
                 kind = Phi.CITY if cue["town"] and not facility else Phi.FACILITY
                 results.append(self.result(kind, start, end, 0.6 if cue["weak"] else 0.7))
+            elif (town := _known_town(text, cue.end())) is not None:
+                results.append(self.result(Phi.CITY, *town, 0.6))
         results += [self.result(Phi.FACILITY, *m.span("value"), 0.7) for m in _ORGANISATION_FIELD.finditer(text) if _an_organisation(m["value"])]
         results += [self.result(Phi.CITY, road.start(), road.end(), 0.6) for road in _ROAD.finditer(text)]
         for m in _COUNTY.finditer(text):
