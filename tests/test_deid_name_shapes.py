@@ -251,3 +251,13 @@ def test_an_initial_and_a_surname_after_a_role_in_lower_case_are_a_name(text: st
 @pytest.mark.parametrize("text", ["pa a. fib noted on tele", "rn: e. coli in urine, abx started"])
 def test_an_abbreviation_or_an_organism_after_a_role_stays(text: str) -> None:
     assert find_phi([text])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [("social: ranveer called for update at 6:40 am.", "ranveer"), ("NGOZI AT BEDSIDE ALL SHIFT", "NGOZI")])
+def test_a_word_no_dictionary_holds_before_what_only_a_person_does_is_a_name(text: str, name: str) -> None:
+    assert name in [text[s.start : s.end] for s in find_phi([text])[0]]
+
+
+@pytest.mark.parametrize("text", ["desat called to md", "levo called down to pharmacy"])
+def test_shorthand_before_called_stays(text: str) -> None:
+    assert find_phi([text])[0] == []

@@ -195,6 +195,9 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                         for p in word.split("-")):
             pass  # a surname after a first name or an initial, though English or medicine knows it: "kristy murphy",
             # "sonny hope", "victoria branch-fisher", "notified -j. bell"
+        elif mode == "before" and words == 0 and len(word) > 3 and word.isalpha() and not lexicon.english_word(word) \
+                and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF and word not in lexicon.safe_words() and word not in _credentials():
+            pass  # right before what only a person does, a word no dictionary holds is a name: "ranveer called"
         elif mode == "subject":
             if words or not _surname_alone(token.group()) or word in lexicon.clinical_terms():
                 break
@@ -255,6 +258,7 @@ def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False,
     return word in firsts or word in lexicon.last_names() or zipf < 3.0
 
 _PROFESSION = re.compile(r"(?:olog|iatr|thera|armac|ysio)ists?$|icians?$|surgeons?$|midwi(?:fe|ves)$")
+_BEFORE_UNKNOWN_ZIPF = 2.5  # "ranveer" 2.4, "ngozi" 2.3
 _WEAK_UNKNOWN_ZIPF = 2.0  # a word unknown to the lists counts after a weak cue only if rarer than "nodule" (2.3)
 _TITLED_UNKNOWN_ZIPF = 3.0  # ... unless it is written as a name: "Niamh" 2.5, "Okonjo" 2.0
 _WEAK_ZIPF = 5.0  # "price" 4.6 and "white" 5.4 (after "dr" either is a name; after "sw" only the first)
