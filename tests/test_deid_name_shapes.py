@@ -261,3 +261,8 @@ def test_a_word_no_dictionary_holds_before_what_only_a_person_does_is_a_name(tex
 @pytest.mark.parametrize("text", ["desat called to md", "levo called down to pharmacy"])
 def test_shorthand_before_called_stays(text: str) -> None:
     assert find_phi([text])[0] == []
+
+
+def test_a_proxys_title_is_no_name() -> None:
+    text = "- code status: DNR per HCP (son, Dmitri)"
+    assert [text[s.start : s.end] for s in find_phi([text])[0]] == ["Dmitri"]
