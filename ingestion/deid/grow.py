@@ -50,9 +50,8 @@ def grow(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             grown.append(span)
             continue
         limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
-        line = text[text.rfind("\n", 0, span.start) + 1 : (text.find("\n", span.end) + 1 or len(text) + 1) - 1]
         end = _grow_right(text, span.end, limit, mixed=not text[span.start : span.end].isupper(),
-                          one_case=line.isupper() or line.islower(), facility=span.entity_type == Phi.FACILITY)
+                          one_case=_one_case_line(text, span.start, span.end), facility=span.entity_type == Phi.FACILITY)
         floor = grown[-1].end if grown else 0
         start = span.start
         while (m := _PREFIX.search(text, max(floor, start - 40), start) or _WORD_BEFORE.search(text, max(floor, start - 40), start)) \
@@ -73,10 +72,17 @@ _NOT_LAST = frozenset({"medical", "palliative"})
 
 @functools.cache
 def _continuation() -> re.Pattern[str]:
-    """Facility nouns after a facility, joined by "and", "for", "of the" or a dash (data/facility_nouns.txt)."""
+    """Facility nouns after a facility, joined by "and", "for" or "of the" (data/facility_nouns.txt)."""
     nouns = lexicon.word_file("facility_nouns.txt") | {w for w in lexicon.word_file("facility_specialties.txt") if " " not in w}
     noun = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
     return re.compile(rf"(?i:(?P<joint>[ \t]+(?P<word>and|&|for|of)(?P<the>[ \t]+the)?)?(?P<nouns>(?:[ \t]+(?:{noun}))+))(?![\w'’-])")
+
+
+def _one_case_line(text: str, start: int, end: int) -> bool:
+    """The line holding text[start:end] is written in one case: there a capital says nothing."""
+    stop = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if stop == -1 else stop]
+    return line.isupper() or line.islower()
 
 
 def _continued(text: str, end: int, limit: int, one_case: bool, facility: bool) -> int | None:

@@ -101,9 +101,8 @@ def propagate(pages: Iterable[Page]) -> None:
                 found.append(PhiSpan(m.start(), m.end(), Phi.FACILITY, 0.7))
         if finder is not None:
             found += [PhiSpan(a, b, kinds.get(_digits(page.text[a:b]), Phi.ID), 0.8) for a, b in finder.find(page.text)]
-        if found:
-            page.phi = merge(page.phi + found)
-        page.phi = grow(page.text, page.phi)
+        if found:  # the rest were grown above
+            page.phi = grow(page.text, merge(page.phi + found))
 
 
 _DEFINED = re.compile(r"[ \t]*\(([A-Za-z]{2,6})\)")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from presidio_analyzer import RecognizerResult
@@ -105,11 +106,16 @@ _SURNAME_AFTER = re.compile(r"[ ]([A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+
 _EVERYDAY_ZIPF = 5.5  # "will" 6.3, "may" 5.8 are words first; "Black" 5.2, "Price" 5.0, "Brown" 4.9 go on a first name
 
 
+@functools.cache
+def _not_surnames() -> frozenset[str]:
+    return lexicon.clinical_terms() | lexicon.structure_words() | lexicon.function_words() | lexicon.safe_words_only()
+
+
 def _surname(word: str) -> bool:
     """A word after a first name that is its surname: every part a census surname, a frequent one
     if it is an English word too ("Brown", not "rang"), none clinical, structural or everyday
     English ("JENNIFER WILL CALL")."""
-    excluded = lexicon.clinical_terms() | lexicon.structure_words() | lexicon.function_words() | lexicon.safe_words_only()
+    excluded = _not_surnames()
     for part in re.split(r"-", word.replace("’", "'")):
         if len(part) < 2 or part in excluded or lexicon.word_frequency(part) >= _EVERYDAY_ZIPF:
             return False

@@ -24,7 +24,7 @@ from ingestion.deid.recognizers.places import (
     SPECIALTY_FACILITY,
     STATE_NAMES,
     STATES,
-    WRAPPED_LINE,
+    wraps,
 )
 
 # Words that begin a place's name and name nothing alone: "new julianville", "st clare", "lake dustin".
@@ -175,7 +175,7 @@ _ORGANISATION_FIELD = re.compile(
 )
 _NO_ORGANISATION = frozenset(
     "none n/a na unknown unk retired unemployed disabled disability self self-employed homemaker housewife student "
-    "yes no pending tbd declined not applicable home-schooled homeschooled none reported".split()
+    "yes no pending tbd declined not applicable home-schooled homeschooled reported".split()
 )
 
 
@@ -212,11 +212,6 @@ def _known_town(text: str, at: int) -> tuple[int, int] | None:
         start = m.start(1)
         return start, start + len(phrase)
     return None
-
-
-def _wraps(text: str, at: int) -> bool:
-    """A line ending at `at` is long enough to have wrapped ("DISCHARGE SUMMARY" ends by itself)."""
-    return at - (text.rfind("\n", 0, at) + 1) >= WRAPPED_LINE
 
 
 class PlaceCueRecognizer(ClinicalRecognizer):
@@ -313,7 +308,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
         for token in reversed(tokens[-_MAX_WORDS:]):
             between = text[token.end() : at if start is None else start].strip(" \t")
             # a name may wrap onto the next line, but a line's last word is no name of a facility word starting the next
-            if between and not (between == "\n" and start is not None and _wraps(text, token.end())):
+            if between and not (between == "\n" and start is not None and wraps(text, token.end())):
                 break  # only spaces between the words
             word = _word(token.group())
             if token.group().endswith(".") and word not in PREFIXES:

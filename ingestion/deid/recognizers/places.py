@@ -181,12 +181,17 @@ class ClinicalAddressRecognizer(RegexRecognizer):
 WRAPPED_LINE = 35  # characters: a shorter line ends by itself (a letterhead's, a signature's), a longer one wraps
 
 
+def wraps(text: str, at: int) -> bool:
+    """A line ending at `at` is long enough to have wrapped ("DISCHARGE SUMMARY" ends by itself)."""
+    return at - (text.rfind("\n", 0, at) + 1) >= WRAPPED_LINE
+
+
 def _unwrapped(text: str, start: int, end: int) -> tuple[int, int]:
     """A name found across a line break, kept whole only where a long line wraps onto the next:
     after a short line ("Dr. Miles Ortiz\nWright Family Medicine", "St. Winifred Hospital\nHospital
     Course") the line before stands alone, kept when it ends with a facility word."""
     while (newline := text.find("\n", start, end)) != -1:
-        if newline - (text.rfind("\n", 0, newline) + 1) >= WRAPPED_LINE:
+        if wraps(text, newline):
             return start, end  # one break per name at most: the rule allows no more
         head = text[start:newline].rstrip()
         if _FACILITY_END.search(head):

@@ -21,7 +21,8 @@ from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
 from ingestion.deid.recognizers.name_cues import _RELATION_WORDS
-from ingestion.deid.recognizers.place_cues import _DESCRIPTORS, PREFIXES, _feature, _wraps
+from ingestion.deid.recognizers.place_cues import _ADJECTIVE, _DESCRIPTORS, PREFIXES, _feature
+from ingestion.deid.recognizers.places import wraps
 
 _SPECIALTY = r"[a-z]+(?:ology|iatry|iatrics|pedics|paedics)"
 _PRACTICE = re.compile(
@@ -31,7 +32,6 @@ _PRACTICE = re.compile(
     r"(?:[ ]+(?:associates|group|partners|specialists|consultants|physicians))?(?:,?[ ]+(?:p\.c\.|pc|pllc|llc|inc\.?))?)(?![\w'’-])"
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’]*|&")
-_ADJECTIVE = re.compile(r"[a-z]+(?:al|ic|ive|ary|ous)")  # "interventional", "bariatric": a kind of care
 _MAX_WORDS = 4
 _UNKNOWN_ZIPF = 3.5
 
@@ -39,7 +39,7 @@ _UNKNOWN_ZIPF = 3.5
 def _name_word(token: str) -> bool:
     """A word that names a practice on its own (see the module's docstring)."""
     word = token.lower().removesuffix("'s").removesuffix("’s")
-    if len(word) < 2 or word in lexicon.function_words() or word in lexicon.care_settings() or word in _DESCRIPTORS \
+    if len(word) < 2 or word in lexicon.function_words() or word in _DESCRIPTORS \
             or word in lexicon.structure_words() or word in lexicon.safe_words_only() or word in _RELATION_WORDS:
         return False
     if word in lexicon.never_names():  # a word of notes, an eponym, a drug: a name here only as a frequent surname
@@ -72,7 +72,7 @@ class PracticeRecognizer(ClinicalRecognizer):
         start, named, end = None, False, at
         for token in reversed(tokens):
             gap = text[token.end() : end]
-            if gap not in (" ", "  ") and not (gap.strip(" \t") == "\n" and _wraps(text, token.end())):
+            if gap not in (" ", "  ") and not (gap.strip(" \t") == "\n" and wraps(text, token.end())):
                 break  # a space, or a long line's wrap, between a name's words (not a form's columns)
             word = token.group()
             if word.isupper() and len(word) <= 5 and not named:
