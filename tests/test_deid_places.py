@@ -314,6 +314,7 @@ def test_a_relation_in_brackets_after_a_name_is_no_short_name() -> None:
     ("pharmacy: dunbury family pharmacy, 2981 main boulevard, dunbury junction, oh 20362", "2981 main boulevard"),
     ("he lives alone on church street in rural bird county.", "bird county"),
     ("discharged to rehab in port whitfield for intensive PT", "port whitfield"),
+    ("Address: 59 de Lacy Street, Roberta Ville", "59 de Lacy Street"),  # a particle is no note word before "Street"
 ])  # fmt: skip
 def test_streets_counties_and_prefixed_towns_in_lower_case(text: str, place: str) -> None:
     assert place in found(text, PLACES), found(text)

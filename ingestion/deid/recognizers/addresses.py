@@ -92,15 +92,16 @@ def _note_word(word: str) -> bool:
     return word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.safe_words_only()
 
 
-# No English word, or none after a house number: "12 oak st", "2981 main boulevard" are streets
-_ROAD_ABBREVIATIONS = frozenset("st rd ave ln blvd street road avenue boulevard lane parkway pkwy terrace highway hwy".split())
+_ROAD_ABBREVIATIONS = frozenset("st rd ave ln blvd".split())  # no English word: "12 oak st" is a street
+# ... nor these after a house number, whatever the name's words: "2981 main boulevard"
+_ROAD_WORDS = _ROAD_ABBREVIATIONS | frozenset("street road avenue boulevard lane parkway pkwy terrace highway hwy".split())
 
 
 def _street_name(words: list[str], kind: str = "") -> bool:
     """The name of a street: no function, clinical or structure word; in lower case, rare words or names
-    (or any word before a road's abbreviation)."""
+    (or any word before a road's abbreviation, or after a house number before "street", "boulevard"...)."""
     road = kind.lower() in _ROAD_ABBREVIATIONS
-    lower = all(w.islower() for w in words) and not road
+    lower = all(w.islower() for w in words) and kind.lower() not in _ROAD_WORDS
     titled = all(w[:1].isupper() and not w.isupper() for w in words)
     for w in re.findall(r"[^\W\d_]+", " ".join(words).lower()):  # "campbell-nolan", "o'dwyer": each part
         if w in ("o", "d", "mc", "mac", "st"):
