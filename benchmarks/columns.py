@@ -24,12 +24,9 @@ by its pages (rendering not timed, one untimed warm-up ingest first).
 from __future__ import annotations
 
 import argparse
-import statistics
-import tempfile
-import time
 from collections import Counter, defaultdict
-from pathlib import Path
 
+from benchmarks.pdf_pages import ingest_pages
 from tests.data.columns.render import render
 from tests.data.columns.score import classify, load, shown
 
@@ -43,44 +40,26 @@ def _group(spec: dict, unit: dict) -> str:
 
 
 def run(part: str, runs: int, misses: bool) -> dict:
-    from engine import estimate_tokens
-    from ingestion import IngestionSettings, ingest
-
-    settings = IngestionSettings(workers=1)
     specs = load(part)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     wrong: list[tuple[str, str, str, str, list[str]]] = []
-    per_page: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = [render(spec, Path(tmp) / f"{spec['id']}.pdf") for spec in specs]
-        ingest([paths[0]], settings, estimate_tokens)  # warm-up: imports and first-use costs
-        for round_ in range(runs):
-            total = 0.0
-            for spec, path in zip(specs, paths):
-                t0 = time.perf_counter()
-                record = ingest([path], settings, estimate_tokens)
-                total += time.perf_counter() - t0
-                if round_:
-                    continue
-                if record.errors:
-                    raise SystemExit(f"{spec['id']}: {record.errors}")
-                passages = [p.text for p in record.passages]
-                scored = [u for u in spec["gold"] if u["col"] is not None]
-                for unit, (text, outcome) in zip(scored, classify(spec, passages)):
-                    group = _group(spec, unit)
-                    counts[group][outcome] += 1
-                    if group != "table rows":
-                        counts["all sentences"][outcome] += 1
-                    if outcome != "whole":
-                        wrong.append((spec["id"], spec["style"]["order"], outcome, text, shown(text, passages)))
-            per_page.append(total / len(specs))
+    texts, s_per_page = ingest_pages(specs, render, runs)
+    for spec, passages in zip(specs, texts):
+        scored = [u for u in spec["gold"] if u["col"] is not None]
+        for unit, (text, outcome) in zip(scored, classify(spec, passages)):
+            group = _group(spec, unit)
+            counts[group][outcome] += 1
+            if group != "table rows":
+                counts["all sentences"][outcome] += 1
+            if outcome != "whole":
+                wrong.append((spec["id"], spec["style"]["order"], outcome, text, shown(text, passages)))
     if misses and part == "tuned":
         for page, order, outcome, text, passages in wrong:
             print(f"- {page} ({order}) {outcome}: {text}")
             for p in passages:
                 print(f"    passage: {' '.join(p.split())!r}")
         print()
-    return {"part": part, "pages": len(specs), "counts": counts, "s_per_page": statistics.median(per_page)}
+    return {"part": part, "pages": len(specs), "counts": counts, "s_per_page": s_per_page}
 
 
 def main() -> None:

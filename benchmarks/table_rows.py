@@ -18,43 +18,23 @@ by its pages (rendering not timed, one untimed warm-up ingest first).
 from __future__ import annotations
 
 import argparse
-import statistics
-import tempfile
-import time
 from collections import Counter
-from pathlib import Path
 
+from benchmarks.pdf_pages import ingest_pages
 from tests.data.tables.render import render
 from tests.data.tables.score import classify, load
 
 
 def run(part: str, runs: int, misses: bool) -> dict:
-    from engine import estimate_tokens
-    from ingestion import IngestionSettings, ingest
-
-    settings = IngestionSettings(workers=1)
     specs = load(part)
     counts: Counter[str] = Counter()
     wrong: list[tuple[str, list[str], str, list[str]]] = []
-    per_page: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = [render(spec, Path(tmp) / f"{spec['id']}.pdf") for spec in specs]
-        ingest([paths[0]], settings, estimate_tokens)  # warm-up: imports and first-use costs
-        for round_ in range(runs):
-            total = 0.0
-            for spec, path in zip(specs, paths):
-                t0 = time.perf_counter()
-                record = ingest([path], settings, estimate_tokens)
-                total += time.perf_counter() - t0
-                if round_:
-                    continue
-                if record.errors:
-                    raise SystemExit(f"{spec['id']}: {record.errors}")
-                for cells, outcome, shown in classify(spec, [p.text for p in record.passages]):
-                    counts[outcome] += 1
-                    if outcome != "one":
-                        wrong.append((spec["id"], cells, outcome, shown))
-            per_page.append(total / len(specs))
+    texts, s_per_page = ingest_pages(specs, render, runs)
+    for spec, passages in zip(specs, texts):
+        for cells, outcome, shown in classify(spec, passages):
+            counts[outcome] += 1
+            if outcome != "one":
+                wrong.append((spec["id"], cells, outcome, shown))
     n = sum(counts.values())
     if misses and part == "tuned":
         for page, cells, outcome, shown in wrong:
@@ -63,7 +43,7 @@ def run(part: str, runs: int, misses: bool) -> dict:
                 print(f"    passage: {' '.join(text.split())!r}")
         print()
     return {"part": part, "pages": len(specs), "rows": n, "one": counts["one"] / n, "split": counts["split"] / n,
-            "merged": counts["merged"] / n, "s_per_page": statistics.median(per_page)}
+            "merged": counts["merged"] / n, "s_per_page": s_per_page}
 
 
 def main() -> None:
