@@ -266,3 +266,42 @@ def test_shorthand_before_called_stays(text: str) -> None:
 def test_a_proxys_title_is_no_name() -> None:
     text = "- code status: DNR per HCP (son, Dmitri)"
     assert [text[s.start : s.end] for s in find_phi([text])[0]] == ["Dmitri"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("daughter ngozi is primary caregiver.", "ngozi"), ("wife xiomara will bring clothes", "xiomara"),
+    ("dtr chip called, upset re: fall.", "chip"), ("HIS BRO JET VISITED THIS AM", "JET"), ("son, summer, aware of plan", "summer"),
+])  # fmt: skip
+def test_a_relatives_name_is_masked_when_no_dictionary_holds_it_or_a_persons_verb_follows(text: str, name: str) -> None:
+    assert name in [text[s.start : s.end] for s in find_phi([text])[0]]
+
+
+@pytest.mark.parametrize("text", ["wife also called twice", "son finally visited", "daughter today visited with pt", "husband pt aware"])
+def test_an_adverb_between_a_relation_and_its_verb_stays(text: str) -> None:
+    assert find_phi([text])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [("RE: KOWALCZYK, JAN", "KOWALCZYK, JAN"), ("Re: Hill", "Hill"), ("RE: PRICE, MARY", "PRICE, MARY")])
+def test_a_letters_heading_holds_its_patients_name(text: str, name: str) -> None:
+    assert name in [text[s.start : s.end] for s in find_phi([text])[0]]
+
+
+@pytest.mark.parametrize("text", ["SPOKE WITH SON RE: PLAN OF CARE.", "Re: Discharge summary", "RE: PATIENT REFERRAL"])
+def test_a_letters_topic_is_no_name(text: str) -> None:
+    assert find_phi([text])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Called Mrs Gray; will call Centa Gray back after team rounds.", "Centa Gray"), ("social: sean pruitt and dad visited.", "sean pruitt"),
+    ("friend will faleti at bedside most of shift.", "will faleti"), ("Nephew Chip Borysewicz flying in from Georgia.", "Chip Borysewicz"),
+])  # fmt: skip
+def test_a_first_name_or_surname_beside_a_name_found_goes_with_it(text: str, name: str) -> None:
+    assert name in [text[s.start : s.end] for s in find_phi([text])[0]]
+
+
+@pytest.mark.parametrize("text", [
+    "RESULTS PER DR. ROGERS NEG. PLAN: REFERRED", "Assistant: Dr Ojo   Anaesthetist: Dr Balogun", "MIDLINE LAPAROTOMY, LLOYD DAVIES POSITION.",
+])  # fmt: skip
+def test_shorthand_a_column_or_an_eponym_beside_a_name_stays_out_of_it(text: str) -> None:
+    words = {w for s in find_phi([text])[0] for w in text[s.start : s.end].split()}
+    assert not words & {"NEG.", "NEG", "Anaesthetist", "Anaesthetist:", "DAVIES", "POSITION"}

@@ -1,4 +1,5 @@
-"""A place found in part is masked whole: its kind and its prefix go with its name.
+"""A place or a person found in part is masked whole: a place's kind and prefix go with its name,
+and a person's first name or surname beside the part found goes with it ("Centa [Gray]").
 
 Recognizers and propagation find a facility's or town's own name ("Birchwick", "Magnolia");
 the words around it that say which kind of place it is ("VNA", "Crest", "Fire", "Hospice of
@@ -46,6 +47,13 @@ def grow(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` (merged, in order) with each place's span reaching over its kind and prefix."""
     grown, changed = [], False
     for i, span in enumerate(spans):
+        if span.entity_type == Phi.PERSON:
+            floor = grown[-1].end if grown else 0
+            limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
+            start, end = _grow_person(text, span.start, span.end, floor, limit)
+            if (start, end) != (span.start, span.end):
+                changed = True
+                span = PhiSpan(start, end, span.entity_type, span.score, span.surrogate)
         if span.entity_type not in _PLACES:
             grown.append(span)
             continue
@@ -122,3 +130,48 @@ def _name_word(word: str) -> bool:
         return False
     lower = word.lower().removesuffix("'s").removesuffix("’s")
     return lower not in lexicon.function_words() and lower not in lexicon.safe_words() and lexicon.word_frequency(lower) < _NAME_ZIPF
+
+
+# --- people -------------------------------------------------------------------------------------
+
+# One space between: wider gaps are a form's columns ("Assistant: Dr Ojo   Anaesthetist:"); no label after
+_PERSON_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z'’-]*[a-z]|[A-Z][A-Z'’-]*[A-Z]) $")
+_PERSON_WORD_AFTER = re.compile(r" ([A-Za-z][a-z'’-]*[a-z]|[A-Z][A-Z'’-]*[A-Z])(?![\w'’-]|\.\w|[ \t]*:)")
+_FUNCTION_FIRST_NAMES = frozenset(("will", "may"))  # before a name found, "will ████" is Will: no verb stands there
+_SURNAME_ZIPF = 4.0  # in a line of one case, a surname after a name found is rarer than "bruce" (4.3) ... or no English word
+_UNKNOWN_ZIPF = 3.0
+
+
+def _eponym_after() -> re.Pattern[str]:
+    from ingestion.deid.recognizers.names import _eponym_after
+
+    return _eponym_after()
+
+
+def _grow_person(text: str, start: int, end: int, floor: int, limit: int) -> tuple[int, int]:
+    """A person's span with the first name before it and the surname after it that the recognizers
+    left ("will [faleti]", "Centa [Gray]", "[sean] bruce"): one word each way, on its line."""
+    one_case = _one_case_line(text, start, end)
+    if (m := _PERSON_WORD_BEFORE.search(text, max(floor, start - 30), start)) is not None and _person_word(m.group(1), one_case, first=True):
+        start = m.start(1)
+    if (m := _PERSON_WORD_AFTER.match(text, end)) is not None and m.end() <= limit and _person_word(m.group(1), one_case, first=False) \
+            and not _eponym_after().match(text, m.end()):
+        end = m.end()  # ("LLOYD [DAVIES] POSITION" is an eponym's)
+    return start, end
+
+
+def _person_word(word: str, one_case: bool, first: bool) -> bool:
+    from ingestion.deid.recognizers.name_cues import _RELATION_WORDS  # a cheap module of patterns
+
+    lower = word.lower().removesuffix("'s").removesuffix("’s")
+    titled = word[0].isupper() and word[1:].islower()
+    if not (one_case or titled) or len(lower) < 2 or lower in lexicon.structure_words() or lower in lexicon.safe_words_only() \
+            or lower in lexicon.clinical_terms() or lower in _RELATION_WORDS or lower in lexicon.word_file("credentials.txt"):
+        return False
+    if not lexicon.english_word(lower) and lexicon.word_frequency(lower) < _UNKNOWN_ZIPF and lower not in lexicon.function_words() \
+            and lower not in lexicon.safe_words():
+        return True  # no English word: "Centa", "faleti"
+    if first:
+        return lower in lexicon.first_names() and (lower not in lexicon.function_words() or lower in _FUNCTION_FIRST_NAMES)
+    return lower in lexicon.last_names() and lower not in lexicon.function_words() and lower not in lexicon.note_words() and (
+        titled and not one_case or not lexicon.english_word(lower) and lexicon.word_frequency(lower) < 4.5 or lexicon.word_frequency(lower) < _SURNAME_ZIPF)

@@ -68,6 +68,10 @@ _RELATIONS = (
 # A field label's end: "Patient: ", "**Patient:** ", "| **Patient** | " (a Markdown table cell).
 _FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
 
+# What is said of a person, never of a thing: "KATHLEEN GAMBLE AWARE", "dtr chip called"
+_SAYS = (r"(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit)"
+         r"|is\s+on\s+vaca(?:tion)?|visited|phoned|rang|called|upset)")
+
 # (pattern, score, mode, hint). The mode says how a name of any case is judged word by word:
 # None, the name's shape suffices (capitals); "after", the name follows the cue and ends at the first
 # word that cannot be a name; "weak" likewise, with common words ("hand" in "rt hand") refused;
@@ -145,8 +149,7 @@ _BEFORE_RULES = [
     (rf"(?P<phi>{_NAME}),[ \t]*", rf"(?<=[ \t,]){_AMBIGUOUS_CREDENTIALS}\b", 0.8, None),
     # credentials and roles after a name: "marisol quaid, bsn, rn", "colin hansen rn"
     # what is said of a person: "KATHLEEN GAMBLE AWARE", "brittany can be reached at"
-    (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit)"
-                                   rf"|is\s+on\s+vaca(?:tion)?|visited|phoned|rang|called|upset)\b", 0.55, "before"),
+    (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}{_SAYS}\b", 0.55, "before"),
     # what only the patient does: "thompson asking to go home", "GENE TOLERATING DIET"; a census name there is one
     (rf"(?P<phi>{_ANY_WORD})[ \t]+", rf"{WORD_START}(?i:asking\s+(?:to|for|about)|tolerat(?:ing|ed)\s+(?:diet|po|meals?)|resting\s+comfortably"
                                    rf"|refus(?:es|ed|ing))\b", 0.55, "subject"),
@@ -187,6 +190,8 @@ _AFTER_RELATION = [
     (re.compile(rf"[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})"), 0.7, None),
     # any case: "son, david", "hcp is mary", "mum brenda", "husband bill", "son grant called"
     (re.compile(rf"[ \t]*[,:(]?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})"), 0.55, "kin"),
+    # one word between a relation and what only a person does is a name, though English knows it: "dtr chip called"
+    (re.compile(rf"[ \t]*,?[ \t]*(?P<phi>{_ANY_WORD})(?=[ \t]*,?[ \t]+{_SAYS}\b)"), 0.55, "kin_says"),
     # the second of two: "sons david and mark", "DAUGHTERS ROSA AND LINA"
     (re.compile(rf"[ \t]*,?[ \t]*{_ANY_WORD},?[ \t]+(?i:and|&)[ \t]+(?P<phi>{_ANY_WORD})"), 0.55, "weak"),
 ]

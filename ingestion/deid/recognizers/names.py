@@ -103,8 +103,9 @@ class CueNameRecognizer(ClinicalRecognizer):
                     continue
                 match = pattern.match(text, label.end())
                 span = match and _trim_name(text, *match.span("phi"), never)
-                if span and (mode or text[span[0] : span[1]].isupper()):
-                    span = _judged(text, *span, mode or "after", firsts)
+                topic = span and not mode and _letter_topic(label.group(), text[span[0] : span[1]])
+                if span and (mode or topic or text[span[0] : span[1]].isupper()):
+                    span = _judged(text, *span, mode or ("weak" if topic else "after"), firsts)
                 if span:
                     results.append(self.result(Phi.PERSON, *span, score))
         for role in _ROLE.finditer(text):
@@ -195,9 +196,12 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                         for p in word.split("-")):
             pass  # a surname after a first name or an initial, though English or medicine knows it: "kristy murphy",
             # "sonny hope", "victoria branch-fisher", "notified -j. bell"
-        elif mode == "before" and words == 0 and len(word) > 3 and word.isalpha() and not lexicon.english_word(word) \
+        elif mode == "kin_says":
+            if words or not _said_of_kin(word, firsts):
+                break
+        elif mode in ("before", "kin", "kin_before") and words == 0 and len(word) > 3 and word.isalpha() and not lexicon.english_word(word) \
                 and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF and word not in lexicon.safe_words() and word not in _credentials():
-            pass  # right before what only a person does, a word no dictionary holds is a name: "ranveer called"
+            pass  # right before what only a person does or after a relation, a word no dictionary holds is a name: "ranveer called", "daughter ngozi"
         elif mode == "subject":
             if words or not _surname_alone(token.group()) or word in lexicon.clinical_terms():
                 break
@@ -215,6 +219,20 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
     if before:
         return tokens[kept - 1].start(), end
     return start, tokens[kept - 1].end()
+
+
+def _letter_topic(label: str, value: str) -> bool:
+    """A letter's heading before a word English knows is judged as after a weak cue, unless a comma shows a
+    surname and a first name: "RE: PLAN OF CARE", "Re: Discharge summary", but "RE: KOWALCZYK, JAN", "Re: Hill"."""
+    return label.lower() in _LETTER_LABELS and "," not in value and lexicon.english_word(_lower_word(value.split()[0]))
+
+
+def _said_of_kin(word: str, firsts: frozenset[str]) -> bool:
+    """The one word between a relation and what only a person does ("dtr chip called"): a name unless it is
+    English that says something else there ("wife also called", "son finally visited", "dtr pt aware")."""
+    return (word.isalpha() and len(word) > 1 and word not in lexicon.function_words() and word not in lexicon.structure_words()
+            and word not in lexicon.safe_words_only() and word not in lexicon.clinical_terms() and word not in _RELATION_WORDS
+            and (word in firsts or not word.endswith("ly") and lexicon.word_frequency(word) < _KIN_SAYS_ZIPF))
 
 
 def _titled(word: str, text: str, at: int) -> bool:
@@ -261,6 +279,8 @@ _PROFESSION = re.compile(r"(?:olog|iatr|thera|armac|ysio)ists?$|icians?$|surgeon
 _BEFORE_UNKNOWN_ZIPF = 2.5  # "ranveer" 2.4, "ngozi" 2.3
 _WEAK_UNKNOWN_ZIPF = 2.0  # a word unknown to the lists counts after a weak cue only if rarer than "nodule" (2.3)
 _TITLED_UNKNOWN_ZIPF = 3.0  # ... unless it is written as a name: "Niamh" 2.5, "Okonjo" 2.0
+_LETTER_LABELS = frozenset(("re", "to", "from", "attn"))
+_KIN_SAYS_ZIPF = 5.0  # "summer" 4.6, "chip" 4.2; "today" 5.7
 _WEAK_ZIPF = 5.0  # "price" 4.6 and "white" 5.4 (after "dr" either is a name; after "sw" only the first)
 
 
