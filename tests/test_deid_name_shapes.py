@@ -305,3 +305,18 @@ def test_a_first_name_or_surname_beside_a_name_found_goes_with_it(text: str, nam
 def test_shorthand_a_column_or_an_eponym_beside_a_name_stays_out_of_it(text: str) -> None:
     words = {w for s in find_phi([text])[0] for w in text[s.start : s.end].split()}
     assert not words & {"NEG.", "NEG", "Anaesthetist", "Anaesthetist:", "DAVIES", "POSITION"}
+
+
+_WILLS_RECORD = ["Social: friend Will Faleti visits daily."]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("social: spoke w/ will on phone, aware of plan.", "will"), ("[STEPSON: WILL] UPSET RE: FALL", "WILL"), ("MSG LEFT FOR WILL @ 555-0134", "WILL"),
+])  # fmt: skip
+def test_a_first_name_of_the_record_that_is_a_common_word_recurs_where_only_a_person_stands(text: str, name: str) -> None:
+    assert name in [text[s.start : s.end] for s in find_phi([text, *_WILLS_RECORD])[0]]
+
+
+@pytest.mark.parametrize("text", ["pt will go home tomorrow", "WILL CALL MD WITH RESULTS", "plan: will wean as tolerated"])
+def test_the_common_word_stays_where_it_is_english(text: str) -> None:
+    assert "will" not in " ".join(text[s.start : s.end] for s in find_phi([text, *_WILLS_RECORD])[0]).lower()

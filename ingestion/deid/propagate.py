@@ -8,6 +8,7 @@ and other identifiers are masked wherever their digits recur. A common word neve
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -93,7 +94,7 @@ def propagate(pages: Iterable[Page]) -> None:
         found = []
         for m in _WORD.finditer(page.text):  # one pass over the words for names and places
             word = m.group(1)
-            if _is_name(word, names):
+            if _is_name(word, names) or _in_person_slot(page.text, m, names):
                 found.append(_name_span(page.text, m))
             elif (place := places.get(word.lower())) is not None and (place[0] or word[0].isupper()):
                 found.append(PhiSpan(m.start(), m.end(), place[1], 0.7))
@@ -129,6 +130,28 @@ def _is_name(word: str, names: dict[str, bool]) -> bool:
     # A common word spreads capitalized only: "Allen", "ALLEN", "BROWN"; but in capitals text
     # "WILL" or "MAY" is the sentence, not the name.
     return word[0].isupper() and not (word.isupper() and word.lower() in lexicon.function_words())
+
+
+@functools.cache
+def _person_slots() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from ingestion.deid.recognizers.name_cues import _RELATIONS, _SAYS  # patterns only
+
+    before = re.compile(rf"(?:^|[^\w/])(?i:w/|with|for|and|&|call|told|{_RELATIONS})[ \t]*[:(,]?[ \t]*\Z")
+    after = re.compile(rf"[ \t]*(?:[),;@\]]|$|(?i:(?:and|&)\b|on[ \t]+(?:the[ \t]+)?phone\b|back\b|{_SAYS}\b))", re.M)
+    return before, after
+
+
+def _in_person_slot(text: str, match: re.Match[str], names: dict[str, bool]) -> bool:
+    """A first name of the record that is also a common word ("will", "summer") recurs as that name where only a
+    person stands: after a relation or "w/" and before what a person does ("spoke w/ will on phone",
+    "[STEPSON: WILL]", "friend will upset"); a word that is English's own first ("summer") on one side suffices."""
+    word = match.group(1).lower()
+    if names.get(word) is not False or len(word) < 3 or word not in lexicon.first_names():
+        return False
+    before, after = _person_slots()
+    left = before.search(text, max(0, match.start() - 40), match.start()) is not None
+    right = after.match(text, match.end()) is not None
+    return left and right if word in lexicon.function_words() else left or right
 
 
 def _name_span(text: str, match: re.Match[str]) -> PhiSpan:
