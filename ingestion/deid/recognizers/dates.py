@@ -67,8 +67,12 @@ DATE_PATTERNS = [
     rf"(?<![\w/.:+-])(?!(?:7-3|3-11|11-7)\b)(?P<phi>{_MON}-{_DAY})(?=[ \t]*(?:$|[.,;)](?!\d)|@|(?:at[ \t]+)?{_CLOCK}))",
     # Day first where the day cannot be a month: "17/1", "28/03" (no score has a first number over 12 and a second under 13)
     rf"(?<![\w/.:+-])(?P<phi>(?:1[3-9]|2\d|3[01])/{_MON})(?![\w/%]|[.:,]\d|-\d)",
-    # Feb 15-17, March 14 to 16: a month's day range
-    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?\s*(?:-|to|through|thru|until)\s*{_DAY}{_ORD}?)(?!\w)",
+    # Feb 15-17, March 14 to 16, March 14 and 16; 14-20 March, between the 14th and 20th of March: a month's days
+    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?\s*(?:-|–|&|to|and|through|thru|until)\s*{_DAY}{_ORD}?)(?!\w)",
+    rf"(?<![\w/.-])(?P<phi>{_DAY}{_ORD}?\s*(?:-|–|&|to|and|through|thru|until)\s*(?:the\s+)?{_DAY}{_ORD}?(?:\s+of)?[\s-]+{MONTH}\.?(?:[\s,-]+{_YEAR})?)(?!\w)",
+    # March fourteenth; Jan-Feb 2023 (the months of a year)
+    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+(?:the\s+)?{_WORD_ORDINALS})\b",
+    rf"(?<!\w)(?P<phi>{MONTH}\.?\s*[-–/]\s*{MONTH}\.?,?\s+{_YEAR})(?!\w)",
     # Feb-15-2021, 2021.02.15; "dated 15/02" (day first after a cue)
     rf"(?<!\w)(?P<phi>{MONTH}\.?-{_DAY}-(?:{_YEAR}|\d{{2}}))(?!\w)",
     rf"(?<![\w.])(?P<phi>{_YEAR}\.{_MON}\.{_DAY})(?![\w.])",
@@ -230,7 +234,7 @@ class ClinicalDateRecognizer(RegexRecognizer):
         value = text[start:end]
         # "May" alone after a number is a month only written as one: "3 may be", "3 MAY NEED" are no date,
         # "10 May", "(3 May - 10 May)" and a table's "4 MAY    6/5" are.
-        if (m := re.fullmatch(r"\d+\s+(may)", value, re.IGNORECASE)) is not None and (
+        if (m := re.fullmatch(r"(?:\d+(?:st|nd|rd|th)?\s*(?:-|–|&|to|and|through|thru|until)\s*)?\d+\s+(may)", value, re.IGNORECASE)) is not None and (
                 m[1] == "may" or m[1] == "MAY" and re.match(r"[ \t]+[A-Za-z]", text[end : end + 3])):
             return False
         if rule is _ON_DM and _DECIMAL_BEFORE.search(text, max(0, start - 60), start):
