@@ -17,6 +17,7 @@ from ingestion.deid.recognizers.patient_lists import PatientListRecognizer
 from ingestion.deid.recognizers.place_cues import PlaceCueRecognizer
 from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, ClinicalFacilityRecognizer
 from ingestion.deid.recognizers.practices import PracticeRecognizer
+from ingestion.deid.recognizers.premises import PremisesRecognizer
 from ingestion.deid.recognizers.signatures import SignatureNameRecognizer
 from ingestion.deid.recognizers.site import SiteListRecognizer
 
@@ -37,6 +38,7 @@ __all__ = [
     "PatientListRecognizer",
     "PlaceCueRecognizer",
     "PracticeRecognizer",
+    "PremisesRecognizer",
     "SignatureNameRecognizer",
     "SiteListRecognizer",
 ]
