@@ -338,3 +338,18 @@ def test_a_town_the_gazetteer_knows_after_a_weak_cue_is_masked_in_any_case(text:
                                   "results from mobile lab", "IN UNION WITH FAMILY"])
 def test_countries_provinces_devices_and_english_words_stay(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("* Hospice referral to Hospice of the Port Marvale Valley if she declines.", "Hospice of the Port Marvale Valley"),
+    ("REFERRED TO HOSPICE OF THE PRESFORD VALLEY", "HOSPICE OF THE PRESFORD VALLEY"),
+    ("Pt was previously followed by Mount Mosswick BH and wants to reconnect.", "Mosswick BH"),
+    ("Wrenham Fire first on scene, handed off to EMS.", "Wrenham Fire"), ("IMAGING CD FROM ALLEN RADIOLOGY", "ALLEN RADIOLOGY"),
+])  # fmt: skip
+def test_a_hospice_of_a_place_a_service_or_a_practice_in_capitals_is_a_facility(text: str, place: str) -> None:
+    assert any(place in f for f in found(text, PLACES))
+
+
+@pytest.mark.parametrize("text", ["house fire last year, smoke inhalation", "normal BH, tolerating diet", "GRMC LAB DRAWN", "hospice of choice per family"])
+def test_a_fire_bowel_habits_or_a_hospitals_lab_stay(text: str) -> None:
+    assert found(text, PLACES) == []

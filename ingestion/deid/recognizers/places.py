@@ -114,7 +114,8 @@ FACILITY_RULES = (
     # A visiting-nurse agency by its town, in any case: "VNA of Belley", "visiting nurse association of cedarton"
     rule(r"(?P<phi>\b(?i:vna|visiting[ \t]+nurse(?:s|[ \t]+association))[ \t]+(?i:of)[ \t]+[A-Za-z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.7),
     # "Hospital of the University of ...", "Clinic of Springfield"
-    rule(r"(?P<phi>\b(?:Hospital|Clinic|Infirmary)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*){0,3})", Phi.FACILITY, 0.7),
+    rule(r"(?P<phi>\b(?:Hospital|Clinic|Infirmary|Hospice)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*){0,3})", Phi.FACILITY, 0.7),
+    rule(r"(?P<phi>\b(?:HOSPITAL|CLINIC|INFIRMARY|HOSPICE)[ \t]+(?:OF|AT)[ \t]+(?:THE[ \t]+)?[A-Z][A-Z'’.-]*(?:[ \t]+(?:OF[ \t]+)?[A-Z][A-Z'’.-]*){0,3})\b", Phi.FACILITY, 0.7),
 )
 
 # Words that, standing first, make a "facility" a department or a generic phrase, not a name.

@@ -75,8 +75,8 @@ class PracticeRecognizer(ClinicalRecognizer):
             if gap not in (" ", "  ") and not (gap.strip(" \t") == "\n" and wraps(text, token.end())):
                 break  # a space, or a long line's wrap, between a name's words (not a form's columns)
             word = token.group()
-            if word.isupper() and len(word) <= 5 and not named:
-                break  # a hospital's initials and its department ("GRMC lab", "UHD PATHOLOGY"), or an acronym ("CLIA LAB")
+            if word.isupper() and len(word) <= 5 and not named and word.lower() not in lexicon.last_names():
+                break  # a hospital's initials and its department ("GRMC lab", "UHD PATHOLOGY"), or an acronym ("CLIA LAB"), not "ALLEN"
             if _name_word(word):
                 named = True
             elif not (word == "&" and named or word.lower() in PREFIXES and named or _feature(word.lower()) and not named):
