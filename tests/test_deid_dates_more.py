@@ -48,6 +48,7 @@ def test_may_as_a_verb_stays(text: str) -> None:
         ("transfused March 14 and 16", "March 14 and 16"),
         ("seen on March fourteenth by GI", "March fourteenth"),
         ("lost 5 kg Jan-Feb 2023", "Jan-Feb 2023"),
+        ("staying at a shelter since Jan; before that in her car", "Jan"), ("lost her apartment in mid-Sept", "Sept"),
     ],
 )
 def test_a_hyphenated_or_cultured_day_is_a_date(text: str, date: str) -> None:
@@ -57,7 +58,7 @@ def test_a_hyphenated_or_cultured_day_is_a_date(text: str, date: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["bcx 2/2 positive", "cx 1/4 GPC", "pt 3 may be transferred", "3 MAY NEED O2", "from the 4th ventricle", "admitted the 2nd time", "pain 3-4.", "gave 1-2 tabs.", "coumadin 5 mg qhs (INR goal 2-3)", "CIWA 10-15, ativan 1mg",
-     "MICU NURSING NOTE 3-11", "3-4 L NC", "q3-4h", "gave 1-2 may repeat", "3 to 4 MAY BE NEEDED"],
+     "MICU NURSING NOTE 3-11", "3-4 L NC", "q3-4h", "gave 1-2 may repeat", "3 to 4 MAY BE NEEDED", "held in MAR", "see MAR"],
 )
 def test_counts_ranges_and_shifts_stay(text: str) -> None:
     assert masked(text) == text

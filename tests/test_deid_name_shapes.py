@@ -320,3 +320,8 @@ def test_a_first_name_of_the_record_that_is_a_common_word_recurs_where_only_a_pe
 @pytest.mark.parametrize("text", ["pt will go home tomorrow", "WILL CALL MD WITH RESULTS", "plan: will wean as tolerated"])
 def test_the_common_word_stays_where_it_is_english(text: str) -> None:
     assert "will" not in " ".join(text[s.start : s.end] for s in find_phi([text, *_WILLS_RECORD])[0]).lower()
+
+
+@pytest.mark.parametrize("text, name", [("came from rehab.\njacek h., rn", "jacek h"), ("LIVES WITH WIFE.\nGRANT J., RN", "GRANT J")])
+def test_a_signature_with_an_initial_before_its_credential_is_a_name(text: str, name: str) -> None:
+    assert any(name in text[s.start : s.end] for s in find_phi([text])[0])

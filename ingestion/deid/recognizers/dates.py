@@ -106,10 +106,11 @@ DATE_PATTERNS = [
     rf"(?=\d){_AMPM}[ \t]+(?P<phi>{_DM})(?=[ \t]*(?:$|[,;)]|\.(?!\d)))",  # "triage 11pm 24.3."
     rf"^[ \t]*(?:procedures?|operations?|surgery)\b[^\n]*?\((?P<phi>{_DM})\)",  # "PROCEDURE: ... (25.3)"
     # A month alone where a time is meant: "admitted in March", "since Jan.", "mid-March", "last week of June"
-    # ("May" only in title case, an abbreviation only with its period: "IN MAY BE", "in MAR" (the drug chart); "by June" may be a person)
+    # ("May" only in title case, an abbreviation with its period or in title case: "IN MAY BE", "in MAR" and "in Mar" (the
+    # drug chart); "by June" may be a person)
     rf"{WORD_START}(?:in|since|until|till|during|early|mid|late|last|next|this|past|through|thru|before|after|(?:week|end|beginning|middle|start)[ \t]+of)"
     rf"[ \t-]+(?P<phi>(?:January|February|March|April|June|July|August|September|October|November|December"
-    rf"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|(?-i:May)))(?![\w'’-]|\.\w)",  # "in MAR" is the drug chart
+    rf"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|(?-i:May|Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)))(?![\w'’-]|\.\w)",  # "in MAR" is the drug chart
     # Holidays name a day of the year
     r"(?=[cxtehnimlvfCXTEHNIMLVF])\b(?P<phi>(?:Christmas|Xmas|Thanksgiving|Easter|Halloween|New\s+Year'?s(?:\s+(?:Day|Eve))?|Christmas\s+Eve|Independence\s+Day|July\s+4th|Memorial\s+Day|Labor\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day)(?:\s+(?:day|eve))?)\b",
 ]
