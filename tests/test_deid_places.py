@@ -353,3 +353,17 @@ def test_a_hospice_of_a_place_a_service_or_a_practice_in_capitals_is_a_facility(
 @pytest.mark.parametrize("text", ["house fire last year, smoke inhalation", "normal BH, tolerating diet", "GRMC LAB DRAWN", "hospice of choice per family"])
 def test_a_fire_bowel_habits_or_a_hospitals_lab_stay(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, street", [
+    ("Parking on Hill Street; do not use Carrowcrest Road in winter.", "Carrowcrest Road"),
+    ("dropped off at the front office, Church Avenue entrance.", "Church Avenue"), ("Lives alone off the Bradley Road near the pond.", "Bradley Road"),
+    ("The bus stop at Main St and Prospect Extension has moved.", "Prospect Extension"),
+])  # fmt: skip
+def test_a_street_written_as_a_name_needs_no_house_number_or_cue(text: str, street: str) -> None:
+    assert street in found(text, PLACES)
+
+
+@pytest.mark.parametrize("text", ["The Foley Catheter Road show", "PARKING ON THE ROAD IN WINTER", "Hospital Road Traffic Accident team"])
+def test_a_clinical_word_or_capitals_before_a_road_word_stay(text: str) -> None:
+    assert found(text, PLACES) == []

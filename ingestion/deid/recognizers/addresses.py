@@ -67,10 +67,15 @@ def _street() -> re.Pattern[str]:
 # (OAK STREET)", "lives off mill rd". Only road words; the English ones ("way", "place", "court",
 # "drive", "circle") only after a name written as one.
 _BARE_STREET = re.compile(
-    r"(?:\b(?:on|at|off|(?:cross[ ]+)?streets?:?|corner[ ]+of|and)[ ]+|\()(?P<phi>(?P<name>\d{1,3}(?:st|nd|rd|th)|[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]"
+    r"(?:\b(?:on|at|off|(?:cross[ ]+)?streets?:?|corner[ ]+of|and|use|near|past|via|along|onto|behind|from|to)[ ]+(?:the[ ]+)?|\()(?P<phi>(?P<name>\d{1,3}(?:st|nd|rd|th)|[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]"
     r"(?P<type>street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|ter|parkway|pkwy|highway|hwy|crescent|cres|turnpike"
     r"|way|place|pl|court|ct|drive|dr|circle|cir)\.?)(?![\w'’-])",
     re.I,
+)
+# ... and with no cue where its name and a road's word are written as names: "do not use Carrowcrest Road", "Church Avenue entrance"
+_NAMED_STREET = re.compile(
+    r"(?<![\w'’.-])(?P<phi>(?P<name>[A-Z][a-z][\w'’-]*(?:[ ][A-Z][a-z][\w'’-]*)?)[ ]"
+    r"(?:Street|Avenue|Road|Lane|Boulevard|Terrace|Parkway|Highway|Turnpike|Crescent|Extension))(?![\w'’-])"
 )
 _ENGLISH_TYPES = frozenset("way place court drive dr circle".split())
 _DOCTOR_AFTER = re.compile(r"[ ]+[A-Z][a-z]")
@@ -143,6 +148,11 @@ class AddressBlockRecognizer(ClinicalRecognizer):
                 town = _TOWN_AFTER.match(text, street.end()) if text[street.start()] == "(" else None
                 if town and not any(_label_word(w.lower()) for w in town["phi"].split()):
                     results.append(self.result(Phi.CITY, *town.span("phi"), 0.7))
+        for street in _NAMED_STREET.finditer(text):
+            if not _in_capitals(text, street.start()) and all(
+                    not _label_word(w.lower()) and w.lower() not in lexicon.function_words() and w.lower() not in lexicon.clinical_terms()
+                    for w in street["name"].split()):
+                results.append(self.result(Phi.STREET_ADDRESS, *street.span("phi"), 0.65))
         for mark in _LANDMARK.finditer(text):
             if not any(w.lower() in lexicon.structure_words() or w.lower() in lexicon.function_words() for w in mark["phi"].split()[:-1]):
                 results.append(self.result(Phi.CITY, *mark.span("phi"), 0.6))
@@ -169,6 +179,11 @@ class AddressBlockRecognizer(ClinicalRecognizer):
                 found.append(self.result(Phi.CITY, at, end, 0.75))
             at = end
         return found
+
+
+def _in_capitals(text: str, at: int) -> bool:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : len(text) if end == -1 else end].isupper()
 
 
 def _region(text: str, at: int) -> int | None:
