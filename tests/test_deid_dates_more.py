@@ -48,6 +48,7 @@ def test_may_as_a_verb_stays(text: str) -> None:
         ("transfused March 14 and 16", "March 14 and 16"),
         ("seen on March fourteenth by GI", "March fourteenth"),
         ("lost 5 kg Jan-Feb 2023", "Jan-Feb 2023"),
+        ("Admission Date: [**2150-3-2**]", "2150-3-2"), ("3-20: readmitted with dyspnea", "3-20"),
         ("staying at a shelter since Jan; before that in her car", "Jan"), ("lost her apartment in mid-Sept", "Sept"),
     ],
 )

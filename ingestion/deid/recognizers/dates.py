@@ -45,7 +45,7 @@ DATE_PATTERNS = [
     rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_MON}(?P<s>[/.-]){_DAY}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
     rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_DAY}(?P<s>[/.-]){_MON}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
     # 2023-03-28, 2023/03/28, 2023-03-28T07:42
-    rf"(?<![\w/.-])(?P<phi>{_YEAR}[/-]{_MON}[/-]{_DAY}{_TIME})(?![\w/-])",
+    rf"(?<![\w/.-])(?P<phi>(?:{_YEAR}|21\d{{2}})[/-]{_MON}[/-]{_DAY}{_TIME})(?![\w/-])",  # ... and records shifted past 2100
     # 28-Mar-2023, 28 Mar 2023, 28-MAR-23, 28th of March 2023
     # (a range's other end is no year: "3 May - 10 May")
     rf"(?<!\w)(?P<phi>{_DAY}{_ORD}?(?:\s+of)?[\s-]+{MONTH}\.?(?:[\s,-]+(?:{_YEAR}|'?\d{{2}})(?![ \t]*{_ORD}?[ \t]+{MONTH}\b))?{_TIME})(?!\w)",
@@ -65,6 +65,7 @@ DATE_PATTERNS = [
     # goes on to its unit ("3-4 L", "1-2 tabs") and a measure's word stands before it ("pain 3-4.")
     # (nursing shifts stay: "NURSING NOTE 3-11", "7-3", "11-7")
     rf"(?<![\w/.:+-])(?!(?:7-3|3-11|11-7)\b)(?P<phi>{_MON}-{_DAY})(?=[ \t]*(?:$|[.,;)](?!\d)|@|(?:at[ \t]+)?{_CLOCK}))",
+    rf"(?m)^[ \t]*(?:[-*•][ \t]*)?(?P<phi>{_MON}-{_DAY})(?=:[ \t])",  # a day's entry: "3-20: readmitted"
     # Day first where the day cannot be a month: "17/1", "28/03" (no score has a first number over 12 and a second under 13)
     rf"(?<![\w/.:+-])(?P<phi>(?:1[3-9]|2\d|3[01])/{_MON})(?![\w/%]|[.:,]\d|-\d)",
     # Feb 15-17, March 14 to 16, March 14 and 16; 14-20 March, between the 14th and 20th of March: a month's days
