@@ -7,7 +7,7 @@ import pytest
 from tests.deid_corpus.load import TYPES, by_patient, load
 
 
-@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("untouched", 150)])
+@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("dev7", 150), ("untouched", 150)])
 def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes_at_least: int) -> None:
     notes = load(split)  # raises when a span does not match its text
     assert len(notes) >= notes_at_least and len({n.text for n in notes}) == len(notes)
@@ -31,6 +31,10 @@ def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes
     elif split == "dev6":  # discharge-style documents, heavy in facilities named every way
         assert {"discharge_summary", "transfer_summary", "interfacility", "consult", "op_note", "clinic_letter", "snf_admission"} <= set(genres)
         assert Counter(s.type for n in notes for s in n.spans)["FACILITY"] >= 1000
+    elif split == "dev7":  # relatives named every way in nursing notes, sign-outs and calls; discharge dates
+        assert {"nursing_caps", "nursing_lower", "nursing_flow", "signout", "telephone", "case_management", "chaplaincy",
+                "discharge_summary", "transfer_summary"} <= set(genres)
+        assert Counter(s.type for n in notes for s in n.spans)["RELATIVE"] >= 500
     else:
         assert {"nursing_caps", "nursing_lower", "signout", "telephone", "social_work", "discharge", "radiology", "pathology"} <= set(genres)
     caps = [n for n in notes if n.genre == "nursing_caps"]
