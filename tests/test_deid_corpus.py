@@ -12,7 +12,7 @@ def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes
     notes = load(split)  # raises when a span does not match its text
     assert len(notes) >= notes_at_least and len({n.text for n in notes}) == len(notes)
     records = by_patient(notes)
-    assert all(len(r) >= 3 for r in records)
+    assert all(len(r) >= (2 if split == "dev7" else 3) for r in records)  # dev7: two to four notes a patient
     kinds = Counter(s.type for n in notes for s in n.spans)
     assert set(TYPES) <= set(kinds)
     genres = Counter(n.genre for n in notes)
