@@ -325,3 +325,16 @@ def test_the_common_word_stays_where_it_is_english(text: str) -> None:
 @pytest.mark.parametrize("text, name", [("came from rehab.\njacek h., rn", "jacek h"), ("LIVES WITH WIFE.\nGRANT J., RN", "GRANT J")])
 def test_a_signature_with_an_initial_before_its_credential_is_a_name(text: str, name: str) -> None:
     assert any(name in text[s.start : s.end] for s in find_phi([text])[0])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("3) Bed 25 - D'AMICO, RENATA (42M) C. diff colitis w/ AKI", "D'AMICO, RENATA"), ("2) bed 32a - sagnelli, gaetano (85m) etoh withdrawal", "sagnelli, gaetano"),
+    ("2) BED 23A - ABUBAKAR, HABIBU (61M) R HIP FX S/P ORIF", "ABUBAKAR, HABIBU"), ("PT: OKONJO-BELL, KIRSTY   MRN 0012345   AGE 82", "KIRSTY"),
+])  # fmt: skip
+def test_a_rows_patient_before_their_age_and_sex_or_after_the_label_is_a_name(text: str, name: str) -> None:
+    assert any(name in text[s.start : s.end] for s in find_phi([text])[0])
+
+
+@pytest.mark.parametrize("text", ["Bed 12 - empty (0M)", "2) bed 4 - septic shock (85m) on levo", "PT: ALERT, ORIENTED   MRN 0012345"])
+def test_words_before_an_age_that_are_english_stay(text: str) -> None:
+    assert not any(w in " ".join(text[s.start : s.end] for s in find_phi([text])[0]).lower() for w in ("empty", "shock", "alert", "oriented"))

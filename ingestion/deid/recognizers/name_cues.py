@@ -158,6 +158,8 @@ _BEFORE_RULES = [
     (rf"(?P<phi>{_ANY_WORD}(?:[ ]{{1,2}}(?!(?i:is|was|an?)\b){_ANY_WORD})?)(?:,[ \t]*|[ \t]+(?i:is|was)[ \t]+)(?i:an?[ \t]+)?",
      r"(?<![\w.])\d{1,3}[ \t-]*(?:(?i:yo|y/o|y\.o\.|year[ -]old|yr[ -]old)\b|(?:(?i:yo|y/o)[ \t]?)?[MF]\b)", 0.6, "before"),
 ]
+# A list's row: the patient's name before their age and sex in brackets ("Bed 18B - Geisel, Uwe (26M)", "sagnelli, gaetano (85m)")
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD}(?:,[ ]{{0,2}}{_ANY_WORD}|[ ]{_ANY_WORD})?)[ \t]*", r"\((?:\d{1,3}|[>~]?9\d)[ \t]*(?:[MFmf]|yo|y/o)\)", 0.6, "row"))
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"

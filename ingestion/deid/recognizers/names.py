@@ -136,7 +136,7 @@ class CueNameRecognizer(ClinicalRecognizer):
                 match = name.search(text, max(0, found.start() - _BEFORE_REACH), found.start())
                 span = match and _trim_name(text, *match.span("phi"), never)
                 if span and (mode or text[span[0] : span[1]].isupper()):
-                    span = _judged(text, *span, {"kin": "kin_before", "subject": "subject"}.get(mode, "before"), firsts)  # any case, or capitals that say nothing
+                    span = _judged(text, *span, {"kin": "kin_before", "subject": "subject", "row": "row"}.get(mode, "before"), firsts)  # any case, or capitals that say nothing
                 if span:
                     results.append(self.result(Phi.PERSON, *span, score))
         return results
@@ -145,7 +145,7 @@ class CueNameRecognizer(ClinicalRecognizer):
 def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) -> tuple[int, int] | None:
     """The words of a cue's name, in any case, that can be a name: from the cue outwards."""
     tokens = list(_ANY_TOKEN.finditer(text, start, end))
-    before = mode in ("before", "credential", "role", "kin_before", "subject")
+    before = mode in ("before", "credential", "role", "kin_before", "subject", "row")
     if before:
         tokens.reverse()
     kept = words = 0
@@ -182,7 +182,7 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                 break
         elif mode == "patient":  # the patient's label: census words are names ("DAY, JESSICA"), field labels are not
             if word in lexicon.FIELD_WORDS or word in lexicon.safe_words_only() or word in _credentials() or not (
-                word in firsts or word in lexicon.last_names() or lexicon.word_frequency(word) < 3.0
+                word in firsts or word in lexicon.last_names() or lexicon.word_frequency(word) < 3.0 or _no_english(word)
             ):
                 break
         elif mode == "relation" and word in lexicon.note_words() and word not in firsts:
@@ -196,6 +196,11 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                         for p in word.split("-")):
             pass  # a surname after a first name or an initial, though English or medicine knows it: "kristy murphy",
             # "sonny hope", "victoria branch-fisher", "notified -j. bell"
+        elif mode == "row":  # a list row's patient before "(61M)": names, not English ("septic shock (85m)")
+            surname = words and "," in text[token.end() : tokens[i - 1].start()]
+            if not (all(_no_english(p) or p in lexicon.last_names() and (surname or not lexicon.english_word(p)) for p in re.split(r"[-'’]", word) if len(p) > 1)
+                    or word in firsts and word not in lexicon.structure_words()):
+                break
         elif mode == "kin_says":
             if words or not _said_of_kin(word, firsts):
                 break
@@ -214,11 +219,17 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         previous = word
         kept += 1
         words += 1
-    if not words or mode == "patient" and (words < 2 or not any(_lower_word(t.group()) in firsts for t in tokens[:kept])):
-        return None  # initials alone are no name; after the patient's label, a full name with a first name
+    if not words or mode == "patient" and (words < 2 or not any(_lower_word(t.group()) in firsts for t in tokens[:kept]) and "," not in text[start:end]):
+        return None  # initials alone are no name; after the patient's label, a full name with a first name, or "Last, First"
     if before:
         return tokens[kept - 1].start(), end
     return start, tokens[kept - 1].end()
+
+
+def _no_english(word: str) -> bool:
+    """A word (lower case) no dictionary holds and no note uses: "abubakar", "kirsty", "amin"."""
+    return word.isalpha() and len(word) > 1 and not lexicon.english_word(word) and word not in lexicon.safe_words() \
+        and word not in lexicon.function_words() and word not in _credentials()
 
 
 def _letter_topic(label: str, value: str) -> bool:
