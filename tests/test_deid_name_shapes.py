@@ -338,3 +338,17 @@ def test_a_rows_patient_before_their_age_and_sex_or_after_the_label_is_a_name(te
 @pytest.mark.parametrize("text", ["Bed 12 - empty (0M)", "2) bed 4 - septic shock (85m) on levo", "PT: ALERT, ORIENTED   MRN 0012345"])
 def test_words_before_an_age_that_are_english_stay(text: str) -> None:
     assert not any(w in " ".join(text[s.start : s.end] for s in find_phi([text])[0]).lower() for w in ("empty", "shock", "alert", "oriented"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("td: call armin (husband) back re: goals of care", "armin"), ("hus, will, (hcp) wants call after ct; call will back re: goc", "will"),
+    ("CALL RUSTY BACK RE: GOALS OF CARE", "RUSTY"), ("fam mtg 6/6 w/ dorota\n", "dorota"), ("LVM FOR GUSTAVSSON, INGRID (FRIEND) AT 555-0134", "GUSTAVSSON, INGRID"),
+    ('girlfriend Josefa Lindqvist "Pepa" will bring Quran', '"Pepa"'), ("SOCIAL: PT ASKING FOR HUS ART FREQUENTLY", "ART"),
+])  # fmt: skip
+def test_whom_to_call_back_a_relative_by_surname_and_a_nickname_are_names(text: str, name: str) -> None:
+    assert any(name in text[s.start : s.end] for s in find_phi([text])[0])
+
+
+@pytest.mark.parametrize("text", ["call pharmacy back re: dose", "pt asking for pain meds", "call family w/ updates", "CALL MD BACK RE: K 3.1", "call hospice back."])
+def test_a_word_of_notes_where_a_person_is_called_back_stays(text: str) -> None:
+    assert find_phi([text])[0] == []

@@ -137,6 +137,7 @@ def _name_word(word: str) -> bool:
 # One space between: wider gaps are a form's columns ("Assistant: Dr Ojo   Anaesthetist:"); no label after
 _PERSON_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z'’-]*[a-z]|[A-Z][A-Z'’-]*[A-Z]) $")
 _PERSON_WORD_AFTER = re.compile(r" ([A-Za-z][a-z'’-]*[a-z]|[A-Z][A-Z'’-]*[A-Z])(?![\w'’-]|\.\w|[ \t]*:)")
+_NICKNAME = re.compile(r"[ \t]*\(?[\"“'‘][A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?([\"”'’]\)?)")
 _FUNCTION_FIRST_NAMES = frozenset(("will", "may"))  # before a name found, "will ████" is Will: no verb stands there
 _SURNAME_ZIPF = 4.0  # in a line of one case, a surname after a name found is rarer than "bruce" (4.3) ... or no English word
 _UNKNOWN_ZIPF = 3.0
@@ -157,6 +158,8 @@ def _grow_person(text: str, start: int, end: int, floor: int, limit: int) -> tup
     if (m := _PERSON_WORD_AFTER.match(text, end)) is not None and m.end() <= limit and _person_word(m.group(1), one_case, first=False) \
             and not _eponym_after().match(text, m.end()):
         end = m.end()  # ("LLOYD [DAVIES] POSITION" is an eponym's)
+    if (m := _NICKNAME.match(text, end)) is not None and m.end() <= limit:
+        end = m.end(1)  # a nickname in quotes after a name: 'Funmilayo Adeyemi ("Funmi")'
     return start, end
 
 

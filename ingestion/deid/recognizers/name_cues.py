@@ -60,7 +60,7 @@ _RELATIONS = (
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|grandson"
     r"|granddaughter|grandmother|grandfather|grandma|grandpa|fianc[eé]e?|friend|neighbou?r|caregiver|roommate|boyfriend"
     r"|girlfriend|stepson|stepdaughter|stepmother|stepfather|cousin|sibling|child|guardian|POA|HCP|proxy|carer|mum|mam|nan|nana"
-    r"|gran|granny|grandad|granddad|dtr|dau|husb|sis|bro|gdtr|gson|bf|gf|mil|fil|bil|sil|dil|significant[ ]other|kids?|grandkids?|children"
+    r"|gran|granny|grandad|granddad|dtr|dau|husb|hus|sis|bro|gdtr|gson|bf|gf|mil|fil|bil|sil|dil|significant[ ]other|kids?|grandkids?|children"
     r"|grandchild(?:ren)?|god(?:son|daughter|mother|father|parent|child)|gma|gpa|mgm|mgf|pgm|pgf|fob|mob"
     r"|step(?:sister|brother)|half[- ](?:sister|brother))(?:-in-law)?"
 )
@@ -138,6 +138,12 @@ _CUE_RULES = [
     # Newborns take the mother's surname: "Baby boy Haverford", "BG HAVERFORD", "Twin A Haverford"
     (rf"{WORD_START}(?:(?i:baby|infant)[ \t]+(?i:boy|girl)|B[BG]|(?i:twin)[ \t]+[AB12])[ \t]+(?P<phi>{_ANY_NAME})", 0.7, "weak", r"(?i:baby|infant|twin)|\bB[BG]\b"),
 ]
+# Whom to call back or update, both sides of the slot said: "call will back", "CALL RUSTY BACK", "LVM for armin at 555-",
+# "fam mtg 6/6 w/ May;" (a name, English or not; never a word of notes: "call pharmacy back", "asking for pain meds")
+_CUE_RULES.append((
+    rf"{WORD_START}(?i:call|(?:lvm|vm|(?:left[ \t]+)?(?:message|msg))[ \t]+for|asking[ \t]+for|fam(?:ily)?[ \t]+(?:mtg|meeting)\b[^\n;|]{{0,30}}?(?:w/|with))"
+    rf"[ \t]+(?P<phi>{_ANY_WORD})(?=[ \t]*,?[ \t]*(?:(?i:back|w/[ \t]*updates?|with[ \t]+updates?|re:|at[ \t]+\(?\d)|\((?i:{_RELATIONS})\)|[;|]|\.?[ \t]*$))",
+    0.55, "slot", r"(?i)call|for|mtg|meeting"))
 _CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
 
 # Names that stand before their cue, in any case: (the name and what separates it from the cue,
@@ -162,6 +168,7 @@ _BEFORE_RULES = [
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD}(?:,[ ]{{0,2}}{_ANY_WORD}|[ ]{_ANY_WORD})?)[ \t]*", r"\((?:\d{1,3}|[>~]?9\d)[ \t]*(?:[MFmf]|yo|y/o)\)", 0.6, "row"))
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "row"))  # "duran, rosa (cousin)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf",[ \t]*{WORD_START}(?i:{_RELATIONS})[ \t]*,", 0.6, "kin"))  # "loretta, dtr, called"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:(?:charge|primary|covering|night|day|float)[ \t]+)?(?i:{_ROLES}|float|resource)\)", 0.6, "before"))  # "nora (charge rn)", "kathleen (float)"

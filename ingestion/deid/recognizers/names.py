@@ -164,7 +164,7 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         if titled and token.group().islower() and word not in ("de", "del", "da", "dos", "van", "von", "der", "den", "le", "la", "di", "bin", "al", "ibn"):
             break  # "Mrs Graham rang": in mixed case, a lower-case word after a capitalized name is not part of it
         titled = titled or words == 0 and _titled(token.group(), text, start)
-        if word in lexicon.function_words() and (
+        if word in lexicon.function_words() and not (mode == "slot" and word in firsts) and (
             i == 0 and not (mode == "patient" and word in firsts) or words > 1 or previous not in firsts
             or word not in lexicon.last_names() or lexicon.word_frequency(word) >= 6.1  # "dr paula may", not "DAUGHTER ROSE IN"
         ):
@@ -200,6 +200,10 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
             surname = words and "," in text[token.end() : tokens[i - 1].start()]
             if not (all(_no_english(p) or p in lexicon.last_names() and (surname or not lexicon.english_word(p)) for p in re.split(r"[-'’]", word) if len(p) > 1)
                     or word in firsts and word not in lexicon.structure_words()):
+                break
+        elif mode == "slot":  # one word where only a person is called back: any name, never a word of notes
+            if words or word in lexicon.structure_words() or word in lexicon.safe_words_only() or word in lexicon.clinical_terms() \
+                    or word in _RELATION_WORDS or not (_no_english(word) or word in firsts or word in lexicon.last_names() and not lexicon.english_word(word)):
                 break
         elif mode == "kin_says":
             if words or not _said_of_kin(word, firsts):
