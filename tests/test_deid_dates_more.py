@@ -49,6 +49,7 @@ def test_may_as_a_verb_stays(text: str) -> None:
         ("seen on March fourteenth by GI", "March fourteenth"),
         ("lost 5 kg Jan-Feb 2023", "Jan-Feb 2023"),
         ("Admission Date: [**2150-3-2**]", "2150-3-2"), ("3-20: readmitted with dyspnea", "3-20"),
+        ("seen 3/3/'23 in clinic", "3/3/'23"), ("vancomycin 3/3-5, then linezolid", "3/3-5"), ("seen 03-03 in clinic", "03-03"), ("on third March", "third March"),
         ("staying at a shelter since Jan; before that in her car", "Jan"), ("lost her apartment in mid-Sept", "Sept"),
     ],
 )
@@ -59,7 +60,7 @@ def test_a_hyphenated_or_cultured_day_is_a_date(text: str, date: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["bcx 2/2 positive", "cx 1/4 GPC", "pt 3 may be transferred", "3 MAY NEED O2", "from the 4th ventricle", "admitted the 2nd time", "pain 3-4.", "gave 1-2 tabs.", "coumadin 5 mg qhs (INR goal 2-3)", "CIWA 10-15, ativan 1mg",
-     "MICU NURSING NOTE 3-11", "3-4 L NC", "q3-4h", "gave 1-2 may repeat", "3 to 4 MAY BE NEEDED", "held in MAR", "see MAR"],
+     "MICU NURSING NOTE 3-11", "3-4 L NC", "q3-4h", "gave 1-2 may repeat", "3 to 4 MAY BE NEEDED", "held in MAR", "see MAR", "take 1/2-1 tab", "pain 3/10-5", "gave 05-10 units"],
 )
 def test_counts_ranges_and_shifts_stay(text: str) -> None:
     assert masked(text) == text

@@ -92,7 +92,11 @@ DATE_PATTERNS = [
     rf"(?<!\w)(?P<phi>{_DAY}{MONTH})(?!\w)",
     rf"(?<!\w)(?P<phi>{MONTH}{_DAY})(?!\w)",
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s+the\s+{_DAY}{_ORD})(?!\w)",
-    rf"(?=[tfsenTFSEN])\b(?P<phi>(?:the\s+)?{_WORD_ORDINALS}\s+of\s+{MONTH})\b",
+    rf"(?=[tfsenTFSEN])\b(?P<phi>(?:the\s+)?{_WORD_ORDINALS}\s+(?:of\s+)?{MONTH})\b",
+    # 3/3/'23; 3/3-5 (a month's days); 03-03 (a month written with its zero is no range)
+    rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}/'\d{{2}})(?![\w/])",
+    rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}-{_DAY})(?![\w/%]|[.:,]\d|-\d)",
+    rf"(?<![\w/.:+-])(?P<phi>0[1-9]-(?:0[1-9]|[12]\d|3[01]))(?![\w/%-]|[.:]\d)",
     # A weekday names the date beside it: "Saturday 30th", "FRI 22ND", "Wed 1/5", "Sun the 17th", "Mon 20.3"
     rf"(?=[mtwfs])\b(?P<phi>{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?(?:{_DAY}{_ORD}|{_MON}[/.]{_DAY}|{_DAY}[/.]{_MON}))(?![\w/%]|[.:,]\d|-\d)",
     # A day of the month alone ("the 24th", "from the 2ND.", "the 14th 0320: wife rang") where nothing
@@ -146,7 +150,7 @@ _ON_DM = rule(
 )
 _DECIMAL_BEFORE = re.compile(r"\d\.\d[^\n]{0,40}$")
 _WEEKDAY_LEAD = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
-_BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-{_MON}/{_DAY})?|{_DAY}/{_MON}|{_MON}-{_DAY})")
+_BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-(?:{_MON}/)?{_DAY})?|{_DAY}/{_MON}|{_MON}-{_DAY})")
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}")
 _BEFORE = re.compile(r"([a-z0-9/-]+)[ \t]*$")  # the word right before ("phq-9"), with only spaces between
 _AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
