@@ -59,3 +59,21 @@ def test_grown_spans_only_grow_and_stay_disjoint(raw: list[tuple[int, int, Phi]]
         if old.entity_type not in (Phi.FACILITY, Phi.CITY, Phi.PERSON):
             assert (new.start, new.end) == (old.start, old.end)
     assert all(a.end <= b.start for a, b in zip(grown, grown[1:]))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("He was seen once in Elkfield Hospital and Medical Center's emergency department.", "Elkfield Hospital and Medical Center"),
+    ("Course: NSTEMI, troponin peak 4.21, heparin gtt started at Ingbrook Hospital and Medical\nCenter; transferred here.",
+     "Ingbrook Hospital and Medical\nCenter"),
+    ("Outside records from Saint Monica's Medical Center - Mount Upperwick Campus requested.", "Saint Monica's Medical Center - Mount Upperwick Campus"),
+])  # fmt: skip
+def test_a_facilitys_whole_name_goes_on_past_a_possessive_a_wrapped_line_and_to_its_campus(text: str, place: str) -> None:
+    assert not any(word in masked(text) for word in place.split())
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("BELTON FALLS VETERANS AFFAIRS MEDICAL CENTER\nHospital Medicine Service", "Hospital Medicine Service"),
+    ("Her daughter, who lives in Upperford. Transfer center reference # 4274872", "Transfer center"),
+])  # fmt: skip
+def test_a_heading_a_department_and_the_next_sentence_stay_out_of_a_place(text: str, kept: str) -> None:
+    assert kept in masked(text)

@@ -40,7 +40,7 @@ def _tails() -> re.Pattern[str]:
         key=len, reverse=True,
     )
     capitalized = "|".join(f"{w[0].upper()}{w[1:]}|{w.upper()}" for w in streets)
-    return re.compile(rf"(?:[ \t]+(?:(?i:{any_case})|{capitalized}))+(?![\w'’-])")
+    return re.compile(rf"(?:{_GAP}(?:(?i:{any_case})|{capitalized}))+(?![\w'’-])")
 
 
 def grow(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -78,12 +78,36 @@ _DEPARTMENTS = frozenset("department radiology laboratory laboratories labs imag
 _NOT_LAST = frozenset({"medical", "palliative"})
 
 
+WRAPPED_LINE = 35  # characters: a shorter line ends by itself (a letterhead's, a signature's), a longer one wraps
+
+
+def wraps(text: str, at: int) -> bool:
+    """A line ending at `at` is long enough to have wrapped ("DISCHARGE SUMMARY" ends by itself)."""
+    return at - (text.rfind("\n", 0, at) + 1) >= WRAPPED_LINE
+
+
+def _one_wrap(text: str, start: int, end: int) -> bool:
+    """text[start:end] crosses no line break, or one where a long line wraps onto a line written alike
+    (a letterhead in capitals over "Hospital Medicine Service" does not wrap)."""
+    breaks = [i for i in range(start, end) if text[i] == "\n"]
+    if not breaks:
+        return True
+    if len(breaks) > 1 or not wraps(text, breaks[0]):
+        return False
+    after = text.find("\n", breaks[0] + 1)
+    return text[text.rfind("\n", 0, breaks[0]) + 1 : breaks[0]].isupper() == text[breaks[0] + 1 : len(text) if after == -1 else after].isupper()
+
+
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # between a name's words: a space, or a wrapped line's break
+_CAMPUS = re.compile(rf"[ \t]*[-–,][ \t]*(?:[A-Z][\w'’.-]*{_GAP}){{1,3}}(?i:campus|site|division)\b")
+
+
 @functools.cache
 def _continuation() -> re.Pattern[str]:
     """Facility nouns after a facility, joined by "and", "for" or "of the" (data/facility_nouns.txt)."""
     nouns = lexicon.word_file("facility_nouns.txt") | {w for w in lexicon.word_file("facility_specialties.txt") if " " not in w}
     noun = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"(?i:(?P<joint>[ \t]+(?P<word>and|&|for|of)(?P<the>[ \t]+the)?)?(?P<nouns>(?:[ \t]+(?:{noun}))+))(?![\w'’-])")
+    return re.compile(rf"(?i:(?P<joint>{_GAP}(?P<word>and|&|for|of)(?P<the>{_GAP}the)?)?(?P<nouns>(?:{_GAP}(?:{noun}))+))(?![\w-]|['’](?![sS]\b))")
 
 
 def _one_case_line(text: str, start: int, end: int) -> bool:
@@ -100,12 +124,14 @@ def _continued(text: str, end: int, limit: int, one_case: bool, facility: bool) 
     written capitalized unless the line is in one case; there "for" joins only "the" ("HOME FOR
     THE AGED"): "X REHAB FOR REHAB" says why."""
     m = _continuation().match(text, end)
-    if m is None or m.end() > limit or m["joint"] and not facility:
-        return None
+    if m is None or m.end() > limit or m["joint"] and not facility or not _one_wrap(text, end, m.end()):
+        return None  # ("Hospital and Medical\nCenter" wraps; "Hospital\n\nCenter for..." is a heading)
     if m["nouns"].split()[-1].lower() in _NOT_LAST:
         return None  # "X HOSPITAL AND MEDICAL STAFF": an adjective ends no name
     if facility and not m["joint"] and any(w.lower() in _DEPARTMENTS for w in m["nouns"].split()):
         return None  # a hospital's department after its name is none of it: "[X Hospital] Radiology"
+    if "department" in [w.lower() for w in m["nouns"].split()[1:]]:
+        return None  # "[X Hospital and Medical Center] Department of Surgery"
     if one_case:
         return None if m["word"] and m["word"].lower() == "for" and not m["the"] else m.end()
     return m.end() if all(w[0].isupper() for w in m["nouns"].split()) else None
@@ -113,8 +139,10 @@ def _continued(text: str, end: int, limit: int, one_case: bool, facility: bool) 
 
 def _grow_right(text: str, end: int, limit: int, mixed: bool, one_case: bool = False, facility: bool = True) -> int:
     while end < limit:
-        if (m := _tails().match(text, end)) is not None and m.end() <= limit:
+        if (m := _tails().match(text, end)) is not None and m.end() <= limit and _one_wrap(text, end, m.end()):
             end = m.end()
+        elif facility and (m := _CAMPUS.match(text, end)) is not None and m.end() <= limit and _one_wrap(text, end, m.end()):
+            end = m.end()  # "Saint Kilian's Medical Center - Dunmore Junction Campus"
         elif (after := _continued(text, end, limit, one_case, facility)) is not None:
             end = after
         elif mixed and (m := _WORD_AFTER.match(text, end)) is not None and m.end() <= limit and _name_word(m.group(1)):

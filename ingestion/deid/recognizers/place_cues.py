@@ -293,6 +293,8 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             if word not in PREFIXES:
                 end = token.start() + len(token.group().rstrip("."))
             at = token.end()
+            if token.group().endswith(".") and word not in PREFIXES and len(word) > 1:
+                break  # a sentence ends: "lives in Upperford. Transfer center"
         if end is None or not named:
             return None
         if weak and not (unknown or saint or featured):

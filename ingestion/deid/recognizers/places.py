@@ -6,6 +6,7 @@ import re
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.grow import wraps
 from ingestion.deid.recognizers.base import WORD_START, RegexRecognizer, rule
 
 # Street suffixes as USPS Publication 28 lists them (the common ones, full and abbreviated).
@@ -41,7 +42,7 @@ STATE_NAMES = (
     "|West Virginia|Wisconsin|Wyoming|Puerto Rico|District of Columbia"
 )
 _STATE = rf"(?:{'|'.join(STATES)}|{STATE_NAMES})"
-_CITY = r"(?:(?:[A-Z][a-z'’.-]+|St\.|Ft\.|Mt\.)(?:[ -](?:[A-Z][a-z'’.-]+|de|la|del|of|on|upon)){0,3})"
+_CITY = r"(?:(?:[A-Z][a-z'’-]+|St\.|Ft\.|Mt\.)(?:[ -](?:[A-Z][a-z'’-]+|de|la|del|of|on|upon)){0,3})"  # a period ends it: "in Upperford. Transfer"
 _ZIP = r"\d{5}(?:-\d{4})?"
 
 ADDRESS_RULES = (
@@ -109,10 +110,10 @@ FACILITY_RULES = (
     # An agency of a place: "Elder Services of Cedarton", "Visiting Nurse Association of the North Shore"
     rule(r"(?P<phi>\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:Services|Association|Alliance|Network|Council|Agency)[ ]of[ ](?:the[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
     # A university and a hospital named for a saint's title: "University of Rushby Junction", "Our Lady of Mercy Hospital"
-    rule(r"(?P<phi>\b(?:University|UNIVERSITY)[ ](?:of|OF)[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
+    rule(rf"(?P<phi>\b(?:University|UNIVERSITY){_SP}(?:of|OF){_SP}[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
     rule(r"(?P<phi>\b(?i:our[ ]lady[ ]of)[ ][A-Z][\w'’-]+(?:[ ](?:Hospital|Medical[ ]Center|HOSPITAL))?)", Phi.FACILITY, 0.7),
     # A visiting-nurse agency by its town, in any case: "VNA of Belley", "visiting nurse association of cedarton"
-    rule(r"(?P<phi>\b(?i:vna|visiting[ \t]+nurse(?:s|[ \t]+association))[ \t]+(?i:of)[ \t]+[A-Za-z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.7),
+    rule(rf"(?P<phi>\b(?i:vna|visiting[ \t]+nurse(?:s|[ \t]+association)){_SP}(?i:of)[ \t]+[A-Za-z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.7),
     # "Hospital of the University of ...", "Clinic of Springfield"
     rule(r"(?P<phi>\b(?:Hospital|Clinic|Infirmary|Hospice)[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.-]*){0,3})", Phi.FACILITY, 0.7),
     rule(r"(?P<phi>\b(?:HOSPITAL|CLINIC|INFIRMARY|HOSPICE)[ \t]+(?:OF|AT)[ \t]+(?:THE[ \t]+)?[A-Z][A-Z'’.-]*(?:[ \t]+(?:OF[ \t]+)?[A-Z][A-Z'’.-]*){0,3})\b", Phi.FACILITY, 0.7),
@@ -177,14 +178,6 @@ class ClinicalAddressRecognizer(RegexRecognizer):
     def keep(self, text, start, end, rule) -> bool:
         # "..., 75002 Paris" is a town; "..., 1000 Units" is a dose.
         return rule is not _POSTCODE_TOWN or text[start:end].split()[-1].lower() not in lexicon.safe_words() | _UNITS
-
-
-WRAPPED_LINE = 35  # characters: a shorter line ends by itself (a letterhead's, a signature's), a longer one wraps
-
-
-def wraps(text: str, at: int) -> bool:
-    """A line ending at `at` is long enough to have wrapped ("DISCHARGE SUMMARY" ends by itself)."""
-    return at - (text.rfind("\n", 0, at) + 1) >= WRAPPED_LINE
 
 
 def _unwrapped(text: str, start: int, end: int) -> tuple[int, int]:

@@ -19,10 +19,10 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.grow import wraps
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
 from ingestion.deid.recognizers.name_cues import _RELATION_WORDS
 from ingestion.deid.recognizers.place_cues import _ADJECTIVE, _DESCRIPTORS, PREFIXES, _feature
-from ingestion.deid.recognizers.places import wraps
 
 _SPECIALTY = r"[a-z]+(?:ology|iatry|iatrics|pedics|paedics)"
 _PRACTICE = re.compile(
