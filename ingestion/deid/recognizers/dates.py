@@ -96,7 +96,7 @@ DATE_PATTERNS = [
     # 3/3/'23; 3/3-5 (a month's days); 03-03 (a month written with its zero is no range)
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}/'\d{{2}})(?![\w/])",
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}-{_DAY})(?![\w/%]|[.:,]\d|-\d)",
-    rf"(?<![\w/.:+-])(?P<phi>0[1-9]-(?:0[1-9]|[12]\d|3[01]))(?![\w/%-]|[.:]\d)",
+    r"(?<![\w/.:+-])(?P<phi>0[1-9]-(?:0[1-9]|[12]\d|3[01]))(?![\w/%-]|[.:]\d)",
     # A weekday names the date beside it: "Saturday 30th", "FRI 22ND", "Wed 1/5", "Sun the 17th", "Mon 20.3"
     rf"(?=[mtwfs])\b(?P<phi>{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?(?:{_DAY}{_ORD}|{_MON}[/.]{_DAY}|{_DAY}[/.]{_MON}))(?![\w/%]|[.:,]\d|-\d)",
     # A day of the month alone ("the 24th", "from the 2ND.", "the 14th 0320: wife rang") where nothing
