@@ -29,3 +29,17 @@ def test_a_chain_or_a_ward_named_for_a_building_is_a_facility(text: str, place: 
 ])  # fmt: skip
 def test_the_same_words_elsewhere_stay(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("referrals sent via portal to:\n 1. milley nursing and rehabilitation center\n", "milley nursing and rehabilitation center"),
+    ("PCP: Dr. Lee, Pearson and Martin Primary Care", "Pearson and Martin Primary Care"),
+    ("PCP: DR. LEE, RAMIREZ AND CRAIG PRIMARY CARE", "RAMIREZ AND CRAIG PRIMARY CARE"),
+])  # fmt: skip
+def test_a_nursing_home_in_lower_case_and_a_practice_of_two_partners_are_facilities(text: str, place: str) -> None:
+    assert any(place in f for f in found(text))
+
+
+@pytest.mark.parametrize("text", ["declined nursing and rehabilitation center placement", "seen by primary care and cardiology"])
+def test_the_kinds_alone_stay(text: str) -> None:
+    assert found(text) == []

@@ -67,7 +67,7 @@ class PracticeRecognizer(ClinicalRecognizer):
     @staticmethod
     def _name_before(text: str, at: int) -> int | None:
         """Where the name before a practice's kind starts: name words, prefixes ("West", "Mount"),
-        a locality's type after a name ("Quinwood Springs") and "&" between two names."""
+        a locality's type after a name ("Quinwood Springs") and "&" or "and" between two names ("Pearson and Martin Primary Care")."""
         tokens = list(_TOKEN.finditer(text, max(0, at - 80), at))[-_MAX_WORDS:]
         start, named, end = None, False, at
         for token in reversed(tokens):
@@ -79,7 +79,9 @@ class PracticeRecognizer(ClinicalRecognizer):
                 break  # a hospital's initials and its department ("GRMC lab", "UHD PATHOLOGY"), or an acronym ("CLIA LAB"), not "ALLEN"
             if _name_word(word):
                 named = True
-            elif not (word == "&" and named or word.lower() in PREFIXES and named or _feature(word.lower()) and not named):
+            elif not (word.lower() in ("&", "and") and named or word.lower() in PREFIXES and named or _feature(word.lower()) and not named):
                 break
             start, end = token.start(), token.start()
-        return start if named and text[start] != "&" else None
+        if not named or text[start] == "&" or text[start : start + 4].lower() == "and ":
+            return None
+        return start
