@@ -321,6 +321,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             written = token.group()[:1].isupper() or lexicon.word_frequency(word) < _LOWER_TAIL_ZIPF
             if not named and word in lexicon.care_settings() and not lexicon.known_name(word):
                 pass  # a kind of care however rare the word, not a name: "subacute rehab" (but "Foster House")
+            elif token.group().islower() and not town and word not in lexicon.dictionary_words() and lexicon.english_word(word) \
+                    and not lexicon.known_name(word):
+                break  # a verb's inflection in lower case is the sentence's: "pt prefers [wescrest nursing and rehab]"
             elif _name_like(word, cued=True) or _town_word(word, _FUNCTION_WORD_ZIPF if town else _TAIL_WORD_ZIPF) and (town or written):
                 named = True
             elif not (word in PREFIXES and named or word in _DESCRIPTORS and not named or _feature(word) and not named):
