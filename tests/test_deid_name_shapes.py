@@ -352,3 +352,15 @@ def test_whom_to_call_back_a_relative_by_surname_and_a_nickname_are_names(text: 
 @pytest.mark.parametrize("text", ["call pharmacy back re: dose", "pt asking for pain meds", "call family w/ updates", "CALL MD BACK RE: K 3.1", "call hospice back."])
 def test_a_word_of_notes_where_a_person_is_called_back_stays(text: str) -> None:
     assert find_phi([text])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("TD: call Skip w/ updates after CT", "Skip"), ("per dr cordova. k 3.6, umar cordova, do notified, repleted", "umar cordova"),
+])  # fmt: skip
+def test_a_name_written_as_one_where_a_person_is_called_and_a_frequent_first_name_before_a_surname_found(text: str, name: str) -> None:
+    assert any(name in text[s.start : s.end] for s in find_phi([text])[0])
+
+
+@pytest.mark.parametrize("text", ["rn mccoy / pct abby", "emergency contact: gd janet sharp"])
+def test_a_roles_or_relations_shorthand_before_a_name_stays_out_of_it(text: str) -> None:
+    assert not any(w in " ".join(text[s.start : s.end] for s in find_phi([text])[0]).split() for w in ("pct", "gd"))

@@ -169,6 +169,7 @@ _NICKNAME = re.compile(r"[ \t]*\(?[\"“'‘][A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w
 _FUNCTION_FIRST_NAMES = frozenset(("will", "may"))  # before a name found, "will ████" is Will: no verb stands there
 _SURNAME_ZIPF = 4.0  # in a line of one case, a surname after a name found is rarer than "bruce" (4.3) ... or no English word
 _UNKNOWN_ZIPF = 3.0
+_UNKNOWN_FIRST_ZIPF = 4.0  # a first name before a surname found may be a frequent one: "umar [cordova]" (3.4)
 
 
 def _eponym_after() -> re.Pattern[str]:
@@ -199,8 +200,9 @@ def _person_word(word: str, one_case: bool, first: bool) -> bool:
     if not (one_case or titled) or len(lower) < 2 or lower in lexicon.structure_words() or lower in lexicon.safe_words_only() \
             or lower in lexicon.clinical_terms() or lower in _RELATION_WORDS or lower in lexicon.word_file("credentials.txt"):
         return False
-    if not lexicon.english_word(lower) and lexicon.word_frequency(lower) < _UNKNOWN_ZIPF and lower not in lexicon.function_words() \
-            and lower not in lexicon.safe_words():
+    relaxed = first and len(lower) > 3 and lower.isalpha()
+    if not lexicon.english_word(lower) and lexicon.word_frequency(lower) < (_UNKNOWN_FIRST_ZIPF if relaxed else _UNKNOWN_ZIPF) \
+            and lower not in lexicon.function_words() and lower not in lexicon.safe_words():
         return True  # no English word: "Centa", "faleti"
     if first:
         return lower in lexicon.first_names() and (lower not in lexicon.function_words() or lower in _FUNCTION_FIRST_NAMES)

@@ -203,7 +203,8 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                 break
         elif mode == "slot":  # one word where only a person is called back: any name, never a word of notes
             if words or word in lexicon.structure_words() or word in lexicon.safe_words_only() or word in lexicon.clinical_terms() \
-                    or word in _RELATION_WORDS or not (_no_english(word) or word in firsts or word in lexicon.last_names() and not lexicon.english_word(word)):
+                    or word in _RELATION_WORDS or not (_no_english(word) or word in firsts or word in lexicon.last_names() and not lexicon.english_word(word)
+                                                       or _titled(token.group(), text, start) and word not in lexicon.note_words()):
                 break
         elif mode == "kin_says":
             if words or not _said_of_kin(word, firsts):
