@@ -7,12 +7,12 @@ import pytest
 from tests.deid_corpus.load import TYPES, by_patient, load
 
 
-@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("dev7", 150), ("untouched", 150)])
+@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("dev7", 150), ("dev8", 150), ("untouched", 150)])
 def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes_at_least: int) -> None:
     notes = load(split)  # raises when a span does not match its text
     assert len(notes) >= notes_at_least and len({n.text for n in notes}) == len(notes)
     records = by_patient(notes)
-    assert all(len(r) >= (2 if split == "dev7" else 3) for r in records)  # dev7: two to four notes a patient
+    assert all(len(r) >= (2 if split in ("dev7", "dev8") else 3) for r in records)  # dev7, dev8: two to four notes a patient
     kinds = Counter(s.type for n in notes for s in n.spans)
     assert set(TYPES) <= set(kinds)
     genres = Counter(n.genre for n in notes)
@@ -35,6 +35,9 @@ def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes
         assert {"nursing_caps", "nursing_lower", "nursing_flow", "signout", "telephone", "case_management", "chaplaincy",
                 "discharge_summary", "transfer_summary"} <= set(genres)
         assert Counter(s.type for n in notes for s in n.spans)["RELATIVE"] >= 500
+    elif split == "dev8":  # outside facilities every way in sign-outs and discharges; where an emergency happened
+        assert {"discharge", "signout", "ed_triage", "ed_provider", "social_work", "case_management"} <= set(genres)
+        assert Counter(s.type for n in notes for s in n.spans)["FACILITY"] >= 1000
     else:
         assert {"nursing_caps", "nursing_lower", "signout", "telephone", "social_work", "discharge", "radiology", "pathology"} <= set(genres)
     caps = [n for n in notes if n.genre == "nursing_caps"]
