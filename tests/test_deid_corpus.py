@@ -14,7 +14,7 @@ def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes
     records = by_patient(notes)
     assert all(len(r) >= (2 if split in ("dev7", "dev8") else 3) for r in records)  # dev7, dev8: two to four notes a patient
     kinds = Counter(s.type for n in notes for s in n.spans)
-    assert set(TYPES) <= set(kinds)
+    assert set(TYPES) - ({"EMAIL"} if split == "dev8" else set()) <= set(kinds)  # dev8 writes no e-mail
     genres = Counter(n.genre for n in notes)
     if split == "dev2":  # Commonwealth genres, some notes wholly in capitals or lower case
         assert len(genres) >= 12 and any(n.text.isupper() for n in notes) and any(n.text.islower() for n in notes)
