@@ -44,3 +44,19 @@ def test_a_nursing_home_in_lower_case_and_a_practice_of_two_partners_are_facilit
                                   "gf prefers wescrest nursing and rehabilitation center, cm to call."])
 def test_the_kinds_alone_and_the_sentences_verb_stay(text: str) -> None:
     assert not any(w in " ".join(found(text)) for w in ("declined", "primary", "prefers"))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ESRD, missed HD, K 7.1 | from OSH (Valley Crest); recheck K", "Valley Crest"), ("from osh (summitspur); back to floor", "summitspur"),
+    ("- DME: rolling walker and shower chair from Sakarya Home Medical.", "Sakarya Home Medical"),
+    ("- Transport: Pechel Medical Transport BLS booked", "Pechel Medical Transport"), ("PCP: Dr. Ruiz (Halhurst FM)", "Halhurst FM"),
+    ("WORK/INCOME: Works full-time at Hawkins Tool & Die; receives SSI.", "Hawkins Tool & Die"),
+    ("referral to Area Agency on Aging of Thornton", "Agency on Aging of Thornton"), ("rehab screen w/ Glenstead; groin check", "Glenstead"),
+])  # fmt: skip
+def test_an_outside_hospital_in_brackets_a_supplier_a_practice_or_an_employer_is_a_facility(text: str, place: str) -> None:
+    assert any(place in f for f in found(text))
+
+
+@pytest.mark.parametrize("text", ["from OSH (records pending)", "osh (icu) course c/b delirium", "works full-time at home"])
+def test_what_is_said_of_an_outside_hospital_stays(text: str) -> None:
+    assert found(text) == []

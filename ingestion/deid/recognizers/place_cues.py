@@ -60,16 +60,16 @@ _GAP = re.compile(r"[ \t]{1,2}|[ \t]?\n[ \t]*(?=\S)")  # a name may wrap onto th
 
 # Cues after which a care setting's name stands: any name-like word is taken.
 _FACILITY_CUES = (
-    r"transfer(?:red|ring)?(?:[ ]+back)?[ ]+(?:to|from)|tx'?d[ ]+(?:to|from)|t/f[ ]+(?:to|from)|xfer(?:red)?[ ]+(?:to|from)"
+    r"transfer(?:red|ring)?(?:[ ]+back)?[ ]+(?:to|from)|tx(?:'?d)?[ ]+(?:to|from)|accepting[ ]+(?:at|to)|t/f[ ]+(?:to|from)|xfer(?:red)?[ ]+(?:to|from)"
     r"|sent(?:[ ]+back)?[ ]+(?:to|from)|referred(?:[ ]+back)?[ ]+to|referrals?(?:[ ]+sent)?[ ]+to|return(?:ed|s|ing)?[ ]+to"
     r"|back[ ]+to|dispo(?:sition)?:?[ ]+(?:back[ ]+)?to|discharged(?:[ ]+back)?[ ]+(?:to|from)|d/?c'?d?[ ]+(?:to|from)"
-    r"|(?:admitted|adm\.?)[ ]+(?:to|from)|presented[ ]+from|came[ ]+from|arrived[ ]+from|bed[ ]+at|screen(?:ed|ing|er)?[ ]+(?:for|with|from|at)"
+    r"|(?:admitted|adm\.?)[ ]+(?:to|from)|presented[ ]+from|came[ ]+from|arrived[ ]+from|bed[ ]+at|screen(?:ed|ing|er)?[ ]+(?:for|with|w/|from|at)"
     r"|previously[ ]+at|program[ ]+at|(?:seen|followed|done|performed|replaced|placed|treated|hospitali[sz]ed)[ ]+at|(?:ed|er)[ ]+at"
-    r"|go[ ]+to|called[ ]+from|call[ ]+from|liaison[ ]+(?:from|at)|accepted[ ]+(?:to|at)|outside[ ]+(?:hospital|study|films?)[ ]+(?:from|at)"
+    r"|go[ ]+to|called[ ]+from|call[ ]+from|liaison[ ]+(?:from|at)|accepted[ ]+(?:to|at)|outside[ ]+(?:hospital|study|films?|mri|ct|imaging|records|echo|cath|labs?)[ ]+(?:from|at)"
     r"|presented[ ]+to|(?:ems|ambulance|medics)[ ]+from|stepped[ ]+down[ ]+to|step-?down[ ]+to|re-?admi(?:tted|ssion)[ ]+to"
     r"|admission[ ]+to|previous[ ]+admission[ ]+to|ward[ ]*:|unit[ ]*:"
     # where a person works, studies, stays or worships: Safe Harbor counts employers and schools too
-    r"|work(?:s|ed|ing)?[ ]+(?:at|for)|job[ ]+at|employed[ ]+(?:at|by)|retired[ ]+from|employer[ ]*:|school[ ]*:"
+    r"|work(?:s|ed|ing)?(?:[ ]+(?:full|part)[- ]?time)?[ ]+(?:at|for)|laid[ ]+off\b[^.;\n]{0,30}?[ ]from|job[ ]+at|employed[ ]+(?:at|by)|retired[ ]+from|employer[ ]*:|school[ ]*:"
     r"|graduat(?:e|es|ed|ing)[ ]+from|attends|enrolled[ ]+at|resides[ ]+at|residing[ ]+at|staying[ ]+at|volunteers[ ]+from"
     r"|parishioner[ ]+(?:at|of)|member[ ]+of|pharmacy[ ]*:"
     # field labels: "OSH: pendlebury", "Referring facility: Ellesmere"

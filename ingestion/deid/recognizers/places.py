@@ -108,7 +108,7 @@ FACILITY_RULES = (
     _NAMED_AFTER := rule(r"(?P<phi>\b(?:University|Teaching|General|District|Regional|Base|Royal|Community|Mercy)[ ](?:Hospital|Infirmary)[ ][A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)\b(?![ ]+(?:Hospital|Campus|Site)\b)", Phi.FACILITY, 0.7),
     _NAMED_AFTER_CAPS := rule(r"(?P<phi>\b(?:UNIVERSITY|TEACHING|GENERAL|DISTRICT|REGIONAL|BASE|ROYAL|COMMUNITY|MERCY)[ ](?:HOSPITAL|INFIRMARY)[ ][A-Z][A-Z'’]+(?:[ ][A-Z][A-Z'’]+)?)\b", Phi.FACILITY, 0.7),
     # An agency of a place: "Elder Services of Cedarton", "Visiting Nurse Association of the North Shore"
-    rule(r"(?P<phi>\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:Services|Association|Alliance|Network|Council|Agency)[ ]of[ ](?:the[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
+    rule(r"(?P<phi>\b(?:[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:Services|Association|Alliance|Network|Council|Agency)|(?:Area[ ])?Agency[ ]on[ ]Aging)[ ]of[ ](?:the[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
     # A university and a hospital named for a saint's title: "University of Rushby Junction", "Our Lady of Mercy Hospital"
     rule(rf"(?P<phi>\b(?:University|UNIVERSITY){_SP}(?:of|OF){_SP}[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
     rule(r"(?P<phi>\b(?i:our[ ]lady[ ]of)[ ][A-Z][\w'’-]+(?:[ ](?:Hospital|Medical[ ]Center|HOSPITAL))?)", Phi.FACILITY, 0.7),

@@ -28,7 +28,7 @@ _SPECIALTY = r"[a-z]+(?:ology|iatry|iatrics|pedics|paedics)"
 _PRACTICE = re.compile(
     rf"{WORD_START}(?i:(?:{_SPECIALTY}(?:[ ]+(?:and|&)[ ]+{_SPECIALTY})?|internal[ ]+medicine|family[ ]+(?:medicine|practice)"
     r"|primary(?:[ ]+care)?|surgical(?:[ ]+group)?|imaging|pathology|labs?|(?:diagnostic|clinical)[ ]+laborator(?:y|ies)|open[ ]+mri"
-    r"|renal(?:[ ]+care)?|amb|fp|fd|group)"
+    r"|renal(?:[ ]+care)?|amb|fp|fm|fd|group)"
     r"(?:[ ]+(?:associates|group|partners|specialists|consultants|physicians))?(?:,?[ ]+(?:p\.c\.|pc|pllc|llc|inc\.?))?)(?![\w'’-])"
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’]*|&")
