@@ -364,3 +364,16 @@ def test_a_name_written_as_one_where_a_person_is_called_and_a_frequent_first_nam
 @pytest.mark.parametrize("text", ["rn mccoy / pct abby", "emergency contact: gd janet sharp"])
 def test_a_roles_or_relations_shorthand_before_a_name_stays_out_of_it(text: str) -> None:
     assert not any(w in " ".join(text[s.start : s.end] for s in find_phi([text])[0]).split() for w in ("pct", "gd"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("1) 7E17  CAPPLES, ZDENKA  68yo F  MRN 0012345", "CAPPLES, ZDENKA"), ("[5a13] lanfranchi, zdenka, 67yo f\ns: mssa tv endocarditis", "lanfranchi, zdenka"),
+    ("4) 8E13  Philippe Rey  88 y/o M  MRN 0012345", "Philippe Rey"), ("2) 6A13  Veltroni  72M  MRN 0012345", "Veltroni"),
+])  # fmt: skip
+def test_a_sign_out_rows_patient_between_bed_and_age_is_a_name(text: str, name: str) -> None:
+    assert any(name in text[s.start : s.end] for s in find_phi([text])[0])
+
+
+@pytest.mark.parametrize("text", ["1) 7E17  septic shock  68yo F", "2) 5W5  COPD exac  38yo M"])
+def test_a_rows_diagnosis_before_the_age_stays(text: str) -> None:
+    assert not any(w in " ".join(text[s.start : s.end] for s in find_phi([text])[0]) for w in ("septic", "shock", "COPD", "exac"))

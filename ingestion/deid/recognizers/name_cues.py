@@ -138,6 +138,11 @@ _CUE_RULES = [
     # Newborns take the mother's surname: "Baby boy Haverford", "BG HAVERFORD", "Twin A Haverford"
     (rf"{WORD_START}(?:(?i:baby|infant)[ \t]+(?i:boy|girl)|B[BG]|(?i:twin)[ \t]+[AB12])[ \t]+(?P<phi>{_ANY_NAME})", 0.7, "weak", r"(?i:baby|infant|twin)|\bB[BG]\b"),
 ]
+# A list's row: a bed, the patient's name, their age and sex ("1) 7E17  CAPPLES, ZDENKA  68yo F", "[5a13] lanfranchi, mats, 67yo m")
+_CUE_RULES.append((
+    rf"(?m)^[ \t]*(?:\d{{1,2}}[).][ \t]+)?\[?(?:\d{{1,2}}[A-Za-z]{{1,2}}\d{{0,3}}|[A-Za-z]{{1,2}}\d{{1,3}}[A-Za-z]?)\]?[ \t]+"
+    rf"(?P<phi>{_ANY_WORD}(?:,[ ]{{0,2}}{_ANY_WORD}|[ ]{_ANY_WORD})?),?[ \t]+\d{{1,3}}[ \t]*(?:y/?o|yo|y\.o\.)?[ \t]*[MFmf]\b",
+    0.6, "row", None))
 # Whom to call back or update, both sides of the slot said: "call will back", "CALL RUSTY BACK", "LVM for armin at 555-",
 # "fam mtg 6/6 w/ May;" (a name, English or not; never a word of notes: "call pharmacy back", "asking for pain meds")
 _CUE_RULES.append((

@@ -198,7 +198,8 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
             # "sonny hope", "victoria branch-fisher", "notified -j. bell"
         elif mode == "row":  # a list row's patient before "(61M)": names, not English ("septic shock (85m)")
             surname = words and "," in text[token.end() : tokens[i - 1].start()]
-            if not (all(_no_english(p) or p in lexicon.last_names() and (surname or not lexicon.english_word(p)) for p in re.split(r"[-'’]", word) if len(p) > 1)
+            if not (all(_no_english(p) or lexicon.word_frequency(p) < 1.0 and p not in lexicon.safe_words()  # "capples": a word no one writes
+                        or p in lexicon.last_names() and (surname or not lexicon.english_word(p)) for p in re.split(r"[-'’]", word) if len(p) > 1)
                     or word in firsts and word not in lexicon.structure_words()):
                 break
         elif mode == "slot":  # one word where only a person is called back: any name, never a word of notes
