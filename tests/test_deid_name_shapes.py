@@ -377,3 +377,17 @@ def test_a_sign_out_rows_patient_between_bed_and_age_is_a_name(text: str, name: 
 @pytest.mark.parametrize("text", ["1) 7E17  septic shock  68yo F", "2) 5W5  COPD exac  38yo M"])
 def test_a_rows_diagnosis_before_the_age_stays(text: str) -> None:
     assert not any(w in " ".join(text[s.start : s.end] for s in find_phi([text])[0]) for w in ("septic", "shock", "COPD", "exac"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("FAITH/COMMUNITY: Pastor Serena Duse has visited.", "Serena Duse"), ("Deacon Mihrab Galarza may bring communion.", "Mihrab Galarza"),
+    ("niece lives nearby. pastor Summer drives pt to appts.", "Summer"), ("AGENCIES: open case with DSS, worker Przystupa, Oliwier", "Przystupa"),
+    ("Rabbi Levinson visited this afternoon", "Levinson"),
+])  # fmt: skip
+def test_a_clergy_title_or_a_caseworker_role_names_a_person(text: str, name: str) -> None:
+    assert any(name in text[s.start : s.end] for s in find_phi([text])[0])
+
+
+@pytest.mark.parametrize("text", ["pastor visited, prayed with pt", "worker's comp claim pending", "Fr 12 catheter placed"])
+def test_a_title_or_role_without_a_name_stays(text: str) -> None:
+    assert find_phi([text])[0] == []

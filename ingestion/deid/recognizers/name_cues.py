@@ -35,10 +35,10 @@ _INI_ANY_NAME = rf"(?:[{_UP}{_LOW}](?:\.[ \t]*|[ \t]+))?{_ANY_NAME}"  # "s turne
 # Roles written before a staff member's name in shorthand (not "pt" or "ot": "pt grace" is the patient).
 _ROLES = (
     r"(?:rn|np|pa|rt|rrt|pct|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager"
-    r"|social\s+worker|signed|grossed\s+by|registrar|reg|sho|f[12]|fy[12]|consultant|staff\s+nurse|student\s+nurse|sn|hca|key\s?worker"
+    r"|social\s+worker|(?:case[ ]?)?worker|signed|grossed\s+by|registrar|reg|sho|f[12]|fy[12]|consultant|staff\s+nurse|student\s+nurse|sn|hca|key\s?worker"
     r"|physio(?:therapist)?|para(?:medic)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse)"
 )
-_TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau)"
+_TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pastor|Deacon|Rev|Reverend|Rabbi|Imam|Fr)"
 _CREDENTIALS = (
     r"(?:MD|M\.D\.|D\.O\.|RN|R\.N\.|NP|FNP|FNP-C|ANP|PA-C|CNM|CRNA|PhD|PharmD|LCSW|MSW|DPT|DDS|DMD|FACC|FACP"
     r"|FACS|MBBS|APRN|LPN|LVN|CNA|RRT|MSN|BSN|CCRN|OTR|CCC-SLP|MPH)"
@@ -83,7 +83,7 @@ _SAYS = (r"(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|p
 _CUE_RULES = [
     (rf"\b{_TITLES}\.?\s+(?P<phi>{_LEAD_PARTICLE}{_NAME})", 0.9, None, None),
     # (the name in a lookahead: "DR OJO FOR DR A CLARK" holds two)
-    (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms)\b\.?[ \t]+(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", None),
+    (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms|pastor|deacon|rev|reverend|rabbi|imam)\b\.?[ \t]+(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", None),
     (rf"{WORD_START}(?i:doctor)\b[ \t]+(?=(?P<phi>{_ANY_NAME}))", 0.7, "weak", None),
     # The patient in shorthand: "pt jane okafor c/o pain" (only names the census lists hold, or written as names)
     (rf"{WORD_START}(?i:pt|patient)\b[ \t]+(?P<phi>{_ANY_NAME})", 0.5, "listed", None),

@@ -281,8 +281,8 @@ def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False,
     # After a title a common word is a name ("DR. PRICE NOTIFIED"); field labels and services are not.
     if word in (lexicon.note_words() if weak else lexicon.structure_words()) or len(word) < 2:
         return False
-    if word in _credentials() or word in _RELATION_WORDS:
-        return False  # "MD FRCSC", "LMO: Dr Johnson", "NOK: HUSBAND (EVAN)": a credential or a relation, never a name
+    if word in _credentials() or word in _RELATION_WORDS or word in _TITLE_WORDS:
+        return False  # "MD FRCSC", "LMO: Dr Johnson", "NOK: HUSBAND (EVAN)", "pastor visited": a credential, a relation or a title, never a name
     if _PROFESSION.search(word):
         return False  # "Attending Radiologist", "sw Clinician": a job, not a name
     zipf = lexicon.word_frequency(word)
@@ -296,6 +296,7 @@ _PROFESSION = re.compile(r"(?:olog|iatr|thera|armac|ysio)ists?$|icians?$|surgeon
 _BEFORE_UNKNOWN_ZIPF = 2.5  # "ranveer" 2.4, "ngozi" 2.3
 _WEAK_UNKNOWN_ZIPF = 2.0  # a word unknown to the lists counts after a weak cue only if rarer than "nodule" (2.3)
 _TITLED_UNKNOWN_ZIPF = 3.0  # ... unless it is written as a name: "Niamh" 2.5, "Okonjo" 2.0
+_TITLE_WORDS = frozenset("pastor deacon reverend rabbi imam chaplain".split())
 _LETTER_LABELS = frozenset(("re", "to", "from", "attn"))
 _KIN_SAYS_ZIPF = 5.0  # "summer" 4.6, "chip" 4.2; "today" 5.7
 _WEAK_ZIPF = 5.0  # "price" 4.6 and "white" 5.4 (after "dr" either is a name; after "sw" only the first)
