@@ -14,6 +14,7 @@ import re
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.kin import RELATION_WORDS
 from ingestion.models import PhiSpan
 
 _PLACES = {Phi.FACILITY, Phi.CITY}
@@ -172,12 +173,6 @@ _UNKNOWN_ZIPF = 3.0
 _UNKNOWN_FIRST_ZIPF = 4.0  # a first name before a surname found may be a frequent one: "umar [cordova]" (3.4)
 
 
-def _eponym_after() -> re.Pattern[str]:
-    from ingestion.deid.recognizers.names import _eponym_after
-
-    return _eponym_after()
-
-
 def _grow_person(text: str, start: int, end: int, floor: int, limit: int) -> tuple[int, int]:
     """A person's span with the first name before it and the surname after it that the recognizers
     left ("will [faleti]", "Centa [Gray]", "[sean] bruce"): one word each way, on its line."""
@@ -185,7 +180,7 @@ def _grow_person(text: str, start: int, end: int, floor: int, limit: int) -> tup
     if (m := _PERSON_WORD_BEFORE.search(text, max(floor, start - 30), start)) is not None and _person_word(m.group(1), one_case, first=True):
         start = m.start(1)
     if (m := _PERSON_WORD_AFTER.match(text, end)) is not None and m.end() <= limit and _person_word(m.group(1), one_case, first=False) \
-            and not _eponym_after().match(text, m.end()):
+            and not lexicon.eponym_after().match(text, m.end()):
         end = m.end()  # ("LLOYD [DAVIES] POSITION" is an eponym's)
     if (m := _NICKNAME.match(text, end)) is not None and m.end() <= limit:
         end = m.end(1)  # a nickname in quotes after a name: 'Funmilayo Adeyemi ("Funmi")'
@@ -193,12 +188,10 @@ def _grow_person(text: str, start: int, end: int, floor: int, limit: int) -> tup
 
 
 def _person_word(word: str, one_case: bool, first: bool) -> bool:
-    from ingestion.deid.recognizers.name_cues import _RELATION_WORDS  # a cheap module of patterns
-
     lower = word.lower().removesuffix("'s").removesuffix("’s")
     titled = word[0].isupper() and word[1:].islower()
     if not (one_case or titled) or len(lower) < 2 or lower in lexicon.structure_words() or lower in lexicon.safe_words_only() \
-            or lower in lexicon.clinical_terms() or lower in _RELATION_WORDS or lower in lexicon.word_file("credentials.txt"):
+            or lower in lexicon.clinical_terms() or lower in RELATION_WORDS or lower in lexicon.word_file("credentials.txt"):
         return False
     relaxed = first and len(lower) > 3 and lower.isalpha()
     if not lexicon.english_word(lower) and lexicon.word_frequency(lower) < (_UNKNOWN_FIRST_ZIPF if relaxed else _UNKNOWN_ZIPF) \

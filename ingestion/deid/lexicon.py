@@ -8,6 +8,7 @@ capitalized words of clinical notes that those lists also contain and that are n
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import names as census_names
@@ -127,6 +128,12 @@ def known_name(word: str) -> bool:
     return (word in last_names() or word in first_names()) and word not in safe_words()
 
 
+@functools.cache
+def eponym_after() -> "re.Pattern[str]":
+    """What follows an eponym (data/eponym_nouns.txt): "Thomas splint", "Hudson mask", "Lloyd Davies position"."""
+    return re.compile(rf"[ \t]+(?i:{'|'.join(sorted(word_file('eponym_nouns.txt')))})\b")
+
+
 UNKNOWN_ZIPF = 3.0  # wordfreq's Zipf scale: 3 is once per million words ("dialysis" 2.4, "home" 5.8)
 
 
@@ -177,6 +184,6 @@ def word_frequency(word: str) -> float:
 
 
 __all__ = [
-    "EPONYMS", "care_settings", "common_last_names", "dictionary_words", "english_word", "first_names", "function_words", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
+    "EPONYMS", "care_settings", "eponym_after", "common_last_names", "dictionary_words", "english_word", "first_names", "function_words", "known_name", "last_names", "never_names", "safe_words", "unknown_word",
     "word_frequency",
 ]

@@ -18,6 +18,7 @@ import ahocorasick
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.grow import grow
+from ingestion.deid.kin import RELATIONS, SAYS
 from ingestion.models import Page, PhiSpan
 
 _WORD = re.compile(r"(?<![\w'’-])(?:[A-Z]\.\s*)?([A-Za-z][a-z'’A-Z-]*[A-Za-z])(?:['’]s)?(?![\w-])")
@@ -134,10 +135,8 @@ def _is_name(word: str, names: dict[str, bool]) -> bool:
 
 @functools.cache
 def _person_slots() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    from ingestion.deid.recognizers.name_cues import _RELATIONS, _SAYS  # patterns only
-
-    before = re.compile(rf"(?:^|[^\w/])(?i:w/|with|for|and|&|call|told|{_RELATIONS})[ \t]*[:(,]?[ \t]*\Z")
-    after = re.compile(rf"[ \t]*(?:[),;@\]]|$|(?i:(?:and|&)\b|on[ \t]+(?:the[ \t]+)?phone\b|back\b|{_SAYS}\b))", re.M)
+    before = re.compile(rf"(?:^|[^\w/])(?i:w/|with|for|and|&|call|told|{RELATIONS})[ \t]*[:(,]?[ \t]*\Z")
+    after = re.compile(rf"[ \t]*(?:[),;@\]]|$|(?i:(?:and|&)\b|on[ \t]+(?:the[ \t]+)?phone\b|back\b|{SAYS}\b))", re.M)
     return before, after
 
 

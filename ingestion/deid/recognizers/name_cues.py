@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ingestion.deid.kin import RELATION_WORDS, RELATIONS, SAYS
 from ingestion.deid.recognizers.base import WORD_START
 
 _UP, _LOW = "A-ZÀ-ÖØ-ÞĀ-ŽḀ-Ỹ", "a-zß-öø-ÿā-žḁ-ỹ"  # Latin letters with diacritics: Wiśniewski, Núñez
@@ -56,21 +57,10 @@ _LABELS = (
     r"|Attn|ATTN|RE|Re|To|From|Author|Scribe|RN|NP|MD|PA|CNA|Tech|Technologist|Therapist|Pharmacist|Midwife|Chaplain"
     r"|(?:RN|Nurse|Provider)\s+[Ss]ignature|Signature)"
 )
-_RELATIONS = (
-    r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|grandson"
-    r"|granddaughter|grandmother|grandfather|grandma|grandpa|fianc[eé]e?|friend|neighbou?r|caregiver|roommate|boyfriend"
-    r"|girlfriend|stepson|stepdaughter|stepmother|stepfather|cousin|sibling|child|guardian|POA|HCP|proxy|carer|mum|mam|nan|nana"
-    r"|gran|granny|grandad|granddad|dtr|dau|husb|hus|sis|bro|gdtr|gson|bf|gf|mil|fil|bil|sil|dil|significant[ ]other|kids?|grandkids?|children"
-    r"|grandchild(?:ren)?|god(?:son|daughter|mother|father|parent|child)|gma|gpa|mgm|mgf|pgm|pgf|fob|mob"
-    r"|step(?:sister|brother)|half[- ](?:sister|brother))(?:-in-law)?"
-)
+_RELATIONS, _SAYS, _RELATION_WORDS = RELATIONS, SAYS, RELATION_WORDS
 
 # A field label's end: "Patient: ", "**Patient:** ", "| **Patient** | " (a Markdown table cell).
 _FIELD = r"(?:\*\*)?[ \t]*(?::|\|)[ \t]*(?:\*\*)?[ \t]*"
-
-# What is said of a person, never of a thing: "KATHLEEN GAMBLE AWARE", "dtr chip called"
-_SAYS = (r"(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit)"
-         r"|is\s+on\s+vaca(?:tion)?|visited|phoned|rang|called|upset)")
 
 # (pattern, score, mode, hint). The mode says how a name of any case is judged word by word:
 # None, the name's shape suffices (capitals); "after", the name follows the cue and ends at the first
@@ -210,7 +200,6 @@ _AFTER_RELATION = [
     (re.compile(rf"[ \t]*,?[ \t]*{_ANY_WORD},?[ \t]+(?i:and|&)[ \t]+(?P<phi>{_ANY_WORD})"), 0.55, "weak"),
 ]
 _BEFORE_REACH = 80  # characters before a cue where its name may start
-_RELATION_WORDS = frozenset(re.findall(r"[a-z]{2,}", _RELATIONS)) - {"in", "law", "fianc", "neighbou"} | {"neighbor", "neighbour", "fiance", "fiancee", "other"}
 
 _PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name)")
 # One word after the patient's label, then the record number or the line's end: the surname alone.

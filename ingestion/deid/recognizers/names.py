@@ -7,7 +7,6 @@ vocabulary. Lower-case names are taken only after a cue that leaves no doubt.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from presidio_analyzer import RecognizerResult
@@ -51,10 +50,7 @@ def _credentials() -> frozenset[str]:
     return lexicon.word_file("credentials.txt")
 
 
-@functools.cache
-def _eponym_after() -> re.Pattern[str]:
-    """What follows an eponym (data/eponym_nouns.txt): "Thomas splint", "Hudson mask", "Lloyd Davies position"."""
-    return re.compile(rf"[ \t]+(?i:{'|'.join(sorted(lexicon.word_file('eponym_nouns.txt')))})\b")
+_eponym_after = lexicon.eponym_after
 
 
 _ANY_TOKEN = re.compile(rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]*(?:[-'’][{_UP}{_LOW}]+)*")
