@@ -77,3 +77,21 @@ def test_a_facilitys_whole_name_goes_on_past_a_possessive_a_wrapped_line_and_to_
 ])  # fmt: skip
 def test_a_heading_a_department_and_the_next_sentence_stay_out_of_a_place(text: str, kept: str) -> None:
     assert kept in masked(text)
+
+
+def test_the_record_wide_step_loads_no_recognizer() -> None:
+    """Propagation and growth run in the ingest's main process: importing presidio or spaCy there doubled its memory."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ingestion.deid.propagate import propagate\n"
+        "from ingestion.models import Page, PhiSpan\n"
+        "text = 'wife Centa Gray called. SPOKE W/ WILL ON PHONE. will faleti at bedside. Hospice of the Marvale Valley.'\n"
+        "page = Page(1, text, 0, 612, 792, phi=[PhiSpan(text.index('Gray'), text.index('Gray') + 4, 'PERSON', 0.8)])\n"
+        "propagate([page])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('presidio', 'spacy', 'ingestion.deid.recognizers'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
