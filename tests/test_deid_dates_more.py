@@ -60,7 +60,7 @@ def test_a_hyphenated_or_cultured_day_is_a_date(text: str, date: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["bcx 2/2 positive", "cx 1/4 GPC", "pt 3 may be transferred", "3 MAY NEED O2", "from the 4th ventricle", "admitted the 2nd time", "pain 3-4.", "gave 1-2 tabs.", "coumadin 5 mg qhs (INR goal 2-3)", "CIWA 10-15, ativan 1mg",
-     "MICU NURSING NOTE 3-11", "3-4 L NC", "q3-4h", "gave 1-2 may repeat", "3 to 4 MAY BE NEEDED", "held in MAR", "see MAR", "take 1/2-1 tab", "pain 3/10-5", "gave 05-10 units"],
+     "MICU NURSING NOTE 3-11", "3-4 L NC", "q3-4h", "gave 1-2 may repeat", "3 to 4 MAY BE NEEDED", "held in MAR", "see MAR", "take 1/2-1 tab", "pain 3/10-5", "gave 05-10 units", "Target INR 2-3."],
 )
 def test_counts_ranges_and_shifts_stay(text: str) -> None:
     assert masked(text) == text
