@@ -49,6 +49,7 @@ def test_may_as_a_verb_stays(text: str) -> None:
         ("seen on March fourteenth by GI", "March fourteenth"),
         ("lost 5 kg Jan-Feb 2023", "Jan-Feb 2023"),
         ("Admission Date: [**2150-3-2**]", "2150-3-2"), ("3-20: readmitted with dyspnea", "3-20"),
+        ("Specimen collected 20230315.", "20230315"), ("Dictated 20230321T0930 by JT", "20230321T0930"),
         ("seen 3/3/'23 in clinic", "3/3/'23"), ("vancomycin 3/3-5, then linezolid", "3/3-5"), ("seen 03-03 in clinic", "03-03"), ("on third March", "third March"),
         ("staying at a shelter since Jan; before that in her car", "Jan"), ("lost her apartment in mid-Sept", "Sept"),
     ],

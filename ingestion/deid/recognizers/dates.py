@@ -49,6 +49,8 @@ DATE_PATTERNS = [
     # 28-Mar-2023, 28 Mar 2023, 28-MAR-23, 28th of March 2023
     # (a range's other end is no year: "3 May - 10 May")
     rf"(?<!\w)(?P<phi>{_DAY}{_ORD}?(?:\s+of)?[\s-]+{MONTH}\.?(?:[\s,-]+(?:{_YEAR}|'?\d{{2}})(?![ \t]*{_ORD}?[ \t]+{MONTH}\b))?{_TIME})(?!\w)",
+    # 20230314, 20230314T0930: a system's compact date (an 8-digit number that is one is PHI either way: an id's, or a date's)
+    rf"(?<![\w/.:+-])(?P<phi>{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:T?[0-2]\d[0-5]\d(?:[0-5]\d)?)?)(?![\w/:-]|\.\d)",
     # 31MAY1924, 09SEP23: laboratory and registration systems
     rf"(?<![\w])(?P<phi>{_DAY}{MONTH}(?:{_YEAR}|\d{{2}}){_TIME})(?!\w)",
     # March 28, 2023; Mar 28th; March 31st 2023; Mar. 2023; March of 2023
