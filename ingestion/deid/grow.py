@@ -45,32 +45,34 @@ def _tails() -> re.Pattern[str]:
 
 
 def grow(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` (merged, in order) with each place's span reaching over its kind and prefix."""
+    """`spans` (merged, in order) with each place's span reaching over its kind and prefix, and each person's
+    over the first name or surname beside it."""
     grown, changed = [], False
     for i, span in enumerate(spans):
-        if span.entity_type == Phi.PERSON:
-            floor = grown[-1].end if grown else 0
-            limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
-            start, end = _grow_person(text, span.start, span.end, floor, limit)
-            if (start, end) != (span.start, span.end):
-                changed = True
-                span = PhiSpan(start, end, span.entity_type, span.score, span.surrogate)
-        if span.entity_type not in _PLACES:
-            grown.append(span)
-            continue
-        limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
-        end = _grow_right(text, span.end, limit, mixed=not text[span.start : span.end].isupper(),
-                          one_case=_one_case_line(text, span.start, span.end), facility=span.entity_type == Phi.FACILITY)
         floor = grown[-1].end if grown else 0
-        start = span.start
-        while (m := _PREFIX.search(text, max(floor, start - 40), start) or _WORD_BEFORE.search(text, max(floor, start - 40), start)) \
-                is not None and (m.re is _PREFIX or _name_word(m.group(1))):
-            start = m.start()
+        limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
+        if span.entity_type == Phi.PERSON:
+            start, end = _grow_person(text, span.start, span.end, floor, limit)
+        elif span.entity_type in _PLACES:
+            start, end = _grow_place(text, span, floor, limit)
+        else:
+            start, end = span.start, span.end
         if (start, end) != (span.start, span.end):
             changed = True
             span = PhiSpan(start, end, span.entity_type, span.score, span.surrogate)
         grown.append(span)
     return grown if changed else spans
+
+
+def _grow_place(text: str, span: PhiSpan, floor: int, limit: int) -> tuple[int, int]:
+    """A place's span over its kind and tails after it and its prefix before it."""
+    end = _grow_right(text, span.end, limit, mixed=not text[span.start : span.end].isupper(),
+                      one_case=_one_case_line(text, span.start, span.end), facility=span.entity_type == Phi.FACILITY)
+    start = span.start
+    while (m := _PREFIX.search(text, max(floor, start - 40), start) or _WORD_BEFORE.search(text, max(floor, start - 40), start)) \
+            is not None and (m.re is _PREFIX or _name_word(m.group(1))):
+        start = m.start()
+    return start, end
 
 
 _DEPARTMENTS = frozenset("department radiology laboratory laboratories labs imaging medicine therapy surgery unit clinic pharmacy diagnostics care rehab rehabilitation nursing".split())
@@ -87,16 +89,20 @@ def wraps(text: str, at: int) -> bool:
     return at - (text.rfind("\n", 0, at) + 1) >= WRAPPED_LINE
 
 
+def line_of(text: str, start: int, end: int | None = None) -> str:
+    """The line (or lines) holding text[start:end], without its line breaks at either end."""
+    stop = text.find("\n", start if end is None else end)
+    return text[text.rfind("\n", 0, start) + 1 : len(text) if stop == -1 else stop]
+
+
 def _one_wrap(text: str, start: int, end: int) -> bool:
     """text[start:end] crosses no line break, or one where a long line wraps onto a line written alike
     (a letterhead in capitals over "Hospital Medicine Service" does not wrap)."""
-    breaks = [i for i in range(start, end) if text[i] == "\n"]
+    breaks = text.count("\n", start, end)
     if not breaks:
         return True
-    if len(breaks) > 1 or not wraps(text, breaks[0]):
-        return False
-    after = text.find("\n", breaks[0] + 1)
-    return text[text.rfind("\n", 0, breaks[0]) + 1 : breaks[0]].isupper() == text[breaks[0] + 1 : len(text) if after == -1 else after].isupper()
+    at = text.find("\n", start, end)
+    return breaks == 1 and wraps(text, at) and line_of(text, at).isupper() == line_of(text, at + 1).isupper()
 
 
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # between a name's words: a space, or a wrapped line's break
@@ -113,8 +119,7 @@ def _continuation() -> re.Pattern[str]:
 
 def _one_case_line(text: str, start: int, end: int) -> bool:
     """The line holding text[start:end] is written in one case: there a capital says nothing."""
-    stop = text.find("\n", end)
-    line = text[text.rfind("\n", 0, start) + 1 : len(text) if stop == -1 else stop]
+    line = line_of(text, start, end)
     return line.isupper() or line.islower()
 
 

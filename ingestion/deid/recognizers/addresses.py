@@ -19,6 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.grow import line_of
 from ingestion.deid.recognizers.base import ClinicalRecognizer
 
 _HOUSE = r"(?:(?:flat|unit|apt|apartment|suite)\.?[ ]\d{1,4}[a-z]?,?[ ])?(?:\d{1,4}/)?\d{1,5}[a-z]?"
@@ -149,7 +150,7 @@ class AddressBlockRecognizer(ClinicalRecognizer):
                 if town and not any(_label_word(w.lower()) for w in town["phi"].split()):
                     results.append(self.result(Phi.CITY, *town.span("phi"), 0.7))
         for street in _NAMED_STREET.finditer(text):
-            if not _in_capitals(text, street.start()) and all(
+            if not line_of(text, street.start()).isupper() and all(
                     not _label_word(w.lower()) and w.lower() not in lexicon.function_words() and w.lower() not in lexicon.clinical_terms()
                     for w in street["name"].split()):
                 results.append(self.result(Phi.STREET_ADDRESS, *street.span("phi"), 0.65))
@@ -179,11 +180,6 @@ class AddressBlockRecognizer(ClinicalRecognizer):
                 found.append(self.result(Phi.CITY, at, end, 0.75))
             at = end
         return found
-
-
-def _in_capitals(text: str, at: int) -> bool:
-    end = text.find("\n", at)
-    return text[text.rfind("\n", 0, at) + 1 : len(text) if end == -1 else end].isupper()
 
 
 def _region(text: str, at: int) -> int | None:

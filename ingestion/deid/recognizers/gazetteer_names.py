@@ -13,7 +13,6 @@ from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import ClinicalRecognizer
 from ingestion.deid.recognizers.name_cues import _CAPS, _CREDENTIALS, _INITIAL, _TITLE, _UP, _WORD
-from ingestion.deid.recognizers.names import _eponym_after
 
 _PAIR = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}|{_WORD}))?[ ]{{1,2}}(?P<last>{_WORD})(?![\w'’-])")
 _COMMA_PAIR = re.compile(rf"(?<![\w'’-])(?P<last>{_WORD}),[ ]{{0,2}}(?P<first>{_WORD})(?:[ ]{{1,2}}(?P<mid>{_INITIAL}))?")
@@ -32,7 +31,7 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts, lasts, never = lexicon.first_names(), lexicon.last_names(), lexicon.never_names()
         clinical, frequency, function = lexicon.clinical_terms(), lexicon.word_frequency, lexicon.function_words()
-        results, eponym = [], _eponym_after()
+        results, eponym = [], lexicon.eponym_after()
         for m in _PAIR.finditer(text):
             if eponym.match(text, m.end()):
                 continue  # "Lloyd Davies position": an eponym

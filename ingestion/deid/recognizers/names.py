@@ -50,9 +50,6 @@ def _credentials() -> frozenset[str]:
     return lexicon.word_file("credentials.txt")
 
 
-_eponym_after = lexicon.eponym_after
-
-
 _ANY_TOKEN = re.compile(rf"[{_UP}{_LOW}]['’]?[{_UP}{_LOW}]*(?:[-'’][{_UP}{_LOW}]+)*")
 _TOKEN = re.compile(rf"{_INITIAL}|{_TITLE}|{_CAPS}|[{_LOW}]+(?:[-'’][{_LOW}]+)*")
 
@@ -206,8 +203,8 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         elif mode == "kin_says":
             if words or not _said_of_kin(word, firsts):
                 break
-        elif mode in ("before", "kin", "kin_before") and words == 0 and len(word) > 3 and word.isalpha() and not lexicon.english_word(word) \
-                and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF and word not in lexicon.safe_words() and word not in _credentials():
+        elif mode in ("before", "kin", "kin_before") and words == 0 and len(word) > 3 and _no_english(word) \
+                and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF:
             pass  # right before what only a person does or after a relation, a word no dictionary holds is a name: "ranveer called", "daughter ngozi"
         elif mode == "subject":
             if words or not _surname_alone(token.group()) or word in lexicon.clinical_terms():

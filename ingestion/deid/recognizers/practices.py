@@ -69,7 +69,7 @@ class PracticeRecognizer(ClinicalRecognizer):
         """Where the name before a practice's kind starts: name words, prefixes ("West", "Mount"),
         a locality's type after a name ("Quinwood Springs") and "&" or "and" between two names ("Pearson and Martin Primary Care")."""
         tokens = list(_TOKEN.finditer(text, max(0, at - 80), at))[-_MAX_WORDS:]
-        start, named, end = None, False, at
+        start, named, end, first = None, False, at, ""
         for token in reversed(tokens):
             gap = text[token.end() : end]
             if gap not in (" ", "  ") and not (gap.strip(" \t") == "\n" and wraps(text, token.end())):
@@ -81,7 +81,5 @@ class PracticeRecognizer(ClinicalRecognizer):
                 named = True
             elif not (word.lower() in ("&", "and") and named or word.lower() in PREFIXES and named or _feature(word.lower()) and not named):
                 break
-            start, end = token.start(), token.start()
-        if not named or text[start] == "&" or text[start : start + 4].lower() == "and ":
-            return None
-        return start
+            start, end, first = token.start(), token.start(), word.lower()
+        return start if named and first not in ("&", "and") else None  # a name, not the joint before it

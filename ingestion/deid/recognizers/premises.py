@@ -40,27 +40,34 @@ def _chains() -> tuple[str, frozenset[str]]:
 class PremisesRecognizer(RegexRecognizer):
     def __init__(self) -> None:
         self.RULES = (
-            rule(rf"(?<![\w'’-])(?P<phi>{_chains()[0]})(?![\w'’-])", Phi.FACILITY, 0.7, re.IGNORECASE),
+            chain := rule(rf"(?<![\w'’-])(?P<phi>{_chains()[0]})(?![\w'’-])", Phi.FACILITY, 0.7, re.IGNORECASE),
             rule(rf"{WORD_START}(?i:admitted|transferred|transfer(?:red)?|tx'?d?|moved|bedded|returned|sent)[ \t]+(?i:to|on)[ \t]+(?:the[ \t]+)?"
                  r"(?P<phi>[A-Z][A-Za-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?[ \t]\d{1,2}(?:[ \t]?(?:North|South|East|West|[NSEW]|[A-D])\b)?)(?![\w/.-]|\.\d)",
                  Phi.FACILITY, 0.6),
             # the outside hospital by its name in brackets: "from OSH (Valley Crest)", "osh (summitspur)"
-            rule(r"(?i:\bosh|outside[ \t]+hospital)[ \t]*\([ \t]*(?P<phi>[A-Za-z][\w'’.&-]*(?:[ \t][A-Za-z][\w'’.&-]*){0,3})[ \t]*\)",
+            outside := rule(r"(?i:\bosh|outside[ \t]+hospital)[ \t]*\([ \t]*(?P<phi>[A-Za-z][\w'’.&-]*(?:[ \t][A-Za-z][\w'’.&-]*){0,3})[ \t]*\)",
                  Phi.FACILITY, 0.7),
         )
+        self._chain, self._outside = chain, outside
         super().__init__()
 
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end]
-        if rule is self.RULES[0]:
+        if rule is self._chain:
             if " ".join(value.lower().split()) not in _chains()[1]:
                 return True
             return _PHARMACY_AFTER.match(text, end) is not None or _WHERE_MEDS_GO.search(text, max(0, start - 80), start) is not None
-        if rule is self.RULES[2]:  # a name, not what is said of the hospital: "OSH (records pending)", "osh (icu)"
-            words = [w.lower().strip(".") for w in value.split()]
-            return not all(w in lexicon.safe_words() or w in lexicon.structure_words() for w in words) and any(
-                w.lower() not in lexicon.safe_words() and (lexicon.unknown_word(w.lower()) or lexicon.known_name(w.lower()) and not lexicon.english_word(w.lower()) or w[:1].isupper())
-                for w in value.split())
+        if rule is self._outside:  # a name, not what is said of the hospital: "OSH (records pending)", "osh (icu)"
+            return _outside_name(value.split())
         name, sided = value.split()[0].lower(), value.split()[-1].isalpha()  # "Walker 9 North": a walker has no side
         return name not in _WARD_WORDS and (sided or name not in lexicon.clinical_terms() and name not in lexicon.safe_words()) \
             and not re.fullmatch(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*", name)
+
+
+def _outside_name(words: list[str]) -> bool:
+    """An outside hospital's name: not shorthand alone, and a word no shorthand that is rare, a name English
+    lacks, or written as a name (field labels and services are shorthand too: lexicon.safe_words)."""
+    if all(w.lower().strip(".") in lexicon.safe_words() for w in words):
+        return False
+    return any(w.lower() not in lexicon.safe_words() and (lexicon.unknown_word(w.lower()) or lexicon.known_name(w.lower())
+               and not lexicon.english_word(w.lower()) or w[:1].isupper()) for w in words)
