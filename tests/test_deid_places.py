@@ -367,3 +367,18 @@ def test_a_street_written_as_a_name_needs_no_house_number_or_cue(text: str, stre
 @pytest.mark.parametrize("text", ["The Foley Catheter Road show", "PARKING ON THE ROAD IN WINTER", "Hospital Road Traffic Accident team"])
 def test_a_clinical_word_or_capitals_before_a_road_word_stay(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Transferred from Foster Memorial Hospital on 3/1.", "Foster Memorial Hospital"),  # not foster care
+    ("SHE FOLLOWS WITH DR. SMITH AT SOUTH CARLVIEW VA.", "SOUTH CARLVIEW VA"),
+    ("prior records from ridgemont va reviewed", "ridgemont va"),
+    ("followed by cardiology at quenbury medical associates", "quenbury medical associates"),
+])
+def test_a_memorial_is_named_for_someone_and_a_kind_after_a_place_goes_with_it(text: str, place: str) -> None:
+    assert place in " ".join(found(text, PLACES)), found(text)
+
+
+@pytest.mark.parametrize("text", ["Referred to adult foster care.", "VA 20/40 OD, 20/60 OS.", "Medical associates meeting at noon."])
+def test_foster_care_and_visual_acuity_stay(text: str) -> None:
+    assert found(text, PLACES) == []

@@ -139,6 +139,8 @@ _FACILITY_END = re.compile(rf"(?:[ \t]+(?i:{_FACILITY_WORDS}))+$")
 def _service(phrase: str) -> bool:
     """A department, not a place: every word before the facility word says which kind of care
     ("Cardiac Surgery", "PAIN CLINIC", "Pulmonary Rehab")."""
+    if re.search(r"(?i)\bmemorial\b", phrase):
+        return False  # a memorial is named for someone: "Foster Memorial Hospital" (not foster care)
     head = _FACILITY_END.sub("", phrase)
     words = [w.lower().strip(".,'’") for w in head.split()]
     settings = lexicon.care_settings() | lexicon.safe_words_only() | lexicon.function_words()
