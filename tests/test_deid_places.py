@@ -382,3 +382,8 @@ def test_a_memorial_is_named_for_someone_and_a_kind_after_a_place_goes_with_it(t
 @pytest.mark.parametrize("text", ["Referred to adult foster care.", "VA 20/40 OD, 20/60 OS.", "Medical associates meeting at noon."])
 def test_foster_care_and_visual_acuity_stay(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+def test_a_facilitys_kind_of_several_words_wrapped_onto_the_next_line_goes_with_it() -> None:
+    text = "HOSPITAL COURSE:\nShe will follow up with cardiology at Frenchside Skilled Nursing\nFacility in two weeks.\n"
+    assert "Frenchside Skilled Nursing\nFacility" in found(text, PLACES)

@@ -69,9 +69,10 @@ ADDRESS_RULES = (
 )
 
 def _phrases(name: str) -> str:
-    """A data file's phrases as one alternation, longest first, any spacing between their words."""
+    """A data file's phrases as one alternation, longest first, any spacing between their words (a
+    wrapped line's break too: "Skilled Nursing\nFacility"; _unwrapped judges the break)."""
     words = sorted(lexicon.word_file(name), key=len, reverse=True)
-    return "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words)
+    return "|".join(r"(?:[ \t]+|[ \t]*\n[ \t]*)".join(map(re.escape, w.split())) for w in words)
 
 
 # A specialty and a facility's kind, in any case: "Heart Center", "eye associates"
