@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -176,3 +177,40 @@ def key_new() -> None:
     from app.store.crypto import new_key
 
     typer.echo(new_key())
+
+
+@key_cli.command("rotate")
+def key_rotate(
+    new_key_file: Annotated[Path, typer.Option("--new-key-file", help="A file holding the new key (`clinsum key new` makes one).")],
+    yes: Yes = False,
+) -> None:
+    """Re-seal every stored field and original file under a new key, in one step.
+
+    Stop the app and the workers first. Keep the new key file where the store will read it: once
+    this succeeds, the old key opens nothing. In a deployment, point the key secret
+    (CLINSUM_STORE__KEY_FILE) at the new file and start again.
+    """
+    from app.cli import fail, start
+    from app.store.keys import KeyProblem, default_key_in_use, read_key_file, replace_default_key
+    from app.store.rotate import rotate_key
+
+    settings = start()
+    try:
+        new_key = read_key_file(new_key_file)
+    except KeyProblem as problem:
+        fail(str(problem))
+    store = _store()
+    try:
+        if new_key == store.key:
+            fail(f"{new_key_file} holds the key the store already uses; make a new one with `clinsum key new`.")
+        if not yes:
+            typer.confirm("Re-seal the whole store under the new key? Stop the app and the workers first.", abort=True)
+        done = rotate_key(store, new_key)
+    finally:
+        store.close()
+    typer.echo(f"Re-sealed {done.fields} stored fields and {done.files} original files under the new key.")
+    if default_key_in_use(settings):
+        typer.echo(f"The key in {replace_default_key(new_key)} is now the new one.")
+    else:
+        typer.echo(f"Point CLINSUM_STORE__KEY_FILE at {new_key_file} (the key secret) before starting clinsum again: "
+                   "the old key no longer opens this store.")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from app.private import private_folder
 from app.store.crypto import Keyring, is_encrypted_file
@@ -28,6 +29,14 @@ class FileStore:
 
     def put(self, source: Path, sha256: str) -> tuple[str, bool]:
         """Keep `source` (whose content hashes to sha256): its place in the store, and whether it is new."""
+        with open(source, "rb") as src:
+            return self._put(src, sha256)
+
+    def put_chunks(self, chunks: Iterable[bytes], sha256: str) -> tuple[str, bool]:
+        """Keep content given in pieces (another store's decrypted original, during a key rotation)."""
+        return self._put(_Reader(chunks), sha256)
+
+    def _put(self, src: BinaryIO | _Reader, sha256: str) -> tuple[str, bool]:
         stored_at = self.name(sha256)
         target = self.root / stored_at
         if target.exists():
@@ -35,8 +44,8 @@ class FileStore:
         private_folder(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-                self._keyring.encrypt_stream(src, out)
+            with os.fdopen(fd, "wb") as out:
+                self._keyring.encrypt_stream(src, out)  # type: ignore[arg-type]
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, target)
@@ -72,3 +81,19 @@ class FileStore:
         new, _ = self.put(old, sha256)
         old.unlink()
         return new
+
+
+class _Reader:
+    """read(n) over an iterable of byte strings: what encrypt_stream reads a file with."""
+
+    def __init__(self, chunks: Iterable[bytes]):
+        self._chunks, self._buffer = iter(chunks), b""
+
+    def read(self, size: int) -> bytes:
+        while len(self._buffer) < size:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._buffer += chunk
+        data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data

@@ -9,6 +9,7 @@ configuration folder, and its place is said once: without it the data is lost.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -91,3 +92,31 @@ def _checked(key: str, where: str) -> str:
         raise KeyProblem(f"The encryption key in {where} is not a key clinsum made (32 bytes of urlsafe base64; "
                          "`clinsum key new` makes one).") from None
     return key
+
+
+def default_key_in_use(settings: Any) -> bool:
+    """The key comes from the user's folder (local mode, nothing configured): a rotation rewrites it there."""
+    store = settings.store
+    return settings.mode == "local" and store.key is None and store.key_file is None and settings.ingestion.deid.key is None
+
+
+def read_key_file(path: Path) -> str:
+    """A key file's key, checked: one sentence if it cannot be read or is no key."""
+    return _read(path)
+
+
+def replace_default_key(key: str) -> Path:
+    """The user's key file rewritten with `key`: whole or not at all (a temporary file renamed over it), 0600."""
+    path = default_key_file()
+    private_folder(path.parent)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
+    try:
+        with os.fdopen(fd, "w") as out:
+            out.write(key + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
