@@ -49,6 +49,12 @@ class AppContext:
         raise AccessProblem("Sign-in is not set up yet: in a deployment the browser app opens once sign-in is "
                             "configured (see the README).")
 
+    def admin(self, user: User) -> User:
+        """`user`, if they may read the audit log and manage users (locally, the one user may)."""
+        if self.settings.mode == "local":
+            return user
+        raise AccessProblem("Only an administrator may open this page.")
+
     def patients(self, user: User, contains: str | None = None) -> list[PatientInfo]:
         """The patients this user may see (in local mode, all), newest first."""
         return list_patients(self.store, contains)

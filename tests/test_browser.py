@@ -253,4 +253,12 @@ def test_upload_summary_source_question_export(served: str, browser, tmp_path: P
         page.get_by_role("button", name="PDF").click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
     _accessible(page, "Export")
+
+    _go(page, "Audit log")  # this session's own steps are in the trail, and leave as CSV
+    expect(page.get_by_text("rows, newest first")).to_be_visible()  # the grid draws on a canvas: read the CSV
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export as CSV").click()
+    trail = Path(download.value.path()).read_text(encoding="utf-8")
+    assert trail.startswith("id,at,actor,action") and "record ingested" in trail and "source shown" in trail
+    _accessible(page, "Audit log")
     context.close()

@@ -27,6 +27,7 @@ PAGES = [
     st.Page(HERE / "ask.py", title="Ask", icon=":material/chat:"),
     st.Page(HERE / "history.py", title="History", icon=":material/history:"),
     st.Page(HERE / "export.py", title="Export", icon=":material/download:"),
+    st.Page(HERE / "audit.py", title="Audit log", icon=":material/policy:"),
 ]
 page = st.navigation(PAGES)
 ctx = state.context()

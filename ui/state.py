@@ -30,6 +30,16 @@ def user(ctx: AppContext) -> User:
         st.stop()
 
 
+def admin(ctx: AppContext) -> User:
+    """The signed-in user if they may administer (the audit log, users); else one sentence and the page stops."""
+    me = user(ctx)
+    try:
+        return ctx.admin(me)
+    except AccessProblem as problem:
+        st.error(str(problem))
+        st.stop()
+
+
 def patient(ctx: AppContext) -> PatientInfo | None:
     """The selected patient, if it still exists and this user may see it."""
     chosen = st.session_state.get("patient_id")
