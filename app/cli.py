@@ -11,6 +11,7 @@ from typing import Annotated, Literal, NoReturn
 
 import typer
 
+from app.cli_db import db_cli
 from app.cli_patients import documents_cli, key_cli, patients_cli
 from app.private import harden, private_tmp, write_private
 from app.settings import Settings
@@ -301,6 +302,7 @@ def _exit(record) -> None:
 cli.add_typer(patients_cli, name="patients")
 cli.add_typer(documents_cli, name="documents")
 cli.add_typer(key_cli, name="key")
+cli.add_typer(db_cli, name="db")
 
 
 def main() -> None:

@@ -21,6 +21,13 @@ from ingestion.config import IngestionSettings
 class StoreSettings(BaseModel):
     data_dir: Path = Field(Path("data"), description="SQLite database, original files and the local key live here.")
     url: str | None = Field(None, description="A database URL; by default DATABASE_URL, else SQLite in data_dir.")
+    password_file: Path | None = Field(
+        None, description="A file holding the database password (a compose secret), put into the URL when it is "
+        "built, so the password is never in an environment variable.")
+    app_role: str | None = Field(
+        None, description="deployment: the less privileged role the app and workers connect as; `clinsum db upgrade` "
+        "makes it and grants it rows, never tables (see app/store/roles.py).")
+    app_password_file: Path | None = Field(None, description="The file holding app_role's password (a compose secret).")
     files_dir: Path | None = Field(None, description="Where original files are kept; by default data_dir/files.")
     key: SecretStr | None = Field(None, description="The encryption key itself (urlsafe base64, 32 bytes); prefer key_file.")
     key_file: Path | None = Field(
@@ -29,11 +36,23 @@ class StoreSettings(BaseModel):
 
     @property
     def database_url(self) -> str:
-        return self.url or os.environ.get("DATABASE_URL") or f"sqlite:///{(self.data_dir / 'clinsum.db').resolve()}"
+        """The URL, with the password from password_file when one is named (OSError when it cannot be read)."""
+        url = self.url or os.environ.get("DATABASE_URL") or f"sqlite:///{(self.data_dir / 'clinsum.db').resolve()}"
+        if self.password_file is None or url.startswith("sqlite"):
+            return url
+        from sqlalchemy.engine import make_url  # here: `clinsum --help` loads no database library
+
+        password = read_secret(self.password_file)
+        return make_url(url).set(password=password).render_as_string(hide_password=False)
 
     @property
     def files(self) -> Path:
         return self.files_dir or self.data_dir / "files"
+
+
+def read_secret(path: Path) -> str:
+    """A secret file's text without its trailing newline (editors and `echo` add one)."""
+    return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
 
 
 class JobSettings(BaseModel):

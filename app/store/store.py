@@ -49,7 +49,11 @@ class Store:
         """
         harden()
         key = load_key(settings, notify or (lambda message: print(message, file=sys.stderr)))
-        url = settings.store.database_url
+        try:
+            url = settings.store.database_url
+        except OSError as error:
+            raise StoreProblem(f"The database password file {settings.store.password_file} cannot be read "
+                               f"({error.strerror or type(error).__name__}).") from None
         if url.startswith("sqlite:///"):
             database = Path(url.removeprefix("sqlite:///"))
             private_folder(database.parent)
