@@ -126,8 +126,9 @@ def proxy() -> Iterator[Proxy]:
 def stores(schema: str, proxy: Proxy, tmp_path: Path) -> Iterator[tuple[Store, Store]]:
     """The worker's store (through the proxy) and the test's own (direct), on one schema."""
     key = Fernet.generate_key().decode()
-    options = f"/test?options=-csearch_path%3D{schema}"
-    direct = Store(f"{POSTGRES.removesuffix('/test')}{options}", tmp_path / "files", key)
+    database = POSTGRES.rsplit("/", 1)  # the server's URL and the test database's name (CLINSUM_TEST_POSTGRES)
+    options = f"/{database[1]}?options=-csearch_path%3D{schema}"
+    direct = Store(f"{database[0]}{options}", tmp_path / "files", key)
     migrate(direct.engine)
     proxied = Store(f"postgresql+psycopg://postgres:{PASSWORD}@127.0.0.1:{proxy.port}{options}", tmp_path / "files", key)
     yield proxied, direct
