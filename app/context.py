@@ -3,7 +3,7 @@
 In local mode the app runs its own worker in a thread, so "Generate summary" needs nothing else
 running; in a deployment, `clinsum worker` processes serve the queue and the app only queues.
 Every page asks `user()` who is looking and `patients()` what they may see: one place, so that
-sign-in and care teams (the deployment issue) change this module, not the pages.
+care teams (the deployment issue) change this module, not the pages. Sign-in is app/signin.py.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 @dataclass(frozen=True, slots=True)
 class User:
     name: str  # the audit trail's actor
+    id: int | None = None  # the account's stable id in a deployment (users.id); None in local mode
+    role: str = "clinician"  # "clinician" | "admin"; local mode's one user has no admin page
 
 
 class AccessProblem(Exception):
@@ -43,15 +45,17 @@ class AppContext:
     stop: threading.Event = field(default_factory=threading.Event)
     worker: threading.Thread | None = None
 
-    def user(self) -> User:
+    def user(self, signed_in: User | None = None) -> User:
+        """Who is looking: in local mode the one user; in a deployment the user signed in to the session."""
         if self.settings.mode == "local":
             return User("local")
-        raise AccessProblem("Sign-in is not set up yet: in a deployment the browser app opens once sign-in is "
-                            "configured (see the README).")
+        if signed_in is None:
+            raise AccessProblem("Sign in to use clinsum.")
+        return signed_in
 
     def admin(self, user: User) -> User:
         """`user`, if they may read the audit log and manage users (locally, the one user may)."""
-        if self.settings.mode == "local":
+        if self.settings.mode == "local" or user.role == "admin":
             return user
         raise AccessProblem("Only an administrator may open this page.")
 

@@ -12,7 +12,12 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from engine.config import EngineSettings
 from ingestion.config import IngestionSettings
@@ -67,6 +72,15 @@ class JobSettings(BaseModel):
     db_retry_max_s: float = Field(30, gt=0, description="Longest wait between a worker's tries of an unreachable database.")
 
 
+class AuthSettings(BaseModel):
+    """Sign-in in a deployment (local mode has one user and no sign-in)."""
+
+    idle_minutes: float = Field(15, gt=0, description="A signed-in session idle this long is signed out on its next action.")
+    lockout_failures: int = Field(5, ge=1, description="Wrong passwords in a row that lock an account.")
+    lockout_minutes: float = Field(15, gt=0, description="How long a locked account stays locked (an admin can unlock it).")
+    min_password_length: int = Field(12, ge=8, description="Shortest password an account may be given.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLINSUM_", env_nested_delimiter="__", extra="forbid")
 
@@ -74,6 +88,7 @@ class Settings(BaseSettings):
     engine: EngineSettings = Field(default_factory=EngineSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
     mode: Literal["local", "deployment"] = Field(
         "local", description="local: one user, a key made in the user's configuration folder; deployment: the key "
         "must come from a secret (clinsum refuses to start without one, it never invents one).")

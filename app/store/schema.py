@@ -273,3 +273,22 @@ class AuditEvent(Base):
     patient_id: Mapped[int | None] = mapped_column(index=True)
     job_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]]
+
+
+class Account(Base):
+    """Someone who may sign in to a deployment: a local password, single sign-on, or both.
+
+    `username` is the sign-in name, or the identity single sign-on reports (e-mail or subject).
+    Staff accounts, not patients: nothing here is record text, so nothing is sealed."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), unique=True)  # kept lower-case: names match in any case
+    role: Mapped[str] = mapped_column(String(20))  # "clinician" | "admin"
+    password_hash: Mapped[str | None] = mapped_column(Text)  # argon2id; None: single sign-on only
+    disabled: Mapped[bool] = mapped_column(default=False, server_default=false())
+    failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default="0")  # wrong passwords in a row
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    last_sign_in_at: Mapped[datetime | None]
