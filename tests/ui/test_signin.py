@@ -189,3 +189,11 @@ def test_the_admin_lifts_a_lockout(deployed: AppContext) -> None:
     assert "locked" in page_text(admin)
     run(admin.button(key=f"unlock-{clinician.id}").click())
     assert title(sign_in(new_app(), "clinician", PASSWORD)) == "Patients"
+
+
+def test_only_the_admin_reads_the_audit_log(deployed: AppContext) -> None:
+    at = by_address(sign_in(new_app(), "clinician", PASSWORD), "audit")
+    assert title(at) != "Audit log" and not at.dataframe and not at.get("download_button")
+    admin = by_address(sign_in(new_app(), "admin", PASSWORD), "audit")
+    assert title(admin) == "Audit log"
+    assert "patient created" in list(admin.dataframe[0].value["what"])
