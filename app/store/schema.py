@@ -273,6 +273,7 @@ class AuditEvent(Base):
     patient_id: Mapped[int | None] = mapped_column(index=True)
     job_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]]
+    session: Mapped[str | None] = mapped_column(String(64), index=True)  # the browser session; None: a worker, the CLI
 
 
 class Account(Base):
