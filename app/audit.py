@@ -19,7 +19,7 @@ from sqlalchemy import select
 from app.store import Store
 from app.store.schema import AuditEvent
 
-COLUMNS = ("id", "at", "actor", "action", "patient_id", "job_id", "detail")
+COLUMNS = ("id", "at", "actor", "action", "patient_id", "job_id", "session", "detail")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -32,6 +32,7 @@ class AuditRow:
     patient_id: int | None
     job_id: int | None
     detail: dict[str, Any]
+    session: str | None = None  # the browser session; None: a worker or the command line
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,8 @@ def audit_rows(store: Store, where: AuditFilter = AuditFilter(), limit: int = 10
     if where.until is not None:
         query = query.where(AuditEvent.at < datetime.combine(where.until + timedelta(days=1), time.min))
     with store.transaction() as s:
-        return [AuditRow(e.id, e.at, e.actor, e.action, e.patient_id, e.job_id, dict(e.detail or {})) for e in s.scalars(query)]
+        return [AuditRow(e.id, e.at, e.actor, e.action, e.patient_id, e.job_id, dict(e.detail or {}), e.session)
+                for e in s.scalars(query)]
 
 
 def audit_actions(store: Store) -> list[str]:
@@ -74,7 +76,7 @@ def audit_csv(rows: list[AuditRow]) -> bytes:
     for row in rows:
         cells = (row.id, row.at.isoformat(sep=" ", timespec="seconds"), row.actor, row.action,
                  "" if row.patient_id is None else row.patient_id, "" if row.job_id is None else row.job_id,
-                 json.dumps(row.detail, sort_keys=True, ensure_ascii=False))
+                 row.session or "", json.dumps(row.detail, sort_keys=True, ensure_ascii=False))
         writer.writerow([_inert(cell) for cell in cells])
     return out.getvalue().encode("utf-8")
 

@@ -26,6 +26,7 @@ FAILED = "That user name and password do not match an account that may sign in."
 SSO_REFUSED = ("Your single sign-on account has no access to clinsum here. Ask an administrator to add it, "
                "then sign in again.")
 
+UNKNOWN = "(unknown)"  # the actor of a failed sign-in that names no account
 clock = time.time  # seconds; the idle check reads it here, so tests can move time
 
 
@@ -44,12 +45,13 @@ def with_password(ctx: AppContext, username: str, password: str, now: datetime |
     verdict = check_password(ctx.store, username, password, ctx.settings.auth, now)
     if verdict.outcome == "ok":
         user = _user(verdict.user)
-        _event("signed in", user.id, method="password")
+        _event(ctx, "signed in", user, method="password")
         return Attempt(user)
+    known = _user(verdict.user) if verdict.user is not None else None
     if verdict.outcome == "locked":
-        _event("sign-in refused: locked", None, method="password")
+        _event(ctx, "sign-in refused: locked", known, method="password")
         return Attempt(None, locked_message(verdict.locked_until, now))
-    _event("sign-in failed", None, method="password")
+    _event(ctx, "sign-in failed", known, method="password")
     return Attempt(None, FAILED)
 
 
@@ -60,10 +62,10 @@ def with_sso(ctx: AppContext, claims: Mapping[str, Any]) -> Attempt:
     identities = [str(claims[k]) for k in ("email", "sub") if claims.get(k)]
     found = sso_user(ctx.store, identities) if identities else None
     if found is None:
-        _event("sign-in failed", None, method="sso")
+        _event(ctx, "sign-in failed", None, method="sso")
         return Attempt(None, SSO_REFUSED)
     user = _user(found)
-    _event("signed in", user.id, method="sso")
+    _event(ctx, "signed in", user, method="sso")
     return Attempt(user)
 
 
@@ -79,8 +81,8 @@ def idle_expired(ctx: AppContext, last_seen: float, now: float | None = None) ->
     return (clock() if now is None else now) - last_seen > ctx.settings.auth.idle_minutes * 60
 
 
-def signed_out(user_id: int | None, why: Literal["signed out", "idle", "disabled"]) -> None:
-    _event(f"signed out: {why}", user_id)
+def signed_out(ctx: AppContext, user: User | None, why: Literal["signed out", "idle", "disabled"]) -> None:
+    _event(ctx, f"signed out: {why}", user)
 
 
 def locked_message(until: datetime | None, now: datetime) -> str:
@@ -93,6 +95,10 @@ def _user(info: Any) -> User:
     return User(info.username, info.id, info.role)
 
 
-def _event(what: str, user_id: int | None, **detail: str) -> None:
-    """Every sign-in event, here and only here: ids and outcomes, never a user name or a password."""
-    log.info("%s (user id %s) %s", what, user_id, detail)
+def _event(ctx: AppContext, what: str, user: User | None, **detail: str) -> None:
+    """Every sign-in event, here and only here: one audit row (the account, or "(unknown)": a name
+    typed that matches no account is never kept, it may be a password typed in the wrong box), and
+    a log line of ids and outcomes, never a user name or a password."""
+    log.info("%s (user id %s) %s", what, user.id if user else None, detail)
+    with ctx.store.transaction() as s:
+        ctx.store.audit(s, user.name if user else UNKNOWN, what, user_id=user.id if user else None, **detail)

@@ -81,7 +81,7 @@ def source_of(store: Store, summary_id: int, passage_id: str, actor: str = "loca
         pages = s.scalar(select(func.count()).select_from(Page).where(Page.document_id == doc.id))
         patient_id = s.scalar(select(Record.patient_id).where(Record.id == summary.record_id))
         pid = f"P{passage.number}"
-        store.audit(s, actor, "source shown", patient_id, None, summary=summary_id, passage=pid)
+        store.audit(s, actor, "source shown", patient_id, None, once=True, summary=summary_id, passage=pid)
         text = page.text
         shown = SourceView(
             passage_id=pid, document_id=doc.id, file=printable(doc.file_name), doc_type=doc.doc_type,

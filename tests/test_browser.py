@@ -9,6 +9,7 @@ $CLINSUM_SCREENSHOTS when set (the README's picture comes from there).
 from __future__ import annotations
 
 import base64
+import csv
 import io
 import os
 import re
@@ -258,7 +259,12 @@ def test_upload_summary_source_question_export(served: str, browser, tmp_path: P
     expect(page.get_by_text("rows, newest first")).to_be_visible()  # the grid draws on a canvas: read the CSV
     with page.expect_download() as download:
         page.get_by_role("button", name="Export as CSV").click()
-    trail = Path(download.value.path()).read_text(encoding="utf-8")
-    assert trail.startswith("id,at,actor,action") and "record ingested" in trail and "source shown" in trail
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    actions = [r["action"] for r in rows]
+    assert {"record ingested", "source shown", "summary shown", "summary exported"} <= set(actions)
+    assert actions.count("summary exported") == 2  # one row per file taken away (Markdown, PDF)
+    # Each click redraws the page: a summary shown again while its sources open is no new view.
+    views = [(r["session"], r["detail"]) for r in reversed(rows) if r["action"] == "summary shown"]
+    assert all(a != b for a, b in zip(views, views[1:])) and all(session for session, _ in views)
     _accessible(page, "Audit log")
     context.close()

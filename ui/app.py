@@ -46,7 +46,7 @@ if ctx.settings.mode == "deployment":
     with st.sidebar:
         st.markdown(f"**Signed in:** {literal(me.name)} ({me.role})")
         if st.button("Sign out", key="sign-out", icon=":material/logout:"):
-            state.sign_out()
+            state.sign_out(ctx)
             st.rerun()
 else:
     page = st.navigation(PAGES + [AUDIT])  # the one local user reads their own trail

@@ -8,16 +8,20 @@ from anything the session holds.
 
 from __future__ import annotations
 
+import secrets
+
 import streamlit as st
 
 from app import signin
 from app.context import OPEN_PROBLEMS, AccessProblem, AppContext, User, open_context
 from app.store.patients import PatientInfo
+from app.store.store import AUDIT_SESSION
 
 USER_ID = "user_id"  # the signed-in account's id
 _USER = "_user"  # the User read from the store at the start of this run
 _LAST_SEEN = "_last_seen"  # signin.clock() at the session's last action
 _SSO = "_sso"  # signed in through single sign-on: signing out clears its cookie too
+_AUDIT_SESSION = "_audit_session"  # this browser session's id in the audit trail (random, not Streamlit's own)
 NOTICE = "_signin_notice"  # why the session was signed out, for the sign-in page
 SSO_REFUSED = "_sso_refused"  # single sign-on named no account: the sign-in page says so
 
@@ -28,7 +32,10 @@ def _context() -> AppContext:
 
 
 def context() -> AppContext:
-    """The context, or the reason it cannot open shown in one sentence (no key, no database)."""
+    """The context, or the reason it cannot open shown in one sentence (no key, no database).
+
+    Every page's run starts here, so here the run's audit rows learn which browser session they are from."""
+    AUDIT_SESSION.set(st.session_state.setdefault(_AUDIT_SESSION, secrets.token_hex(8)))
     try:
         return _context()
     except OPEN_PROBLEMS as problem:
@@ -100,28 +107,32 @@ def signed_in(ctx: AppContext) -> User | None:
     if user_id is None:
         return None
     if signin.idle_expired(ctx, st.session_state.get(_LAST_SEEN, 0.0), now):
-        sign_out("idle")
+        sign_out(ctx, "idle")
         st.session_state[NOTICE] = _idle_notice(ctx)
         return None
     found = signin.current(ctx, user_id)
     if found is None:
-        sign_out("disabled")
+        sign_out(ctx, "disabled")
         return None
     st.session_state[_USER], st.session_state[_LAST_SEEN] = found, now
     return found
 
 
 def begin(found: User, sso: bool = False) -> None:
-    """A new signed-in session: nothing of the one before it (a patient chosen, a source open) stays."""
+    """A new signed-in session: nothing of the one before it (a patient chosen, a source open) stays
+    but its audit session, so the sign-in row and what follows it read as one session."""
+    audit_session = st.session_state.get(_AUDIT_SESSION)
     st.session_state.clear()
+    if audit_session is not None:
+        st.session_state[_AUDIT_SESSION] = audit_session
     st.session_state[USER_ID], st.session_state[_USER] = found.id, found
     st.session_state[_LAST_SEEN], st.session_state[_SSO] = signin.clock(), sso
 
 
-def sign_out(why: str = "signed out") -> None:
+def sign_out(ctx: AppContext, why: str = "signed out") -> None:
     """End the session's sign-in; everything it held goes with it."""
     sso = st.session_state.get(_SSO, False)
-    signin.signed_out(st.session_state.get(USER_ID), why)  # type: ignore[arg-type]
+    signin.signed_out(ctx, st.session_state.get(_USER), why)  # type: ignore[arg-type]
     st.session_state.clear()
     if sso:
         st.logout()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ from app.store.keys import StoreProblem, load_key
 from app.store.schema import AuditEvent, Document, Meta
 
 _KEY_CHECK = "clinsum store key check"
+# The browser session running this code: the UI sets it at the start of each script run (each run
+# has its own thread, so its own context); workers and the CLI leave it unset.
+AUDIT_SESSION: ContextVar[str | None] = ContextVar("clinsum_audit_session", default=None)
 _FIRST_SEALED = "0002"  # the revision from which every text field is encrypted
 
 
@@ -127,8 +131,21 @@ class Store:
             yield session
 
     def audit(self, session: Session, actor: str, action: str, patient_id: int | None = None,
-              job_id: int | None = None, **detail: Any) -> None:
-        session.add(AuditEvent(at=utcnow(), actor=actor, action=action, patient_id=patient_id, job_id=job_id, detail=detail))
+              job_id: int | None = None, *, once: bool = False, **detail: Any) -> None:
+        """One row of the trail, from the browser session AUDIT_SESSION names (None: a worker, the CLI).
+
+        `once`: a view a rerun repeats (the same summary or source, shown again as the page redraws) is
+        not a new action: no row when the session's last row of this action is that same view (opening
+        summary A, then B, then A again is three views; A redrawn while a source opens beside it is one)."""
+        origin = AUDIT_SESSION.get()
+        if once and origin is not None:
+            last = session.scalars(select(AuditEvent).where(AuditEvent.session == origin, AuditEvent.action == action)
+                                   .order_by(AuditEvent.id.desc()).limit(1)).first()
+            if last is not None and (last.actor, last.action, last.patient_id, last.job_id, last.detail) == \
+                    (actor, action, patient_id, job_id, detail):
+                return
+        session.add(AuditEvent(at=utcnow(), actor=actor, action=action, patient_id=patient_id, job_id=job_id,
+                               detail=detail, session=origin))
 
     def close(self) -> None:
         self.engine.dispose()

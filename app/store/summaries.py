@@ -130,7 +130,7 @@ def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
             else:
                 sections.append((statement.section, [item]))
         job = s.get(Job, summary.job_id)
-        store.audit(s, actor, "summary shown", record.patient_id, job.id if job else None, summary=summary.id)
+        store.audit(s, actor, "summary shown", record.patient_id, job.id if job else None, once=True, summary=summary.id)
         usage = {"prompt_tokens": summary.prompt_tokens, "completion_tokens": summary.completion_tokens,
                  "cached_prompt_tokens": summary.cached_prompt_tokens, "engine_seconds": summary.engine_seconds,
                  "total_seconds": summary.total_seconds}

@@ -42,8 +42,32 @@ def test_the_csv_has_a_header_every_row_and_no_cell_a_spreadsheet_would_run(stor
     _filled(store)
     _event(store, datetime(2026, 3, 5, 8, 0), "=HYPERLINK(\"http://x\")", "signed in")
     rows = list(csv.reader(io.StringIO(audit_csv(audit_rows(store)).decode("utf-8"))))
-    assert rows[0] == ["id", "at", "actor", "action", "patient_id", "job_id", "detail"]
+    assert rows[0] == ["id", "at", "actor", "action", "patient_id", "job_id", "session", "detail"]
     assert len(rows) == 7
     assert rows[1][2] == "'=HYPERLINK(\"http://x\")"
     shown = next(r for r in rows if r[3] == "source shown")
-    assert shown[1] == "2026-03-02 23:59:00" and shown[4] == "7" and shown[5] == "" and shown[6] == '{"passage": "P12"}'
+    assert shown[1] == "2026-03-02 23:59:00" and shown[4] == "7" and shown[5] == "" and shown[7] == '{"passage": "P12"}'
+
+
+def test_a_view_redrawn_by_a_rerun_is_one_row_and_each_row_names_its_session(store: Store) -> None:
+    from app.store.store import AUDIT_SESSION
+
+    def shown(summary: int, session: str | None = "s1") -> None:
+        token = AUDIT_SESSION.set(session)
+        try:
+            with store.transaction() as s:
+                store.audit(s, "dr_okafor", "summary shown", 7, None, once=True, summary=summary)
+                store.audit(s, "dr_okafor", "source shown", 7, None, once=True, summary=summary, passage="P1")
+        finally:
+            AUDIT_SESSION.reset(token)
+
+    shown(3)
+    shown(3)  # the page redrawn: no new action
+    shown(4)
+    shown(3)  # back to the first summary: a new view
+    shown(3, session="s2")  # another browser session's view of it
+    shown(3, session=None)  # the command line: no session to tell a rerun by, every call counts
+    shown(3, session=None)
+    rows = [(r.session, r.detail["summary"]) for r in reversed(audit_rows(store, AuditFilter(action="summary shown")))]
+    assert rows == [("s1", 3), ("s1", 4), ("s1", 3), ("s2", 3), (None, 3), (None, 3)]
+    assert len(audit_rows(store, AuditFilter(action="source shown"))) == 6

@@ -197,3 +197,17 @@ def test_only_the_admin_reads_the_audit_log(deployed: AppContext) -> None:
     admin = by_address(sign_in(new_app(), "admin", PASSWORD), "audit")
     assert title(admin) == "Audit log"
     assert "patient created" in list(admin.dataframe[0].value["what"])
+
+
+def test_every_sign_in_failure_and_sign_out_is_one_audit_row_of_its_session(deployed: AppContext) -> None:
+    from app.audit import AuditFilter, audit_rows
+
+    at = sign_in(new_app(), "nobody", PASSWORD)  # no such account: the name typed is not kept
+    at = sign_in(at, "clinician", "wrong " + PASSWORD)
+    at = sign_in(at, "clinician", PASSWORD)
+    run(at.button(key="sign-out").click())
+    trail = [(r.actor, r.action, r.session) for r in reversed(audit_rows(deployed.store)) if "sign" in r.action]
+    session = trail[0][2]
+    assert session and trail == [("(unknown)", "sign-in failed", session), ("(unknown)", "sign-in failed", session),
+                                 ("clinician", "signed in", session), ("clinician", "signed out: signed out", session)]
+    assert "nobody" not in str(audit_rows(deployed.store, AuditFilter()))

@@ -27,7 +27,7 @@ st.write(f"{len(rows)} row{'s' * (len(rows) != 1)}, newest first" + (" (the newe
 if rows:
     st.dataframe(
         [{"at (UTC)": r.at, "who": r.actor, "what": r.action, "patient": r.patient_id, "job": r.job_id,
-          "detail": ", ".join(f"{k}={v}" for k, v in sorted(r.detail.items()))} for r in rows],
+          "session": r.session or "(worker or CLI)", "detail": ", ".join(f"{k}={v}" for k, v in sorted(r.detail.items()))} for r in rows],
         hide_index=True, width="stretch",
     )
     st.download_button("Export as CSV", audit_csv(rows), "clinsum-audit.csv", "text/csv", on_click="ignore",

@@ -30,10 +30,21 @@ chosen = st.selectbox("What to export", list(labels), format_func=labels.get,
 shown = view(ctx.store, chosen, actor=me.name)
 stem = f"clinsum-{shown.kind}-{shown.id}"
 st.caption("The files hold the patient's real names and dates: keep them where patient records may be kept.")
+
+
+def exported(kind: str) -> None:
+    """One audit row per file taken away: the export is the action, not the page that offers it."""
+    here = state.context()  # a callback runs before the page: this sets the run's audit session
+    with here.store.transaction() as s:
+        here.store.audit(s, me.name, "summary exported", current.id, shown.job_id, summary=shown.id, format=kind)
+
+
 columns = st.columns(3)
-columns[0].download_button("Markdown", summary_markdown(shown), f"{stem}.md", "text/markdown", on_click="ignore", icon=":material/description:")
-columns[1].download_button("PDF", summary_pdf(shown), f"{stem}.pdf", "application/pdf", on_click="ignore", icon=":material/picture_as_pdf:")
+columns[0].download_button("Markdown", summary_markdown(shown), f"{stem}.md", "text/markdown", on_click=exported, args=("markdown",),
+                           icon=":material/description:")
+columns[1].download_button("PDF", summary_pdf(shown), f"{stem}.pdf", "application/pdf", on_click=exported, args=("pdf",),
+                           icon=":material/picture_as_pdf:")
 columns[2].download_button("FHIR Bundle (JSON)", summary_fhir(shown, current.label, documents_of(ctx.store, current.id)),
-                           f"{stem}.fhir.json", "application/fhir+json", on_click="ignore", icon=":material/local_hospital:")
+                           f"{stem}.fhir.json", "application/fhir+json", on_click=exported, args=("fhir",), icon=":material/local_hospital:")
 with st.expander("Preview (Markdown)"):
     st.code(summary_markdown(shown), language="markdown", wrap_lines=True)
