@@ -7,7 +7,7 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import Annotated, Any, Literal, NoReturn
 
 import typer
 
@@ -43,7 +43,9 @@ def ingest_command(
     from app.records import record_json, record_lines
     from ingestion import ingest
 
-    record = ingest(files, start().ingestion, estimate_tokens)
+    settings = start()
+    audited(settings, "cli ingest", files=len(files), passages=passages)
+    record = ingest(files, settings.ingestion, estimate_tokens)
     if as_json or passages:
         data = record_json(record)
         if passages:
@@ -75,7 +77,9 @@ def deid_command(
     from app.records import deid_json
     from ingestion import ingest
 
-    record = ingest(files, start().ingestion, estimate_tokens)
+    settings = start()
+    audited(settings, "cli deid", files=len(files))
+    record = ingest(files, settings.ingestion, estimate_tokens)
     data = deid_json(record)
     if as_json:
         typer.echo(json.dumps(data, indent=2))
@@ -157,7 +161,7 @@ def _main_job(files: list[Path], label: str | None, backend: str | None, format:
         settings.engine.backend = backend
     if not files and label is None:
         fail("Name the patient's files, or --patient to use what is stored for a patient.")
-    store = open_store(settings)
+    store, actor = open_store_as(settings)
     progress = Progress("starting")
     made, finished = None, False
     try:
@@ -167,22 +171,22 @@ def _main_job(files: list[Path], label: str | None, backend: str | None, format:
             fail(f"The {choose_backend(settings.engine)[0]} engine cannot start: {error}.")
         try:
             if files:
-                patient, new = patient_for(store, label)
+                patient, new = patient_for(store, label, actor)
                 made = patient if new else None
             elif (patient := find_patient(store, label)) is None:
                 fail(f"There is no patient labelled {label!r}; `clinsum patients` lists them.")
             try:
                 if files:
-                    stored = prepare(files, settings, store, engine, patient.id, on_step=progress.step)
+                    stored = prepare(files, settings, store, engine, patient.id, actor, on_step=progress.step)
                 else:
-                    stored = prepare_patient(settings, store, engine, patient.id, on_step=progress.step)
+                    stored = prepare_patient(settings, store, engine, patient.id, actor, on_step=progress.step)
             except NothingLoaded as nothing:
                 for error in nothing.errors:
                     typer.echo(error.error, err=True)
                 fail("" if nothing.errors else f"Patient {patient.label} holds no documents yet.")
             except EngineError as error:  # the token counter asks the engine (a server may be down)
                 fail(f"The {engine.describe().backend} engine is not available: {error}.")
-            job = request(store, stored, settings, question, backend)
+            job = request(store, stored, settings, question, backend, actor)
             progress.step("summarizing" if question is None else "answering")
             worker = Worker(store, settings, lambda _name: engine)
             worker.on_progress = progress.parts
@@ -196,7 +200,7 @@ def _main_job(files: list[Path], label: str | None, backend: str | None, format:
             finished = True
             if state.status == "failed":
                 fail(f"The summary could not be written: {state.error}")
-            shown = view(store, summary_of_job(store, job))
+            shown = view(store, summary_of_job(store, job), actor)
             text = json.dumps(summary_json(shown), indent=2, ensure_ascii=False) + "\n" if format == "json" else summary_markdown(shown)
             if out:
                 write_private(out, text)
@@ -211,7 +215,7 @@ def _main_job(files: list[Path], label: str | None, backend: str | None, format:
     finally:
         progress.close()
         if made is not None and not finished and not documents_of(store, made.id):
-            delete_patient(store, made.id)  # a run that stored nothing leaves no empty patient behind
+            delete_patient(store, made.id, actor)  # a run that stored nothing leaves no empty patient behind
         store.close()
 
 
@@ -284,6 +288,37 @@ def open_store(settings: Settings):  # type: ignore[no-untyped-def]
         return Store.open(settings, notify=lambda message: typer.echo(message, err=True))
     except StoreProblem as problem:
         fail(str(problem))
+
+
+def open_store_as(settings: Settings):  # type: ignore[no-untyped-def]
+    """The store and who this command acts as, for commands that show patient data: locally "cli";
+    in a deployment the service account the settings name (an enabled account an admin made), under
+    whose name every audit row of the command goes. No such account: one sentence and exit 1."""
+    store = open_store(settings)
+    if settings.mode == "local":
+        return store, "cli"
+    from app.store.users import find_user
+
+    name = settings.auth.service_account
+    found = find_user(store, name) if name else None
+    if found is None or found.disabled:
+        store.close()
+        fail("In a deployment, commands that show patient data run as a service account: set CLINSUM_AUTH__SERVICE_ACCOUNT "
+             "to an enabled account an administrator made (`clinsum users add NAME --sso-only`).")
+    return store, found.username
+
+
+def audited(settings: Settings, action: str, **detail: Any) -> None:
+    """A command that shows patient data without storing anything (ingest, deid): in a deployment it runs
+    as the service account too, and leaves a row of the trail."""
+    if settings.mode == "local":
+        return
+    store, actor = open_store_as(settings)
+    try:
+        with store.transaction() as s:
+            store.audit(s, actor, action, **detail)
+    finally:
+        store.close()
 
 
 def fail(message: str) -> NoReturn:

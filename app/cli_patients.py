@@ -17,9 +17,10 @@ Yes = Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")
 
 
 def _store():  # type: ignore[no-untyped-def]
-    from app.cli import open_store, start
+    """The store and who acts: "cli" locally, the settings' service account in a deployment."""
+    from app.cli import open_store_as, start
 
-    return open_store(start())
+    return open_store_as(start())
 
 
 def _patient(store, label: str):  # type: ignore[no-untyped-def]
@@ -57,9 +58,11 @@ def patients_list(
         return
     from app.store.patients import list_patients
 
-    store = _store()
+    store, actor = _store()
     try:
         found = list_patients(store, find)
+        with store.transaction() as s:
+            store.audit(s, actor, "patients listed", found=len(found))
     finally:
         store.close()
     if as_json:
@@ -80,9 +83,9 @@ def patients_add(label: Label) -> None:
     """Add a patient under a label of your choosing."""
     from app.store.patients import create_patient
 
-    store = _store()
+    store, actor = _store()
     try:
-        made = _guarded(lambda: create_patient(store, label))
+        made = _guarded(lambda: create_patient(store, label, actor))
     finally:
         store.close()
     typer.echo(f"Added patient {made.label}.")
@@ -93,10 +96,10 @@ def patients_rename(label: Label, new: Annotated[str, typer.Argument(help="The n
     """Give a patient another label."""
     from app.store.patients import rename_patient
 
-    store = _store()
+    store, actor = _store()
     try:
         patient = _patient(store, label)
-        renamed = _guarded(lambda: rename_patient(store, patient.id, new))
+        renamed = _guarded(lambda: rename_patient(store, patient.id, new, actor))
     finally:
         store.close()
     typer.echo(f"Patient {label} is now {renamed.label}.")
@@ -107,9 +110,12 @@ def patients_show(label: Label, as_json: Annotated[bool, typer.Option("--json")]
     """A patient's documents in date order, with the ids `clinsum documents` takes."""
     from app.store.patients import documents_of
 
-    store = _store()
+    store, actor = _store()
     try:
-        docs = documents_of(store, _patient(store, label).id)
+        patient = _patient(store, label)
+        docs = documents_of(store, patient.id)
+        with store.transaction() as s:
+            store.audit(s, actor, "patient shown", patient.id, documents=len(docs))
     finally:
         store.close()
     rows = [{"id": d.id, "file": d.file, "type": d.doc_type, "date": d.date.isoformat() if d.date else None,
@@ -127,12 +133,12 @@ def patients_delete(label: Label, yes: Yes = False) -> None:
     """Erase a patient: originals, text, passages, prompts, summaries and the mapping. The audit trail stays."""
     from app.store.patients import delete_patient
 
-    store = _store()
+    store, actor = _store()
     try:
         patient = _patient(store, label)
         if not yes:
             typer.confirm(f"Erase patient {patient.label} and their {patient.documents} documents for good?", abort=True)
-        gone = _guarded(lambda: delete_patient(store, patient.id))
+        gone = _guarded(lambda: delete_patient(store, patient.id, actor))
     finally:
         store.close()
     typer.echo(f"Erased patient {patient.label} ({gone} documents).")
@@ -143,11 +149,11 @@ def documents_delete(document: Annotated[int, typer.Argument(help="The id `clins
     """Erase one document, and the records and summaries built from it."""
     from app.store.patients import delete_document
 
-    store = _store()
+    store, actor = _store()
     try:
         if not yes:
             typer.confirm(f"Erase document {document} and every summary built from it for good?", abort=True)
-        records = _guarded(lambda: delete_document(store, document))
+        records = _guarded(lambda: delete_document(store, document, actor))
     finally:
         store.close()
     typer.echo(f"Erased document {document} and {records} record{'s' * (records != 1)} built from it.")
@@ -161,10 +167,10 @@ def documents_move(
     """File a misfiled document under the patient it belongs to."""
     from app.store.patients import move_document
 
-    store = _store()
+    store, actor = _store()
     try:
         target = _patient(store, to)
-        records = _guarded(lambda: move_document(store, document, target.id))
+        records = _guarded(lambda: move_document(store, document, target.id, actor))
     finally:
         store.close()
     typer.echo(f"Moved document {document} to patient {target.label}; {records} record{'s' * (records != 1)} "
@@ -190,7 +196,7 @@ def key_rotate(
     this succeeds, the old key opens nothing. In a deployment, point the key secret
     (CLINSUM_STORE__KEY_FILE) at the new file and start again.
     """
-    from app.cli import fail, start
+    from app.cli import fail, open_store, start
     from app.store.keys import KeyProblem, default_key_in_use, read_key_file, replace_default_key
     from app.store.rotate import rotate_key
 
@@ -199,13 +205,15 @@ def key_rotate(
         new_key = read_key_file(new_key_file)
     except KeyProblem as problem:
         fail(str(problem))
-    store = _store()
+    store = open_store(settings)  # shows no patient data: hospital IT runs it as the migrate service
     try:
         if new_key == store.key:
             fail(f"{new_key_file} holds the key the store already uses; make a new one with `clinsum key new`.")
         if not yes:
             typer.confirm("Re-seal the whole store under the new key? Stop the app and the workers first.", abort=True)
         done = rotate_key(store, new_key)
+        with store.transaction() as s:
+            store.audit(s, "cli", "key rotated", fields=done.fields, files=done.files)
     finally:
         store.close()
     typer.echo(f"Re-sealed {done.fields} stored fields and {done.files} original files under the new key.")

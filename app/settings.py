@@ -79,6 +79,9 @@ class AuthSettings(BaseModel):
     lockout_failures: int = Field(5, ge=1, description="Wrong passwords in a row that lock an account.")
     lockout_minutes: float = Field(15, gt=0, description="How long a locked account stays locked (an admin can unlock it).")
     min_password_length: int = Field(12, ge=8, description="Shortest password an account may be given.")
+    service_account: str | None = Field(
+        None, description="The account the command line acts as in a deployment: commands that show patient data "
+        "(summarize, ask, ingest, deid, patients, documents) run only with it set, and are audited under it.")
 
 
 class Settings(BaseSettings):
