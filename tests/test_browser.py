@@ -18,21 +18,21 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from tests.conftest import ROOT, SAMPLES
+from ui.health import wait_healthy
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
                                 reason="Debian's chromium is not installed (apt-get install chromium); CI installs it")
 from playwright import sync_api as playwright_api  # noqa: E402  (a test extra, always installed)
+
 expect = playwright_api.expect
 
 
@@ -52,17 +52,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = subprocess.Popen([sys.executable, "-m", "ui"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert server.poll() is None, (data / "server.log").read_text()
-            try:
-                if httpx.get(f"{url}/_stcore/health", timeout=1).text == "ok":
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        else:
-            pytest.fail("the app did not answer its health check within 60 s")
+        try:
+            wait_healthy(url, server)
+        except RuntimeError as problem:
+            pytest.fail(f"{problem}\n{(data / 'server.log').read_text()}")
         yield url
     finally:
         server.terminate()

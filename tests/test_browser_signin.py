@@ -10,18 +10,17 @@ import os
 import secrets
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 import pytest
 from cryptography.fernet import Fernet
 
 from app.signin import FAILED, SSO_REFUSED
 from tests.conftest import ROOT
 from tests.test_browser import CHROMIUM, _accessible, _free_port, _settled, browser, expect  # noqa: F401  (browser: a fixture)
+from ui.health import wait_healthy
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists() and not os.environ.get("CI"),
                                 reason="Debian's chromium is not installed (apt-get install chromium); CI installs it")
@@ -50,17 +49,10 @@ def deployment(folder: Path, secrets_toml: str | None = None) -> Iterator[tuple[
     server = subprocess.Popen([sys.executable, "-m", "ui"], cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert server.poll() is None, (folder / "server.log").read_text()
-            try:
-                if httpx.get(f"{url}/_stcore/health", timeout=1).text == "ok":
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        else:
-            pytest.fail("the app did not answer its health check within 60 s")
+        try:
+            wait_healthy(url, server)
+        except RuntimeError as problem:
+            pytest.fail(f"{problem}\n{(folder / 'server.log').read_text()}")
         yield url, env
     finally:
         server.terminate()

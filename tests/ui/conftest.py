@@ -181,3 +181,17 @@ def media(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], bytes]:
         raise AssertionError(f"no media file behind {url}")
 
     return read
+
+
+def page_text(at: AppTest) -> str:
+    """Everything the page sends to the browser, as text (each element's message)."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        if (proto := getattr(node, "proto", None)) is not None:
+            out.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(out)

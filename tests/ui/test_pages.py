@@ -23,8 +23,7 @@ from streamlit.testing.v1.errors import AppTestError
 
 from app import jobs
 from app.context import AppContext, sample_files
-from app.output import citation_numbers
-from app.output import summary_markdown
+from app.output import citation_numbers, summary_markdown
 from app.pipeline import ingestion_settings
 from app.store.patients import create_patient, documents_of
 from app.store.records import mapping_of
@@ -36,7 +35,7 @@ from app.worker import Worker
 from engine.stub import StubEngine
 from tests.conftest import SAMPLES
 from tests.fixtures import scans
-from tests.ui.conftest import JOB_TIMEOUT, PLANTED_NAME, Shared, new_app
+from tests.ui.conftest import JOB_TIMEOUT, PLANTED_NAME, Shared, new_app, page_text
 from ui.widgets.adding import ICONS
 
 PAGES = ["patients", "upload", "record", "summary", "ask", "history", "export"]
@@ -68,20 +67,6 @@ def button(at: AppTest, label: str):
 
 def title(at: AppTest) -> str:
     return at.title[0].value
-
-
-def page_text(at: AppTest) -> str:
-    """Everything the page sends to the browser, as text (each element's message)."""
-    out: list[str] = []
-
-    def walk(node) -> None:
-        if (proto := getattr(node, "proto", None)) is not None:
-            out.append(str(proto))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    return "\n".join(out)
 
 
 def until(at: AppTest, done, what: str) -> AppTest:

@@ -14,7 +14,7 @@ from app import signin
 from app.context import AppContext, User
 from app.store.patients import create_patient
 from app.store.users import create_user, find_user, set_disabled
-from tests.ui.conftest import new_app, serving
+from tests.ui.conftest import new_app, page_text, serving
 
 PASSWORD = "synthetic passphrase 1"
 PATIENT = "ward 9 bed 4"  # a label that must not show before sign-in
@@ -53,19 +53,6 @@ def run(what) -> AppTest:
     at = what.run()
     assert not at.exception, [(e.value, e.stack_trace) for e in at.exception]
     return at
-
-
-def page_text(at: AppTest) -> str:
-    out: list[str] = []
-
-    def walk(node) -> None:
-        if (proto := getattr(node, "proto", None)) is not None:
-            out.append(str(proto))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    return "\n".join(out)
 
 
 def title(at: AppTest) -> str:
