@@ -13,6 +13,7 @@ import typer
 
 from app.cli_db import db_cli
 from app.cli_patients import documents_cli, key_cli, patients_cli
+from app.cli_teams import teams_cli
 from app.cli_users import users_cli
 from app.private import harden, private_tmp, write_private
 from app.settings import Settings
@@ -340,6 +341,7 @@ cli.add_typer(documents_cli, name="documents")
 cli.add_typer(key_cli, name="key")
 cli.add_typer(db_cli, name="db")
 cli.add_typer(users_cli, name="users")
+cli.add_typer(teams_cli, name="teams")
 
 
 def main() -> None:

@@ -66,12 +66,20 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     config = tempfile.mkdtemp(prefix="chromium-config-")
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"] if os.geteuid() == 0 else [],
-                                     env={**os.environ, "XDG_CONFIG_HOME": config})
-        yield launched
-        launched.close()
+    # An AppTest earlier in this process may have pointed TMPDIR deep into pytest's folders
+    # (app.private.private_tmp): Chromium's profile, made there by Playwright's driver, would then have
+    # a singleton socket path longer than a Unix socket allows, and Chromium aborts at launch.
+    short = tempfile.mkdtemp(prefix="pw-", dir="/tmp")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TMPDIR", short)  # before the driver starts: it reads TMPDIR once
+        with playwright_api.sync_playwright() as p:
+            launched = p.chromium.launch(executable_path=str(CHROMIUM),
+                                         args=["--no-sandbox"] if os.geteuid() == 0 else [],
+                                         env={**os.environ, "XDG_CONFIG_HOME": config})
+            yield launched
+            launched.close()
     shutil.rmtree(config, ignore_errors=True)
+    shutil.rmtree(short, ignore_errors=True)
 
 
 class Shots:

@@ -31,6 +31,7 @@ PAGES = [
 ]
 AUDIT = st.Page(HERE / "audit.py", title="Audit log", icon=":material/policy:", url_path="audit")
 ADMIN = st.Page(HERE / "admin.py", title="Users", icon=":material/manage_accounts:", url_path="users")
+TEAMS = st.Page(HERE / "teams.py", title="Teams", icon=":material/groups:", url_path="teams")
 SIGN_IN = st.Page(HERE / "signin.py", title="Sign in", icon=":material/login:", default=True)
 
 ctx = state.context()
@@ -42,7 +43,7 @@ if ctx.settings.mode == "deployment":
         st.navigation([SIGN_IN], position="hidden").run()
         st.stop()
     # Only an admin's navigation holds the admin pages; a clinician's URL for one finds no such page.
-    page = st.navigation(PAGES + [AUDIT, ADMIN] if me.role == "admin" else PAGES)
+    page = st.navigation(PAGES + [AUDIT, ADMIN, TEAMS] if me.role == "admin" else PAGES)
     with st.sidebar:
         st.markdown(f"**Signed in:** {literal(me.name)} ({me.role})")
         if st.button("Sign out", key="sign-out", icon=":material/logout:"):

@@ -8,6 +8,7 @@ trail stays, with the ids it had.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -16,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.store.crypto import label_key
-from app.store.schema import Document, Page, Patient, Record
+from app.store.schema import Document, Page, Patient, Record, TeamPatient
 from app.store.store import Store, utcnow
 
 MAX_LABEL = 80
@@ -56,8 +57,11 @@ def clean_label(label: str) -> str:
     return shown
 
 
-def create_patient(store: Store, label: str | None = None, actor: str = "cli") -> PatientInfo:
-    """A new patient; with no label, one is given ("patient-7") that the user may change."""
+def create_patient(store: Store, label: str | None = None, actor: str = "cli", team_id: int | None = None) -> PatientInfo:
+    """A new patient; with no label, one is given ("patient-7") that the user may change.
+
+    With `team_id` the patient joins that care team in the same transaction, so a patient made in a
+    deployment is never, even for a moment, in nobody's care."""
     with store.transaction() as s:
         chosen = clean_label(label) if label is not None else None
         if chosen is not None and _by_label(s, store, chosen) is not None:
@@ -68,6 +72,8 @@ def create_patient(store: Store, label: str | None = None, actor: str = "cli") -
         if chosen is None:
             chosen = _free_label(s, store, patient.id)
             patient.label, patient.label_key = chosen, label_key(store.keyring, chosen)
+        if team_id is not None:
+            s.add(TeamPatient(team_id=team_id, patient_id=patient.id))
         store.audit(s, actor, "patient created", patient.id)
         return PatientInfo(patient.id, chosen, patient.created_at, 0)
 
@@ -117,12 +123,15 @@ def patient_for(store: Store, label: str | None, actor: str = "cli") -> tuple[Pa
         return found, False
 
 
-def list_patients(store: Store, contains: str | None = None) -> list[PatientInfo]:
-    """Every patient (labels opened here, so a search is a plain substring match), newest first."""
+def list_patients(store: Store, contains: str | None = None, only: Collection[int] | None = None) -> list[PatientInfo]:
+    """Every patient (labels opened here, so a search is a plain substring match), newest first;
+    with `only`, just those ids (a user's care teams' patients): no other label is even opened."""
+    query = select(Patient).order_by(Patient.id.desc())
+    if only is not None:
+        query = query.where(Patient.id.in_(list(only)))
     with store.transaction() as s:
         counts = dict(s.execute(select(Document.patient_id, func.count()).group_by(Document.patient_id)).all())
-        found = [PatientInfo(p.id, p.label, p.created_at, counts.get(p.id, 0))
-                 for p in s.scalars(select(Patient).order_by(Patient.id.desc()))]
+        found = [PatientInfo(p.id, p.label, p.created_at, counts.get(p.id, 0)) for p in s.scalars(query)]
     if contains:
         wanted = " ".join(contains.split()).casefold()
         found = [p for p in found if wanted in p.label.casefold()]

@@ -293,3 +293,33 @@ class Account(Base):
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
     last_sign_in_at: Mapped[datetime | None]
+
+
+class Team(Base):
+    """A care team: who belongs to it, and whose patients it cares for, decide what a clinician sees.
+
+    Staff and team names, not patients: nothing here is record text, so nothing is sealed."""
+
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    created_at: Mapped[datetime]
+
+
+class TeamMember(Base):
+    """A user in a team. Deleting either deletes the membership (ON DELETE CASCADE)."""
+
+    __tablename__ = "team_members"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class TeamPatient(Base):
+    """A patient in a team's care; a patient may be in several. Deleting either deletes the row."""
+
+    __tablename__ = "team_patients"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True, index=True)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from app import signin
 from app.context import AppContext, User
 from app.store.patients import create_patient
+from app.store.teams import create_team, set_member
 from app.store.users import create_user, find_user, set_disabled
 from tests.ui.conftest import new_app, page_text, serving
 
@@ -40,12 +41,14 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
 
 @pytest.fixture
 def deployed(tmp_path: Path, clock: Clock) -> Iterator[AppContext]:
-    """A deployment's app on SQLite: an admin, a clinician, a patient; lockout after 3 failures."""
+    """A deployment's app on SQLite: an admin, a clinician, a patient of the clinician's care team;
+    lockout after 3 failures."""
     with serving(tmp_path / "data", CLINSUM_MODE="deployment", CLINSUM_STORE__KEY=Fernet.generate_key().decode(),
                  CLINSUM_AUTH__LOCKOUT_FAILURES="3", CLINSUM_AUTH__IDLE_MINUTES="15") as ctx:
         create_user(ctx.store, "admin", "admin", PASSWORD)
-        create_user(ctx.store, "clinician", "clinician", PASSWORD)
-        create_patient(ctx.store, PATIENT, actor="test")
+        team = create_team(ctx.store, "ward 9")
+        set_member(ctx.store, team.id, create_user(ctx.store, "clinician", "clinician", PASSWORD).id)
+        create_patient(ctx.store, PATIENT, actor="test", team_id=team.id)
         yield ctx
 
 

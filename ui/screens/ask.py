@@ -54,6 +54,9 @@ with right:
     else:
         st.caption("Click a citation such as [1] to see its source passage highlighted on its page.")
 pending = st.session_state.get("ask_job")
+if pending is not None and not ctx.may_see_job(me, pending, current.id):  # not this patient's question
+    st.session_state.pop("ask_job", None)
+    pending = None
 if pending is not None:
     with left:
         ended = follow(ctx, me, pending, "Answer")

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.context import sample_files
-from app.store.patients import PatientError, create_patient, delete_document, delete_patient, documents_of, rename_patient
+from app.context import AccessProblem, sample_files
+from app.store.patients import (
+    PatientError,
+    create_patient,
+    delete_document,
+    delete_patient,
+    documents_of,
+    rename_patient,
+)
 from app.uploads import Upload
 from ui import state
 from ui.text import literal
 from ui.widgets.adding import add_and_report
+from ui.widgets.teams import team_for_new_patient
 
 ctx = state.context()
 me = state.user(ctx)
@@ -18,7 +26,9 @@ st.caption("Each patient has a label you choose, such as a ward and bed or a stu
            "Do not use a name or an MRN.")
 
 everyone = ctx.patients(me)
-if not everyone:
+if not everyone and ctx.settings.mode == "deployment":
+    st.write("None of your care teams' patients is here yet.")  # a hospital's server holds no demo record
+elif not everyone:
     st.write("There are no patients yet. Upload a patient's files, or try clinsum on the bundled synthetic record.")
     if st.button("Load the sample record", type="primary"):
         made = create_patient(ctx.store, "sample record", actor=me.name)
@@ -27,11 +37,12 @@ if not everyone:
         st.switch_page("screens/summary.py")
 
 with st.form("new-patient", clear_on_submit=True, border=False):
-    label = st.text_input("New patient label", placeholder="e.g. ward 4 bed 12")
-    if st.form_submit_button("Create patient"):
+    allowed, team = team_for_new_patient(ctx, me, "new-patient-team")
+    label = st.text_input("New patient label", placeholder="e.g. ward 4 bed 12", disabled=not allowed)
+    if st.form_submit_button("Create patient", disabled=not allowed):
         try:
-            made = create_patient(ctx.store, label or None, actor=me.name)
-        except PatientError as problem:
+            made = ctx.new_patient(me, label or None, team)
+        except (PatientError, AccessProblem) as problem:
             st.error(str(problem))
         else:
             state.select(made.id)

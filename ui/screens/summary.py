@@ -34,7 +34,11 @@ def generate() -> None:
 
 past = [item for item in history(ctx.store, current.id) if item.kind == "summary"]
 running = next((item.job_id for item in past if item.status in ("queued", "running")), None)
-job_id = st.session_state.get("job") or running
+asked = st.session_state.get("job")
+if asked is not None and not ctx.may_see_job(me, asked, current.id):  # not this patient's: never followed, never opened
+    st.session_state.pop("job", None)
+    asked = None
+job_id = asked or running
 st.button("Generate summary", type="primary", on_click=generate, disabled=job_id is not None and job_id == running)
 if job_id is not None:
     ended = follow(ctx, me, job_id, "Summary")  # stops the page while the job runs
@@ -47,6 +51,8 @@ if job_id is not None:
     st.session_state.pop("job", None)
 
 opened = st.session_state.get("open_summary")
+if opened is not None and not ctx.may_see_summary(me, opened, current.id):  # planted, or another patient's
+    opened = None
 if opened not in {i.summary_id for i in past if i.status == "done"}:  # erased with a document, or an answer
     opened = next((i.summary_id for i in past if i.status == "done"), None)
 if opened is None:

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.store.patients import PatientError, create_patient
+from app.context import NO_TEAM, AccessProblem
+from app.store.patients import PatientError
 from app.uploads import Upload
 from ui import state
 from ui.text import literal
 from ui.widgets.adding import add_and_report, show_outcomes
+from ui.widgets.teams import team_for_new_patient
 
 ctx = state.context()
 me = state.user(ctx)
 current = state.patient(ctx)
 st.title("Upload")
 limit_mb = max(1, ctx.settings.ingestion.max_file_bytes // (1024 * 1024))
+team = None
 if current is None:
+    if ctx.settings.mode == "deployment" and not ctx.teams(me):
+        st.info(NO_TEAM, icon=":material/group_off:")
+        st.stop()
     st.write("No patient is selected: these files will start a new patient.")
+    _, team = team_for_new_patient(ctx, me, "upload-team")
     label = st.text_input("New patient label", placeholder="leave empty for patient-N", key="upload-label")
 else:
     st.write(f"Adding to **{literal(current.label)}**'s record. A file already in it is recognised and not added twice.")
@@ -26,8 +33,8 @@ files = st.file_uploader("Choose the patient's files (PDF, text, Markdown, PNG, 
 if st.button("Add to record", type="primary", disabled=not files):
     if current is None:
         try:
-            current = create_patient(ctx.store, st.session_state.get("upload-label") or None, actor=me.name)
-        except PatientError as problem:
+            current = ctx.new_patient(me, st.session_state.get("upload-label") or None, team)
+        except (PatientError, AccessProblem) as problem:
             st.error(str(problem))
             st.stop()
         state.select(current.id)

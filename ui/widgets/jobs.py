@@ -12,6 +12,9 @@ SAY = {"queued": "Waiting for the worker…", "running": "Working: reading the r
 
 def follow(ctx: AppContext, me: User, job_id: int, what: str) -> jobs.JobState:
     """Show the job's live state until it ends (then the whole page reruns to show the result)."""
+    if not ctx.may_see_job(me, job_id):  # the pages check first; this keeps any new caller honest
+        st.error("There is no such job.")
+        st.stop()
     now = jobs.state(ctx.store, job_id)
     if now.ended:
         return now
