@@ -153,3 +153,35 @@ def test_single_sign_on_maps_to_an_account_an_admin_made(browser, tmp_path: Path
             sign_in_page_only(stranger)
             stranger.context.close()
             known.context.close()
+
+
+def test_a_clinician_sees_only_their_care_teams_patients_in_the_browser(browser, tmp_path: Path) -> None:  # noqa: F811
+    with deployment(tmp_path) as (url, env):
+        for command in (["users", "add", "dr.ames"], ["users", "add", "dr.baker"], ["teams", "add", "cardiology"],
+                        ["teams", "add", "oncology"], ["teams", "member", "cardiology", "dr.ames"],
+                        ["teams", "member", "oncology", "dr.baker"]):
+            done = subprocess.run([CLINSUM, *command], input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120)
+            assert done.returncode == 0, done.stderr
+
+        ames = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        ames.goto(url)
+        sign_in(ames, "dr.ames", PASSWORD)
+        arrive(ames, "Patients")
+        ames.get_by_label("New patient label").fill("ward 7 bed 2")
+        ames.get_by_role("button", name="Create patient").click()
+        expect(ames.get_by_text("Patient: ward 7 bed 2")).to_be_visible(timeout=60_000)
+
+        baker = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        baker.goto(url)
+        sign_in(baker, "dr.baker", PASSWORD)
+        arrive(baker, "Patients")
+        baker.get_by_label("Find a patient by label").fill("ward 7")
+        baker.keyboard.press("Enter")
+        _settled(baker)
+        expect(baker.get_by_text("ward 7 bed 2")).to_have_count(0)  # another team's patient: not found, not listed
+        for title in ("Record", "Summary", "Export"):
+            baker.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+            arrive(baker, title)
+            expect(baker.get_by_text("ward 7 bed 2")).to_have_count(0)
+        ames.context.close()
+        baker.context.close()
