@@ -64,7 +64,7 @@ class AppContext:
         """`user`, if they may read the audit log and manage users (locally, the one user may)."""
         if self.settings.mode == "local" or user.role == "admin":
             return user
-        raise AccessProblem("Only an administrator may open this page.")
+        raise AccessProblem("This page is for administrators.")
 
     def patients(self, user: User, contains: str | None = None) -> list[PatientInfo]:
         """The patients this user may see (in local mode, all), newest first."""

@@ -12,7 +12,10 @@ import atexit
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 _TMP = "tmp"
 _current: Path | None = None
@@ -70,3 +73,19 @@ def write_private(path: Path, text: str) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         os.fchmod(out.fileno(), 0o600)
         out.write(text)
+
+
+@contextmanager
+def replacing(target: Path, prefix: str) -> Iterator[BinaryIO]:
+    """A temporary file (0600) beside `target` that replaces it whole when the block ends, synced
+    first, and is removed if the block fails: no reader ever sees a half-written file."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

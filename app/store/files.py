@@ -9,12 +9,11 @@ crash never leaves a half-written original that a later citation would open.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from app.private import private_folder
+from app.private import private_folder, replacing
 from app.store.crypto import Keyring, is_encrypted_file
 
 
@@ -42,16 +41,8 @@ class FileStore:
         if target.exists():
             return stored_at, False
         private_folder(target.parent)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                self._keyring.encrypt_stream(src, out)  # type: ignore[arg-type]
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with replacing(target, ".incoming-") as out:
+            self._keyring.encrypt_stream(src, out)  # type: ignore[arg-type]
         return stored_at, True
 
     def chunks(self, stored_at: str) -> Iterator[bytes]:

@@ -9,12 +9,11 @@ configuration folder, and its place is said once: without it the data is lost.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.private import private_folder
+from app.private import private_folder, replacing
 from app.store.crypto import new_key, parse_key
 
 
@@ -109,14 +108,6 @@ def replace_default_key(key: str) -> Path:
     """The user's key file rewritten with `key`: whole or not at all (a temporary file renamed over it), 0600."""
     path = default_key_file()
     private_folder(path.parent)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")
-    try:
-        with os.fdopen(fd, "w") as out:
-            out.write(key + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(path, ".key-") as out:
+        out.write((key + "\n").encode("ascii"))
     return path
