@@ -105,6 +105,9 @@ def _settled(page) -> None:
 def _accessible(page, name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    # Streamlit greys what a rerun has not redrawn yet (data-stale): check the page once it is drawn.
+    expect(page.locator("[data-stale=true]")).to_have_count(0, timeout=60_000)
+
     results = Axe().run(page)
     bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
     assert not bad, f"{name}: " + "; ".join(f"{v['id']} ({v['impact']}): " + ", ".join(
