@@ -24,6 +24,8 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
+from app.verify.base import Check, Claim, Finding
+
 DEFAULT_THRESHOLD = 0.6
 MAX_CHARS = 20_000  # a statement or passage longer than this is read only this far (a summary line never is)
 
@@ -34,6 +36,8 @@ class Verdict:
     score: float  # 0..1 support of the statement by its cited passages
     reason: str  # one plain sentence; "" or a short positive note when supported
     unknown: tuple[str, ...] = ()  # cited ids that are not in the record
+    findings: tuple[Finding, ...] = ()  # what the stages beyond the rules found (see `verify_all`)
+    stages: tuple[str, ...] = ("rules",)  # the stages that checked it, in order
 
 
 # --- vocabulary -------------------------------------------------------------------------------------
@@ -1407,9 +1411,31 @@ def verify(
         return Verdict(False, 0.0, f"could not be checked ({type(exc).__name__})")
 
 
-def verify_all(statements: Sequence[tuple[str, Sequence[str]]], passages: Mapping[str, str]) -> list[Verdict]:
-    """One verdict per (text, citations), in input order."""
-    return [verify(text, citations, passages) for text, citations in statements]
+def verify_all(
+    statements: Sequence[tuple[str, Sequence[str]]], passages: Mapping[str, str], *, checks: Sequence[Check] = ()
+) -> list[Verdict]:
+    """One verdict per (text, citations), in input order: the rules, then each of `checks` on the batch.
+
+    A finding of a later stage makes its statement unsupported and halves its score, as a rule fault does.
+    """
+    verdicts = [verify(text, citations, passages) for text, citations in statements]
+    if not checks:
+        return verdicts
+    claims = [Claim(str(text), tuple(dict.fromkeys(str(c).strip().strip("[]") for c in (cites or ()) if str(c).strip())),
+                    passages) for text, cites in statements]
+    found: list[list[Finding]] = [[] for _ in claims]
+    for check in checks:
+        for mine, theirs in zip(found, check.findings(claims), strict=True):
+            mine.extend(theirs)
+    names = ("rules", *(c.name for c in checks))
+    return [_with_findings(v, tuple(f), names) for v, f in zip(verdicts, found, strict=True)]
+
+
+def _with_findings(v: Verdict, findings: tuple[Finding, ...], stages: tuple[str, ...]) -> Verdict:
+    if not findings:
+        return Verdict(v.supported, v.score, v.reason, v.unknown, (), stages)
+    reason = v.reason if not v.supported else findings[0].reason
+    return Verdict(False, round(v.score * 0.5 ** len(findings), 3), reason, v.unknown, findings, stages)
 
 
 def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], threshold: float) -> Verdict:
