@@ -56,7 +56,7 @@ PRESIDIO_GROUPS = {
 
 
 def note_docs(split: str) -> list[Doc]:
-    from tests.fixtures.phi_notes import notes
+    from tests.data.phi_notes.load import notes
 
     return [
         Doc(n.text, tuple(Span(s.start, s.end, GROUP_OF[s.entity_type], s.entity_type) for s in n.spans))
