@@ -50,6 +50,12 @@ def test_benchmarks_read_only_data_and_test_kits_from_tests() -> None:
                          and not any(under(p, m) for p in BENCHMARKS_MAY_READ))
 
 
+def test_the_product_imports_neither_tests_nor_benchmarks() -> None:
+    # import-linter's contracts cover app, engine, ingestion and ui among themselves only.
+    for folder in ("app", "engine", "ingestion", "ui"):
+        assert not offending(folder, lambda m: under("tests", m) or under("benchmarks", m)), folder
+
+
 def test_the_check_sees_every_form_of_import(tmp_path: Path) -> None:
     source = tmp_path / "t.py"
     source.write_text("import benchmarks.x\nfrom benchmarks import y\ndef f():\n    from benchmarks.z import w\n"
