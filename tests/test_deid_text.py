@@ -68,3 +68,24 @@ def test_text_without_phi_is_unchanged_and_adds_nothing(patient) -> None:
     before = mapping.model_dump()
     assert deidentify_text("What is the metformin dose?", mapping) == "What is the metformin dose?"
     assert mapping.model_dump() == before
+
+
+def test_the_pipeline_asks_with_the_records_surrogates_and_keeps_the_new_ones(store) -> None:
+    from app.pipeline import prepare, safe_question
+    from app.settings import Settings
+    from app.store.patients import patient_for
+    from app.store.records import mapping_of
+    from engine.extractive import ExtractiveEngine
+    from ingestion import IngestionSettings
+    from tests.conftest import SAMPLES
+
+    settings = Settings(ingestion=IngestionSettings(workers=1))
+    patient = patient_for(store, "bed 7")[0].id
+    prepare([p for p in SAMPLES if p.suffix in (".txt", ".md")], settings, store, ExtractiveEngine(), patient)
+    people = {t: v for t, v in mapping_of(store, patient).originals.items() if t.startswith("[PERSON_")}
+    token, name = max(people.items(), key=lambda item: len(item[1]))
+    stranger = f"{fake.first_name()} {fake.last_name()}"
+    safe = safe_question(store, patient, f"Did {name} see Dr. {stranger} in clinic?", settings)
+    assert token in safe and name not in safe and stranger not in safe
+    [new] = set(re.findall(r"\[PERSON_\d+\]", safe)) - {token}
+    assert mapping_of(store, patient).originals[new] == stranger  # saved: an answer naming them reads back
