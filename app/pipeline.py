@@ -8,7 +8,6 @@ unfinished job instead of queueing another.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,9 +22,8 @@ from app.store.records import StoredRecord, file_digests, find_record, fingerpri
 from app.store.schema import Document as StoredDocument
 from app.store.schema import Patient
 from engine import Engine
-from ingestion import FileError, IngestionSettings, Page, ingest
-from ingestion.deid import Mapping, deidentify, find_phi
-from ingestion.models import Document
+from ingestion import FileError, IngestionSettings, ingest
+from ingestion.deid import Mapping, deidentify_text
 
 
 class NothingLoaded(Exception):
@@ -92,18 +90,10 @@ def prepare_patient(settings: Settings, store: Store, engine: Engine, patient_id
 def safe_question(store: Store, patient_id: int, question: str, settings: Settings) -> str:
     """The question as the engine may see it: the patient's known PHI and any new PHI replaced."""
     mapping = mapping_of(store, patient_id) or Mapping.new(settings.ingestion.deid.max_shift_days)
-    text = question
-    for token, original in sorted(mapping.originals.items(), key=lambda item: -len(item[1])):
-        text = re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", token, text, flags=re.IGNORECASE)
-        if token.startswith("[PERSON_"):  # "Darrell's", "Mr. Nguyen": a capitalized word of the name
-            for word in re.findall(r"[A-Z][A-Za-z'-]{2,}", original):
-                text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", token, text)
-    page = Page(number=1, text=text, offset=0, width=612.0, height=792.0)
-    [page.phi] = find_phi([text], settings.ingestion.deid)
-    deidentify([Document("question", "", "", "text/plain", [page])], settings.ingestion.deid, mapping)
+    safe = deidentify_text(question, mapping, settings.ingestion.deid)
     with store.transaction() as s:  # surrogates new in the question must re-identify later too
         s.get(Patient, patient_id).mapping = mapping.model_dump(mode="json")
-    return page.safe_text or text
+    return safe
 
 
 def request(store: Store, stored: StoredRecord, settings: Settings, question: str | None = None,

@@ -1,4 +1,4 @@
-"""Benchmark: the citation verifier on the sets written blind (`tests/fixtures/verify_set_blind*.py`).
+"""Benchmark: the citation verifier on the sets written blind (`tests/data/verify/blind{1,2,3}.jsonl`).
 
     python -m benchmarks.verifier_blind [--set 1|2|3] [--split dev|heldout|all] [--misses]
 
@@ -24,9 +24,9 @@ import re
 import time
 from collections import defaultdict
 
-from tests.fixtures import verify_set_blind, verify_set_blind2, verify_set_blind3
+from tests.data import labelled
 
-SETS = {"1": verify_set_blind, "2": verify_set_blind2, "3": verify_set_blind3}
+SETS = {"1": "blind1", "2": "blind2", "3": "blind3"}  # --set → the labelled set's name
 
 
 def _ratio(num: int, den: int) -> str:
@@ -54,11 +54,11 @@ def main(argv: list[str] | None = None) -> None:
 
     from app.verify import verify_all
 
-    data = SETS[args.set].as_json()
-    passages = {str(p["id"]): str(p["text"]) for p in data["passages"]}
-    statements = [(str(s["text"]), [str(c) for c in s["citations"]]) for s in data["statements"]]
-    labels: list[bool] = data["labels"]
-    kinds: list[str] = data["kinds"]
+    data = labelled.load(SETS[args.set])
+    passages = data.passages
+    statements = [(c.statement, list(c.citations)) for c in data.cases]
+    labels = [c.supported for c in data.cases]
+    kinds = [c.kind for c in data.cases]
     if args.split != "all":
         keep = [i for i, (_, cites) in enumerate(statements) if split_of(cites, passages) == args.split]
         statements = [statements[i] for i in keep]

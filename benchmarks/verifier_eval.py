@@ -2,10 +2,11 @@
 
     python -m benchmarks.verifier_eval [--runs 5] [--misses] [--show-heldout-misses]
 
-Corpus: the labelled set in `tests/fixtures/verify_set.py` (templates alternate dev / held-out, so
-held-out phrasings were never tuned on). The positive class is *unsupported*: precision is the share
-of flagged statements that are faulty, recall the share of faulty statements flagged. Per fault kind
-only recall applies; per faithful kind the false-positive rate (faithful statements flagged).
+Corpus: the generated labelled set, `tests/data/verify/generated.jsonl` read through
+`tests.data.labelled` (templates alternate dev / held-out, so held-out phrasings were never tuned
+on). The positive class is *unsupported*: precision is the share of flagged statements that are
+faulty, recall the share of faulty statements flagged. Per fault kind only recall applies; per
+faithful kind the false-positive rate (faithful statements flagged).
 
 `--misses` lists dev misses and false positives with the verifier's reason: tune on those only.
 Throughput runs `verify_all` over the whole set with its per-text caches emptied before each run
@@ -22,9 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app import verify as verifier
-from tests.fixtures.verify_set import FAITHFUL_KINDS, FAULT_KINDS, Case, all_passages, cases
+from tests.data.labelled import Case, load
 
 MAX_LISTED = 15
+# The generated set's kinds, in the order the tables list them.
+FAULT_KINDS = ("number", "unit", "date", "side", "negation", "unrelated", "invented")
+FAITHFUL_KINDS = ("exact", "partial", "paraphrase", "abbreviation", "format", "multi", "absence")
 
 
 @dataclass
@@ -90,7 +94,8 @@ def main() -> None:
     parser.add_argument("--show-heldout-misses", action="store_true", help="list them for held-out too")
     args = parser.parse_args()
 
-    corpus, passages = cases(), all_passages()
+    data = load("generated")
+    corpus, passages = data.cases, data.passages
     verdicts = dict(zip((c.id for c in corpus), run(corpus, passages), strict=True))  # the warm-up pass is scored
     flagged = {cid: not v.supported for cid, v in verdicts.items()}
     groups = {"dev": [c for c in corpus if c.split == "dev"], "held-out": [c for c in corpus if c.split == "heldout"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.deid_eval import Doc, Span, evaluate, external_doc, in_scope
+from tests.data.deid.score import Doc, Span, evaluate, external_doc, in_scope
 
 TEXT = "Seen Maria Lopez today."  # "Maria Lopez" is 5..16
 

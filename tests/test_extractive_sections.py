@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from faker import Faker
 
-from benchmarks.extractive_sections import load, score
 from engine.extractive import summarize
+from tests.data.extractive.score import load, score
 
 fake = Faker()
 Faker.seed(14)

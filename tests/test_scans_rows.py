@@ -13,10 +13,17 @@ import pytesseract
 import pytest
 from PIL import Image
 
-from benchmarks.ocr_rows import DPI, column_switches, lab_table, prose_page, rows_on_one_line, two_column_page
 from engine import estimate_tokens
 from ingestion import IngestionSettings, ingest
 from ingestion.ocr import OcrPage, _reading_order, _Token, ocr_image
+from tests.data.ocr_rows.render import (
+    DPI,
+    column_switches,
+    lab_table,
+    prose_page,
+    rows_on_one_line,
+    two_column_page,
+)
 
 SEED = 20240314
 

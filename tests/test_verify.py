@@ -7,20 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.verify import Verdict, verify, verify_all
-from tests.fixtures.verify_set import FAULT_KINDS, all_passages, as_json, cases
+from tests.data import labelled
 
-PASSAGES = {
-    "P3": "XR RIGHT KNEE 3 VIEWS 03/28/2023: Moderate medial joint space narrowing. No acute fracture.",
-    "P4": "IMPRESSION: No evidence of pneumonia. Small left pleural effusion.",
-    "P5": "Patient denies chest pain or shortness of breath. Reports fatigue.",
-    "P7": "Anticoagulation was not started because of recent GI bleeding.",
-    "P12": "Metoprolol succinate 25 mg PO BID; atorvastatin 40 mg PO nightly.",
-    "P13": "HTN: BP 162/94; increase amlodipine from 5 mg to 10 mg daily.",
-    "P14": "Sodium 128 mmol/L (135-145) L; potassium 4.1 mmol/L (3.5-5.1).",
-    "P15": "Vitamin D3 1,000 units PO daily.",
-    "P20": "Chest x-ray: no pneumothorax.",
-    "P21": "Discharged home on 2023-04-02 with follow-up in 2 weeks.",
-}
+HANDMADE = labelled.load("handmade")  # the concrete pairs below, and the passages they cite
+PASSAGES = HANDMADE.passages
+GENERATED_FAULT_KINDS = ("number", "unit", "date", "side", "negation", "unrelated", "invented")
 
 
 def check(text: str, *cites: str) -> Verdict:
@@ -32,25 +23,7 @@ def check(text: str, *cites: str) -> Verdict:
 
 @pytest.mark.parametrize(
     ("text", "cites", "named"),
-    [
-        ("Metoprolol succinate 50 mg twice daily.", ("P12",), "50 mg"),  # wrong dose
-        ("Amlodipine increased to 20 mg daily.", ("P13",), "20 mg"),
-        ("Sodium 135 mmol/L.", ("P14",), "135"),  # the reference range is not the value
-        ("Metoprolol succinate 25 mcg twice daily.", ("P12",), "25 mcg"),  # wrong unit
-        ("Atorvastatin 40 g nightly.", ("P12",), "40 g"),
-        ("Right knee x-ray on March 29, 2023.", ("P3",), "March 29, 2023"),  # wrong date
-        ("Discharged home on 04/03/2023.", ("P21",), "04/03/2023"),
-        ("Left knee x-ray: no acute fracture.", ("P3",), "left"),  # wrong side
-        ("Small right pleural effusion.", ("P4",), "right"),
-        ("Pneumonia on imaging.", ("P4",), "pneumonia"),  # negation flips
-        ("Reports chest pain.", ("P5",), "chest"),
-        ("Anticoagulation was started.", ("P7",), "negation differs"),
-        ("Pneumothorax on chest x-ray.", ("P20",), "pneumothorax"),
-        ("Metoprolol succinate 25 mg twice daily and lisinopril 10 mg daily.", ("P12",), "lisinopril"),  # invented
-        ("Right knee x-ray shows a large joint effusion.", ("P3",), "effusion"),
-        ("Metoprolol succinate 25 mg three times daily.", ("P12",), "three times daily"),  # frequency
-        ("Sodium 128 mmol/L, within normal limits.", ("P14",), "sodium"),  # a flagged lab called normal
-    ],
+    [pytest.param(c.statement, c.citations, c.named, id=c.id) for c in HANDMADE.cases if not c.supported],
 )
 def test_each_fault_is_caught_and_the_reason_names_it(text, cites, named):
     v = check(text, *cites)
@@ -75,26 +48,7 @@ def test_a_citation_to_an_unrelated_passage_is_unsupported():
 
 
 @pytest.mark.parametrize(
-    ("text", "cites"),
-    [
-        ("Metoprolol succinate 25 mg PO BID; atorvastatin 40 mg PO nightly.", ("P12",)),  # exact reuse
-        ("Atorvastatin 40 mg at bedtime.", ("P12",)),  # partial, frequency paraphrased
-        ("Metoprolol succinate 25mg by mouth twice a day.", ("P12",)),  # units and abbreviations written out
-        ("Metoprolol succinate 25 milligrams orally every 12 hours.", ("P12",)),
-        ("Hypertension: amlodipine was uptitrated to 10 mg once daily.", ("P13",)),  # other verb, HTN expanded
-        ("Blood pressure 162/94 on amlodipine, now 10 mg daily.", ("P13",)),
-        ("Vitamin D3 1000 units by mouth daily.", ("P15",)),  # 1,000 = 1000
-        ("Hyponatremia with sodium 128 mmol/L.", ("P14",)),  # a flagged lab names its finding
-        ("Right knee radiograph on March 28, 2023 with medial joint space narrowing.", ("P3",)),  # date format
-        ("Right knee x-ray from 28 Mar 2023: no fracture.", ("P3",)),
-        ("No pneumonia; small left effusion.", ("P4",)),  # absence stated as absent
-        ("No pneumothorax.", ("P20",)),
-        ("Denies chest pain or dyspnea.", ("P5",)),
-        ("No chest pain; reports fatigue.", ("P5",)),
-        ("Anticoagulation not started due to recent GI bleeding.", ("P7",)),
-        ("Went home on April 2, 2023; follow-up in two weeks.", ("P21",)),
-        ("No pneumothorax; no pneumonia, small left pleural effusion.", ("P20", "P4")),  # two passages combined
-    ],
+    ("text", "cites"), [pytest.param(c.statement, c.citations, id=c.id) for c in HANDMADE.cases if c.supported]
 )
 def test_faithful_statements_pass(text, cites):
     v = check(text, *cites)
@@ -135,30 +89,43 @@ def test_verify_all_keeps_input_order():
 # --- the labelled set ------------------------------------------------------------------------------------
 
 
-def test_the_set_is_big_varied_and_deterministic():
-    corpus = cases()
-    assert corpus == cases()
-    faithful = [c for c in corpus if c.supported]
-    faulty = [c for c in corpus if not c.supported]
+def test_the_generated_set_is_big_and_varied():
+    data = labelled.load("generated")
+    faithful = [c for c in data.cases if c.supported]
+    faulty = [c for c in data.cases if not c.supported]
     assert len(faithful) >= 120 and len(faulty) >= 120
-    for kind in FAULT_KINDS:
+    for kind in GENERATED_FAULT_KINDS:
         assert sum(c.kind == kind for c in faulty) >= 20, kind
-    assert len({c.template for c in corpus}) >= 60
-    data = as_json()
-    ids = [p["id"] for p in data["passages"]]
-    assert len(ids) == len(set(ids)) == len(all_passages())
-    assert len(data["statements"]) == len(data["labels"]) == len(data["kinds"]) == len(corpus)
-    assert {c.split for c in corpus} == {"dev", "heldout"}
+    assert len({c.id.rsplit("-", 2)[0] for c in data.cases}) >= 60  # ids are <template>-<instance>-<kind>
+    assert {c.split for c in data.cases} == {"dev", "heldout"}
+
+
+@pytest.mark.parametrize("name", ["generated", "blind1", "blind2", "blind3", "handmade"])
+def test_every_citation_names_a_passage_of_its_set(name):
+    # Only a case planted with an unknown id cites one; a typo in a set would otherwise pass as that fault.
+    data = labelled.load(name)
+    for c in data.cases:
+        known = [cid for cid in c.citations if cid in data.passages]
+        if c.kind in ("unknown id", "unknown_id"):
+            assert not known, c
+        else:
+            assert len(known) == len(c.citations), c
+    assert len({(c.statement, c.citations) for c in data.cases}) == len(data.cases), "a statement is there twice"
+    if name == "handmade":
+        assert all(c.named for c in data.cases if not c.supported)
+
+
+def _precision_recall(name: str) -> tuple[float, float]:
+    data = labelled.load(name)
+    verdicts = verify_all(labelled.statements(data.cases), data.passages)
+    flagged = [not v.supported for v in verdicts]
+    faulty = [not c.supported for c in data.cases]
+    tp = sum(f and g for f, g in zip(flagged, faulty, strict=True))
+    return tp / sum(flagged), tp / sum(faulty)
 
 
 def test_precision_and_recall_on_the_whole_set():
-    data = as_json()
-    passages = {p["id"]: p["text"] for p in data["passages"]}
-    verdicts = verify_all([(s["text"], s["citations"]) for s in data["statements"]], passages)
-    flagged = [not v.supported for v in verdicts]
-    faulty = [not label for label in data["labels"]]
-    tp = sum(f and g for f, g in zip(flagged, faulty, strict=True))
-    precision, recall = tp / sum(flagged), tp / sum(faulty)
+    precision, recall = _precision_recall("generated")
     assert precision >= 0.95, precision
     assert recall >= 0.95, recall
 
@@ -379,16 +346,9 @@ def test_a_change_of_dose_has_a_direction() -> None:
         assert not v.supported and "P1 says" in v.reason, (text, v.reason)
 
 
-def test_sets_written_blind_stay_above_the_floor_measured_on_them() -> None:
+@pytest.mark.parametrize(("name", "floor"), [("blind1", 0.88), ("blind2", 0.86), ("blind3", 0.83)])
+def test_sets_written_blind_stay_above_the_floor_measured_on_them(name: str, floor: float) -> None:
     # Not a goal (that is 95/95) but a guard: a change that makes the verifier worse on text it was
     # never tuned on shows here. Floors sit a little under what was measured (README).
-    from tests.fixtures import verify_set_blind, verify_set_blind2, verify_set_blind3
-
-    for module, floor in ((verify_set_blind, 0.88), (verify_set_blind2, 0.86), (verify_set_blind3, 0.83)):
-        data = module.as_json()
-        passages = {p["id"]: p["text"] for p in data["passages"]}
-        verdicts = verify_all([(s["text"], s["citations"]) for s in data["statements"]], passages)
-        flagged = [not v.supported for v in verdicts]
-        faulty = [not label for label in data["labels"]]
-        caught = sum(f and g for f, g in zip(flagged, faulty, strict=True))
-        assert caught / sum(flagged) >= floor and caught / sum(faulty) >= floor, module.__name__
+    precision, recall = _precision_recall(name)
+    assert precision >= floor and recall >= floor, (name, precision, recall)

@@ -14,17 +14,19 @@ import os
 LOADER_WORKER = "CLINSUM_LOADER_WORKER"  # set by ingestion.load in the environment of its workers
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # also for whoever imports presidio first
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import timedelta
 
 from ingestion.deid.config import DeidSettings
+from ingestion.deid.entities import Phi
 from ingestion.deid.mapping import Mapping, reidentify
 from ingestion.deid.propagate import propagate
 from ingestion.deid.surrogates import Surrogates
 from ingestion.models import Document, Page, PhiSpan
 
-__all__ = ["DeidSettings", "Mapping", "deidentify", "find_phi", "masked", "reidentify"]
+__all__ = ["DeidSettings", "Mapping", "deidentify", "deidentify_text", "find_phi", "masked", "reidentify"]
 
 
 def find_phi(texts: Sequence[str], settings: DeidSettings | None = None) -> list[list[PhiSpan]]:
@@ -63,16 +65,49 @@ def deidentify(documents: Sequence[Document], settings: DeidSettings, mapping: M
     return mapping
 
 
+def deidentify_text(text: str, mapping: Mapping, settings: DeidSettings | None = None) -> str:
+    """Free text that is not part of the record (a clinician's question) as the engine may see it.
+
+    The patient's PHI the record named gets the record's surrogates: `mapping` is the patient's, so
+    "Darrell" in a question is the [PERSON_1] of the record. PHI the record never named is found and
+    replaced like the record's, and its new surrogates are added to `mapping` (the caller saves it:
+    an answer that repeats them must re-identify). Dates shift by the patient's offset, read in the
+    record's day/month order; the mapping's reference and order are left as the record set them.
+    """
+    settings = settings or DeidSettings()
+    text = _known(text, mapping)
+    [found] = find_phi([text], settings)
+    surrogates = Surrogates(mapping)
+    phi = [PhiSpan(s.start, s.end, s.entity_type, s.score,
+                   surrogates.replace(s.entity_type, text[s.start : s.end], None, mapping.day_first)) for s in found]
+    return _substitute(text, phi)
+
+
+def _known(text: str, mapping: Mapping) -> str:
+    """The record's known PHI replaced by its tokens, longest first, whole words, any case; a person's
+    capitalized name word alone too ("Darrell's", "Mr. Nguyen"), which the detectors could miss in a
+    one-line question."""
+    for token, original in sorted(mapping.originals.items(), key=lambda item: -len(item[1])):
+        text = re.sub(rf"(?<!\w){re.escape(original)}(?!\w)", token, text, flags=re.IGNORECASE)
+        if token.startswith(f"[{Phi.PERSON}_"):
+            for word in re.findall(r"[A-Z][A-Za-z'-]{2,}", original):
+                text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", token, text)
+    return text
+
+
 def _anonymize(page: Page) -> str:
-    """The page with each PHI span replaced, in one pass (presidio-anonymizer's replacement is
+    return _substitute(page.text, page.phi)
+
+
+def _substitute(text: str, phi: Sequence[PhiSpan]) -> str:
+    """The text with each PHI span replaced, in one pass (presidio-anonymizer's replacement is
     quadratic in the number of spans). The spans are merged and disjoint already."""
-    if not page.phi:
-        return page.text
-    text = page.text
+    if not phi:
+        return text
     # One surrogate per (kind, value) on a page, the last one drawn, as presidio's operator wrote it.
-    chosen = {(s.entity_type, text[s.start : s.end]): s.surrogate for s in page.phi}
+    chosen = {(s.entity_type, text[s.start : s.end]): s.surrogate for s in phi}
     pieces, at = [], 0
-    for span in sorted(page.phi, key=lambda s: s.start):
+    for span in sorted(phi, key=lambda s: s.start):
         pieces += [text[at : span.start], chosen[(span.entity_type, text[span.start : span.end])]]
         at = span.end
     pieces.append(text[at:])

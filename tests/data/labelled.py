@@ -6,6 +6,11 @@ Each file holds two kinds of lines, in any order:
 `kind` names the fault planted in an unsupported statement ("number", "negation", "experiencer"...)
 or, for a supported one, how it restates its passage ("paraphrase", "abbreviation"...). A set whose
 name ends in `_untouched` is scored, never read case by case: no rule is tuned on its misses.
+Optional keys of a case: `split` ("dev" / "heldout", for a set halved for tuning), `note` (the note
+type it was written from), `named` (a word the verdict's reason must contain, for the hand-made
+faults) and `comment` (free text for the reader, ignored). A passage line may carry a `note` too (the
+document it comes from), ignored as well.
+`tests/data/verify/README.md` says where each set comes from.
 
 Tests and benchmarks both read through here; nothing under tests/ imports benchmarks/.
 """
@@ -13,6 +18,7 @@ Tests and benchmarks both read through here; nothing under tests/ imports benchm
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +32,9 @@ class Case:
     citations: tuple[str, ...]
     supported: bool
     kind: str
+    split: str = ""
+    note: str = ""
+    named: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +69,14 @@ def load(name: str) -> LabelledSet:
             passages[str(row["passage"])] = str(row["text"])
         else:
             cases.append(Case(str(row["id"]), str(row["statement"]), tuple(map(str, row["citations"])),
-                              bool(row["supported"]), str(row["kind"])))
+                              bool(row["supported"]), str(row["kind"]), str(row.get("split", "")),
+                              str(row.get("note", "")), str(row.get("named", ""))))
     ids = [c.id for c in cases]
     if len(ids) != len(set(ids)):
         raise ValueError(f"{path.name}: two cases share an id")
     return LabelledSet(name, tuple(cases), passages)
+
+
+def statements(cases: Iterable[Case]) -> list[tuple[str, tuple[str, ...]]]:
+    """The cases as `verify_all` (and `clinsum verify`) take them: (statement, citations)."""
+    return [(c.statement, c.citations) for c in cases]

@@ -10,9 +10,9 @@ asserts every verdict is unchanged (not the reason hash: the issue rewrites the 
 so a diff of the files shows where they changed).
 
 Each set is run the way `clinsum verify` and the benchmarks run it: `app.verify.verify_all` on the
-set's statements against all its passages. The sets are read through the same fixture modules the
-benchmarks read (`tests/fixtures/verify_set*.py`; the hand-made set is the two parametrized lists of
-`tests/test_verify.py`), so nothing here imports `benchmarks`.
+set's statements against all its passages. The sets are `tests/data/verify/<name>.jsonl`, read through
+`tests.data.labelled`, the loader the benchmarks use too; the ids there are the ids here (the blind and
+hand-made sets' are a hash of statement and citations, made when they were code).
 
 When regenerating is legitimate: after a change to the verifier that was measured as an improvement
 (benchmarks.verifier_eval / verifier_blind, figures in the README) and whose changed verdicts were
@@ -31,6 +31,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.data import labelled as sets
+
 HERE = Path(__file__).resolve().parent
 SETS = ("generated", "blind1", "blind2", "blind3", "handmade")
 DIGITS = 4  # score places kept: float noise from reordered arithmetic stays far below this
@@ -48,52 +50,12 @@ class Labelled:
     kind: str
 
 
-def _content_id(text: str, citations: Sequence[str]) -> str:
-    """An id for sets that have none: a hash of the statement and its citations (unique in each set)."""
-    return hashlib.sha256("\x1f".join([text, *citations]).encode()).hexdigest()[:12]
-
-
-def _generated() -> tuple[list[Labelled], dict[str, str]]:
-    from tests.fixtures.verify_set import all_passages, cases
-
-    return [Labelled(c.id, c.statement, tuple(c.citations), c.supported, c.kind) for c in cases()], all_passages()
-
-
-def _blind(number: int) -> tuple[list[Labelled], dict[str, str]]:
-    from tests.fixtures import verify_set_blind, verify_set_blind2, verify_set_blind3
-
-    module = {1: verify_set_blind, 2: verify_set_blind2, 3: verify_set_blind3}[number]
-    data = module.as_json()  # the loader benchmarks/verifier_blind.py uses
-    passages = {str(p["id"]): str(p["text"]) for p in data["passages"]}
-    cases = [Labelled(_content_id(s["text"], s["citations"]), s["text"], tuple(s["citations"]), label, kind)
-             for s, label, kind in zip(data["statements"], data["labels"], data["kinds"], strict=True)]
-    return cases, passages
-
-
-def _handmade() -> tuple[list[Labelled], dict[str, str]]:
-    # The concrete pairs of test_verify.py: read from its parametrize marks, so they are written once.
-    from tests import test_verify as t
-
-    def rows(test) -> list:
-        (mark,) = [m for m in test.pytestmark if m.name == "parametrize"]
-        return mark.args[1]
-
-    pairs = [(text, cites, False, "fault") for text, cites, _ in rows(t.test_each_fault_is_caught_and_the_reason_names_it)]
-    pairs += [(text, cites, True, "faithful") for text, cites in rows(t.test_faithful_statements_pass)]
-    cases = [Labelled(_content_id(text, cites), text, tuple(cites), ok, kind) for text, cites, ok, kind in pairs]
-    return cases, dict(t.PASSAGES)
-
-
 def labelled(name: str) -> tuple[list[Labelled], dict[str, str]]:
     """The cases of a set, in order, and the passages they are checked against (id → text)."""
     if name not in SETS:
         raise ValueError(f"no set {name!r}; the sets are {', '.join(SETS)}")
-    cases, passages = (_generated() if name == "generated" else _handmade() if name == "handmade"
-                       else _blind(int(name.removeprefix("blind"))))
-    ids = [c.id for c in cases]
-    if len(ids) != len(set(ids)):
-        raise ValueError(f"{name}: two cases share an id")
-    return cases, passages
+    data = sets.load(name)
+    return [Labelled(c.id, c.statement, c.citations, c.supported, c.kind) for c in data.cases], data.passages
 
 
 def compute(name: str) -> list[dict]:
