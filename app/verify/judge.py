@@ -49,21 +49,23 @@ def render_record(passages: Mapping[str, str], ids: Sequence[str] | None = None)
 
 
 def reply_schema(count: int, ids: Sequence[str]) -> dict[str, Any]:
-    """JSON schema of a reply judging `count` statements, naming a passage among `ids` or none."""
+    """JSON schema of a reply judging `count` statements, naming a passage among `ids` or none.
+
+    Entry n must carry index n (prefixItems): a grammar cannot otherwise keep indexes distinct.
+    """
     passage: dict[str, Any] = {"enum": [*ids, None]} if ids else {"type": "null"}
-    verdict = {
-        "type": "object",
-        "properties": {"index": {"enum": list(range(1, count + 1))}, "verdict": {"enum": list(VERDICTS)},
-                       "passage": passage},
-        "required": ["index", "verdict", "passage"],
-        "additionalProperties": False,
-    }
-    return {
-        "type": "object",
-        "properties": {"verdicts": {"type": "array", "items": verdict, "minItems": count, "maxItems": count}},
-        "required": ["verdicts"],
-        "additionalProperties": False,
-    }
+
+    def entry(index: int) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {"index": {"enum": [index]}, "verdict": {"enum": list(VERDICTS)}, "passage": passage},
+            "required": ["index", "verdict", "passage"],
+            "additionalProperties": False,
+        }
+
+    verdicts = {"type": "array", "prefixItems": [entry(n) for n in range(1, count + 1)], "items": False,
+                "minItems": count, "maxItems": count}
+    return {"type": "object", "properties": {"verdicts": verdicts}, "required": ["verdicts"], "additionalProperties": False}
 
 
 def read_reply(text: str, count: int) -> dict[int, tuple[str, str | None]]:
