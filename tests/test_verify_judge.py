@@ -125,3 +125,9 @@ def test_read_reply_keeps_the_first_well_formed_entry_per_index():
     text = reply((1, "supported", None), (1, "contradicted", "P1"), (2, "not_found", None))
     assert read_reply(text, 2) == {1: ("supported", None), 2: ("not_found", None)}
     assert read_reply(json.dumps([{"index": True, "verdict": "supported", "passage": None}]), 1) == {}
+
+
+def test_the_record_renders_the_same_whatever_order_the_passages_come_in():
+    shuffled = {"P10": "ten", "P2": "two  words", "P1": "one", "X": "other"}
+    assert render_record(shuffled) == "[P1] one\n[P2] two words\n[P10] ten\n[X] other"
+    assert render_record(shuffled, ["P10", "P1", "P99"]) == "[P1] one\n[P10] ten"

@@ -42,10 +42,15 @@ _TASK = (
 
 
 def render_record(passages: Mapping[str, str], ids: Sequence[str] | None = None) -> str:
-    """The passages as "[P12] text" lines, in record order, whitespace collapsed: the same text every time."""
-    wanted = None if ids is None else set(ids)
-    return "\n".join(f"[{pid}] {' '.join(str(text).split())}" for pid, text in passages.items()
-                     if wanted is None or pid in wanted)
+    """The passages as "[P12] text" lines in id order (P2 before P10), whitespace collapsed: the same text
+    every time, whatever order the mapping came in (a database returns rows in no promised order)."""
+    wanted = passages.keys() if ids is None else set(ids) & passages.keys()
+    return "\n".join(f"[{pid}] {' '.join(str(passages[pid]).split())}" for pid in sorted(wanted, key=_in_order))
+
+
+def _in_order(pid: str) -> tuple[int, int, str]:
+    digits = pid.lstrip("P")
+    return (0, int(digits), pid) if digits.isdigit() else (1, 0, pid)
 
 
 def reply_schema(count: int, ids: Sequence[str]) -> dict[str, Any]:
