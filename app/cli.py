@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, NoReturn
 
 import typer
+from pydantic import ValidationError
 
 from app.cli_db import db_cli
 from app.cli_patients import documents_cli, key_cli, patients_cli
@@ -363,6 +364,10 @@ cli.add_typer(teams_cli, name="teams")
 def main() -> None:
     try:
         cli()
+    except ValidationError as error:  # a setting clinsum cannot start with: one line each, never its value (a secret?)
+        for problem in error.errors(include_url=False, include_input=False):
+            typer.echo(f"Setting {'.'.join(map(str, problem['loc']))}: {problem['msg']}", err=True)
+        sys.exit(1)
     except Exception as error:
         from sqlalchemy.exc import DBAPIError  # imported here: `--help` needs no database library
 

@@ -95,8 +95,9 @@ class VerificationSettings(BaseModel):
 
     stages: list[Literal["rules", "judge", "nli"]] = Field(
         default_factory=lambda: ["rules"], description='Stages in order; the rules always run first: ["rules"], '
-        '["rules", "judge"] (an LLM judge through the configured engine; needs a real model, not the extractive '
-        'engine), ["rules", "nli"] (a local NLI / fact-checking classifier in nli_model), or all three.')
+        '["rules", "judge"] (an LLM judge through the configured engine; a job on the extractive engine skips it, '
+        'and its summary says so), ["rules", "nli"] (a local NLI / fact-checking classifier in nli_model; a folder '
+        'that holds none is skipped with the reason on each summary), or all three.')
     nli_model: Path | None = Field(
         None, description="The folder of a sequence-classification NLI or fact-checking model (transformers format, "
         "mounted by IT, never downloaded); required when stages lists nli, and must exist at start-up.")

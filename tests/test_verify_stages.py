@@ -171,3 +171,13 @@ def test_clinsum_verify_reports_its_stages(tmp_path, monkeypatch):
                      CLINSUM_ENGINE__BACKEND="stub")
     assert judged["verification"] == {"stages": ["rules", "judge"], "unjudged": 2}
     assert [s["supported"] for s in judged["statements"]] == [True, False]
+
+
+def test_a_stage_clinsum_cannot_run_stops_it_with_one_line_naming_the_setting(tmp_path):
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "CLINSUM_VERIFICATION__STAGES": '["rules", "nli"]'}
+    result = subprocess.run([sys.executable, "-c", "from app.cli import main; main()", "verify", "x.json"],
+                            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == "Setting verification: Value error, stages lists nli but nli_model is not set " \
+        "(CLINSUM_VERIFICATION__NLI_MODEL)"
