@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, NoReturn
 
 import typer
+from pydantic import ValidationError
 
 from app.cli_db import db_cli
 from app.cli_patients import documents_cli, key_cli, patients_cli
@@ -224,8 +225,11 @@ def _main_job(files: list[Path], label: str | None, backend: str | None, format:
 def verify_command(
     file: Annotated[Path, typer.Argument(help='JSON: {"passages": [{"id", "text"}], "statements": [{"text", "citations"}]}.')],
 ) -> None:
-    """Check each statement against the passages it cites; print {"statements": [{supported, score, reason}]}."""
+    """Check each statement against the passages it cites; print {"statements": [{supported, score, reason}], "verification"}.
+
+    The stages are the configured ones (verification.stages); the judge uses the configured engine."""
     from app.verify import verify_all
+    from app.verify.stages import Stages
 
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
@@ -235,10 +239,23 @@ def verify_command(
         typer.echo(f"{file.name} is not a verification input ({type(error).__name__}): expected passages with id and text, "
                    "and statements with text and citations.", err=True)
         raise typer.Exit(1) from None
-    verdicts = verify_all(statements, passages)
+    settings = Settings()
+    engine = None
+    if "judge" in settings.verification.stages:
+        from engine import make_engine
+
+        engine = make_engine(settings.engine)
+    try:
+        plan = Stages(settings.verification).plan(engine)
+        verdicts = verify_all(statements, passages, checks=plan.checks)
+    finally:
+        if engine is not None:
+            engine.close()
+    for note in plan.notes():
+        typer.echo(note, err=True)
     typer.echo(json.dumps({"statements": [
         {"supported": v.supported, "score": round(v.score, 3), "reason": v.reason} for v in verdicts
-    ]}, indent=2))
+    ], "verification": plan.record()}, indent=2))
 
 
 @cli.command("worker")
@@ -347,6 +364,10 @@ cli.add_typer(teams_cli, name="teams")
 def main() -> None:
     try:
         cli()
+    except ValidationError as error:  # a setting clinsum cannot start with: one line each, never its value (a secret?)
+        for problem in error.errors(include_url=False, include_input=False):
+            typer.echo(f"Setting {'.'.join(map(str, problem['loc']))}: {problem['msg']}", err=True)
+        sys.exit(1)
     except Exception as error:
         from sqlalchemy.exc import DBAPIError  # imported here: `--help` needs no database library
 

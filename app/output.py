@@ -51,6 +51,7 @@ def summary_json(view: SummaryView) -> dict[str, Any]:
         "record": view.record,
         "engine": view.engine,
         "usage": view.usage,
+        "verification": view.verification,
     }
 
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -84,6 +84,45 @@ class AuthSettings(BaseModel):
         "(summarize, ask, ingest, deid, patients, documents) run only with it set, and are audited under it.")
 
 
+class VerificationSettings(BaseModel):
+    """Which stages check each summary statement against the passages it cites.
+
+    A stage that cannot run as configured stops clinsum at start-up (an NLI stage with no model
+    folder) rather than let summaries look checked by it; one that cannot run for a given job (the
+    judge when that job's engine is the extractive one, or an NLI folder that holds no classifier)
+    is skipped with a note on the summary, whose `verification` field always lists the stages that ran.
+    """
+
+    stages: list[Literal["rules", "judge", "nli"]] = Field(
+        default_factory=lambda: ["rules"], description='Stages in order; the rules always run first: ["rules"], '
+        '["rules", "judge"] (an LLM judge through the configured engine; a job on the extractive engine skips it, '
+        'and its summary says so), ["rules", "nli"] (a local NLI / fact-checking classifier in nli_model; a folder '
+        'that holds none is skipped with the reason on each summary), or all three.')
+    nli_model: Path | None = Field(
+        None, description="The folder of a sequence-classification NLI or fact-checking model (transformers format, "
+        "mounted by IT, never downloaded); required when stages lists nli, and must exist at start-up.")
+    judge_batch_size: int = Field(8, ge=1, le=64, description="Statements the judge reads per request.")
+    judge_max_tokens: int = Field(1024, ge=64, description="Most tokens of one judge reply.")
+    nli_batch_size: int = Field(16, ge=1, description="Statement/passage pairs the NLI model reads at once.")
+
+    @field_validator("stages")
+    @classmethod
+    def _rules_first(cls, stages: list[str]) -> list[str]:
+        if not stages or stages[0] != "rules":
+            raise ValueError('the rules always run: stages must start with "rules", e.g. ["rules", "judge"]')
+        if len(set(stages)) != len(stages):
+            raise ValueError("a stage is listed twice")
+        return stages
+
+    @model_validator(mode="after")
+    def _nli_has_a_model(self) -> "VerificationSettings":
+        if "nli" in self.stages and self.nli_model is None:
+            raise ValueError("stages lists nli but nli_model is not set (CLINSUM_VERIFICATION__NLI_MODEL)")
+        if "nli" in self.stages and self.nli_model is not None and not self.nli_model.is_dir():
+            raise ValueError(f"nli_model {self.nli_model} is not a folder: mount the NLI model there or drop nli")
+        return self
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CLINSUM_", env_nested_delimiter="__", extra="forbid")
 
@@ -92,6 +131,7 @@ class Settings(BaseSettings):
     store: StoreSettings = Field(default_factory=StoreSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
+    verification: VerificationSettings = Field(default_factory=VerificationSettings)
     mode: Literal["local", "deployment"] = Field(
         "local", description="local: one user, a key made in the user's configuration folder; deployment: the key "
         "must come from a secret (clinsum refuses to start without one, it never invents one).")

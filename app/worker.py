@@ -30,6 +30,7 @@ from app.store.records import record_input
 from app.store.summaries import write_summary
 from app.summarize import ModelOutputError, ask, summarize
 from app.verify import verify_all
+from app.verify.stages import Stages
 from engine import Engine, EngineError
 from engine.base import ChatRequest, Generation
 
@@ -116,6 +117,7 @@ class Worker:
     def __init__(self, store: Store, settings: Settings, engines: Callable[[str | None], Engine]):
         self.store, self.settings = store, settings
         self._engines = engines  # backend name (None: as configured) → engine; the caller caches
+        self._stages = Stages(settings.verification)  # the verifier's stages after the rules; models load on first use
         self.on_progress: Callable[[str, int, int], None] | None = None
 
     def run_one(self, only: Sequence[int] | None = None) -> int | None:
@@ -168,12 +170,14 @@ class Worker:
                     draft = summarize(data.prompts, engine, max_tokens=settings.max_tokens, on_progress=progress)
                 statements = [(s.text, s.citations) for section in draft.summary.sections for s in section.statements]
                 engine.check_deadline()
-                verdicts = verify_all(statements, data.passages)
+                plan = self._stages.plan(engine)
+                verdicts = verify_all(statements, data.passages, checks=plan.checks)
+                draft.problems.extend(plan.notes())
                 described = engine.describe().as_dict()
                 config = self.settings.engine.model_dump(mode="json")
                 jobs.finish(self.store, claim, lambda session: write_summary(
                     session, claim.job_id, claim.record_id, claim.kind, claim.question, draft, verdicts, described, config,
-                    time.perf_counter() - started,
+                    time.perf_counter() - started, verification=plan.record(),
                 ))
         except jobs.LeaseLost:
             log.warning("job %s was cancelled or taken over by another worker; its result was not written", claim.job_id)

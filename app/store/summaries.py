@@ -19,6 +19,7 @@ from app.store.store import Store, utcnow
 from ingestion.deid import reidentify
 
 LOW_CONFIDENCE = "read by OCR with low confidence: check it against the page"
+RULES_ONLY: dict[str, Any] = {"stages": ["rules"], "unjudged": 0}  # the verification of a summary that records none
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +58,16 @@ class SummaryView:
     record: dict[str, Any]
     problems: list[str]
     usage: dict[str, Any] = field(default_factory=dict)
+    verification: dict[str, Any] = field(default_factory=lambda: dict(RULES_ONLY))  # stages that ran, unjudged count
 
 
 def write_summary(session: Session, job_id: int, record_id: int, kind: str, question: str | None, draft: Any,
-                  verdicts: list[Any], engine: dict[str, Any], config: dict[str, Any], total_seconds: float) -> int:
-    """The rows of one summary, in the caller's transaction (the one that marks its job done)."""
+                  verdicts: list[Any], engine: dict[str, Any], config: dict[str, Any], total_seconds: float,
+                  verification: dict[str, Any] | None = None) -> int:
+    """The rows of one summary, in the caller's transaction (the one that marks its job done).
+
+    `verification` (the verifier's stages that ran) is kept in the config column, beside the engine
+    settings: it is how the summary was made, and a key there needs no schema change."""
     statements = [(section.title, s) for section in draft.summary.sections for s in section.statements]
     cited = {n for _, s in statements for c in s.citations if (n := _number(c)) is not None}
     numbers = dict(session.execute(
@@ -70,7 +76,8 @@ def write_summary(session: Session, job_id: int, record_id: int, kind: str, ques
     calls = [asdict(c) for c in draft.calls]
     flagged = sum(not v.supported for v in verdicts)
     summary = Summary(
-        job_id=job_id, record_id=record_id, kind=kind, question=question, engine=engine, config=config,
+        job_id=job_id, record_id=record_id, kind=kind, question=question, engine=engine,
+        config={**config, "verification": verification or RULES_ONLY},
         prompt_tokens=sum(c["prompt_tokens"] for c in calls), completion_tokens=sum(c["completion_tokens"] for c in calls),
         cached_prompt_tokens=sum(c.get("cached_prompt_tokens") or 0 for c in calls) if any(c.get("cached_prompt_tokens") is not None for c in calls) else None,
         engine_seconds=sum(c["seconds"] for c in calls), total_seconds=total_seconds, calls=calls,
@@ -135,4 +142,5 @@ def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
                  "cached_prompt_tokens": summary.cached_prompt_tokens, "engine_seconds": summary.engine_seconds,
                  "total_seconds": summary.total_seconds}
         return SummaryView(summary.id, summary.job_id, summary.kind, show(summary.question) if summary.question else None,
-                           sections, summary.engine, record.summary, list(summary.problems), usage)
+                           sections, summary.engine, record.summary, list(summary.problems), usage,
+                           dict((summary.config or {}).get("verification") or RULES_ONLY))
