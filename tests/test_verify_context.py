@@ -68,9 +68,9 @@ def _claims(pairs) -> list[Claim]:
 @pytest.fixture(scope="module")
 def check():
     pytest.importorskip("medspacy")
-    from app.verify.context import ContextCheck
+    from app.verify.context import ALL_KINDS, ContextCheck
 
-    return ContextCheck()
+    return ContextCheck(ALL_KINDS)  # negation too, which the stage leaves to the rules by default
 
 
 def test_the_check_is_a_stage_behind_the_protocol(check):
@@ -94,6 +94,15 @@ def test_each_fault_kind_is_caught_with_its_spans(check, statement, pid, kind):
 @pytest.mark.parametrize(("statement", "pid"), FAITHFUL, ids=[s for s, _ in FAITHFUL])
 def test_faithful_statements_are_not_flagged(check, statement, pid):
     assert check.findings(_claims([(statement, pid)])) == [()]
+
+
+def test_the_stage_by_default_leaves_negation_to_the_rules(check):
+    from app.verify.context import ContextCheck
+
+    default = ContextCheck()
+    assert FaultKind.NEGATION not in default.kinds and {FaultKind.EXPERIENCER, FaultKind.CERTAINTY,
+                                                         FaultKind.TEMPORAL} <= default.kinds
+    assert default.findings(_claims([FAULTS[-1]])) == [()] and check.findings(_claims([FAULTS[-1]])) != [()]
 
 
 def test_a_batch_keeps_its_order_and_odd_claims_get_nothing(check):
