@@ -159,3 +159,29 @@ def test_medspacy_loads_once_per_process_whichever_thread_asks_first():
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1", "4", "True"]
+
+
+def test_a_summary_checked_in_context_records_rules_and_context(tmp_path):
+    pytest.importorskip("medspacy")
+    from cryptography.fernet import Fernet
+
+    from app.output import summary_json
+    from app.settings import JobSettings, Settings
+    from app.store import Store
+    from app.store.db import migrate
+    from app.store.summaries import summary_of_job, view
+    from engine.stub import StubEngine
+    from ingestion import IngestionSettings
+    from tests.test_main_job import _reply, _run
+
+    store = Store(f"sqlite:///{tmp_path / 'clinsum.db'}", tmp_path / "files", Fernet.generate_key().decode())
+    migrate(store.engine)
+    try:
+        settings = Settings(ingestion=IngestionSettings(workers=1), jobs=JobSettings(retry_wait_s=0),
+                            verification=VerificationSettings(stages=["rules", "context"]))
+        _, job = _run(store, StubEngine([_reply(("Metformin 500 mg twice daily.", ["P2"]))]), settings=settings)
+        shown = view(store, summary_of_job(store, job))
+        assert shown.verification == {"stages": ["rules", "context"], "unjudged": 0}
+        assert summary_json(shown)["verification"] == shown.verification
+    finally:
+        store.close()
