@@ -112,6 +112,15 @@ def test_a_batch_keeps_its_order_and_odd_claims_get_nothing(check):
     assert len(found) == 6 and found[0] and found[1:] == [()] * 5
 
 
+def test_a_reason_names_the_statements_words_and_the_span_covers_them(check):
+    statement = "The patient has breast cancer."
+    [found] = check.findings(_claims([(statement, "F1")]))
+    [finding] = [f for f in found if f.kind == FaultKind.EXPERIENCER]
+    assert "'breast cancer'" in finding.reason
+    s, p = finding.spans
+    assert statement[s.start:s.end] == "breast cancer" and PASSAGES["F1"][p.start:p.end] in ("breast", "cancer")
+
+
 def test_a_reason_stays_short_on_long_words(check):
     word = "carcinoma" + "x" * 400
     passages = {"L": f"Family history: mother with {word}."}

@@ -226,22 +226,22 @@ def _describe(m: Mention) -> str:
 
 
 def _faults(s: Mention, ps: Sequence[Mention], kinds: frozenset[FaultKind], now: bool) -> list[tuple[FaultKind, str]]:
-    """What the statement's mention `s` gets wrong, given every cited mention `ps` of the same concept."""
+    """What the statement's mention `s` gets wrong, given every cited mention `ps` of the same concept: each
+    fault with its reason, where {s} and {p} stand for the statement's and the passage's wording."""
     out: list[tuple[FaultKind, str]] = []
     if FaultKind.EXPERIENCER in kinds and all(p.family for p in ps) and not s.family:
-        out.append((FaultKind.EXPERIENCER, f"the cited passage gives '{ps[0].text}' to a family member, "
-                                           "not to the patient"))
+        out.append((FaultKind.EXPERIENCER, "the cited passage gives '{s}' to a family member, not to the patient"))
     if FaultKind.CERTAINTY in kinds and all(p.uncertain or p.hypothetical for p in ps) and not (
             s.uncertain or s.hypothetical or s.negated or all(p.family for p in ps)):
         what = "uncertain" if ps[0].uncertain else "hypothetical"
-        out.append((FaultKind.CERTAINTY, f"states '{s.text}' as fact; the cited passage gives it as {what}"))
+        out.append((FaultKind.CERTAINTY, "states '{s}' as fact; the cited passage gives it as " + what))
     if FaultKind.TEMPORAL in kinds and now and all(p.historical for p in ps) and not s.historical:
-        out.append((FaultKind.TEMPORAL, f"says '{s.text}' is current; the cited passage gives it as past history"))
+        out.append((FaultKind.TEMPORAL, "says '{s}' is current; the cited passage gives it as past history"))
     if FaultKind.NEGATION in kinds and not (s.uncertain or s.hypothetical or s.family):
         if not s.negated and all(p.negated and not (p.uncertain or p.hypothetical) for p in ps):
-            out.append((FaultKind.NEGATION, f"states '{s.text}' as present; the cited passage gives it as absent"))
+            out.append((FaultKind.NEGATION, "states '{s}' as present; the cited passage gives it as absent"))
         elif s.negated and not any(p.negated or p.uncertain or p.hypothetical for p in ps):
-            out.append((FaultKind.NEGATION, f"states '{s.text}' as absent; the cited passage gives it as present"))
+            out.append((FaultKind.NEGATION, "states '{s}' as absent; the cited passage gives it as present"))
     return out
 
 
@@ -282,9 +282,27 @@ def context_findings(claim: Claim, kinds: frozenset[FaultKind]) -> tuple[Finding
         # most of the shared concepts, and more than one everyday word ("day", "home") in a cue's scope
         if 2 * len(hits) >= judged and (words >= 2 or rare):
             s, p, reason = hits[0]
-            found.append(Finding(kind, reason, (Span("statement", s.start, s.end), Span(p.source, p.start, p.end)),
-                                 stage="context"))
+            start, end = _phrase(s, [h[0] for h in hits])
+            text = claim.text[start:end]
+            found.append(Finding(kind, reason.format(s=_clip(text), p=_clip(p.text)),
+                                 (Span("statement", start, end), Span(p.source, p.start, p.end)), stage="context"))
     return tuple(found)
+
+
+def _phrase(first: Mention, hits: Sequence[Mention]) -> tuple[int, int]:
+    """The characters of `first` widened over the hits next to it ("breast" + "cancer" → "breast cancer")."""
+    start, end = first.start, first.end
+    grown = True
+    while grown:
+        grown = False
+        for h in hits:
+            if (h.end < start and start - h.end <= 1) or (h.start > end and h.start - end <= 1):
+                start, end, grown = min(start, h.start), max(end, h.end), True
+    return start, end
+
+
+def _clip(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _rare(word: str) -> bool:
