@@ -3,16 +3,22 @@
 For each claim the concepts the statement and its cited passages share are found without word lists:
 content words (not stop words, not ConText cues) spelled alike on both sides, and an acronym on one
 side spelled by the initials of a run of words on the other ("MI" / "myocardial infarction"). Those
-shared words become ConText's targets on each side; medspaCy's packaged English rules, on a blank
-spaCy pipeline with its sentencizer (no model, nothing downloaded), mark each one negated, uncertain,
-hypothetical, historical or of a family member. A concept every cited mention of which is
+shared words become ConText's targets on each side; medspaCy's packaged English rules (plus the few
+cues of `_EXTRA_RULES`), on a blank spaCy pipeline with its sentencizer (no model, nothing
+downloaded), mark each one negated, uncertain, hypothetical, historical or of a family member; a
+scope ends at a sentence, ";" or a line break. A concept every cited mention of which is
 - of a family member, while the statement gives it to the patient → EXPERIENCER;
 - uncertain or hypothetical, while the statement states it → CERTAINTY;
 - historical, while the statement says it is current ("now", "this admission") → TEMPORAL;
-- negated, while the statement asserts it (or the reverse) → NEGATION (`kinds` chooses which run).
+- negated, while the statement asserts it (or the reverse) → NEGATION (off by default: the rules
+  measure better there, see `DEFAULT_KINDS`).
+A kind is reported when most shared concepts show it, and more than one everyday word does.
 
-medspaCy loads on first use, once per process (`_pipeline`); importing this module imports neither
-spaCy nor medspaCy. A claim that cannot be analysed gets no finding (the rules still checked it).
+medspaCy's section detection is not used: passages are sentence-sized, the ConText history cue
+already covers a heading's sentence, and its past-history section titles include "Current Medical
+Problems:". medspaCy loads on first use, once per process (`_pipeline`, under a lock); importing
+this module imports neither spaCy nor medspaCy. A claim that cannot be analysed gets no finding
+(the rules still checked it).
 """
 
 from __future__ import annotations
