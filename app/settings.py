@@ -93,11 +93,13 @@ class VerificationSettings(BaseModel):
     is skipped with a note on the summary, whose `verification` field always lists the stages that ran.
     """
 
-    stages: list[Literal["rules", "judge", "nli"]] = Field(
+    stages: list[Literal["rules", "context", "judge", "nli"]] = Field(
         default_factory=lambda: ["rules"], description='Stages in order; the rules always run first: ["rules"], '
         '["rules", "judge"] (an LLM judge through the configured engine; a job on the extractive engine skips it, '
         'and its summary says so), ["rules", "nli"] (a local NLI / fact-checking classifier in nli_model; a folder '
-        'that holds none is skipped with the reason on each summary), or all three.')
+        'that holds none is skipped with the reason on each summary), ["rules", "context"] (medspaCy\'s ConText: '
+        'negation, uncertainty, hypothetical, history and family experiencer of the concepts a statement shares '
+        'with its passages; offline, no model; needs the medspacy package), or any of them in order.')
     nli_model: Path | None = Field(
         None, description="The folder of a sequence-classification NLI or fact-checking model (transformers format, "
         "mounted by IT, never downloaded); required when stages lists nli, and must exist at start-up.")
@@ -112,6 +114,15 @@ class VerificationSettings(BaseModel):
             raise ValueError('the rules always run: stages must start with "rules", e.g. ["rules", "judge"]')
         if len(set(stages)) != len(stages):
             raise ValueError("a stage is listed twice")
+        return stages
+
+    @field_validator("stages")
+    @classmethod
+    def _context_installed(cls, stages: list[str]) -> list[str]:
+        from importlib.util import find_spec  # finds the package without importing it (start-up stays fast)
+
+        if "context" in stages and find_spec("medspacy") is None:
+            raise ValueError("stages lists context but the medspacy package is not installed; install it or drop context")
         return stages
 
     @model_validator(mode="after")

@@ -11,8 +11,10 @@ change here), each against its own passages. The positive class is *unsupported*
 The verifier is deterministic, so one scored pass is the figure; throughput is warm (a pass first to
 fill the caches, then passes timed for about `--seconds`) in statements per second.
 
-Stages: the rules always run. Any other stage (context, judge, nli) is built by
-`app.verify.stages.build(names)`, imported only when such a stage is asked for.
+Stages: the rules always run. Any other stage (context, judge, nli) is planned as a job would plan
+it, `Stages(VerificationSettings(stages=[...])).plan(None)`, imported only when such a stage is asked
+for; with no engine at hand the judge is skipped (said on stderr). The nli stage reads its model
+folder from CLINSUM_VERIFICATION__NLI_MODEL, as clinsum does.
 
 `--misses` lists the missed faults and flagged faithful statements of tuned sets only. A set whose
 name ends in `_untouched` is scored, never read case by case: `--misses` refuses one named in `--sets`,
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -125,12 +128,20 @@ def build_checks(stages: Sequence[str]) -> tuple:
     extra = tuple(s for s in dict.fromkeys(stages) if s != "rules")
     if not extra:
         return ()
+    from pydantic import ValidationError
+
+    from app.settings import VerificationSettings
+    from app.verify.stages import Stages  # lazily: only runs beyond the rules need it, and it may load models
+
     try:
-        from app.verify.stages import build  # lazily: only rules-free runs need it, and it may load models
-    except ImportError as exc:
-        raise UsageError(f"stages {', '.join(extra)} need app.verify.stages.build, which is not there yet "
-                         f"({exc}); run with --stages rules") from exc
-    return tuple(build(extra))
+        settings = VerificationSettings(stages=["rules", *extra],
+                                        nli_model=os.environ.get("CLINSUM_VERIFICATION__NLI_MODEL") or None)
+    except ValidationError as exc:
+        raise UsageError("; ".join(e["msg"] for e in exc.errors())) from exc
+    plan = Stages(settings).plan(None)  # no engine: the judge is skipped, and says why
+    for stage, why in plan.skipped.items():
+        print(f"verifier_pairs: stage {stage} skipped: {why}", file=sys.stderr)
+    return tuple(plan.checks)
 
 
 def _reason_len(v) -> int:

@@ -4,8 +4,9 @@
 gives one job its checks. The judge runs through the job's engine; a job on the extractive
 engine has no model to judge with, so the judge is skipped for it and the summary says so. The
 NLI model loads on first use, once per process; a folder that holds no usable classifier skips
-the stage with its reason (settings already refused a missing folder at start-up). Nothing here
-imports torch or transformers until an NLI stage is planned.
+the stage with its reason (settings already refused a missing folder at start-up). The context
+stage (medspaCy's ConText) needs no engine; it loads medspaCy on its first claims. Nothing here
+imports torch, transformers, spaCy or medspaCy until a stage that needs them runs.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_NAMES = {"judge": "LLM judge", "nli": "NLI model"}
+_NAMES = {"judge": "LLM judge", "nli": "NLI model", "context": "clinical context check (medspaCy)"}
 
 
 @dataclass(slots=True)
@@ -57,6 +58,7 @@ class Stages:
         self._lock = threading.Lock()
         self._nli: Check | None = None
         self._nli_error: str | None = None
+        self._context: Check | None = None
 
     def plan(self, engine: Engine | None) -> Plan:
         """The checks for one job on `engine` (None: no engine at hand), in the configured order."""
@@ -66,7 +68,18 @@ class Stages:
                 self._judge(engine, plan)
             elif stage == "nli":
                 self._add_nli(plan)
+            elif stage == "context":
+                self._add_context(plan)
         return plan
+
+    def _add_context(self, plan: Plan) -> None:
+        """medspaCy's ConText: no engine, no model; the check loads medspaCy on its first claims."""
+        with self._lock:
+            if self._context is None:
+                from app.verify.context import ContextCheck
+
+                self._context = ContextCheck()
+        plan.checks.append(self._context)
 
     def _judge(self, engine: Engine | None, plan: Plan) -> None:
         backend = engine.describe().backend if engine is not None else None
