@@ -12,7 +12,9 @@ import json
 import pytest
 
 from engine import ChatRequest, Delta, Engine, Generation
+from engine.base import SourcePassage
 from engine.summary_format import Summary, json_schema
+from ingestion.record_format import read_record
 
 RECORD = (
     "## Document 1 · Discharge summary · 2022-11-02\n"
@@ -26,9 +28,12 @@ RECORD = (
 
 
 def request(**options) -> ChatRequest:
+    """The record in the prompt, and its passages as data: a model backend reads the one, an engine
+    without a model (extractive) the other, as the app sends them."""
     return ChatRequest.of(
         ("system", "You summarize clinical records. Cite passages like [P1]."),
         ("user", RECORD + "\nSummarize this record."),
+        passages=tuple(SourcePassage(*p) for p in read_record(RECORD)),
         **options,
     )
 
