@@ -16,7 +16,6 @@ from typing import NamedTuple
 
 ID_PREFIX = "P"
 ID_PATTERN = r"P\d+"  # a passage id where it is read (ids are written from P1 on)
-ID_SCHEMA_PATTERN = r"^P[1-9][0-9]*$"  # the ids a model may cite, anchored, for a JSON schema
 
 _ID = re.compile(ID_PATTERN)
 _CITATION = re.compile(rf"\[({ID_PATTERN})\]")
@@ -58,8 +57,10 @@ def passage_line(pid: str, text: str) -> str:
 
 
 def columns_line(columns: str) -> str:
-    """A table row's column names, on a line of their own before it: context, not a passage."""
-    return f"(table columns: {columns})\n" if columns else ""
+    """A table row's column names, on a line of their own before it: context, not a passage.
+
+    A line break inside them (a form feed, U+2028 …) becomes a space: it would end the line early."""
+    return f"(table columns: {' '.join(columns.splitlines())})\n" if columns else ""
 
 
 def document_header(number: int, doc_type: str, when: date | None, continued: bool = False) -> str:
