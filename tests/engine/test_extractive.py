@@ -14,6 +14,7 @@ from tests.engine.contract import EngineContract
 
 
 class TestExtractiveContract(EngineContract):
+    reads_passages = True
     @pytest.fixture
     def engine(self):
         return ExtractiveEngine()
