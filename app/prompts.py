@@ -19,13 +19,13 @@ from langchain_core.prompts import ChatPromptTemplate
 
 from engine.base import ChatRequest, Message, SourcePassage
 from engine.summary_format import NOT_DOCUMENTED, SECTIONS, Section, Statement, Summary
-from ingestion.record_format import read_record
+from ingestion.record_format import passage_id, read_record
 
 SYSTEM = (
     "You are a careful clinical documentation assistant. You read one patient's de-identified record "
     "and write, for a clinician, only what the record states. The record is a series of documents in "
     "date order, oldest first; each begins with a header line giving its number, type and date, and "
-    "each passage sits on its own line after its id in square brackets, like [P12]. Names and other "
+    f"each passage sits on its own line after its id in square brackets, like [{passage_id(12)}]. Names and other "
     "identifiers appear as tokens such as [PERSON_1]: keep them as they are. Never invent or guess; "
     "every statement you write cites the ids of the passages it rests on."
 )
