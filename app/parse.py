@@ -17,11 +17,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from engine.summary_format import SECTIONS, Section, Statement, Summary
+from engine.summary_format import NOT_DOCUMENTED, SECTIONS, Section, Statement, Summary
+from ingestion.record_format import ID_PREFIX, passage_id
 
 log = logging.getLogger(__name__)
-
-NOT_DOCUMENTED = "Not documented in the record."
 
 
 @dataclass(slots=True)
@@ -57,11 +56,14 @@ _CITE_KEYS = (
     "passages", "passage_ids", "passage", "evidence", "ids",
 )
 
-_PID = re.compile(r"\bP\s?(\d{1,7})\b(?:\s*[-–—]\s*P?\s?(\d{1,7})\b)?", re.IGNORECASE)
+# Passage ids as models write them, leniently: the record format's id ("P12", ingestion/record_format.py)
+# in any case, with a space after the prefix, or as a range.
+_P = re.escape(ID_PREFIX)
+_PID = re.compile(rf"\b{_P}\s?(\d{{1,7}})\b(?:\s*[-–—]\s*{_P}?\s?(\d{{1,7}})\b)?", re.IGNORECASE)
 # Citations written into a statement: "[P12]", "[P12][P14]", "(P12, P14)", "[see P3-P5]".
 _INLINE = re.compile(
     r"\s*[\[(]\s*(?:(?:see|sources?|refs?|references?|passages?|citations?|cf\.?)\s*:?\s*)?"
-    r"(P\s?\d{1,7}(?:\s*(?:[,;&/]|and|[-–—]|to)\s*P?\s?\d{1,7})*)\s*[\])]",
+    rf"({_P}\s?\d{{1,7}}(?:\s*(?:[,;&/]|and|[-–—]|to)\s*{_P}?\s?\d{{1,7}})*)\s*[\])]",
     re.IGNORECASE,
 )
 _MAX_RANGE = 50  # "P3-P9" means the passages between; a wider "range" is a typo, not a citation
@@ -238,7 +240,7 @@ class _Reader:
                 continue
             if isinstance(item, (int, float)):
                 if float(item).is_integer() and item >= 0:
-                    out.append(f"P{int(item)}")
+                    out.append(passage_id(int(item)))
                 else:
                     self.bad_citations += 1
                 continue
@@ -250,7 +252,7 @@ class _Reader:
                 continue
             ids = _ids(item)
             if not ids and item.strip().isdigit():
-                ids = [f"P{int(item.strip())}"]
+                ids = [passage_id(int(item.strip()))]
             if ids:
                 out.extend(ids)
             elif item.strip():
@@ -367,7 +369,7 @@ def _unquote(raw: str) -> str | None:
 
 _JSON_SYNTAX = re.compile(r'^[\[\]{}],?$|^[{\[]?\s*"[^"]{1,40}"\s*:')
 _LOOKS_LIKE_JSON = re.compile(r'^\s*(?:```\s*json|[{\[]\s*(?:"|$|\{))|\{\s*"\w+"\s*:', re.IGNORECASE)
-_CODE = re.compile(r"^(?:[{}\]<>]|\[(?!P\s?\d))")
+_CODE = re.compile(rf"^(?:[{{}}\]<>]|\[(?!{_P}\s?\d))")
 _RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
 _TABLE_RULE = re.compile(r"^\s*:?-{2,}:?\s*$")
 _MD_HEADING = re.compile(r"^#{1,6}\s*(.*?)\s*#*$")
@@ -450,9 +452,9 @@ def _ids(text: str) -> list[str]:
         first = int(match.group(1))
         last = int(match.group(2)) if match.group(2) else first
         if first <= last <= first + _MAX_RANGE:
-            out.extend(f"P{n}" for n in range(first, last + 1))
+            out.extend(passage_id(n) for n in range(first, last + 1))
         else:
-            out.extend((f"P{first}", f"P{last}"))
+            out.extend((passage_id(first), passage_id(last)))
     return out
 
 
@@ -462,7 +464,7 @@ def _split_citations(text: str) -> tuple[str, list[str]]:
 
     def take(match: re.Match[str]) -> str:
         group = match.group(1)
-        ids = _ids(re.sub(r"(?i)(?<=[,;&/\s])(\d)", r"P\1", re.sub(r"(?i)\s+to\s+", "-", re.sub(r"(?i)\s+and\s+", ",", group))))
+        ids = _ids(re.sub(r"(?i)(?<=[,;&/\s])(\d)", rf"{ID_PREFIX}\1", re.sub(r"(?i)\s+to\s+", "-", re.sub(r"(?i)\s+and\s+", ",", group))))
         cited.extend(ids)
         following = match.string[match.end() : match.end() + 1]
         return " " if following.isalnum() else ""  # "a [P1] b" → "a b", "a [P1]." → "a."

@@ -2,10 +2,10 @@
 
 The record comes first and the task last, so every request on one part of a record (its
 summary, then any question) renders the same token prefix up to the end of the record, and
-the engine's prefix cache serves it. Tasks never hold a line starting "[P" or "## Document"
-(the extractive engine reads those as the record), and only the question task has a
-"Question:" line. Partial summaries for a merge sit between <partial_summary …> marker
-lines, in the Markdown form, which the extractive engine reads back.
+the engine's prefix cache serves it. Partial summaries for a merge sit between
+<partial_summary …> marker lines, in the Markdown form. What a prompt holds also goes into its
+request as data (the record's passages, read by the record format's owner; the question; the
+partials), so an engine without a model (the extractive one) never parses the prompt's text.
 """
 
 from __future__ import annotations
@@ -17,16 +17,15 @@ from langchain_core.messages import BaseMessage
 from langchain_core.prompt_values import PromptValue
 from langchain_core.prompts import ChatPromptTemplate
 
-from engine.base import ChatRequest, Message
-from engine.summary_format import SECTIONS, Section, Statement, Summary
-
-NOT_DOCUMENTED = "Not documented in the record."
+from engine.base import ChatRequest, Message, SourcePassage
+from engine.summary_format import NOT_DOCUMENTED, SECTIONS, Section, Statement, Summary
+from ingestion.record_format import passage_id, read_record
 
 SYSTEM = (
     "You are a careful clinical documentation assistant. You read one patient's de-identified record "
     "and write, for a clinician, only what the record states. The record is a series of documents in "
     "date order, oldest first; each begins with a header line giving its number, type and date, and "
-    "each passage sits on its own line after its id in square brackets, like [P12]. Names and other "
+    f"each passage sits on its own line after its id in square brackets, like [{passage_id(12)}]. Names and other "
     "identifiers appear as tokens such as [PERSON_1]: keep them as they are. Never invent or guess; "
     "every statement you write cites the ids of the passages it rests on."
 )
@@ -156,19 +155,26 @@ def to_request(value: PromptValue | Sequence[BaseMessage], **options: Any) -> Ch
     return ChatRequest(to_messages(value), **options)
 
 
+def record_passages(record: str) -> tuple[SourcePassage, ...]:
+    """The passages a rendered record holds, as the engine request carries them."""
+    return tuple(SourcePassage(*p) for p in read_record(record))
+
+
 def summary_request(record: str, **options: Any) -> ChatRequest:
-    return to_request(RECORD_PROMPT.invoke({"record": record.rstrip(), "task": SUMMARY_TASK}), **options)
+    value = RECORD_PROMPT.invoke({"record": record.rstrip(), "task": SUMMARY_TASK})
+    return to_request(value, passages=record_passages(record), **options)
 
 
 def question_request(record: str, question: str, **options: Any) -> ChatRequest:
-    return to_request(RECORD_PROMPT.invoke({"record": record.rstrip(), "task": question_task(question)}), **options)
+    value = RECORD_PROMPT.invoke({"record": record.rstrip(), "task": question_task(question)})
+    return to_request(value, passages=record_passages(record), question=one_line(question), **options)
 
 
 def merge_request(partials: Sequence[Summary], **options: Any) -> ChatRequest:
     value = RECORD_PROMPT.invoke({"record": render_partials(partials), "task": MERGE_TASK})
-    return to_request(value, **options)
+    return to_request(value, partials=tuple(partials), **options)
 
 
 def merge_answers_request(partials: Sequence[Summary], question: str, **options: Any) -> ChatRequest:
     value = RECORD_PROMPT.invoke({"record": render_partials(partials, "answer"), "task": merge_answers_task(question)})
-    return to_request(value, **options)
+    return to_request(value, partials=tuple(partials), question=one_line(question), **options)

@@ -24,9 +24,11 @@ from app.output import printable
 from app.store import Store
 from app.store.schema import Document, Page, Passage, Record, Summary
 from ingestion.geometry import Rect, span_rects
-from ingestion.models import Document as LoadedDocument
 from ingestion.models import DocType, Word
+from ingestion.models import Document as LoadedDocument
 from ingestion.models import Page as LoadedPage
+from ingestion.record_format import passage_id as record_id_of
+from ingestion.record_format import passage_number
 from ingestion.sniff import IMAGE_TYPES
 
 MAX_WIDTH = 1400  # pixels: a page wider than this only makes the PNG heavier in the browser
@@ -63,7 +65,7 @@ def source_of(store: Store, summary_id: int, passage_id: str, actor: str = "loca
     """Passage `passage_id` ("P12") of the record summary `summary_id` was written from, for display. Audited.
 
     Raises LookupError when the summary or the passage is not there."""
-    number = int(passage_id[1:]) if passage_id[:1] == "P" and passage_id[1:].isdigit() else None
+    number = passage_number(passage_id)
     with store.transaction() as s:
         summary = s.get(Summary, summary_id)
         if summary is None:
@@ -80,7 +82,7 @@ def source_of(store: Store, summary_id: int, passage_id: str, actor: str = "loca
         here = [row.id for row in spans].index(passage.id)
         pages = s.scalar(select(func.count()).select_from(Page).where(Page.document_id == doc.id))
         patient_id = s.scalar(select(Record.patient_id).where(Record.id == summary.record_id))
-        pid = f"P{passage.number}"
+        pid = record_id_of(passage.number)
         store.audit(s, actor, "source shown", patient_id, None, once=True, summary=summary_id, passage=pid)
         text = page.text
         shown = SourceView(

@@ -14,7 +14,6 @@ the prompts do not hold are dropped. Logs carry counts and timings, never record
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,16 +22,16 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 from langsmith import tracing_context
 
-from app.prompts import merge_answers_request, merge_request, question_request, summary_request
 from app.parse import Parsed, parse_summary
+from app.prompts import merge_answers_request, merge_request, question_request, summary_request
 from engine.base import ChatRequest, Engine, Generation
 from engine.summary_format import SECTIONS, Summary, json_schema
+from ingestion.record_format import ids_in_record
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
-_PASSAGE_ID = re.compile(r"^\[(P\d+)\]", re.MULTILINE)
 _MESSAGE_OVERHEAD = 16  # tokens a chat template adds around each message
 
 
@@ -195,7 +194,7 @@ class _Run:
         They stay on their statements, which the verifier then flags: dropping them would make an
         unsupported statement look uncited rather than wrongly cited.
         """
-        known = {pid for text in texts for pid in _PASSAGE_ID.findall(text)}
+        known = {pid for text in texts for pid in ids_in_record(text)}
         unknown = sum(c not in known for section in summary.sections for s in section.statements for c in s.citations)
         if unknown:
             self.problems.append(

@@ -11,6 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from engine.summary_format import Summary
+
 
 @dataclass(frozen=True, slots=True)
 class Message:
@@ -19,11 +21,27 @@ class Message:
 
 
 @dataclass(frozen=True, slots=True)
+class SourcePassage:
+    """A passage of the record a prompt holds, as plain data: what an engine that reads the record
+    itself (the extractive one) needs, so it never parses the prompt's text. Model backends ignore it."""
+
+    id: str  # "P12"
+    text: str  # de-identified, as the prompt shows it
+    doc: int  # its document's number in the record (1-based)
+    doc_type: str  # that document's type, as its header shows it ("Radiology")
+    columns: str = ""  # a table row's column names, when the prompt shows them just before it
+
+
+@dataclass(frozen=True, slots=True)
 class ChatRequest:
     messages: tuple[Message, ...]
     max_tokens: int = 1024
     temperature: float = 0.0
     json_schema: dict[str, Any] | None = None  # structured output: the reply must be JSON of this schema
+    # What the prompt holds, as data, for engines that read it without a model; the app fills it in.
+    passages: tuple[SourcePassage, ...] = ()  # the record's passages, in prompt order
+    question: str | None = None  # the clinician's question, on one line, when the task is to answer it
+    partials: tuple[Summary, ...] = ()  # a merge: the partial summaries (or answers) the prompt holds, in order
 
     @classmethod
     def of(cls, *pairs: tuple[str, str], **options: Any) -> "ChatRequest":

@@ -1,20 +1,19 @@
 """The extractive engine: no model, no GPU, deterministic. The default when none is configured.
 
-It reads the stitched record out of the prompt ("## Document 3 · Radiology · 2023-03-28" headers
-and "[P12] …" passages), sorts passages into the summary's sections by the note section they
-sit under (PLAN, DISCHARGE MEDICATIONS, IMPRESSION, …) or, failing that, by clinical cues, and
-writes each as a statement citing its passage. A labelled field ("Diagnosis: …", "Allergies: NKA")
+It never parses the prompt: the request carries the record's passages as plain data (id, text,
+document number and type, the table columns shown before a row). It sorts them into the summary's
+sections by the note section they sit under (PLAN, DISCHARGE MEDICATIONS, IMPRESSION, …) or,
+failing that, by clinical cues, and writes each as a statement citing its passage. A labelled field ("Diagnosis: …", "Allergies: NKA")
 is a statement of its label's section; a table's header row says what its rows are; a result
 counts when it lies outside its reference range or is flagged. What a line is by its shape
 (results and ranges, header rows, medication entries, signatures, adverts, bill lines, family
 history) is in engine/extractive_lines.py, its words in engine/data/*.txt. Across documents, near-duplicates collapse and
-for facts that change (a drug's dose, a lab value) the newest document wins. A question (a
-"Question:" line after the record) is answered with the passages that share most terms with it.
+for facts that change (a drug's dose, a lab value) the newest document wins. A question (the
+request's `question`) is answered with the passages that share most terms with it.
 
 A record too long for one prompt is summarized part by part and the partial summaries merged: a
-merge request carries them in the Markdown form between <partial_summary …> marker lines (or
-<partial_answer …> with a "The question was:" line), and they are merged section by section by
-the same rules, the later part standing in for the newer document.
+merge request carries them as `partials` (with the `question` when they are answers), and they
+are merged section by section by the same rules, the later part standing in for the newer document.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from engine.base import ChatRequest, Delta, Description, Generation, Usage
+from engine.base import ChatRequest, Delta, Description, Generation, SourcePassage, Usage
 from engine.estimate import estimate_tokens
 from engine.extractive_lines import (
     ALLERGY,
@@ -49,20 +48,7 @@ from engine.extractive_lines import (
     table_header,
 )
 from engine.local import LocalEngine
-from engine.summary_format import Section, Statement, Summary
-
-_HEADER = re.compile(r"^## Document (\d+)(?: \(continued\))? · (.+?) · (\S+)\s*$")
-_PASSAGE = re.compile(r"^\[(P\d+)\] (.*)$")
-_COLUMNS = re.compile(r"^\(table columns: (.+)\)$")  # a table row's header, when far from it (ingestion/stitch.py)
-_QUESTION = re.compile(r"^Question:\s*(.+)$", re.MULTILINE)
-_PARTIAL = re.compile(r'^<partial_(?:summary|answer) part="(\d+)"[^>]*>\s*$')
-_PARTIAL_END = re.compile(r"^</partial_(?:summary|answer)>\s*$")
-_ASKED = re.compile(r"^The question was:\s*(.+)$", re.MULTILINE)
-_TITLE = re.compile(r"^## (.+?)\s*$")
-_STATEMENT = re.compile(r"^- (.*?)((?:\s*\[P\d+\])*)\s*$")
-_NOT_DOCUMENTED = "Not documented in the record."
-_ORDER = ("Patient overview", "Problems and diagnoses", "Medications with changes", "Allergies", "Procedures",
-          "Key results", "Hospital course", "Plan and follow-up", "Open questions")
+from engine.summary_format import ANSWER, NOT_DOCUMENTED, SECTIONS, Section, Statement, Summary
 
 # Note headings → summary sections. Order matters: the first match wins.
 _HEADINGS = [
@@ -107,25 +93,16 @@ class _Passage:
 _TABLES = {"med": "Medications with changes", "lab": "__table__", "bill": "__other__"}
 
 
-def _read_record(prompt: str) -> list[_Passage]:
+def _read_record(record: Sequence[SourcePassage]) -> list[_Passage]:
     passages: list[_Passage] = []
-    doc, doc_type, heading, assessment = 0, "", None, False
-    for line in prompt.splitlines():
-        header = _HEADER.match(line)
-        if header:
-            number, doc_type = int(header.group(1)), header.group(2)
-            if number != doc:
-                doc, heading, assessment = number, None, False
-            continue
-        columns = _COLUMNS.match(line)
-        if columns:
-            heading = _TABLES.get(table_header(columns.group(1).replace("|", " ")) or "", heading)
-            continue
-        match = _PASSAGE.match(line)
-        if not match:
-            continue
-        pid, text = match.groups()
-        text = " ".join(_MARKUP.sub(" ", text).split())  # Markdown emphasis, headings and table bars
+    doc, heading, assessment = 0, None, False
+    for source in record:
+        if source.doc != doc:
+            doc, heading, assessment = source.doc, None, False
+        if source.columns:
+            heading = _TABLES.get(table_header(source.columns.replace("|", " ")) or "", heading)
+        pid, doc_type = source.id, source.doc_type
+        text = " ".join(_MARKUP.sub(" ", source.text).split())  # Markdown emphasis, headings and table bars
         if not text:
             continue
         kind = table_header(text)
@@ -185,7 +162,7 @@ def _section_of(p: _Passage) -> str | None:
         _FRAGMENT.match(_LIST_MARKER.sub("", _MARKUP.sub("", text)).strip()) or text.count("(") != text.count(")")
     ):
         return None  # a piece of a table row or a wrapped cell: "when to resume", "1 tablet p.o. b.i.d."
-    listed = p.heading in _ORDER and re.search(r"[A-Za-z]{4}", text)  # "1. Hypothyroidism." under DIAGNOSES
+    listed = p.heading in SECTIONS and re.search(r"[A-Za-z]{4}", text)  # "1. Hypothyroidism." under DIAGNOSES
     if len(words) < 3 and not measured and not p.labelled and not listed:
         return None
     if p.heading in (None, "__group__", "__table__", "Key results") and measured is not None:
@@ -237,8 +214,9 @@ def _fact_key(section: str, text: str) -> str | None:
     return None
 
 
-def summarize(prompt: str) -> Summary:
-    passages = _read_record(prompt)
+def summarize(record: Sequence[SourcePassage]) -> Summary:
+    """The record's summary from its passages, in prompt order."""
+    passages = _read_record(record)
     chosen: dict[str, list[_Passage]] = {}
     for p in passages:
         section = _section_of(p)
@@ -252,7 +230,7 @@ def summarize(prompt: str) -> Summary:
     if "Hospital course" not in chosen:
         chosen["Hospital course"] = history
 
-    return Summary(sections=_assemble(chosen, _ORDER))
+    return Summary(sections=_assemble(chosen, SECTIONS))
 
 
 def _assemble(chosen: dict[str, list[_Passage]], titles: Sequence[str]) -> list[Section]:
@@ -265,9 +243,9 @@ def _assemble(chosen: dict[str, list[_Passage]], titles: Sequence[str]) -> list[
             kept = kept[-limit:]  # the latest plan is the one in force
         else:
             kept = kept[:limit]
-        statements = [Statement(text=_LIST_MARKER.sub("", p.text), citations=list(p.cites or (p.pid,))) for p in kept]
+        statements = [Statement(text=_LIST_MARKER.sub("", p.text), citations=_citations(p)) for p in kept]
         if not statements:
-            statements = [Statement(text=_NOT_DOCUMENTED, citations=[])]
+            statements = [Statement(text=NOT_DOCUMENTED, citations=[])]
         sections.append(Section(title=title, statements=statements))
     return sections
 
@@ -292,7 +270,13 @@ def _newest_and_distinct(section: str, passages: list[_Passage]) -> list[_Passag
     return sorted(kept, key=_order)
 
 
+def _citations(p: _Passage) -> list[str]:
+    """A merged statement keeps its citations; a passage cites itself."""
+    return list(p.cites or ((p.pid,) if p.pid else ()))
+
+
 def _order(p: _Passage) -> int:
+    # Ids are "P<number>" (summary_format.CITATION_PATTERN); their number is the record's order.
     return int(p.pid[1:]) if p.pid[1:].isdigit() else 0
 
 
@@ -300,42 +284,33 @@ def _similar(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= 0.6
 
 
-def answer(prompt: str, question: str, top: int = 5) -> Summary:
+def answer(record: Sequence[SourcePassage], question: str, top: int = 5) -> Summary:
     """The passages that share most terms with the question, as cited statements."""
-    return _answer_from(_read_record(prompt), question, top)
+    return _answer_from(_read_record(record), question, top)
 
 
-def _read_partials(prompt: str) -> list[list[tuple[str, list[_Passage]]]]:
+def _read_partials(partials: Sequence[Summary]) -> list[list[tuple[str, list[_Passage]]]]:
     """The partial summaries of a merge request: per part, its sections' statements as passages."""
     parts: list[list[tuple[str, list[_Passage]]]] = []
-    inside = False
-    for line in prompt.splitlines():
-        opening = _PARTIAL.match(line)
-        if opening:
-            parts.append([])
-            inside = True
-            continue
-        if _PARTIAL_END.match(line):
-            inside = False
-            continue
-        if not inside:
-            continue
-        title = _TITLE.match(line)
-        if title:
-            parts[-1].append((title.group(1), []))
-            continue
-        statement = _STATEMENT.match(line)
-        if statement and parts[-1] and statement.group(1).strip():
-            cites = tuple(re.findall(r"P\d+", statement.group(2)))
-            text = statement.group(1).strip()
-            parts[-1][-1][1].append(_Passage(cites[0] if cites else "P0", len(parts), "", None, text, cites))
+    for number, partial in enumerate(partials, 1):
+        part: list[tuple[str, list[_Passage]]] = []
+        for section in partial.sections:
+            title = " ".join(section.title.split())
+            if title:  # statements under a blank title go on in the section before it, as in the Markdown form
+                part.append((title, []))
+            for statement in section.statements:
+                text = " ".join(statement.text.split())
+                if part and text:
+                    cites = tuple(statement.citations)
+                    part[-1][1].append(_Passage(cites[0] if cites else "", number, "", None, text, cites))
+        parts.append(part)
     return parts
 
 
 def _merge(parts: list[list[tuple[str, list[_Passage]]]], question: str | None = None) -> Summary:
     """One summary from partial ones, section by section; a later part wins as a newer document would."""
     if question is not None:
-        statements = [p for part in parts for _, ps in part for p in ps if p.text != _NOT_DOCUMENTED]
+        statements = [p for part in parts for _, ps in part for p in ps if p.text != NOT_DOCUMENTED]
         return _answer_from(statements, question)
     chosen: dict[str, list[_Passage]] = {}
     titles: list[str] = []
@@ -343,12 +318,12 @@ def _merge(parts: list[list[tuple[str, list[_Passage]]]], question: str | None =
         for title, statements in part:
             if title not in titles:
                 titles.append(title)
-            real = [p for p in statements if p.text != _NOT_DOCUMENTED]
+            real = [p for p in statements if p.text != NOT_DOCUMENTED]
             if title == "Patient overview" and real:
                 chosen[title] = real  # the latest description of the patient
             else:
                 chosen.setdefault(title, []).extend(real)
-    ordered = [t for t in _ORDER if t in titles] + [t for t in titles if t not in _ORDER]
+    ordered = [t for t in SECTIONS if t in titles] + [t for t in titles if t not in SECTIONS]
     return Summary(sections=_assemble(chosen, ordered))
 
 
@@ -360,8 +335,8 @@ def _answer_from(passages: Sequence[_Passage], question: str, top: int = 5) -> S
         if overlap:
             scored.append((-overlap, _order(p), index, p))
     best = sorted(sorted(scored)[:top], key=lambda t: (t[1], t[2]))
-    statements = [Statement(text=_LIST_MARKER.sub("", p.text), citations=list(p.cites or (p.pid,))) for *_, p in best]
-    return Summary(sections=[Section(title="Answer", statements=statements or [Statement(text=_NOT_DOCUMENTED, citations=[])])])
+    statements = [Statement(text=_LIST_MARKER.sub("", p.text), citations=_citations(p)) for *_, p in best]
+    return Summary(sections=[Section(title=ANSWER, statements=statements or [Statement(text=NOT_DOCUMENTED, citations=[])])])
 
 
 class ExtractiveEngine(LocalEngine):
@@ -370,16 +345,13 @@ class ExtractiveEngine(LocalEngine):
         self._why = why
 
     def _reply(self, request: ChatRequest) -> str:
-        prompt = "\n".join(m.content for m in request.messages if m.role != "system")
-        parts = _read_partials(prompt)
-        question = _QUESTION.search(prompt)
-        if parts:
-            asked = _ASKED.search(prompt)
-            summary = _merge(parts, asked.group(1) if asked else None)
-        elif question:
-            summary = answer(prompt, question.group(1))
+        # The request carries what the prompt holds as data; the prompt's text is for models only.
+        if request.partials:
+            summary = _merge(_read_partials(request.partials), request.question)
+        elif request.question is not None:
+            summary = answer(request.passages, request.question)
         else:
-            summary = summarize(prompt)
+            summary = summarize(request.passages)
         return json.dumps(summary.model_dump()) if request.json_schema else summary.markdown()
 
     def generate(self, requests: Sequence[ChatRequest]) -> list[Generation]:

@@ -11,6 +11,7 @@ from ingestion.deid import Mapping, deidentify, masked
 from ingestion.headers import cells, of_pages
 from ingestion.load import load_files
 from ingestion.models import SOFT_HYPHEN, Document, Page, Passage, Record
+from ingestion.record_format import passage_id
 from ingestion.stitch import TokenCounter, order_documents, stitch
 
 
@@ -29,7 +30,7 @@ def number_passages(documents: Sequence[Document]) -> list[Passage]:
             for (start, end), header in zip(page.spans, page_headers):
                 passages.append(
                     Passage(
-                        f"P{len(passages) + 1}", index, page.number, start, end, page.text[start:end], _prompt_text(page, start, end),
+                        passage_id(len(passages) + 1), index, page.number, start, end, page.text[start:end], _prompt_text(page, start, end),
                         low_confidence=page.low_confidence, columns=names.get(header, ""),
                     )
                 )

@@ -1,7 +1,8 @@
 """Stitch a record's documents, in date order, into prompts that fit the token budget.
 
 Each document is a header (number, type, date) and its passages, one per line, labelled
-[P12]; a table row far from its header row comes after a line naming its columns. Whole
+[P12]; a table row far from its header row comes after a line naming its columns (the lines
+themselves are written by ingestion/record_format.py, the format's one owner). Whole
 documents are packed greedily; a document larger than a prompt is split at passage boundaries,
 never inside a passage. Token counts come from the caller's counter
 (the engine's tokenizer, or an estimate), and every finished prompt is counted again as a
@@ -10,16 +11,16 @@ whole, since a tokenizer need not be additive across the pieces.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ingestion.headers import cells
 from ingestion.models import Document, Passage, Prompt
+from ingestion.record_format import columns_line as _columns_line
+from ingestion.record_format import document_header as _document_header
+from ingestion.record_format import passage_line as _passage_line
 
 TokenCounter = Callable[[str], int]
-
-_WS = re.compile(r"\s+")
 
 
 def order_documents(documents: Sequence[Document]) -> list[Document]:
@@ -29,12 +30,12 @@ def order_documents(documents: Sequence[Document]) -> list[Document]:
 
 def passage_line(passage: Passage) -> str:
     """A passage as the prompt shows it: its de-identified text only."""
-    return f"[{passage.id}] {_WS.sub(' ', passage.safe_text)}\n"
+    return _passage_line(passage.id, passage.safe_text)
 
 
 def columns_line(passage: Passage) -> str:
     """A table row's column names, on a line of their own before it: context, not a passage."""
-    return f"(table columns: {passage.columns})\n" if passage.columns else ""
+    return _columns_line(passage.columns)
 
 
 def _lines(passages: Sequence[Passage], count_tokens: TokenCounter) -> list[tuple[Passage, str, int]]:
@@ -53,9 +54,7 @@ def _lines(passages: Sequence[Passage], count_tokens: TokenCounter) -> list[tupl
 
 def document_header(number: int, doc: Document, continued: bool = False) -> str:
     """Number, type and date (shifted like every date the model sees); never the file name."""
-    date = doc.prompt_date.isoformat() if doc.prompt_date else "undated"
-    more = " (continued)" if continued else ""
-    return f"## Document {number}{more} · {doc.doc_type.label} · {date}\n"
+    return _document_header(number, doc.doc_type.label, doc.prompt_date, continued)
 
 
 @dataclass(slots=True)

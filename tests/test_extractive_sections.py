@@ -10,11 +10,17 @@ from __future__ import annotations
 import pytest
 from faker import Faker
 
-from engine.extractive import summarize
+from app.prompts import record_passages
+from engine.extractive import summarize as summarize_passages
 from tests.data.extractive.score import load, score
 
 fake = Faker()
 Faker.seed(14)
+
+
+def summarize(prompt: str):
+    """The extractive summary of a rendered record, given as the app gives it: its passages."""
+    return summarize_passages(record_passages(prompt))
 
 
 def record(kind: str, *lines: str, date: str = "2023-05-02") -> str:

@@ -13,14 +13,22 @@ from langsmith import Client, tracing_context
 from langsmith.run_helpers import get_current_run_tree
 
 from app.prompts import (
-    MERGE_TASK, SUMMARY_TASK, SYSTEM, merge_answers_task, merge_request, question_request, question_task, summary_request,
+    MERGE_TASK,
+    SUMMARY_TASK,
+    SYSTEM,
+    merge_answers_task,
+    merge_request,
+    question_request,
+    question_task,
+    summary_request,
 )
 from app.summarize import ModelOutputError, ask, summarize
 from engine import EngineError, estimate_tokens
 from engine.extractive import ExtractiveEngine
 from engine.stub import StubEngine, timeout
-from engine.summary_format import SECTIONS, Section, Statement, Summary, citations_in, json_schema
+from engine.summary_format import SECTIONS, Section, Statement, Summary, json_schema
 from ingestion import IngestionSettings, ingest
+from ingestion.record_format import citations_in
 
 RECORD = (
     "## Document 1 · Discharge summary · 2022-11-02\n"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from app.prompts import record_passages
 from engine import estimate_tokens
-from engine.extractive import summarize
+from engine.extractive import summarize as summarize_passages
 from ingestion import IngestionSettings, ingest
 from ingestion.geometry import span_rects
 from ingestion.headers import cells, of_pages
@@ -122,6 +123,11 @@ def test_a_table_continued_in_the_next_prompt_repeats_its_column_names():
         first = prompt.text.split("\n")[1]  # under the "(continued)" document header
         assert first == f"(table columns: {' | '.join(HEADER)})"
     assert prompts[0].text.count("(table columns:") == 0  # its header row is right there
+
+
+def summarize(prompt: str):
+    """The extractive summary of a rendered record, given as the app gives it: its passages."""
+    return summarize_passages(record_passages(prompt))
 
 
 def _cited(summary, title: str) -> set[str]:

@@ -22,6 +22,7 @@ from app.store.schema import Document, Page, Passage, Patient, Prompt, Record
 from app.store.store import Store, utcnow
 from ingestion import Record as IngestedRecord
 from ingestion.deid import Mapping
+from ingestion.record_format import passage_id, passage_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,7 @@ def _save_rows(store: Store, record: IngestedRecord, print_: str, patient_id: in
         s.flush()
         if record.passages:
             s.execute(insert(Passage), [
-                {"record_id": stored.id, "number": int(p.id[1:]), "page_id": page_ids[(p.doc, p.page)], "start": p.start,
+                {"record_id": stored.id, "number": passage_number(p.id), "page_id": page_ids[(p.doc, p.page)], "start": p.start,
                  "end": p.end, "safe_text": p.safe_text}
                 for p in record.passages
             ])
@@ -134,7 +135,7 @@ def _page_row(document_id: int, p) -> dict:
 def record_input(store: Store, record_id: int) -> RecordInput:
     with store.transaction() as s:
         prompts = list(s.scalars(select(Prompt.text).where(Prompt.record_id == record_id).order_by(Prompt.number)))
-        passages = {f"P{n}": t for n, t in s.execute(select(Passage.number, Passage.safe_text).where(Passage.record_id == record_id))}
+        passages = {passage_id(n): t for n, t in s.execute(select(Passage.number, Passage.safe_text).where(Passage.record_id == record_id))}
     return RecordInput(prompts, passages)
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from app.store.crypto import open_text, seal_text
+from ingestion.record_format import passage_id
 
 # Constraint names fixed by convention, so migrations name them the same on SQLite and PostgreSQL.
 NAMING = {
@@ -163,7 +164,7 @@ class Passage(Base):
 
     @property
     def pid(self) -> str:
-        return f"P{self.number}"
+        return passage_id(self.number)
 
 
 class Prompt(Base):

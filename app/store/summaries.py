@@ -17,6 +17,7 @@ from app.store.records import read_mapping
 from app.store.schema import Citation, Document, Job, Page, Passage, Record, Statement, Summary
 from app.store.store import Store, utcnow
 from ingestion.deid import reidentify
+from ingestion.record_format import passage_id, passage_number
 
 LOW_CONFIDENCE = "read by OCR with low confidence: check it against the page"
 RULES_ONLY: dict[str, Any] = {"stages": ["rules"], "unjudged": 0}  # the verification of a summary that records none
@@ -96,7 +97,7 @@ def write_summary(session: Session, job_id: int, record_id: int, kind: str, ques
 
 def _number(pid: str) -> int | None:
     """12 for "P12"; None for an id that names no passage."""
-    return int(pid[1:]) if pid[:1] == "P" and pid[1:].isdigit() else None
+    return passage_number(pid)
 
 
 def summary_of_job(store: Store, job_id: int) -> int | None:
@@ -128,7 +129,7 @@ def view(store: Store, summary_id: int, actor: str = "cli") -> SummaryView:
                     citations.append(CitationView(c.cited, None, None, None, None, None))
                     continue
                 doc: Document = p.page.document
-                citations.append(CitationView(f"P{p.number}", doc.file_name, p.page.number, p.start, p.end,
+                citations.append(CitationView(passage_id(p.number), doc.file_name, p.page.number, p.start, p.end,
                                               p.page.text[p.start : p.end], doc.id, p.page.low_confidence))
             item = StatementView(show(statement.text, cited), citations, statement.supported, statement.score,
                                  show(statement.reason, cited))

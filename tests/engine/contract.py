@@ -8,11 +8,14 @@ generate.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from engine import ChatRequest, Delta, Engine, Generation
+from engine.base import SourcePassage
 from engine.summary_format import Summary, json_schema
+from ingestion.record_format import citations_in, read_record
 
 RECORD = (
     "## Document 1 · Discharge summary · 2022-11-02\n"
@@ -26,9 +29,12 @@ RECORD = (
 
 
 def request(**options) -> ChatRequest:
+    """The record in the prompt, and its passages as data: a model backend reads the one, an engine
+    without a model (extractive) the other, as the app sends them."""
     return ChatRequest.of(
         ("system", "You summarize clinical records. Cite passages like [P1]."),
         ("user", RECORD + "\nSummarize this record."),
+        passages=tuple(SourcePassage(*p) for p in read_record(RECORD)),
         **options,
     )
 
@@ -37,6 +43,17 @@ class EngineContract:
     @pytest.fixture
     def engine(self) -> Engine:  # pragma: no cover - each backend's module provides it
         raise NotImplementedError
+
+    reads_passages = False  # an engine without a model reads the request's passages, never the prompt
+
+    def test_a_model_reads_the_prompt_and_an_engine_without_one_the_passages(self, engine):
+        tokens = 1024 if self.reads_passages else 16
+        [with_data] = engine.generate([request(max_tokens=tokens)])
+        [prompt_only] = engine.generate([replace(request(max_tokens=tokens), passages=())])
+        if self.reads_passages:
+            assert citations_in(with_data.text) and not citations_in(prompt_only.text)
+        else:
+            assert with_data.text == prompt_only.text
 
     def test_is_an_engine(self, engine):
         assert isinstance(engine, Engine)

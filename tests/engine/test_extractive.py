@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from app.prompts import question_request, record_passages
 from engine import ChatRequest, estimate_tokens
 from engine.extractive import ExtractiveEngine, summarize
 from engine.summary_format import SECTIONS, Summary, json_schema
@@ -13,6 +14,7 @@ from tests.engine.contract import EngineContract
 
 
 class TestExtractiveContract(EngineContract):
+    reads_passages = True
     @pytest.fixture
     def engine(self):
         return ExtractiveEngine()
@@ -25,7 +27,7 @@ def record(sample_paths):
 
 @pytest.fixture(scope="module")
 def summary(record):
-    return summarize(record.prompts[0].text)
+    return summarize(record_passages(record.prompts[0].text))
 
 
 def statements(summary, title):
@@ -78,7 +80,8 @@ def test_pieces_of_table_rows_and_wrapped_cells_are_not_statements(summary):
 
 def test_json_is_written_when_a_schema_is_asked(record):
     engine = ExtractiveEngine()
-    request = ChatRequest.of(("user", record.prompts[0].text), json_schema=json_schema(), max_tokens=8192)
+    text = record.prompts[0].text
+    request = ChatRequest.of(("user", text), json_schema=json_schema(), max_tokens=8192, passages=record_passages(text))
     [reply] = engine.generate([request])
     assert reply.finish_reason == "stop"
     Summary.model_validate(json.loads(reply.text))
@@ -86,8 +89,9 @@ def test_json_is_written_when_a_schema_is_asked(record):
 
 def test_a_question_is_answered_with_the_passages_that_bear_on_it(record):
     engine = ExtractiveEngine()
-    prompt = record.prompts[0].text + "\nQuestion: What was the ejection fraction on echocardiogram?"
-    [reply] = engine.generate([ChatRequest.of(("user", prompt))])
+    question = "What was the ejection fraction on echocardiogram?"
+    request = question_request(record.prompts[0].text, question)
+    [reply] = engine.generate([request])
     assert reply.text.startswith("## Answer") and "LVEF 30%" in reply.text
 
 

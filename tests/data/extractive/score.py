@@ -8,14 +8,13 @@ tuned part to a floor. Both import this, so the test needs nothing from benchmar
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
+from app.prompts import record_passages
 from engine.extractive import summarize
-from engine.summary_format import SECTIONS
+from engine.summary_format import NOT_DOCUMENTED, SECTIONS
 
 DATA = Path(__file__).resolve().parent
-_NOT_DOCUMENTED = "Not documented in the record."
 
 
 def load(part: str) -> list[dict]:
@@ -27,15 +26,16 @@ def score(records: list[dict], misses: list[str] | None = None) -> dict[str, lis
     """Per section: [found, expected, right statements, statements]."""
     counts = {s: [0, 0, 0, 0] for s in SECTIONS}
     for record in records:
-        summary = summarize(record["prompt"])
-        text = {m.group(1): m.group(2) for m in re.finditer(r"^\[(P\d+)\] (.*)$", record["prompt"], re.MULTILINE)}
+        passages = record_passages(record["prompt"])  # what the app hands the engine with this prompt
+        summary = summarize(passages)
+        text = {p.id: p.text for p in passages}
         for section in summary.sections:
             expected = set(record["expected"].get(section.title, []))
             ok = expected | set(record["allowed"].get(section.title, []))
             cited = set()
             c = counts.setdefault(section.title, [0, 0, 0, 0])
             for st in section.statements:
-                if st.text == _NOT_DOCUMENTED:
+                if st.text == NOT_DOCUMENTED:
                     continue
                 cited.update(st.citations)
                 c[3] += 1
