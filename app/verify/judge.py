@@ -20,6 +20,7 @@ from typing import Any
 
 from app.verify.base import Claim, FaultKind, Finding, Span
 from engine.base import ChatRequest, Engine, EngineError
+from ingestion.record_format import passage_line, passage_number
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +43,16 @@ _TASK = (
 
 
 def render_record(passages: Mapping[str, str], ids: Sequence[str] | None = None) -> str:
-    """The passages as "[P12] text" lines in id order (P2 before P10), whitespace collapsed: the same text
-    every time, whatever order the mapping came in (a database returns rows in no promised order)."""
+    """The passages as the summary prompt shows them (the record format's "[P12] text" lines) in id
+    order (P2 before P10): the same text every time, whatever order the mapping came in (a database
+    returns rows in no promised order)."""
     wanted = passages.keys() if ids is None else set(ids) & passages.keys()
-    return "\n".join(f"[{pid}] {' '.join(str(passages[pid]).split())}" for pid in sorted(wanted, key=_in_order))
+    return "".join(passage_line(pid, str(passages[pid]).strip()) for pid in sorted(wanted, key=_in_order)).rstrip("\n")
 
 
 def _in_order(pid: str) -> tuple[int, int, str]:
-    digits = pid.lstrip("P")
-    return (0, int(digits), pid) if digits.isdigit() else (1, 0, pid)
+    number = passage_number(pid)
+    return (0, number, pid) if number is not None else (1, 0, pid)
 
 
 def reply_schema(count: int, ids: Sequence[str]) -> dict[str, Any]:
