@@ -24,6 +24,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
+from app.verify import vocab
 from app.verify.base import Check, Claim, Finding
 
 DEFAULT_THRESHOLD = 0.6
@@ -40,182 +41,23 @@ class Verdict:
     stages: tuple[str, ...] = ("rules",)  # the stages that checked it, in order
 
 
-# --- vocabulary -------------------------------------------------------------------------------------
+# --- vocabulary: the data files under app/verify/data/, read by app.verify.vocab ------------------------
 
-# Phrases and abbreviations → one spelling, applied to lower-cased text on word boundaries. Both sides
-# get the same rewrite, so a canonical form only has to be consistent, not pretty.
-_SYNONYMS = {
-    "shortness of breath": "dyspnea", "sob": "dyspnea", "doe": "dyspnea on exertion", "short of breath": "dyspnea",
-    "cp": "chest pain", "htn": "hypertension", "high blood pressure": "hypertension", "hld": "hyperlipidemia",
-    "t2dm": "type 2 diabetes", "dm2": "type 2 diabetes", "dm": "diabetes", "diabetes mellitus": "diabetes",
-    "ckd": "chronic kidney disease", "chf": "congestive heart failure", "hf": "heart failure",
-    "afib": "atrial fibrillation", "a-fib": "atrial fibrillation", "a fib": "atrial fibrillation",
-    "af": "atrial fibrillation", "cad": "coronary artery disease", "copd": "chronic obstructive pulmonary disease",
-    "mi": "myocardial infarction", "heart attack": "myocardial infarction", "cva": "stroke", "tia": "transient ischemic attack",
-    "dvt": "deep vein thrombosis", "deep venous thrombosis": "deep vein thrombosis",
-    "vte prophylaxis": "deep vein thrombosis prophylaxis", "pulmonary embolism": "pulmonary embolus",
-    "pulmonary emboli": "pulmonary embolus", "uti": "urinary tract infection", "aki": "acute kidney injury",
-    "acute renal failure": "acute kidney injury", "arf": "acute kidney injury", "cap": "community-acquired pneumonia",
-    "urosepsis": "urinary sepsis", "bp": "blood pressure", "hr": "heart rate", "rr": "respiratory rate",
-    "spo2": "oxygen saturation", "sao2": "oxygen saturation", "o2 sat": "oxygen saturation", "sat": "saturation",
-    "o2": "oxygen", "ra": "room air", "nc": "nasal cannula", "wbc": "white blood cell", "white count": "white blood cell",
-    "white blood cell count": "white blood cell", "hgb": "hemoglobin", "hb": "hemoglobin", "hct": "hematocrit",
-    "plt": "platelets", "plts": "platelets", "cr": "creatinine", "creat": "creatinine", "bun": "blood urea nitrogen",
-    "mg2": "magnesium", "hba1c": "a1c", "hemoglobin a1c": "a1c", "glycated hemoglobin": "a1c",
-    "glu": "glucose", "blood sugar": "glucose", "blood sugars": "glucose", "bg": "glucose", "fingerstick": "point of care",
-    "poc": "point of care", "point-of-care": "point of care", "bmp": "basic metabolic panel",
-    "cmp": "comprehensive metabolic panel", "cbc": "complete blood count", "lfts": "liver function tests",
-    "ldl cholesterol": "ldl", "low-density lipoprotein": "ldl", "low-density lipoprotein cholesterol": "ldl",
-    "hdl cholesterol": "hdl", "high-density lipoprotein": "hdl", "high-density lipoprotein cholesterol": "hdl", "tg": "triglycerides", "trig": "triglycerides",
-    "tsh": "thyroid-stimulating hormone", "thyroid stimulating hormone": "thyroid-stimulating hormone",
-    "ft4": "free t4", "nt-probnp": "ntprobnp", "n-terminal pro-bnp": "ntprobnp", "nt pro-bnp": "ntprobnp",
-    "ntprobnp": "ntprobnp", "alt": "alanine aminotransferase", "sgpt": "alanine aminotransferase",
-    "ast": "aspartate aminotransferase", "sgot": "aspartate aminotransferase", "alk phos": "alkaline phosphatase",
-    "tbili": "total bilirubin", "abg": "arterial blood gas", "pco2": "paco2", "po2": "pao2",
-    "partial pressure of oxygen": "pao2", "partial pressure of carbon dioxide": "paco2", "hco3": "bicarbonate",
-    "bicarb": "bicarbonate", "cxr": "chest x-ray", "chest radiograph": "chest x-ray", "chest film": "chest x-ray",
-    "xr": "x-ray", "radiograph": "x-ray", "radiographs": "x-ray", "radiography": "x-ray", "xray": "x-ray",
-    "ct scan": "ct", "computed tomography": "ct", "cat scan": "ct", "cta": "ct angiogram", "ct angiography": "ct angiogram",
-    "mri": "mri", "magnetic resonance imaging": "mri", "sonogram": "ultrasound",
-    "ultrasonography": "ultrasound", "duplex ultrasound": "duplex", "ecg": "electrocardiogram", "ekg": "electrocardiogram",
-    "tte": "transthoracic echocardiogram", "tee": "transesophageal echocardiogram", "echo": "echocardiogram",
-    "lvef": "left ventricular ejection fraction", "ef": "ejection fraction",
-    "rv strain": "right heart strain", "right ventricular strain": "right heart strain",
-    "pft": "pulmonary function tests", "pfts": "pulmonary function tests",
-    "forced expiratory volume in 1 second": "fev1", "forced expiratory volume in one second": "fev1",
-    "egd": "upper endoscopy", "esophagogastroduodenoscopy": "upper endoscopy", "la grade": "los angeles grade",
-    "lap chole": "laparoscopic cholecystectomy", "ebl": "estimated blood loss", "cvc": "central venous catheter",
-    "central line": "central venous catheter", "picc": "peripherally inserted central catheter",
-    "ij": "internal jugular", "prbc": "packed red blood cells", "prbcs": "packed red blood cells", "platelet count": "platelets", "platelet counts": "platelets",
-    "packed red cells": "packed red blood cells", "rbc": "red blood cell", "ffp": "fresh frozen plasma",
-    "tka": "total knee arthroplasty", "knee replacement": "knee arthroplasty", "tha": "total hip arthroplasty",
-    "hip replacement": "hip arthroplasty", "fx": "fracture", "pod": "post-operative day", "post-op": "post-operative",
-    "postop": "post-operative", "s/p": "status post", "h/o": "history of", "hx": "history", "dx": "diagnosis",
-    "tx": "treatment", "abx": "antibiotics", "f/u": "follow-up", "fu": "follow-up", "follow up": "follow-up",
-    "c/o": "complains of", "w/": "with ", "yo": "year-old", "y/o": "year-old", "y.o.": "year-old", "year old": "year-old",
-    "nkda": "no known drug allergies", "nka": "no known allergies", "dnr": "dnr", "do not resuscitate": "dnr",
-    "do-not-resuscitate": "dnr", "dni": "dni", "do not intubate": "dni", "full code": "fullcode",
-    "hcp": "health care proxy", "healthcare proxy": "health care proxy", "pcp": "primary care provider",
-    "primary care physician": "primary care provider", "primary care doctor": "primary care provider",
-    "ed": "emergency department", "emergency room": "emergency department",
-    "icu": "intensive care unit", "snf": "skilled nursing facility",
-    "rw": "rolling walker", "cga": "contact guard assist",
-    "phq9": "phq9", "pt": "patient", "pts": "patients",
-    "ua": "urinalysis", "e. coli": "escherichia coli", "e coli": "escherichia coli", "mssa": "methicillin-sensitive staphylococcus aureus",
-    "mrsa": "methicillin-resistant staphylococcus aureus", "s. aureus": "staphylococcus aureus",
-    "staph aureus": "staphylococcus aureus", "methicillin-susceptible": "methicillin-sensitive",
-    "covid-19": "sars-cov-2", "covid": "sars-cov-2", "covid19": "sars-cov-2", "flu": "influenza",
-    "rsv": "respiratory syncytial virus", "pcr": "pcr", "bc": "blood cultures", "cx": "culture",
-    "des": "drug-eluting stent", "pci": "percutaneous coronary intervention", "cath": "catheterization",
-    "lad": "left anterior descending artery", "rca": "right coronary artery", "lcx": "left circumflex artery",
-    "lm": "left main", "nstemi": "non st elevation myocardial infarction", "stemi": "st elevation myocardial infarction",
-    "mgso4": "magnesium sulfate", "kcl": "potassium chloride", "ns": "normal saline", "nacl": "sodium chloride",
-    "lr": "lactated ringer", "pip-tazo": "piperacillin-tazobactam", "zosyn": "piperacillin-tazobactam",
-    "pip/tazo": "piperacillin-tazobactam", "duoneb": "ipratropium-albuterol nebulized",
-    "duonebs": "ipratropium-albuterol nebulized", "nebs": "nebulized", "neb": "nebulized", "nebulizer": "nebulized",
-    "nebulizers": "nebulized", "lasix": "furosemide", "lipitor": "atorvastatin", "eliquis": "apixaban",
-    "coumadin": "warfarin", "synthroid": "levothyroxine", "lantus": "glargine", "humalog": "lispro",
-    "toprol": "metoprolol succinate", "toprol xl": "metoprolol succinate", "lopressor": "metoprolol tartrate",
-    "norvasc": "amlodipine", "glucophage": "metformin", "zoloft": "sertraline", "protonix": "pantoprazole",
-    "vanc": "vancomycin", "vitamin d3": "cholecalciferol", "vit d": "vitamin d", "vitamin k": "vitamink",
-    "hfa": "hfa", "mdi": "inhaler", "er tablet": "extended release tablet", "xl": "extended release",
-    "er": "extended release", "sr": "sustained release", "ext release": "extended release",
-    "extended-release": "extended release", "bilat": "bilateral", "b/l": "bilateral", "bilaterally": "bilateral",
-    "lle": "left lower extremity", "rle": "right lower extremity", "ble": "bilateral lower extremities",
-    "lue": "left upper extremity", "rue": "right upper extremity", "lll": "left lower lobe", "rll": "right lower lobe",
-    "lul": "left upper lobe", "rul": "right upper lobe", "rml": "right middle lobe", "ruq": "right upper quadrant",
-    "luq": "left upper quadrant", "rlq": "right lower quadrant", "llq": "left lower quadrant",
-    "cbd": "common bile duct", "gallstones": "cholelithiasis", "gallstone": "cholelithiasis",
-    "black tarry stools": "melena", "black tarry stool": "melena", "tarry stools": "melena",
-    "ptx": "pneumothorax", "ivc": "inferior vena cava", "gerd": "gastroesophageal reflux disease",
-    "bleed": "hemorrhage", "bleeding": "hemorrhage", "haemorrhage": "hemorrhage", "hemorrhagic": "hemorrhage",
-    "basilar": "base", "bibasilar": "bilateral base", "leg": "lower extremity", "legs": "lower extremities",
-    "uncomplicated": "not complicated", "nontender": "not tender", "non-tender": "not tender",
-    "nondisplaced": "not displaced", "non-displaced": "not displaced", "afebrile": "no fever",
-    "febrile": "fever", "fevers": "fever", "unchanged": "stable", "no change": "stable", "no interval change": "stable",
-    "hypoglycaemia": "hypoglycemia", "oedema": "edema", "haemoglobin": "hemoglobin", "anaemia": "anemia",
-    "dyspnoea": "dyspnea", "wheeze": "wheezing", "wheezes": "wheezing", "sugar-tong": "sugar tong",
-    "sleep study": "sleepstudy", "stress test": "stresstest", "visual field": "visualfield",
-    "foot drop": "footdrop", "nerve block": "nerveblock", "chest tube": "chesttube",
-    "intraocular lens": "lens implant", "iol": "lens implant", "ldl-c": "ldl",
-    "transaminases": "aminotransferase", "liver enzymes": "aminotransferase", "lft": "liver function tests",
-    "s. pneumoniae": "streptococcus pneumoniae", "hs-troponin": "high-sensitivity troponin",
-    "hs troponin": "high-sensitivity troponin", "hstnt": "high-sensitivity troponin t", "trop": "troponin",
-    "troponins": "troponin", "cha2ds2-vasc": "cha2ds2vasc", "chads-vasc": "cha2ds2vasc",
-    "nihss": "nihss", "ng tube": "nasogastric tube", "ngt": "nasogastric tube", "npo": "nothing by mouth",
-    "iv": "intravenous", "intravenously": "intravenous", "po": "oral", "by mouth": "oral", "orally": "oral",
-    "p.o.": "oral", "sc": "subcutaneous", "sq": "subcutaneous", "subq": "subcutaneous", "subcut": "subcutaneous",
-    "subcutaneously": "subcutaneous", "under the skin": "subcutaneous", "im": "intramuscular",
-    "intramuscularly": "intramuscular", "sl": "sublingual", "inh": "inhaled", "via inhaler": "inhaled",
-    "without assistance": "independently", "unassisted": "independently", "susceptible": "sensitive",
-    "blood transfusions": "transfusions", "blood transfusion": "transfusion", "renal": "kidney", "kidneys": "kidney",
-    "cardiac": "heart", "hepatic": "liver", "pulmonary": "lung", "lungs": "lung",
-    "pressure injury": "pressure ulcer", "decubitus ulcer": "pressure ulcer", "heel ulcer": "heel ulcer",
-    # Common clinical abbreviations, expanded the way a summary writes them out.
-    "asa": "aspirin", "ntg": "nitroglycerin", "apap": "acetaminophen", "tpa": "alteplase", "iv tpa": "alteplase",
-    "lhc": "left heart catheterization", "rhc": "right heart catheterization", "sbp": "systolic blood pressure",
-    "dbp": "diastolic blood pressure", "tsi": "thyroid-stimulating immunoglobulin",
-    "ac joint": "acromioclavicular joint", "gca": "giant cell arteritis", "slnb": "sentinel lymph node biopsy",
-    "bx": "biopsy", "idc": "invasive ductal carcinoma", "dcis": "ductal carcinoma in situ", "sdh": "subdural hematoma",
-    "sah": "subarachnoid hemorrhage", "ich": "intracranial hemorrhage", "premed": "premedication",
-    "premeds": "premedication", "orthostatics": "orthostatic vital signs", "vitals": "vital signs", "neg": "negative",
-    "pos": "positive", "gtt": "infusion", "drip": "infusion", "ogt": "orogastric tube", "og tube": "orogastric tube",
-    "peg": "percutaneous endoscopic gastrostomy", "tube feeding": "tube feeds",
-    "tube feedings": "tube feeds", "enteral nutrition": "tube feeds", "enteral feeds": "tube feeds",
-    "calvarial": "skull", "calvarium": "skull", "conus medullaris": "conus", "phos": "phosphorus",
-    "phosphate": "phosphorus", "iop": "intraocular pressure", "rapd": "relative afferent pupillary defect",
-    "crao": "central retinal artery occlusion", "esr": "esr", "crp": "crp", "uvj": "ureterovesical junction",
-    "ivdu": "injection drug use", "etoh": "alcohol", "gi": "gastrointestinal", "gu": "genitourinary",
-    "bm": "bowel movement", "bms": "bowel movements", "loc": "loss of consciousness", "ams": "altered mental status",
-    "sz": "seizure", "n/v": "nausea and vomiting", "abd": "abdominal", "sx": "symptoms",
-    "hfref": "heart failure with reduced ejection fraction",
-    "hfpef": "heart failure with preserved ejection fraction", "jvp": "jugular venous pressure",
-    "jvd": "jugular venous distension", "i/o": "intake and output", "ins and outs": "intake and output",
-    "dexa": "bone density scan", "dxa": "bone density scan", "ebus": "endobronchial ultrasound",
-    "ercp": "endoscopic retrograde cholangiopancreatography", "mrcp": "magnetic resonance cholangiopancreatography",
-    "tpn": "parenteral nutrition", "bipap": "bilevel positive airway pressure", "cpap": "continuous positive airway pressure",
-    "osa": "obstructive sleep apnea", "bph": "benign prostatic hyperplasia", "ptt": "ptt", "pt/inr": "inr",
-    "r/o": "rule out", "d/c'd": "discontinued", "dc'd": "discontinued", "d/ced": "discontinued",
-    "d/c": "discontinue", "hep a": "hepatitis a", "hep b": "hepatitis b", "hep c": "hepatitis c", "hbv": "hepatitis b", "hcv": "hepatitis c",
-    "nsr": "normal sinus rhythm", "lbbb": "left bundle branch block",
-    "rbbb": "right bundle branch block", "pcn": "penicillin", "bcx": "blood cultures", "ucx": "urine culture",
-    "ngtd": "no growth to date", "lvh": "left ventricular hypertrophy", "lvedp": "left ventricular end-diastolic pressure",
-    # Plain words for clinical terms, the way a summary may put them.
-    "runny nose": "rhinorrhea", "stuffy nose": "nasal congestion", "nosebleed": "epistaxis", "nose bleed": "epistaxis",
-    "eardrum": "tympanic membrane", "eardrums": "tympanic membrane", "ear drum": "tympanic membrane",
-    "tympanogram": "tympanometry", "tympanograms": "tympanometry", "itching": "pruritus", "itchy": "pruritus",
-    "hives": "urticaria", "fainting": "syncope", "fainted": "syncope", "passed out": "syncope",
-    "kidney stone": "nephrolithiasis", "kidney stones": "nephrolithiasis", "blood clot": "thrombus",
-    "water pill": "diuretic", "blood thinner": "anticoagulant", "blood thinners": "anticoagulant",
-    "low blood sugar": "hypoglycemia", "high blood sugar": "hyperglycemia", "low potassium": "hypokalemia",
-    "high potassium": "hyperkalemia", "low sodium": "hyponatremia", "low potassium diet": "low-potassium diet",
-    "low sodium diet": "low-sodium diet", "low salt diet": "low-sodium diet", "low-salt diet": "low-sodium diet", "high sodium": "hypernatremia",
-    "low platelets": "thrombocytopenia", "low platelet count": "thrombocytopenia", "low blood pressure": "hypotension",
-    "throwing up": "vomiting", "threw up": "vomiting", "belly": "abdomen", "tummy": "abdomen",
-    "collarbone": "clavicle", "kneecap": "patella", "breastbone": "sternum", "tailbone": "coccyx",
-    "voice box": "larynx", "windpipe": "trachea", "eos": "eosinophils", "bedsore": "pressure ulcer",
-    "bed sore": "pressure ulcer", "pink eye": "conjunctivitis", "shingles": "herpes zoster", "chickenpox": "varicella",
-    "chicken pox": "varicella", "ringing in the ears": "tinnitus", "difficulty swallowing": "dysphagia",
-    "trouble swallowing": "dysphagia", "painful urination": "dysuria", "blood in the urine": "hematuria",
-    "blood in urine": "hematuria", "loose stools": "diarrhea", "watery stools": "diarrhea",
-    "coughing up blood": "hemoptysis", "vomiting blood": "hematemesis", "enlarged liver": "hepatomegaly",
-    "enlarged spleen": "splenomegaly", "enlarged heart": "cardiomegaly", "collapsed lung": "pneumothorax",
-    "underactive thyroid": "hypothyroidism", "overactive thyroid": "hyperthyroidism",
-    "mini-stroke": "transient ischemic attack", "mini stroke": "transient ischemic attack",
-    "breathing tube": "endotracheal tube", "breathing machine": "ventilator", "bladder infection": "urinary tract infection",
-    "kidney infection": "pyelonephritis", "painkiller": "analgesic", "pain reliever": "analgesic",
-}  # fmt: skip
-# Case-sensitive: a capitalised abbreviation means this only in capitals ("K 4.1", "OD", "L knee").
-_ANATOMY = (r"(?:hand|hands|arm|arms|forearm|leg|legs|knee|knees|hip|hips|foot|feet|ankle|ankles|wrist|wrists|"
-            r"shoulder|shoulders|elbow|elbows|thigh|calf|heel|toe|toes|finger|fingers|thumb|breast|breasts|axilla|"
-            r"axillary|antecubital|radial|femoral|brachial|carotid|jugular|subclavian|eye|eyes|ear|ears|kidney|"
-            r"kidneys|ureter|ureteral|lung|lungs|lobe|chest|hemithorax|pleural|frontal|parietal|temporal|occipital|"
-            r"basal|cerebellar|hemisphere|thalamic|flank|groin|inguinal|ovary|ovarian|testicle|testicular|adrenal|"
-            r"renal|facial|face|neck|side|sided|lateral|paracentral|medial|heart|atrium|ventricle|ventricular|"
-            r"tka|tha|le|ue|uvj|[a-z]{0,3}ij)")
-_ELECTROLYTES = {"K": "potassium", "Na": "sodium", "Mg": "magnesium", "Ca": "calcium", "Phos": "phosphorus",
-                 "Cl": "chloride", "PO4": "phosphorus"}  # fmt: skip
-_ELECTRO_LIST = re.compile(r"\b(?:K|Na|Mg|Ca|Phos|Cl|PO4)\b(?:\s*(?:,|/|&|and)\s*\b(?:K|Na|Mg|Ca|Phos|Cl|PO4)\b)+")
+_V = vocab.current()
+_SYN_RE, _SYN = _V.syn_re, _V.synonyms
+_ANATOMY, _ELECTROLYTES, _ELECTRO_LIST = _V.anatomy, _V.electrolytes, _V.electro_list
+_FREQ_RE, _FREQ_OK, _FREQ_NAMES, _COUNTS, _ONCE = _V.freq_re, _V.freq_ok, _V.freq_names, _V.counts, _V.once
+_NUMBER_WORDS, _NUMWORD_RE, _UNITS, _QTY, _PER_UL_RE = _V.number_words, _V.numword_re, _V.units, _V.qty_re, _V.per_ul_re
+_PER_CANON, _RATE_HEAD, _RATE_PER, _MONTHS = _V.per_canon, _V.rate_head, _V.rate_per, _V.months
+_CUES, _TERMINATORS, _DETERMINERS, _COPULAS, _BACK_STOP = _V.cues, _V.terminators, _V.determiners, _V.copulas, _V.back_stop
+_WINDOW, _BACK_WINDOW, _NEW_FINDING, _PREPOSITIONS = _V.window, _V.back_window, _V.new_finding, _V.prepositions
+_SYMPTOMS_ING, _STUDIES, _STOP, _GENERIC, _CLINICAL = _V.symptoms_ing, _V.studies, _V.stop, _V.generic, _V.clinical
+_DRUG, _MORPHOLOGY, _NOT_TERMS, _SUFFIXES, _IRREGULAR = _V.drug_re, _V.morphology_re, _V.not_terms, _V.suffixes, _V.irregular
+_LAB_TERMS, _LAB_RE, _EXTRA_TERMS, _ROMAN = _V.lab_terms, _V.lab_re, _V.extra_terms, _V.roman
+_STATUS_OF, _STATUS_PAST, _STATUS_OK, _HEADINGS = _V.status_of, _V.status_past, _V.status_ok, _V.headings
+_DRUG_NAMES, _NOT_DRUGS, _TREATMENTS, _SALTS, _DRUG_SKIP = _V.drug_names, _V.not_drugs, _V.treatments, _V.salts, _V.drug_skip
+_LINKS, _NOT_SPELLED, _ENDINGS, _OPPOSITES = _V.links, _V.not_spelled, _V.endings, _V.opposites
+
 _CASED = [
     # Susceptibilities: "ciprofloxacin R;", "R to ampicillin", "PCN-S".
     (re.compile(r"(?<=[A-Za-z]{4})\s*:?\s+R\b(?=\s*[;,.)]|\s*$)|(?<=[A-Za-z]{2})-R\b|\bR(?= to [a-z])"), " resistant"),
@@ -251,108 +93,21 @@ _CASED = [
 ]  # fmt: skip
 _SURROGATE = re.compile(r"\[([A-Z][A-Z_]*_\d+)\]")
 
-# Dosing frequencies → one token each; a statement's frequency must be one the passages give.
-_FREQ = {
-    "fq_daily": r"once daily|once a day|once per day|daily|every day|per day|a day|qd|q\.d\.|q24h|q 24 h|every 24 hours"
-                r"|each day|once-daily|1 time daily|one time daily",
-    "fq_bid": r"twice daily|twice a day|twice per day|two times daily|two times a day|2 times daily|2 times a day|bid"
-              r"|b\.i\.d\.?|q12h|q 12 h|every 12 hours",
-    "fq_tid": r"three times daily|three times a day|3 times daily|3 times a day|tid|t\.i\.d\.?|q8h|q 8 h|every 8 hours"
-              r"|with meals|with each meal|before meals|ac",
-    "fq_qid": r"four times daily|four times a day|4 times daily|4 times a day|qid|q\.i\.d\.?",
-    "fq_qhs": r"at bedtime|nightly|every night|each night|qhs|q\.h\.s\.?|hs|at night|every evening|qpm|in the evening",
-    "fq_qam": r"every morning|each morning|in the morning|qam|q\.a\.m\.",
-    "fq_prn": r"as needed|when needed|if needed|prn|p\.r\.n\.|as required",
-    "fq_weekly": r"once weekly|once a week|every week|weekly|qweek|q week",
-    "fq_qod": r"every other day|qod|q\.o\.d\.",
-}
 _FREQ_N = re.compile(r"\b(?:q\s?(\d{1,2})\s?(?:h|hr|hrs|hours?)|every (\d{1,2}) (?:h|hr|hrs|hours?))\b")
 # "3x/wk", "three times weekly", "twice a month", "TIW": so many times a week or a month.
 _FREQ_PER = re.compile(r"\b(?:(\d{1,2})\s?(?:x|times)\s?(?:/|a|per|each|every)?\s?|(once|twice|thrice)\s(?:a\s|per\s|each\s)?)"
                        r"(week|wk|month|mo)(?:ly|s)?\b|\b(biw|tiw)\b")
-_COUNTS = {"once": 1, "twice": 2, "thrice": 3}  # "given twice": a number of doses
-_ONCE = _COUNTS | {"biw": 2, "tiw": 3}
 # "q3 days", "q4wk", "every 3 weeks": an interval in days or weeks, in days.
 _FREQ_DAYS = re.compile(r"\b(?:q\s?|every\s)(\d{1,2})\s?(d|days?|wk|wks|weeks?)\b")
-_FREQ_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(f"(?P<{k}>{v})" for k, v in _FREQ.items()) + r")(?![\w])"
-)
-# A statement frequency is supported by these passage frequencies.
-_FREQ_OK = {
-    "fq_daily": {"fq_daily", "fq_qam", "fq_qhs", "fq_q24h"}, "fq_qam": {"fq_qam", "fq_daily"},
-    "fq_qhs": {"fq_qhs", "fq_daily"}, "fq_bid": {"fq_bid", "fq_q12h"}, "fq_q12h": {"fq_q12h", "fq_bid"},
-    "fq_tid": {"fq_tid", "fq_q8h"}, "fq_q8h": {"fq_q8h", "fq_tid"}, "fq_q24h": {"fq_q24h", "fq_daily"},
-    "fq_qid": {"fq_qid", "fq_q6h"}, "fq_q6h": {"fq_q6h", "fq_qid"},
-}  # fmt: skip
-_FREQ_NAMES = {
-    "fq_daily": "daily", "fq_bid": "twice daily", "fq_tid": "three times daily", "fq_qid": "four times daily",
-    "fq_qhs": "at bedtime", "fq_qam": "every morning", "fq_prn": "as needed", "fq_weekly": "weekly",
-    "fq_qod": "every other day",
-}  # fmt: skip
 
-_NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "single": 1, "double": 2, "triple": 3, "quadruple": 4, "a single": 1,
-}  # fmt: skip
-# Units: alias → (canonical, dimension, factor to the dimension's base unit).
-_UNITS: dict[str, tuple[str, str, float]] = {}
-for names, canon, dim, factor in [
-    ("mcg µg μg ug microgram micrograms", "mcg", "mass", 0.001), ("mg milligram milligrams mgs", "mg", "mass", 1.0),
-    ("g gm gram grams gms", "g", "mass", 1000.0), ("kg kilogram kilograms kgs", "kg", "mass", 1e6),
-    ("lb lbs pound pounds", "lb", "mass", 453592.0), ("ng nanogram nanograms", "ng", "mass", 1e-6),
-    ("ml milliliter milliliters millilitre millilitres cc", "ml", "volume", 1.0),
-    ("l liter liters litre litres", "l", "volume", 1000.0),
-    ("mm millimeter millimeters millimetre millimetres", "mm", "length", 1.0),
-    ("cm centimeter centimeters centimetre centimetres", "cm", "length", 10.0),
-    ("meter meters metre metres", "m", "length", 1000.0), ("ft feet foot", "ft", "length", 304.8),
-    ("in inch inches", "in", "length", 25.4),
-    ("unit units iu u international units", "unit", "unit", 1.0), ("meq", "meq", "meq", 1.0),
-    ("mmol", "mmol", "mmol", 1.0), ("% percent pct", "%", "%", 1.0), ("mmhg", "mmhg", "mmhg", 1.0),
-    ("bpm", "bpm", "bpm", 1.0), ("f °f degf", "f", "temp_f", 1.0), ("°c degc", "c", "temp_c", 1.0),
-    ("h hr hrs hour hours", "h", "time", 1.0), ("min mins minute minutes", "min", "time", 1 / 60),
-    ("d day days", "day", "time", 24.0), ("wk wks week weeks", "week", "time", 168.0),
-    ("month months mo", "month", "time", 730.0), ("yr yrs year years y", "year", "time", 8760.0),
-    ("tablet tablets tab tabs", "tablet", "tablet", 1.0), ("capsule capsules", "capsule", "capsule", 1.0),
-    ("puff puffs", "puff", "puff", 1.0), ("pack-year pack-years pack year pack years", "pack-year", "pack-year", 1.0),
-    ("k/ul thou/ul x10^3/ul x 10^3/ul 10^3/ul x10e3/ul 10*3/ul x10^9/l 10^9/l", "k/ul", "k/ul", 1.0),
-]:
-    for name in names.replace("international units", "").split():
-        _UNITS[name] = (canon, dim, factor)
-_UNITS["international units"] = ("unit", "unit", 1.0)
-_PER = r"(?:dl|l|ml|ul|µl|kg|hr|h|min|day|d|actuation|puff|hpf|lpf|m2|mmol|dose)"
-_UNIT_BASE = r"(?:kcal|mcg|µg|μg|ug|mg|g|kg|ng|pg|meq|mmol|mol|miu|iu|u|ml|l|cfu|units?|k|breaths|beats|cells|copies)"
-_SIMPLE_UNITS = sorted((u for u in _UNITS if "/" not in u), key=len, reverse=True)
-_PER_LONG = (r"(?:hour|hours|hr|h|day|days|d|minute|minutes|min|kilogram|kg|liter|litre|l|deciliter|dl|milliliter|ml|"
-             r"dose|week|wk)")
-_UNIT_LONG = r"(?:micrograms?|milligrams?|grams?|kilograms?|milliliters?|millilitres?|liters?|litres?|units?|mcg|mg|g|ml|meq|mmol|kcal)"
-_PER_CANON = {"hour": "h", "hours": "h", "hr": "h", "h": "h", "day": "day", "days": "day", "d": "day", "minute": "min",
-              "minutes": "min", "min": "min", "kilogram": "kg", "kg": "kg", "liter": "l", "litre": "l", "l": "l",
-              "deciliter": "dl", "dl": "dl", "milliliter": "ml", "ml": "ml", "dose": "dose", "week": "week", "wk": "week"}  # fmt: skip
 # "117 grams per day", "8 mg per hour": a rate, written the way a unit is ("117 g/day"), before frequencies are read.
 _RATE = re.compile(r"\b(micrograms?|milligrams?|grams?|kilograms?|milliliters?|units?|mcg|mg|g|ml|meq|mmol|kcal)"
                    r" per (day|hour|hours|hr|minute|minutes|min|kilogram|kg|dose)\b")
-_RATE_HEAD = {"microgram": "mcg", "milligram": "mg", "gram": "g", "kilogram": "kg", "milliliter": "ml", "unit": "units"}
-_RATE_PER = {"hour": "h", "hours": "h", "hr": "h", "minute": "min", "minutes": "min", "kilogram": "kg"}
-_PER_UL = r"(?:per (?:microliter|microlitre|ul|µl|cubic millimeter|mm3)|(?:cells)?/(?:ul|µl|mm3))"
-_PER_UL_RE = re.compile(_PER_UL)
-_UNIT_RE = (
-    rf"(?P<unit>{_PER_UL}(?![a-z])|{_UNIT_LONG} per {_PER_LONG}(?![a-z])|"
-    r"x ?10\^3/ul|x ?10e3/ul|10\^3/ul|10\*3/ul|x ?10\^9/l|10\^9/l|k/ul|thou/ul"
-    rf"|{_UNIT_BASE}/{_PER}(?![a-z])|{_UNIT_BASE} per {_PER}(?![a-z])|°\s?[fc](?![a-z])"
-    r"|" + "|".join(re.escape(u) + (r"(?![a-z])" if u[-1].isalpha() else "") + (r"(?!\s+[a-z])" if u == "in" else "")
-                    for u in _SIMPLE_UNITS) + r")"
-)
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_QTY = re.compile(rf"(?<![a-z0-9_.^])(?<![a-z]-){_NUM}(?:\s?-?\s?{_UNIT_RE})?")
 _RANGE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?(\d+(?:\.\d+)?)(?!\w|\.\d)")
 _PAREN = re.compile(r"\(([^()]{0,80})\)")
 _REF_PAREN = re.compile(r"^\s*(?:ref(?:erence)?(?: range)?|normal|nl|goal|target)?\s*[:=]?\s*(?:[<>≤≥]|\d[\d.,]*\s?(?:-|–|to)\s?\d)")
 _REF_CUE = re.compile(r"\b(?:ref(?:erence)?(?: range)?|normal range|goal|target)\s*[:=]?\s*[<>≤≥]?\s*\d[\d.,]*(?:\s?(?:-|–|to)\s?\d[\d.,]*)?")
 
-_MONTHS = {m: i for i, ms in enumerate(
-    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
-     "sep sept september", "oct october", "nov november", "dec december"], start=1) for m in ms.split()}
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATES = [
     re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])"),
@@ -371,144 +126,14 @@ _DATES = [
 ]
 _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?:\s?(am|pm|a\.m\.|p\.m\.))?(?![\d:])")
 
-# NegEx-style cues (lower-cased, after the rewrites above).
-_PSEUDO = r"net negative|net positive|net even|no increase|no decrease|not only|not necessarily|gram negative|gram-negative|without difficulty|no further change|not certain whether|not certain if"
-_PRE = (r"no evidence of|no evidence for|no signs? of|negative for|free of|absence of|rules? out|ruled out for|no longer|"
-        r"fails? to|failed to|unable to|cannot|can't|denies|denied|deny|denying|without|w/o|never|neither|nor|none of|no|not")
-_POST = (r"not (?:yet )?(?:been )?indicated|not (?:yet )?(?:been )?needed|not (?:yet )?(?:been )?required|not (?:yet )?(?:been )?recommended|not (?:yet )?(?:been )?seen|not (?:yet )?(?:been )?identified|not (?:yet )?(?:been )?present|not (?:yet )?(?:been )?detected|"
-         r"not visualized|not (?:yet )?(?:been )?appreciated|not (?:yet )?(?:been )?started|not (?:yet )?(?:been )?given|not (?:yet )?(?:been )?restarted|not (?:yet )?(?:been )?resumed|not (?:yet )?(?:been )?initiated|not (?:yet )?(?:been )?performed|"
-         r"not obtained|not (?:yet )?(?:been )?done|not (?:yet )?(?:been )?found|not (?:yet )?(?:been )?used|not (?:yet )?(?:been )?placed|not (?:yet )?(?:been )?prescribed|not (?:yet )?(?:been )?administered|not (?:yet )?(?:been )?ordered|not (?:yet )?(?:been )?tolerated|not (?:yet )?(?:been )?controlled|not (?:yet )?(?:been )?improved|not (?:yet )?(?:been )?changed|not (?:yet )?(?:been )?taking|"
-         r"not on|was ruled out|were ruled out|ruled out|unlikely|is absent|are absent|none")
-_BIDI = r"negative|absent|resolved|resolving"  # "negative Murphy sign" / "cultures negative"
-_CUES = re.compile(rf"(?<![\w-])(?:(?P<pseudo>{_PSEUDO})|(?P<post>{_POST})|(?P<pre>{_PRE})|(?P<bidi>{_BIDI}))(?![\w])")
 _NON = re.compile(r"\bnon[- ](?=[a-z])")
-_TERMINATORS = frozenset(
-    "but however although though except yet which who because due secondary since so then now still while whereas "
-    "otherwise aside apart reports reported reporting complains complained endorses endorsed admits admitted notes "
-    "presents presented positive shows showed revealed demonstrates demonstrated".split()
-)
-# "No odor and the periwound is intact": a determiner after "and" opens a new clause.
-_DETERMINERS = frozenset("the a an his her their its this that these those".split())
-# "No catheter was placed for the block": the verb after the denied thing ends the scope.
-_COPULAS = frozenset("was were is are has have had been".split())
-_BACK_STOP = frozenset({"and", "with", "after", "for"}) | _TERMINATORS
-_WINDOW, _BACK_WINDOW = 8, 4
 _PLACEHOLDERS = ("qt_", "dt_", "tm_", "fq_")
-# "No pneumonia, small left effusion": a size or course word after a comma opens a new finding.
-_NEW_FINDING = frozenset("small large moderate mild severe trace minimal stable new persistent increased decreased "
-                         "improved worsening residual chronic acute".split())
-_PREPOSITIONS = frozenset("of in at on to within involving along from after over during into per about regarding".split())
-_SYMPTOMS_ING = frozenset("vomiting bleeding wheezing swelling tingling itching coughing sweating bruising "
-                          "drooling snoring hemorrhaging".split())
-# Tests and studies: "CT negative", "negative screening mammogram" deny a finding, not the study.
-_STUDIES = frozenset("ct mri x-ray ray xray ultrasound scan study test testing pcr panel exam examination workup "
-                     "imaging echocardiogram duplex screening mammogram urinalysis angiogram radiograph film "
-                     "culture cultures assay swab".split())
 
-_STOP = frozenset(
-    "a an the and or of to in on at by for from with as is are was were be been being has have had do does did "
-    "he she his her him they them their it its this that these those there here who whom which what when where "
-    "than then also both either per via into onto over under up down out off about around approximately approx "
-    "s t x vs versus each any all some most more less much many very other another same such only just again "
-    "i we you our your my me us will would should could can may might must shall one".split()
-)
-# Words that carry no claim of their own: paraphrases swap them freely.
-_GENERIC = frozenset(
-    "patient patients pt pts mr mrs ms male female man woman gentleman lady year-old old aged age "
-    "start started starting starts initiate initiated initiating initiation begin began begun beginning commence commenced "
-    "give given gave giving administer administered administration receive received receiving treat treated treating "
-    "treatment manage managed management take takes taking taken took use uses used using continue continued continuing "
-    "recommend recommended recommends recommendation recommendations advise advised advises suggest suggests suggested "
-    "plan planned plans scheduled schedule arranged arrange order ordered orders obtain obtained place placed placement "
-    "perform performed undergo underwent undergone done do show shows showed shown reveal revealed reveals "
-    "demonstrate demonstrated demonstrates note noted notes noting find found finding findings see seen consistent "
-    "concerning concern likely possible probable documented document documentation record recorded report reported "
-    "reports reporting state states stated history hx currently current-day present presented presenting presentation "
-    "dose doses dosing level levels value values result results test testing tested study studies evaluation evaluate "
-    "evaluated workup assessment assess assessed exam examination status course hospitalization hospital stay admission "
-    "admitted admit discharge discharged time times point today overnight now currently additionally further well "
-    "need needed needs require required requiring requires prescribed prescription medication medications med meds "
-    "regimen therapy indicated indication due because given secondary setting noted per while new-onset "
-    "increase increased increasing increases raise raised decrease decreased decreasing reduce reduced lower lowered "
-    "change changed changes adjust adjusted titrate titrated titrating uptitrate uptitrated uptitrating up-titrated "
-    "stop stopped stopping discontinue discontinued discontinuation cease ceased hold held holding resume resumed "
-    "restart restarted go went goes get got gets make made keep kept remain remains remained stable-appearing "
-    "went home able unable tolerate tolerated tolerating tolerates walk walked walking ambulate ambulated ambulating "
-    "look looks checked check checks checking repeat repeated recheck rechecked monitor monitored monitoring "
-    "consult consulted consultation service team seen evaluated following follow-up followup follow visit clinic "
-    "approximately roughly about around recent recently prior previous previously initially initial subsequently "
-    "subsequent later earlier following after before during since until within throughout overall total "
-    "mostly mainly largely generally significant significantly notable notably mild-to-moderate also "
-    "positive negative normal abnormal high low elevated raised rose fell rise fall up down better worse improved "
-    "improving improvement worsened worsening worse stable replete repleted repletion replace replaced replacement "
-    "intraoperative periprocedural procedural".split()
-)
-_DRUG = re.compile(
-    r"(?:olol|pril|sartan|statin|mab|nib|cillin|mycin|micin|floxacin|azole|prazole|tidine|dipine|semide|parin|xaban|"
-    r"gatran|gliptin|gliflozin|glutide|tide|done|pam|lam|triptan|caine|sone|solone|cycline|vir|azepam|oxetine|"
-    r"aline|ipramine|zodone|tadine|profen|fenac|dronate|lukast|terol|tropium|sonide|formin|glipizide|zide|"
-    r"amide|thiazide|arin|afil|setron|thromycin|penem|bactam|ceph\w*|cef\w*|insulin|ine)$"
-)
-# Medical word endings: a diagnosis, a procedure or a finding ("melanoma", "colitis", "cystoscopy").
-_MORPHOLOGY = re.compile(r"(?:oma|omas|itis|osis|oses|emia|ectomy|otomy|ostomy|plasty|scopy|pathy|algia|uria|penia|"
-                         r"megaly|plegia|paresis|rrhea|rrhage|trophy|graphy)$")
-_NOT_TERMS = frozenset("diagnosis prognosis diploma aroma".split())
-# Clinical words common enough in plain English that rarity alone would miss them, and qualifiers that
-# change a claim: absent from the passages, each makes a statement unsupported.
-_CLINICAL = frozenset(
-    "pain fever cough chest heart lung lungs kidney kidneys liver blood stroke cancer infection pneumonia fracture "
-    "diabetes insulin aspirin heparin warfarin oxygen seizure tumor mass nodule effusion edema swelling rash hives "
-    "nausea vomiting diarrhea constipation headache dizziness weakness fatigue anxiety depression dementia delirium "
-    "asthma allergy allergies allergic surgery biopsy transfusion dialysis hemodialysis catheter stent stents pacemaker "
-    "ventilator intubation tube x-ray ultrasound ct mri scan mammogram colonoscopy endoscopy antibiotic antibiotics "
-    "steroid steroids morphine opioid alcohol smoking smoker smokes drug drugs ulcer wound infarct infarction embolus "
-    "clot thrombus thrombosis hemorrhage hernia appendicitis cholelithiasis glaucoma cataract eye eyes knee hip arm "
-    "arms foot feet hand shoulder back neck head brain skin bone joint spine artery vein veins valve murmur gallop "
-    "hypertension hypotension tachycardia bradycardia vaccine influenza virus bacteria culture cultures sepsis "
-    "shock vasopressors potassium sodium calcium magnesium glucose cholesterol hemoglobin platelets creatinine vitamin "
-    "iron protein urine stool melena hematuria hematemesis incontinence anesthesia numbness paralysis aphasia droop "
-    "confusion syncope walker wheelchair cane rehabilitation nursing hospice code prophylaxis anticoagulation "
-    "stenosis regurgitation hydronephrosis pneumothorax consolidation atelectasis cardiomegaly infiltrate lymphadenopathy "
-    "acute chronic severe moderate mild small large massive saddle open closed displaced complete partial spiculated "
-    "bloody purulent resistant sensitive current former visual malignant benign metastatic recurrent ischemic "
-    "obstructive perforated cavitation empyema abscess dual triple double tablet inhaler nebulized intravenous "
-    "oral subcutaneous intramuscular topical inhaled rectal sublingual iv po sc im sq pr sl tartrate succinate "
-    "sulfate chloride citrate carbonate gluconate hospice palliative comfort sleepstudy stresstest visualfield "
-    "footdrop nerveblock chesttube fullcode dnr dni snf skilled facility home-health sinus ventricular atrial "
-    "urinary stage grade lobe segment bowel bladder groin flank heel calf thigh abdomen abdominal pelvis "
-    "pelvic renal hepatic cardiac pulmonary cerebral spinal thyroid adrenal pancreas pancreatic colon rectal gastric "
-    "esophageal esophagitis aortic mitral tricuspid coronary femoral radial ulna radius tibia fibula humerus".split()
-)
 _SIDES = {"left": "left", "right": "right", "bilateral": "bilateral"}
 _BOTH = re.compile(r"\bboth\s+(?=(?:lower|upper|eyes|ears|lungs|kidneys|legs|arms|knees|hips|feet|hands|breasts|sides|lower extremities)\b)")
 _LEFT_RIGHT = re.compile(r"\b(?:left and right|right and left)\b")
 
 _WORD = re.compile(r"[a-z][a-z0-9_]*|[.;:!?()]|,")
-_SUFFIXES = ("ational", "ations", "ation", "itions", "ition", "ments", "ment", "ness", "ically", "ical", "ously",
-             "ous", "ively", "ive", "ions", "ion", "ings", "ing", "edly", "ed", "ics", "ic", "ally", "al", "ly", "is")  # fmt: skip
-_IRREGULAR = {
-    "held": "hold", "given": "give", "gave": "give", "grew": "grow", "grown": "grow", "shown": "show", "taken": "take",
-    "took": "take", "began": "begin", "begun": "begin", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
-    "went": "go", "seen": "see", "saw": "see", "done": "do", "found": "find", "bled": "bleed", "ran": "run",
-    "underwent": "undergo", "undergone": "undergo", "kept": "keep", "left": "left", "felt": "feel", "lost": "lose",
-}  # fmt: skip
-# Derived findings: a lab the passage flags (or a value past a plain threshold) supports the finding's name.
-_LAB_TERMS = {
-    "sodium": ("hyponatremia", "hypernatremia", None, None), "potassium": ("hypokalemia", "hyperkalemia", None, None),
-    "magnesium": ("hypomagnesemia", "hypermagnesemia", None, None), "calcium": ("hypocalcemia", "hypercalcemia", None, None),
-    "glucose": ("hypoglycemia", "hyperglycemia", 70, 200), "white blood cell": ("leukopenia", "leukocytosis", None, None),
-    "hemoglobin": ("anemia", None, None, None), "platelets": ("thrombocytopenia", "thrombocytosis", None, None),
-    "oxygen saturation": ("hypoxia", None, 90, None), "ph": ("acidemia", "alkalemia", 7.35, 7.45),
-    "triglycerides": (None, "hypertriglyceridemia", None, None), "ldl": (None, "hyperlipidemia", None, None),
-    "thyroid-stimulating hormone": (None, None, None, None), "lactate": (None, "hyperlactatemia", None, 2.0),
-    "alanine aminotransferase": (None, "aminotransferase", None, None),
-    "aspartate aminotransferase": (None, "aminotransferase", None, None),
-    "inr": (None, "supratherapeutic", None, None),
-}  # fmt: skip
-_LAB_RE = re.compile(
-    r"\b(" + "|".join(re.escape(k) for k in sorted(_LAB_TERMS, key=len, reverse=True)) + r")\b"
-    r"(?:[^.;\d]{0,25}?)(?P<v>\d+(?:\.\d+)?)(?P<rest>(?:[^.;]|\.(?=\d)){0,40})"
-)
 # What a passage says implies these words: "upper lobe" is in the lung; "blood cultures grew" is bacteremia.
 _IMPLIES = [
     (re.compile(r"\blobe\b"), ("lung",)), (re.compile(r"\burinalysis\b"), ("urine",)),
@@ -516,8 +141,6 @@ _IMPLIES = [
      ("bacteremia",)),
     (re.compile(r"\w(?:ectomy|plasty|otomy|ostomy|emulsification|reduction|fixation|repair)\b"), ("surgery", "procedure")),
 ]
-_EXTRA_TERMS = {"hypoxia": ("hypoxemia", "hypoxic"), "acidemia": ("acidosis",), "anemia": ("anemic",),
-                "hyperglycemia": ("hyperglycemic",), "hypoglycemia": ("hypoglycemic",)}  # fmt: skip
 
 
 _DIMS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?x\s?\d+(?:\.\d+)?(?:\s?x\s?\d+(?:\.\d+)?)?\s?(?P<u>mm|cm)\b")
@@ -530,7 +153,6 @@ _TEMP = re.compile(r"\b(?:t|temp|temperature|tmax|t max|t-max|fever to|febrile t
 _GRADED = re.compile(r"\b(stage|grade|bi-?rads|garden|nyha class|gleason|gold|timi|tici|mallampati|kl grade|asa|gartland|"
                      r"class|killip|forrest|salter-harris|fisher|hunt-hess|child-pugh class|clavien-dindo)"
                      r"\s*:?\s*(\d{1,2}[a-c]?|iv|v?i{1,3}|v)\b(?![.,]?\d)")
-_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
 
 
 def _graded(m: re.Match[str]) -> str:
@@ -546,51 +168,6 @@ def _is_fever(m: re.Match[str]) -> bool:
     return 38.0 <= v < 45
 
 
-# Medication status: what happens to a drug. A statement's status for a drug must be one the passages give
-# it, when they give it one ("stop glipizide" does not support "glipizide was continued").
-_STATUS = {
-    "start": "start started starting starts initiate initiated initiating begin began begun beginning commence "
-             "commenced",
-    "stop": "stop stopped stopping stops discontinue discontinued discontinuing discontinues discontinuation "
-            "cease ceased d/c removed",
-    "hold": "hold held holding holds withheld omitted deferred",
-    "give": "given administered",
-    "continue": "continue continued continuing continues",
-    "resume": "resume resumed resuming restart restarted restarting",
-    "increase": "increase increased increasing uptitrate uptitrated up-titrated",
-    "decrease": "decrease decreased decreasing reduce reduced reducing taper tapered tapering",
-}
-_STATUS_PAST = {"start": "started", "stop": "stopped", "hold": "held", "continue": "continued", "resume": "resumed",
-                "give": "given",
-                "increase": "increased", "decrease": "decreased"}
-_STATUS_OF = {w: k for k, ws in _STATUS.items() for w in ws.split()}
-_STATUS_OK = {"stop": {"stop", "hold"}, "hold": {"hold", "stop"}, "start": {"start", "resume", "give"},
-              "resume": {"resume", "start", "continue", "give"}, "continue": {"continue", "resume", "give"},
-              "give": {"give", "start", "continue", "resume", "increase", "decrease"}}
-_DRUG_NAMES = frozenset(
-    "aspirin heparin warfarin insulin clopidogrel ticagrelor prasugrel apixaban rivaroxaban dabigatran edoxaban "
-    "enoxaparin diltiazem verapamil digoxin amiodarone lithium metformin glipizide glyburide glimepiride semaglutide "
-    "liraglutide dulaglutide empagliflozin dapagliflozin tamsulosin finasteride levothyroxine prednisone "
-    "methylprednisolone dexamethasone hydrocortisone furosemide bumetanide torsemide spironolactone "
-    "hydrochlorothiazide chlorthalidone hydralazine nitroglycerin ketorolac ibuprofen naproxen acetaminophen "
-    "oxycodone hydromorphone morphine fentanyl tramadol gabapentin pregabalin lorazepam haloperidol quetiapine "
-    "olanzapine allopurinol colchicine vancomycin ceftriaxone cefepime cefazolin azithromycin doxycycline "
-    "metronidazole ciprofloxacin levofloxacin amoxicillin piperacillin-tazobactam meropenem alteplase "
-    "pantoprazole omeprazole famotidine ondansetron metoclopramide atorvastatin rosuvastatin simvastatin "
-    "pravastatin lisinopril losartan amlodipine carvedilol metoprolol labetalol clonidine sertraline "
-    "escitalopram fluoxetine citalopram trazodone mirtazapine bupropion donepezil memantine levetiracetam "
-    "phenytoin valproate lamotrigine albuterol tiotropium fluticasone budesonide montelukast".split()
-)
-_NOT_DRUGS = frozenset("creatinine urine uterine intestine baseline midline saline routine medicine examine "
-                       "determine decline machine online feminine canine bovine porcine equine alkaline".split())
-_TREATMENTS = frozenset("phototherapy telemetry oxygen dialysis hemodialysis transfusion transfusions infusion "
-                        "chemotherapy radiotherapy radiation immunotherapy anticoagulation physiotherapy "
-                        "foley catheter drain feeds tpn".split())
-_SALTS = frozenset("tartrate succinate sodium potassium hydrochloride hcl xl er sr".split())
-_DRUG_SKIP = frozenset("oral intravenous subcutaneous intramuscular sublingual inhaled topical rectal nebulized "
-                       "tablet tablets capsule infusion bolus and or then was were is are be been being has have had "
-                       "permanently temporarily also both again home dose doses at for by extended sustained delayed "
-                       "immediate release".split())
 
 
 def _is_drug(word: str) -> bool:
@@ -599,9 +176,6 @@ def _is_drug(word: str) -> bool:
     return len(word) > 5 and word not in _NOT_DRUGS and bool(_DRUG.search(word)) and _zipf(word) < 3.3
 
 
-# A medication list's heading gives every item under it a status ("STOP: aspirin 81 mg; diltiazem").
-_HEADINGS = {"new": "start"} | {w: _STATUS_OF[w] for w in "start started stop stopped discontinue discontinued "
-                                "hold held continue continued resume resumed".split()}
 
 
 def _drug_facts(text: str, quantities: Sequence[_Qty]) -> tuple[_DrugFact, ...]:
@@ -706,21 +280,8 @@ def _negated_at(words: list[tuple[str, int]], j: int) -> bool:
     return any(words[k][0] in ("not", "no", "never", "don't", "without", "nor") for k in range(max(0, j - 3), j))
 
 
-def _build_synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
-    keys = sorted(_SYNONYMS, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?<![a-z]/)(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])")
-    return pattern, _SYNONYMS
 
 
-_SYN_RE, _SYN = _build_synonyms()
-_NUMWORD_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?=[\s-]+(?:"
-    + "|".join(re.escape(u) for u in _SIMPLE_UNITS if u[0].isalpha() and len(u) > 2)
-    + r"|times?|episodes?|bottles?|views?|lumen|drinks?|units?|stents?|polyps?|doses?|liters?|weeks?|days?|hours?|"
-    r"months?|years?|minutes?|out of)\b)"
-    # "Four actinic keratoses were treated": a count from two up is a number wherever it stands.
-    r"|(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\w-])(?!\s+(?:of|or)\b)"
-)
 
 
 # --- analysis --------------------------------------------------------------------------------------
@@ -1226,7 +787,6 @@ def _spelled_out(tokens: Sequence[_Tok], passage: _Analysis) -> dict[int, set[bo
 
 # An acronym as written: two to seven letters, at least two of them capitals ("SNHL", "HBsAg", "T&A", "NG").
 _ACRONYM = re.compile(r"(?<![A-Za-z])(?=(?:[a-z&]*[A-Z]){2})[A-Za-z][A-Za-z&]{1,6}(?![A-Za-z])")
-_LINKS = frozenset("and of the with in to for".split())  # may sit inside a long form without a letter of its own
 
 
 def _stands_for(letters: str, words: Sequence[str]) -> bool:
@@ -1255,9 +815,6 @@ def _stands_for(letters: str, words: Sequence[str]) -> bool:
         taken += 1
 
 
-# Routes and frequencies are read as such elsewhere; "PRN" does not stand for "prednisone".
-_NOT_SPELLED = frozenset("po iv im sc sq sl pr bid tid qid qd qod qhs hs prn qam qpm ac pc npo stat od os ou "
-                         "ad au mg ml".split())
 
 
 @lru_cache(maxsize=65_536)
@@ -1319,7 +876,6 @@ def _roots(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(_root(k) for k in keys) - {""}
 
 
-_ENDINGS = ("otic", "osis", "oses", "ism", "os", "ot", "us", "um", "ar", "ic", "ia", "i", "a")
 
 
 @lru_cache(maxsize=65_536)
@@ -1657,15 +1213,6 @@ def _verify(text: str, citations: Sequence[str], passages: Mapping[str, str], th
     return Verdict(True, score, f"supported by {where}, but {missing_note}" if missing_note else "", unknown)
 
 
-_OPPOSITE_PAIRS = ("accepted declined", "accepted refused", "agreed declined", "positive negative",
-                   "painful painless", "benign malignant", "improved worsened", "improving worsening",
-                   "present absent", "reactive nonreactive", "detectable undetectable", "persistent resolved",
-                   "persistent resolution", "cloudy clear")
-_OPPOSITES: dict[str, set[str]] = {}
-for _pair in _OPPOSITE_PAIRS:
-    _a, _b = _pair.split()
-    _OPPOSITES.setdefault(_a, set()).add(_b)
-    _OPPOSITES.setdefault(_b, set()).add(_a)
 
 
 def _opposites(word: str) -> set[str]:
