@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from app.verify import vocab
 from app.verify.facts import Facts, Token, analyse
-from app.verify.normalise import MAX_CHARS
+from app.verify.verdict import MAX_CHARS
 from app.verify.words import is_drug
 
 _V = vocab.current()

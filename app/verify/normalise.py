@@ -9,8 +9,7 @@ import re
 import unicodedata
 
 from app.verify import vocab
-
-MAX_CHARS = 20_000  # a statement or passage longer than this is read only this far (a summary line never is)
+from app.verify.verdict import MAX_CHARS
 
 _V = vocab.current()
 _ANATOMY, _ELECTROLYTES, _ELECTRO_LIST = _V.anatomy, _V.electrolytes, _V.electro_list
