@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from app.verify import MAX_CHARS, clear_caches, verify, verify_all
-from app.verify.base import MAX_REASON, Check, Claim, FaultKind, Finding
+from app.verify.base import MAX_REASON, Check, Claim, FaultKind, Finding, Span
 from app.verify.checks import RULES, CitationCheck, LowSupportCheck
 from tests.conftest import ROOT
 
@@ -46,7 +46,8 @@ def test_each_fault_kind_has_its_check(text: str, cites: list[str], name: str, k
     (check,) = [c for c in CHECKS if c.name == name]
     (found,) = check.findings([Claim(text, tuple(cites), PASSAGES)])
     assert found and all(isinstance(f, Finding) and f.kind is kind and 0 < len(f.reason) <= MAX_REASON for f in found)
-    assert found[0].spans and found[0].spans[0].source == "statement"
+    assert found[0].spans[0] == Span("statement", 0, len(text))
+    assert [s.source for s in found[0].spans[1:]] == [c for c in cites if c in PASSAGES]
     assert not verify(text, cites, PASSAGES).supported
 
 

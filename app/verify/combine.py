@@ -20,6 +20,7 @@ __all__ = ["DEFAULT_THRESHOLD", "judge", "rule_findings", "with_stages"]
 
 _CITATION = CitationCheck()
 _LOW_SUPPORT = LowSupportCheck()
+_RUN = tuple((check, check.needs, check.rank) for check in RULES)
 
 
 def rule_findings(r: Reading) -> list[Finding]:
@@ -44,12 +45,15 @@ def judge(text: str, citations: Sequence[str], passages: Mapping[str, str],
     note = cite[0].reason if cite else ""
     found: list[Finding] = []
     first: tuple[int, Finding] | None = None  # the finding the reason names: the lowest rank, then the earliest
-    for check in RULES:
+    s = r.statement
+    for check, needs, rank in _RUN:
+        if needs is not None and not getattr(s, needs):
+            continue  # nothing of the kind in the statement
         out = check.assess(r, found)
         if out:
             found.extend(out)
-            if first is None or check.rank < first[0]:
-                first = (check.rank, out[0])
+            if first is None or rank < first[0]:
+                first = (rank, out[0])
     score = round(r.coverage * (0.5 ** len(found)), 3)
     if first is not None:
         return Verdict(False, score, clip(first[1].reason + (f"; also {note}" if note else "")), r.unknown)

@@ -57,6 +57,7 @@ class NumberCheck(Rule):
     """A number, dose or value of the statement that the passages do not give (in any unit)."""
 
     name, kind, rank = "number", FaultKind.NUMBER, 80
+    needs = "quantities"
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         out = []
@@ -71,6 +72,7 @@ class UnitCheck(Rule):
     """A value the passages give in another unit."""
 
     name, kind, rank = "unit", FaultKind.UNIT, 80
+    needs = "quantities"
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         return [self.finding(r, f"the unit in {short(q.raw)} is not in {r.where} (it says {short(said)})")
@@ -81,6 +83,7 @@ class FrequencyCheck(Rule):
     """A dosing frequency the passages do not give ("daily" where they say BID)."""
 
     name, kind, rank = "frequency", FaultKind.FREQUENCY, 90
+    needs = "freqs"
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         s, p = r.statement, r.passage

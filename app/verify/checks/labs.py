@@ -13,6 +13,7 @@ class SusceptibilityCheck(Rule):
     """Each drug must be what the culture says it is ("ciprofloxacin R")."""
 
     name, kind, rank = "susceptibility", FaultKind.SUSCEPTIBILITY, 30
+    needs = "susceptible"
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         theirs = r.passage.susceptible

@@ -21,6 +21,7 @@ class MedicationCheck(Rule):
     passages give that drug, when they give one. At most one finding."""
 
     name, kind, rank = "medication", FaultKind.MEDICATION, 100
+    needs = "drugs"
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         if prior and prior[-1].kind in _SAID:

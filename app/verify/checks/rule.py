@@ -54,10 +54,11 @@ class Reading:
     passages (joined), and the share of its content found so far (`total`, `matched`)."""
 
     __slots__ = ("text", "cited", "known", "unknown", "statement", "passage", "where", "joined", "total", "matched",
-                 "_acronyms", "_terms", "_spans", "memo")
+                 "_acronyms", "_terms", "_spans", "memo", "_passages")
 
     def __init__(self, text: str, citations: Sequence[str] | None, passages: Mapping[str, str]) -> None:
         self.text = text
+        self._passages = passages
         self.cited = cited_ids(citations)
         self.known = [c for c in self.cited if isinstance(passages.get(c), str)]
         self.unknown = tuple(c for c in self.cited if c not in self.known)
@@ -100,9 +101,10 @@ class Reading:
         return self.matched / self.total if self.total else 1.0
 
     def spans(self) -> tuple[Span, ...]:
-        """What a finding rests on: the statement and the cited passages (whole)."""
+        """What a finding rests on: the statement and the cited passages that are in the record (whole)."""
         if self._spans is None:
-            self._spans = (Span("statement", 0, len(self.text)),)
+            self._spans = (Span("statement", 0, len(self.text)),
+                           *(Span(c, 0, len(self._passages[c])) for c in self.known))
         return self._spans
 
 
@@ -113,6 +115,7 @@ class Rule:
     name: ClassVar[str]
     kind: ClassVar[FaultKind]
     rank: ClassVar[int]  # where its findings stand among a claim's, for the reason: lower first
+    needs: ClassVar[str | None] = None  # a field of the statement's Facts without which it has nothing to check
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         raise NotImplementedError

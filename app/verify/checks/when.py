@@ -13,6 +13,7 @@ class DateCheck(Rule):
     """A date (a day, a day without a year, a month of a year) the passages do not give; named once."""
 
     name, kind, rank = "date", FaultKind.DATE, 60
+    needs = "date_mentions"
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         p = r.passage
@@ -34,6 +35,7 @@ class TimeCheck(Rule):
     """A time of day the passages do not give."""
 
     name, kind, rank = "time", FaultKind.TIME, 70
+    needs = "times"
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         out = []
