@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from app.verify import vocab
 
-_MONTHS = vocab.current().months
+_MONTHS, _MON = vocab.current().months, vocab.current().month_re
 
 
 class Day(NamedTuple):
@@ -34,7 +34,6 @@ class DateMention:
     raw: str
 
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATES = [
     re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])"),
     re.compile(r"(?<![\d/.-])(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?![\d/-])"),

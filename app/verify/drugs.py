@@ -15,6 +15,7 @@ from app.verify.words import is_drug, stem, zipf_frequency
 _V = vocab.current()
 _STATUS_OF, _HEADINGS, _COUNTS, _STOP = _V.status_of, _V.headings, _V.counts, _V.stop
 _NOT_DRUGS, _TREATMENTS, _SALTS, _DRUG_SKIP = _V.not_drugs, _V.treatments, _V.salts, _V.drug_skip
+_PLAN_WORDS, _NEGATORS = _V.plan_words, _V.negators
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +118,7 @@ def drug_facts(text: str, quantities: Sequence[Quantity]) -> tuple[DrugFact, ...
                     break
                 if treated[j] or t in _DRUG_SKIP or t in _STOP or t in "(),+" or t.startswith(("qt_", "fq_")):
                     continue
-                if t in ("recommend", "recommended", "recommends", "recommending", "plan", "planned", "will",
-                         "to", "advised", "recs", "recommendations"):
+                if t in _PLAN_WORDS:
                     continue
                 break
         if status is None:
@@ -128,7 +128,7 @@ def drug_facts(text: str, quantities: Sequence[Quantity]) -> tuple[DrugFact, ...
 
 
 def _negated_at(words: list[tuple[str, int]], j: int) -> bool:
-    return any(words[k][0] in ("not", "no", "never", "don't", "without", "nor") for k in range(max(0, j - 3), j))
+    return any(words[k][0] in _NEGATORS for k in range(max(0, j - 3), j))
 
 
 _SUSCEPTIBLE_TO = re.compile(r"\b(resistant|sensitive) to ((?:[a-z][\w/-]*(?:,\s|\sand\s|\sor\s|,\sand\s)?){1,6})")

@@ -26,7 +26,7 @@ __all__ = ["DateMention", "Day", "DrugFact", "Facts", "Quantity", "TimeOfDay", "
 
 _V = vocab.current()
 _SYN_RE, _SYN, _NUMWORD_RE, _NUMBER_WORDS = _V.syn_re, _V.synonyms, _V.numword_re, _V.number_words
-_RATE_HEAD, _RATE_PER, _ROMAN = _V.rate_head, _V.rate_per, _V.roman
+_RATE_HEAD, _RATE_PER, _ROMAN, _GRADED = _V.rate_head, _V.rate_per, _V.roman, _V.graded
 
 _BOTH = re.compile(r"\bboth\s+(?=(?:lower|upper|eyes|ears|lungs|kidneys|legs|arms|knees|hips|feet|hands|breasts|sides|lower extremities)\b)")
 _LEFT_RIGHT = re.compile(r"\b(?:left and right|right and left)\b")
@@ -34,10 +34,6 @@ _DIMS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?x\s?\d+(?:\.\d+)?(?:\s?x\s?\d+(?:
 _NONE_HEADING = re.compile(r"\b((?:[a-z][\w-]*\s){0,2}[a-z][\w-]*):\s*none\b(?!\s+(?:of|on|to)\b)")
 _TEMP = re.compile(r"\b(?:t|temp|temperature|tmax|t max|t-max|fever to|febrile to|fever of)\s*[:=]?\s*(?:of\s+)?"
                    r"(\d{2,3}(?:\.\d)?)\s*(?:°\s*)?(c|f|degrees)?\b")
-# A classification and its grade are one claim: "stage 3", "BI-RADS 5", "Garden IV" ("Garden III" is not supported).
-_GRADED = re.compile(r"\b(stage|grade|bi-?rads|garden|nyha class|gleason|gold|timi|tici|mallampati|kl grade|asa|gartland|"
-                     r"class|killip|forrest|salter-harris|fisher|hunt-hess|child-pugh class|clavien-dindo)"
-                     r"\s*:?\s*(\d{1,2}[a-c]?|iv|v?i{1,3}|v)\b(?![.,]?\d)")
 # "117 grams per day", "8 mg per hour": a rate, written the way a unit is ("117 g/day"), before frequencies are read.
 _RATE = re.compile(r"\b(micrograms?|milligrams?|grams?|kilograms?|milliliters?|units?|mcg|mg|g|ml|meq|mmol|kcal)"
                    r" per (day|hour|hours|hr|minute|minutes|min|kilogram|kg|dose)\b")
@@ -64,6 +60,7 @@ class Facts:
 
 
 def _graded(m: re.Match[str]) -> str:
+    """A classification and its grade are one claim: "stage 3", "BI-RADS 5", "Garden IV" ("Garden III" is not supported)."""
     label = re.sub(r"[\s-]", "", m.group(1))
     return f" {label}_{_ROMAN.get(m.group(2), m.group(2))} "
 

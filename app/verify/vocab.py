@@ -203,6 +203,8 @@ class Vocab:
     treatments: frozenset[str]
     salts: frozenset[str]
     drug_skip: frozenset[str]
+    plan_words: frozenset[str]
+    negators: frozenset[str]
     # findings.yaml
     lab_terms: dict[str, tuple[str | None, str | None, float | None, float | None]]
     lab_re: re.Pattern[str]
@@ -211,6 +213,7 @@ class Vocab:
     electro_list: re.Pattern[str]
     morphology_re: re.Pattern[str]
     anatomy: str  # a regular expression (a group of alternatives), used case-insensitively
+    graded: re.Pattern[str]  # a classification and its grade
     opposites: dict[str, frozenset[str]]
     # language.yaml
     irregular: dict[str, str]
@@ -218,6 +221,7 @@ class Vocab:
     endings: tuple[str, ...]
     roman: dict[str, str]
     months: dict[str, int]
+    month_re: str  # a regular expression (group "mon") for a month's name
 
 
 def _labs(v: Any) -> dict[str, tuple[str | None, str | None, float | None, float | None]]:
@@ -312,7 +316,8 @@ def load(directory: str | Path = DATA) -> Vocab:
     med_path = d / "medications.yaml"
     med = _yaml(med_path, {"status": _str_map, "status_past": _str_map, "status_ok": _set_map, "headings": _str_map,
                            "names": _words, "endings": _strings, "not_drugs": _words, "treatments": _words,
-                           "salts": _words, "skip": _words})
+                           "salts": _words, "skip": _words,
+                           "plan_words": _words, "negators": _words})
     status_of = {w: k for k, ws in med["status"].items() for w in ws.split()}
     for table in ("status_past", "status_ok", "headings"):
         values = med[table].values() if table == "headings" else med[table].keys()
@@ -322,7 +327,8 @@ def load(directory: str | Path = DATA) -> Vocab:
 
     find_path = d / "findings.yaml"
     find = _yaml(find_path, {"labs": _labs, "extra_terms": _list_map, "electrolytes": _str_map, "morphology": _strings,
-                             "anatomy": _words, "opposites": _opposite_pairs})
+                             "anatomy": _words, "opposites": _opposite_pairs,
+                             "classifications": _strings})
     lab_terms = find["labs"]
     lab_re = _compile(r"\b(" + "|".join(re.escape(k) for k in sorted(lab_terms, key=len, reverse=True)) + r")\b"
                       r"(?:[^.;\d]{0,25}?)(?P<v>\d+(?:\.\d+)?)(?P<rest>(?:[^.;]|\.(?=\d)){0,40})", find_path, "labs")
@@ -331,9 +337,13 @@ def load(directory: str | Path = DATA) -> Vocab:
     morphology_re = _compile(r"(?:" + "|".join(find["morphology"]) + r")$", find_path, "morphology")
     anatomy = "(?:" + "|".join(sorted(find["anatomy"])) + ")"
     _compile(anatomy, find_path, "anatomy")
+    graded = _compile(r"\b(" + "|".join(find["classifications"]) + r")\s*:?\s*(\d{1,2}[a-c]?|iv|v?i{1,3}|v)\b(?![.,]?\d)",
+                      find_path, "classifications")
 
     lang = _yaml(d / "language.yaml", {"irregular": _str_map, "suffixes": _strings, "endings": _strings,
                                        "roman": _str_map, "months": _months})
+    spellings = sorted(lang["months"], key=len, reverse=True)
+    month_re = r"(?P<mon>" + "|".join(re.escape(m) for m in spellings) + r")\.?"
     return Vocab(
         d, synonyms, syn_re, **words, cues=cues, terminators=neg["terminators"],
         back_stop=neg["back_stops"] | neg["terminators"], determiners=neg["determiners"], copulas=neg["copulas"],
@@ -344,11 +354,12 @@ def load(directory: str | Path = DATA) -> Vocab:
         numword_re=numword_re, per_canon=qty["per"], rate_head=qty["rate_head"], rate_per=qty["rate_per"],
         status_of=status_of, status_past=med["status_past"], status_ok=med["status_ok"], headings=med["headings"],
         drug_names=med["names"], drug_re=drug_re, not_drugs=med["not_drugs"], treatments=med["treatments"],
-        salts=med["salts"], drug_skip=med["skip"], lab_terms=lab_terms, lab_re=lab_re,
+        salts=med["salts"], drug_skip=med["skip"],
+        plan_words=med["plan_words"], negators=med["negators"], lab_terms=lab_terms, lab_re=lab_re,
         extra_terms=find["extra_terms"], electrolytes=find["electrolytes"],
-        electro_list=electro_list, morphology_re=morphology_re, anatomy=anatomy, opposites=find["opposites"],
+        electro_list=electro_list, morphology_re=morphology_re, anatomy=anatomy, graded=graded, opposites=find["opposites"],
         irregular=lang["irregular"], suffixes=lang["suffixes"], endings=lang["endings"], roman=lang["roman"],
-        months=lang["months"],
+        months=lang["months"], month_re=month_re,
     )
 
 
