@@ -25,18 +25,19 @@ def spelled_out(tokens: Sequence[Token], passage: Facts) -> dict[int, set[bool |
     "sentinel lymph node biopsy" is what "SLNB" says, and "EBL" is "estimated blood loss": a
     run of two to five words whose initials are a word of the other text counts as written there.
     """
-    theirs: dict[str, set[bool | None]] = {}
-    for t in passage.tokens:
-        theirs.setdefault(t.word, set()).add(t.negated)
+    theirs = passage.word_polarity
     acronyms = run_initials(tuple(t.word for t in passage.tokens))
     covered: dict[int, set[bool | None]] = {}
     words = [t.word for t in tokens]
-    for start in range(len(words)):
-        for size in range(2, 6):
-            run = words[start : start + size]
-            if len(run) == size and _initials(run) in theirs:
+    firsts = [w[0] for w in words]
+    n = len(words)
+    for start in range(n):
+        initials = firsts[start]
+        for size in range(2, min(5, n - start) + 1):  # the initials of words[start : start + size]
+            initials += firsts[start + size - 1]
+            if initials in theirs:
                 for i in range(start, start + size):
-                    covered.setdefault(i, set()).update(theirs[_initials(run)])
+                    covered.setdefault(i, set()).update(theirs[initials])
         if words[start].isalpha() and 2 <= len(words[start]) <= 5 and words[start] in acronyms:
             covered.setdefault(start, set()).add(None)  # polarity of a spelled-out run: not compared
     return covered

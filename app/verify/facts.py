@@ -10,8 +10,10 @@ says of it (drugs.py). `analyse` is cached per text: a passage cited by many sta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from app.verify import vocab
 from app.verify.dates import DateMention, Day, TimeOfDay, read_dates, read_times
@@ -57,6 +59,12 @@ class Facts:
     own: int  # tokens[:own] are the text's own words; the rest are derived (what a passage implies)
     drugs: tuple[DrugFact, ...]
     susceptible: frozenset[tuple[str, str]] = frozenset()  # (drug stem, "resistant" / "sensitive")
+    # Indexes of the tokens, built once per text (a passage is read by every statement citing it):
+    words: frozenset[str] = frozenset()  # every token's word
+    affirmed: frozenset[str] = frozenset()  # the words of tokens no negation reaches
+    polarity: Mapping[str, frozenset[bool]] = field(default_factory=dict, compare=False)  # key → negated values
+    pair_polarity: Mapping[tuple[str, str], frozenset[bool]] = field(default_factory=dict, compare=False)
+    word_polarity: Mapping[str, frozenset[bool | None]] = field(default_factory=dict, compare=False)  # as written
 
 
 def _graded(m: re.Match[str]) -> str:
@@ -112,6 +120,20 @@ def analyse(text: str) -> Facts:
                    and zipf_frequency(t.word[3:]) > 1.5)
     keys = frozenset(t.key for t in own + extra)
     sides = frozenset(t.word for t in own if t.word in SIDES)
-    return Facts(own + extra, keys, tuple(quantities), frozenset(dates), frozenset(months), tuple(mentions),
+    every = own + extra
+    polarity: dict[str, set[bool]] = {}
+    for t in every:  # a token a negation may or may not reach counts as both
+        polarity.setdefault(t.key, set()).update((True, False) if t.negated is None else (t.negated,))
+    by_word: dict[str, set[bool | None]] = {}
+    for t in every:
+        by_word.setdefault(t.word, set()).add(t.negated)
+    pairs: dict[tuple[str, str], set[bool]] = {}  # adjacent words: "chest pain" keeps its own polarity
+    for a, b in pairwise(every):
+        if b.negated is not None and b.at == a.at + 1:
+            pairs.setdefault((a.key, b.key), set()).add(b.negated)
+    return Facts(every, keys, tuple(quantities), frozenset(dates), frozenset(months), tuple(mentions),
                  frozenset(times), frozenset(freqs), sides, tuple(labs), frozenset(normal), len(own),
-                 drug_facts(text, quantities), susceptibilities(text))
+                 drug_facts(text, quantities), susceptibilities(text), frozenset(t.word for t in every),
+                 frozenset(t.word for t in every if t.negated is False),
+                 {k: frozenset(v) for k, v in polarity.items()}, {k: frozenset(v) for k, v in pairs.items()},
+                 {k: frozenset(v) for k, v in by_word.items()})

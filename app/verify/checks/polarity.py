@@ -27,12 +27,10 @@ class NegationCheck(Rule):
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         s, p = r.statement, r.passage
-        by_key: dict[str, set[bool]] = {}
-        for t in p.tokens:
-            by_key.setdefault(t.key, set()).update((True, False) if t.negated is None else (t.negated,))
+        by_key = p.polarity
         own = s.tokens[: s.own]
 
-        def polarity(t: Token) -> set[bool] | None:
+        def polarity(t: Token) -> frozenset[bool] | set[bool] | None:
             found = by_key.get(t.key)
             if found is None and len(t.key) >= 5:
                 found = set().union(*(v for k, v in by_key.items() if matches(t.key, frozenset((k,)))), set())
@@ -48,10 +46,7 @@ class NegationCheck(Rule):
                     continue
                 return (self.finding(r, f"negation differs: {r.where} says {short(t.word)} is {_state(t)}"),)
         # A two-word finding keeps its own polarity: "no chest pain" is not undone by "pain 9/10" elsewhere.
-        pairs: dict[tuple[str, str], set[bool]] = {}
-        for a, b in pairwise(p.tokens):
-            if b.negated is not None and b.at == a.at + 1:
-                pairs.setdefault((a.key, b.key), set()).add(b.negated)
+        pairs = p.pair_polarity
         for a, b in pairwise(own):
             if b.negated is None or b.at != a.at + 1 or a.word in SIDES or 0.0 in (weight(a.word), weight(b.word)):
                 continue
@@ -83,8 +78,7 @@ class OppositeCheck(Rule):
         if any(f.kind is FaultKind.NEGATION for f in prior):
             return ()
         s, p = r.statement, r.passage
-        theirs = {t.word for t in p.tokens}
-        affirmed = {t.word for t in p.tokens if t.negated is False}  # "without contrast" agrees with "noncontrast"
+        theirs, affirmed = p.words, p.affirmed  # "without contrast" agrees with "noncontrast"
         for t in s.tokens[: s.own]:
             if t.negated or t.word in theirs:
                 continue
