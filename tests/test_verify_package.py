@@ -16,6 +16,7 @@ PASSAGES = {
     "P1": "Metoprolol 25 mg PO BID was started for atrial fibrillation on 2024-03-14 at 08:30.",
     "P2": "No pneumonia. Small left pleural effusion. Potassium 5.8 mmol/L (H).",
     "P3": "Aspirin was stopped. The patient accepted the transfusion.",
+    "P4": "L&D NOTE 0315: SROM at 0150 with clear fluid. Cervix 6/90/0. GBS negative. Epidural placed 0240.",
 }
 CHECKS = (*RULES, CitationCheck(), LowSupportCheck())
 
@@ -33,6 +34,7 @@ CASES = [
     ("The patient declined the transfusion.", ["P3"], "opposite", FaultKind.OPPOSITE),
     ("Metoprolol was started for sarcoidosis.", ["P1"], "invented", FaultKind.INVENTED),
     ("Metoprolol was started.", ["P9"], "citation", FaultKind.CITATION),
+    ("Her membranes ruptured at 0315.", ["P4"], "low_support", FaultKind.LOW_SUPPORT),
 ]
 
 

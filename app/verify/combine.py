@@ -23,14 +23,26 @@ _LOW_SUPPORT = LowSupportCheck()
 _RUN = tuple((check, check.needs, check.rank) for check in RULES)
 
 
-def rule_findings(r: Reading) -> list[Finding]:
-    """Every rule's findings on a claim with cited passages, in the order the rules ran."""
+def _run(r: Reading) -> tuple[list[Finding], Finding | None]:
+    """Every rule's findings on a claim with cited passages, in the order the rules ran, and the one
+    the reason names (the lowest rank, then the earliest)."""
     found: list[Finding] = []
-    for check in RULES:
+    first: tuple[int, Finding] | None = None
+    s = r.statement
+    for check, needs, rank in _RUN:
+        if needs is not None and not getattr(s, needs):
+            continue  # nothing of the kind in the statement
         out = check.assess(r, found)
         if out:
             found.extend(out)
-    return found
+            if first is None or rank < first[0]:
+                first = (rank, out[0])
+    return found, first[1] if first else None
+
+
+def rule_findings(r: Reading) -> list[Finding]:
+    """Every rule's findings on a claim with cited passages, in the order the rules ran."""
+    return _run(r)[0]
 
 
 def judge(text: str, citations: Sequence[str], passages: Mapping[str, str],
@@ -43,20 +55,10 @@ def judge(text: str, citations: Sequence[str], passages: Mapping[str, str],
             return Verdict(True, 1.0, "states an absence; nothing to cite")
         return Verdict(False, 0.0, cite[0].reason, r.unknown)
     note = cite[0].reason if cite else ""
-    found: list[Finding] = []
-    first: tuple[int, Finding] | None = None  # the finding the reason names: the lowest rank, then the earliest
-    s = r.statement
-    for check, needs, rank in _RUN:
-        if needs is not None and not getattr(s, needs):
-            continue  # nothing of the kind in the statement
-        out = check.assess(r, found)
-        if out:
-            found.extend(out)
-            if first is None or rank < first[0]:
-                first = (rank, out[0])
+    found, first = _run(r)
     score = round(r.coverage * (0.5 ** len(found)), 3)
     if first is not None:
-        return Verdict(False, score, clip(first[1].reason + (f"; also {note}" if note else "")), r.unknown)
+        return Verdict(False, score, clip(first.reason + (f"; also {note}" if note else "")), r.unknown)
     low = _LOW_SUPPORT.below(r, score, threshold)
     if low is not None:
         return Verdict(False, score, low.reason, r.unknown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.verify.base import FaultKind, Finding, Span
+from app.verify.base import Claim, FaultKind, Finding, Span
 from app.verify.checks.rule import Reading, Rule, listed
 from app.verify.verdict import states_absence
 
@@ -25,5 +25,6 @@ class CitationCheck(Rule):
             return (Finding(self.kind, "cites no passage", (Span("statement", 0, len(r.text)),)),)
         return ()
 
-    def findings(self, claims):  # type: ignore[no-untyped-def] - every claim is read, cited passages or not
+    def findings(self, claims: Sequence[Claim]) -> list[tuple[Finding, ...]]:
+        """Every claim is read, whether any cited passage is in the record or not."""
         return [tuple(self.assess(Reading.of(c), ())) for c in claims]
