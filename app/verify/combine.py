@@ -16,7 +16,7 @@ from app.verify.base import Finding
 from app.verify.checks import RULES, CitationCheck, LowSupportCheck, Reading
 from app.verify.verdict import DEFAULT_THRESHOLD, Verdict, clip
 
-__all__ = ["DEFAULT_THRESHOLD", "judge", "rule_findings", "with_stages"]
+__all__ = ["DEFAULT_THRESHOLD", "judge", "with_stages"]
 
 _CITATION = CitationCheck()
 _LOW_SUPPORT = LowSupportCheck()
@@ -38,11 +38,6 @@ def _run(r: Reading) -> tuple[list[Finding], Finding | None]:
             if first is None or rank < first[0]:
                 first = (rank, out[0])
     return found, first[1] if first else None
-
-
-def rule_findings(r: Reading) -> list[Finding]:
-    """Every rule's findings on a claim with cited passages, in the order the rules ran."""
-    return _run(r)[0]
 
 
 def judge(text: str, citations: Sequence[str], passages: Mapping[str, str],

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from app.verify.base import FaultKind, Finding
 from app.verify.checks.rule import Reading, Rule, listed
+from app.verify.verdict import DEFAULT_THRESHOLD
 
 
 class InventedTermCheck(Rule):
@@ -46,10 +47,13 @@ class LowSupportCheck(Rule):
         return self.finding(r, f"little of it is in {r.where}: {listed(words)} {'is' if len(words) == 1 else 'are'} not")
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
-        # Alone, it needs the other rules' tallies (and stays silent when one of them finds a fault).
-        from app.verify.combine import DEFAULT_THRESHOLD, rule_findings
+        # Alone, it needs the other rules' tallies, and stays silent when one of them finds a fault.
+        from app.verify.checks import RULES
 
-        found = prior or rule_findings(r)
+        found = list(prior)
+        if not found:
+            for check in RULES:
+                found.extend(check.assess(r, found))
         if found:
             return ()  # a fault already says what is wrong
         low = self.below(r, round(r.coverage, 3), DEFAULT_THRESHOLD)
