@@ -75,9 +75,7 @@ def throughput(corpus: Sequence[Case], passages: dict[str, str], runs: int) -> t
     """Median seconds for the whole set: caches emptied before each run, then warm."""
     cold, warm = [], []
     for _ in range(runs):
-        for cached in (verifier._analyse, verifier._kind, verifier._acronym_cover, verifier._root, verifier._roots,
-                       verifier._run_initials):
-            cached.cache_clear()
+        verifier.clear_caches()
         t0 = time.perf_counter()
         run(corpus, passages)
         cold.append(time.perf_counter() - t0)

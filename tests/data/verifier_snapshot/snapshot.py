@@ -34,7 +34,7 @@ from pathlib import Path
 from tests.data import labelled as sets
 
 HERE = Path(__file__).resolve().parent
-SETS = ("generated", "blind1", "blind2", "blind3", "handmade")
+SETS = ("generated", "blind1", "blind2", "blind3", "handmade", "pairs_tuned", "pairs_untouched")
 DIGITS = 4  # score places kept: float noise from reordered arithmetic stays far below this
 TOLERANCE = 1e-4  # two stored-rounded scores closer than this are the same score
 

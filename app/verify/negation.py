@@ -1,0 +1,151 @@
+"""Words with their polarity and side: a NegEx-style scope for each negation cue (a cue before a term
+within its clause, or a few cues after it), and the side word (left/right/bilateral) they sit under."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.verify import vocab
+from app.verify.words import PLACEHOLDERS, SIDES, stem
+
+_V = vocab.current()
+_CUES, _TERMINATORS, _BACK_STOP, _COPULAS, _DETERMINERS = _V.cues, _V.terminators, _V.back_stop, _V.copulas, _V.determiners
+_NEW_FINDING, _PREPOSITIONS, _SYMPTOMS_ING, _STUDIES, _STOP = (_V.new_finding, _V.prepositions, _V.symptoms_ing,
+                                                               _V.studies, _V.stop)
+_WINDOW, _BACK_WINDOW = _V.window, _V.back_window
+_PLACEHOLDERS, _SIDES = PLACEHOLDERS, SIDES
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text, with what the analysis knows of it."""
+
+    key: str  # stemmed
+    word: str  # as written (after rewrites)
+    negated: bool | None  # None: a negation scope may or may not reach it
+    side: str | None  # the side word just before it, if any
+    at: int = -1  # position among the text's words and stop words, to tell adjacent words apart
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """Words with polarity (NegEx-style scope) and the side word in front of them."""
+    marked = _CUES.sub(_cue, text)
+    raw = re.findall(r"⟨\w+⟩|[a-z][a-z0-9_']*|[.;:!?()\n]|,", marked)
+    n = len(raw)
+    negated: list[bool | None] = [False] * n  # None: maybe (a scope that may or may not reach it)
+
+    def mark(j: int, value: bool | None) -> None:
+        if negated[j] is False or value is True:
+            negated[j] = value
+
+    for i, w in enumerate(raw):
+        if not w.startswith("⟨") or w == "⟨pseudo⟩":
+            continue
+        bidi = w in ("⟨bidi⟩", "⟨bidineg⟩")
+        start = bidi and _at_clause_start(raw, i)
+        forward = w in ("⟨pre⟩", "⟨both⟩") or start
+        backward = w in ("⟨post⟩", "⟨both⟩") or (bidi and not start)
+        # A leading "negative" is a result ("negative screening mammogram"): only a maybe for what follows.
+        strength: bool | None = None if start and w == "⟨bidineg⟩" else True
+        if forward:
+            seen, verb = 0, False
+            for j in range(i + 1, n):
+                t = raw[j]
+                if t in ".;:!?\n" or t in _TERMINATORS or t.startswith("⟨"):
+                    break
+                if verb and t not in _COPULAS and t not in _STOP:
+                    if t.endswith("ed"):
+                        mark(j, strength)  # "No vasopressors were required": the verb is denied with its subject
+                    break
+                if seen and t in _COPULAS:
+                    verb = True  # "No catheter was placed for the block": the scope ends after the verb
+                    continue
+                if seen and (t in _PREPOSITIONS or t == "("
+                             or t == "and" and j + 1 < n and (_new_verb(raw[j + 1]) or raw[j + 1] in _DETERMINERS)
+                             or t == "," and j + 1 < n and (raw[j + 1] in _NEW_FINDING or _valued(raw, j + 1))
+                             or t in ("with", "and") and _valued(raw, j + 1)):
+                    break
+                if t[0].isalpha() and t not in _STOP:
+                    mark(j, strength)
+                    seen += 1
+                    if seen >= _WINDOW:
+                        break
+        if backward:
+            seen, value, past_study = 0, True, 0
+            # "Glucose and ketones were negative": a plural verb before the cue reaches every coordinated term.
+            coordinated = w != "⟨pre⟩" and i > 0 and raw[i - 1] in ("were", "are")
+            for j in range(i - 1, -1, -1):
+                t = raw[j]
+                if t in ".;:!?\n":
+                    break
+                if coordinated and t in ("and", "or", ","):
+                    seen = 0
+                    continue
+                if t in "(),\n" or t in _BACK_STOP or t.startswith("⟨") or seen >= _BACK_WINDOW:
+                    if w != "⟨both⟩":
+                        break
+                    value = None  # "X was held ... and was not restarted": X may be meant
+                if t[0].isalpha() and t not in _STOP and t not in _BACK_STOP and not t.startswith(_PLACEHOLDERS):
+                    if t in _STUDIES:
+                        past_study = 1
+                        continue
+                    mark(j, value if past_study < 2 else None)
+                    past_study += bool(past_study)
+                    seen += 1
+    out: list[Token] = []
+    side: str | None = None
+    since_side = 0
+    for j, w in enumerate(raw):
+        if not w[0].isalpha():
+            if w in ".;:!?\n,":
+                side = None
+            continue
+        if w in _STOP or w.startswith(_PLACEHOLDERS) or len(w) < 2:
+            continue
+        neg = None if w in _STUDIES else negated[j]
+        if w in _SIDES:
+            side, since_side = w, 0
+            out.append(Token(w, w, neg, None, j))
+            continue
+        if w.endswith("sided"):
+            continue
+        since_side += 1
+        if since_side > 3:
+            side = None
+        out.append(Token(stem(w), w, neg, side, j))
+    return tuple(out)
+
+
+def _valued(raw: list[str], j: int) -> bool:
+    """'No fever, WBC 9.2': the item after a comma has a measured value, so it is a finding of its own."""
+    for t in raw[j : j + 6]:
+        if t in ".;:!?\n," or t.startswith("⟨"):
+            return False
+        if t.startswith("qt_"):
+            return True
+    return False
+
+
+def _new_verb(word: str) -> bool:
+    """'... without assistance and tolerating a diet': a new verb phrase ends the scope."""
+    return word.endswith(("ing", "ed")) and word not in _SYMPTOMS_ING
+
+
+def _cue(m: re.Match[str]) -> str:
+    kind = m.lastgroup
+    if kind == "post" and m.group(0).startswith("not"):
+        kind = "both"  # "X was not started at discharge": X and what follows
+    elif kind == "bidi" and m.group(0) == "negative":
+        kind = "bidineg"
+    return f" ⟨{kind}⟩ "
+
+
+def _at_clause_start(raw: list[str], i: int) -> bool:
+    for j in range(i - 1, -1, -1):
+        t = raw[j]
+        if t in ".;:!?\n,(":
+            return True
+        if t[0].isalpha() and t not in _STOP:
+            return False
+    return True
