@@ -279,18 +279,18 @@ def context_findings(claim: Claim, kinds: frozenset[FaultKind]) -> tuple[Finding
         s = replace(s, family=s.family or "FAMILY" in said, historical=s.historical or "HISTORICAL" in said,
                     uncertain=s.uncertain or "POSSIBLE_EXISTENCE" in said,
                     hypothetical=s.hypothetical or "HYPOTHETICAL" in said)
-        for kind, reason in _faults(s, ps, kinds, bool(_NOW.search(sent.text))):
-            faults.setdefault(kind, []).append((s, ps[0], reason))
+        for kind, template in _faults(s, ps, kinds, bool(_NOW.search(sent.text))):
+            faults.setdefault(kind, []).append((s, ps[0], template))
     found = []
     for kind, hits in faults.items():
         words = sum(len(s.text.split()) for s, _, _ in hits)
         rare = any(_rare(s.text) for s, _, _ in hits)
         # most of the shared concepts, and more than one everyday word ("day", "home") in a cue's scope
         if 2 * len(hits) >= judged and (words >= 2 or rare):
-            s, p, reason = hits[0]
+            s, p, template = hits[0]
             start, end = _phrase(s, [h[0] for h in hits])
             text = claim.text[start:end]
-            found.append(Finding(kind, reason.format(s=_clip(text), p=_clip(p.text)),
+            found.append(Finding(kind, template.format(s=_clip(text), p=_clip(p.text)),
                                  (Span("statement", start, end), Span(p.source, p.start, p.end)), stage="context"))
     return tuple(found)
 
