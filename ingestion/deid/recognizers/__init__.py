@@ -10,6 +10,7 @@ from ingestion.deid.recognizers.contact import (
     ClinicalUrlRecognizer,
 )
 from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDateRecognizer
+from ingestion.deid.recognizers.firms import FirmRecognizer
 from ingestion.deid.recognizers.gazetteer_names import GazetteerNameRecognizer
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
 from ingestion.deid.recognizers.names import CueNameRecognizer
@@ -34,6 +35,7 @@ __all__ = [
     "ClinicalSsnRecognizer",
     "ClinicalUrlRecognizer",
     "CueNameRecognizer",
+    "FirmRecognizer",
     "GazetteerNameRecognizer",
     "PatientListRecognizer",
     "PlaceCueRecognizer",
