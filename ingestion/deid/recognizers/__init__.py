@@ -21,6 +21,7 @@ from ingestion.deid.recognizers.practices import PracticeRecognizer
 from ingestion.deid.recognizers.premises import PremisesRecognizer
 from ingestion.deid.recognizers.signatures import SignatureNameRecognizer
 from ingestion.deid.recognizers.site import SiteListRecognizer
+from ingestion.deid.recognizers.town_shapes import TownShapeRecognizer
 
 __all__ = [
     "AddressBlockRecognizer",
@@ -43,4 +44,5 @@ __all__ = [
     "PremisesRecognizer",
     "SignatureNameRecognizer",
     "SiteListRecognizer",
+    "TownShapeRecognizer",
 ]
