@@ -44,3 +44,18 @@ def test_a_town_named_for_a_person_is_masked_in_any_case(town: str) -> None:
 )
 def test_regions_and_clinical_words_of_the_same_shape_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("organization", ["First Baptist Church of", "Catholic Charities of", "Meals on Wheels of", "Boys and Girls Club of"])
+def test_an_organization_named_for_a_town_found_is_masked_whole(organization: str) -> None:
+    town = _towns()[0]
+    for case in (str, str.upper, str.lower):
+        name = case(f"{organization} {town}")
+        text = f"meals delivered by {name}, started 3 weeks ago" if case is not str.upper else f"DELIVERED BY {name} X3 WKS"
+        assert "#" * len(name) in masked(text), text
+
+
+def test_what_is_said_of_a_town_stays() -> None:
+    town = _towns()[0]
+    assert masked(f"Records of {town} residents were requested.").startswith("Records of ###")
+    assert masked(f"Pt is a resident of {town}.").startswith("Pt is a resident of ###")
