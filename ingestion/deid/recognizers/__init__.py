@@ -2,6 +2,7 @@
 
 import ingestion.deid.presidio  # noqa: F401  (first: settles presidio's environment)
 from ingestion.deid.recognizers.addresses import AddressBlockRecognizer
+from ingestion.deid.recognizers.care_chains import CareChainRecognizer
 from ingestion.deid.recognizers.contact import (
     ClinicalEmailRecognizer,
     ClinicalIpRecognizer,
@@ -24,6 +25,7 @@ from ingestion.deid.recognizers.site import SiteListRecognizer
 from ingestion.deid.recognizers.town_shapes import TownShapeRecognizer
 
 __all__ = [
+    "CareChainRecognizer",
     "AddressBlockRecognizer",
     "ClinicalAddressRecognizer",
     "ClinicalAgeRecognizer",
