@@ -1,0 +1,35 @@
+"""A name with no relation word before what only a person does ("JEMMA VERBALIZED UNDERSTANDING",
+"Katie will bring in home meds", "Craig stayed overnight"), in any case; names from Faker's
+English-speaking locales. And a meal after "pt" is no name ("feeding pt lunch")."""
+
+from __future__ import annotations
+
+import pytest
+from faker import Faker
+
+from tests.deid_masking import masked
+
+_SAID = ("{n} verbalized understanding of teaching", "{n} will bring in home meds tomorrow", "{n} stayed overnight",
+         "{n} tearful at times, support given", "{n} requests call from MD", "{n} here this AM, updated")
+
+
+def _names() -> list[str]:
+    names = []
+    for locale in ("en_US", "en_GB", "en_IE", "en_AU", "en_IN"):
+        fake = Faker(locale)
+        fake.seed_instance(13)
+        names += [fake.first_name() for _ in range(2)]
+    return names
+
+
+@pytest.mark.parametrize("name", _names())
+def test_a_name_before_what_only_a_person_does_is_masked(name: str) -> None:
+    for said in _SAID:
+        for case in (str, str.upper):
+            text = case(said.format(n=name))
+            assert masked(text).startswith("#" * len(name)), text
+
+
+@pytest.mark.parametrize("text", ["Wife feeding pt lunch.", "DAUGHTER FEEDING PT BREAKFAST", "Family will bring in clothes.", "Pt verbalized understanding."])
+def test_meals_and_relations_stay(text: str) -> None:
+    assert masked(text) == text
