@@ -33,3 +33,13 @@ def test_a_name_before_what_only_a_person_does_is_masked(name: str) -> None:
 @pytest.mark.parametrize("text", ["Wife feeding pt lunch.", "DAUGHTER FEEDING PT BREAKFAST", "Family will bring in clothes.", "Pt verbalized understanding."])
 def test_meals_and_relations_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("text", ["Damian and Leon here this AM", "YUG AND URVASHI AT BEDSIDE", "nicole & melanie visited today"])
+def test_the_first_of_two_of_whom_it_is_said_is_masked(text: str) -> None:
+    first = text.split()[0]
+    assert masked(text).startswith("#" * len(first)), masked(text)
+
+
+def test_two_things_before_a_verb_stay() -> None:
+    assert masked("Pain and nausea upset pt overnight.") == "Pain and nausea upset pt overnight."

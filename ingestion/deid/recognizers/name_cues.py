@@ -151,6 +151,8 @@ _BEFORE_RULES = [
     # credentials and roles after a name: "marisol quaid, bsn, rn", "colin hansen rn"
     # what is said of a person: "KATHLEEN GAMBLE AWARE", "brittany can be reached at"
     (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}{_SAYS}\b", 0.55, "before"),
+    # the first of two of whom it is said: "Damian and Leon here this AM", "YUG AND URVASHI AT BEDSIDE"
+    (rf"(?P<phi>{_ANY_WORD})[ \t]+(?i:and|&)[ \t]+{_ANY_WORD}[ \t]+", rf"{WORD_START}{_SAYS}\b", 0.55, "before"),
     # what only the patient does: "thompson asking to go home", "GENE TOLERATING DIET"; a census name there is one
     (rf"(?P<phi>{_ANY_WORD})[ \t]+", rf"{WORD_START}(?i:asking\s+(?:to|for|about)|tolerat(?:ing|ed)\s+(?:diet|po|meals?)|resting\s+comfortably"
                                    rf"|refus(?:es|ed|ing))\b", 0.55, "subject"),
