@@ -59,3 +59,15 @@ def test_what_is_said_of_a_town_stays() -> None:
     town = _towns()[0]
     assert masked(f"Records of {town} residents were requested.").startswith("Records of ###")
     assert masked(f"Pt is a resident of {town}.").startswith("Pt is a resident of ###")
+
+
+@pytest.mark.parametrize(("text", "town"), [("MVC near the exit in Lake Jaime. Per EMS", "Lake Jaime"),
+                                           ("granddaughter lives nearby in west margaret.", "west margaret"),
+                                           ("MOVED FROM PORT ARTHUR IN 2010", "PORT ARTHUR")])
+def test_a_prefix_and_a_name_are_a_town(text: str, town: str) -> None:
+    assert "#" * len(town) in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["St. John's wort 300 mg daily", "West Nile virus IgM negative", "new Grant application filed", "NORTH TOWER 5"])
+def test_a_prefix_before_a_word_stays(text: str) -> None:
+    assert masked(text) == text

@@ -1,6 +1,7 @@
 """Towns by their shape, in any case and with no cue: a person's name and a town's ending
 ("Josephmouth", "Aguilarland", "RENEEPORT", "douglasborough", "Jessicastad"), with the prefix
-before it ("Lake Derekmouth", "NORTH JOSEPHMOUTH", "port stevenmouth").
+before it ("Lake Derekmouth", "NORTH JOSEPHMOUTH", "port stevenmouth"); and a locality's prefix before
+a census name English does not know ("Lake Jaime", "WEST MARGARET", "Port Arthur").
 
 English names towns for people: Jacksonville, Harrisburg, Williamsport, Jamestown. A word made of a
 census first name or surname and one of these endings is a place, or a person's surname shaped
@@ -20,6 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.grow import line_of
 from ingestion.deid.recognizers.base import ClinicalRecognizer
 
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{6,}(?![\w'’-])")
@@ -51,6 +53,20 @@ def town_shaped(word: str) -> bool:
         and stem not in lexicon.function_words()
 
 
+# A locality's prefix and a person's name: "Lake Jaime", "WEST MARGARET", "Port Arthur" ("St. John's wort" is no town)
+_PREFIXED = re.compile(r"(?<![\w'’-])(?P<prefix>(?i:new|port|lake|north|south|east|west|mount|fort))[ ]+(?P<name>[A-Za-z][a-z]+|[A-Z]+)(?![\w'’-])")
+
+
+def _prefixed_name(prefix: str, name: str, one_case: bool) -> bool:
+    """A census name English does not know after a locality's prefix, written as names ("Lake Jaime"),
+    or in any case in a line of one case."""
+    if not one_case and not (prefix[0].isupper() and name[0].isupper() and not name.isupper()):
+        return False
+    w = name.lower()
+    return (w in lexicon.first_names() or w in lexicon.last_names()) and not lexicon.english_word(w) \
+        and w not in lexicon.never_names() and w not in lexicon.function_words() and w not in _REGIONS
+
+
 class TownShapeRecognizer(ClinicalRecognizer):
     def __init__(self) -> None:
         super().__init__([Phi.CITY])
@@ -64,4 +80,8 @@ class TownShapeRecognizer(ClinicalRecognizer):
             if (prefix := _PREFIX.search(text, max(0, start - 8), start)) is not None:
                 start = prefix.start()
             results.append(self.result(Phi.CITY, start, m.end(), 0.6))
+        for m in _PREFIXED.finditer(text):
+            line = line_of(text, m.start(), m.end())
+            if _prefixed_name(m["prefix"], m["name"], line.isupper() or line.islower()):
+                results.append(self.result(Phi.CITY, m.start(), m.end(), 0.55))
         return results
