@@ -24,7 +24,6 @@ from ingestion.deid.entities import Phi
 from ingestion.deid.grow import line_of
 from ingestion.deid.recognizers.base import ClinicalRecognizer
 
-_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{6,}(?![\w'’-])")
 _PREFIX = re.compile(r"(?i:(?:new|port|lake|north|south|east|west|mount|mt\.?|fort|ft\.?|st\.?|saint|glen|upper|lower)[ ]+)$")
 _MIN_STEM = 3
 # Countries, states and regions of the same shape: Safe Harbor keeps them.
@@ -39,6 +38,14 @@ def _endings() -> tuple[str, ...]:
     return tuple(sorted(lexicon.word_file("town_endings.txt"), key=len, reverse=True))
 
 
+@functools.cache
+def _names() -> frozenset[str]:
+    return lexicon.first_names() | lexicon.last_names()
+
+
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{6,}(?![\w'’-])")
+
+
 @functools.lru_cache(maxsize=50_000)
 def town_shaped(word: str) -> bool:
     """A name and a town's ending that English does not know: "josephmouth", "aguilarland"."""
@@ -47,7 +54,7 @@ def town_shaped(word: str) -> bool:
     if ending is None or w in _REGIONS or w in lexicon.never_names() or w in lexicon.safe_words() or lexicon.english_word(w):
         return False
     stem = w[: -len(ending)]
-    names = lexicon.first_names() | lexicon.last_names()
+    names = _names()
     # "josephmouth", "reneeport" (a first name's last letter may be shared: "kaylaton" / "kaylton")
     return (stem in names or stem + ending[0] in names or stem + "e" in names) and stem not in lexicon.never_names() \
         and stem not in lexicon.function_words()
@@ -73,8 +80,9 @@ class TownShapeRecognizer(ClinicalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
+        endings = _endings()
         for m in _WORD.finditer(text):
-            if not town_shaped(m.group()):
+            if not m.group().lower().endswith(endings) or not town_shaped(m.group()):
                 continue
             start = m.start()
             if (prefix := _PREFIX.search(text, max(0, start - 8), start)) is not None:
