@@ -43,3 +43,9 @@ def test_the_first_of_two_of_whom_it_is_said_is_masked(text: str) -> None:
 
 def test_two_things_before_a_verb_stay() -> None:
     assert masked("Pain and nausea upset pt overnight.") == "Pain and nausea upset pt overnight."
+
+
+@pytest.mark.parametrize("text", ["MARY HESS (NIECE) UPDATED BY PHONE", "eric hess (son) called", "Anna Stokes (daughter) at bedside"])
+def test_a_surname_medicine_knows_after_a_first_name_before_a_relation_is_masked(text: str) -> None:
+    name = " ".join(text.split()[:2])
+    assert masked(text).startswith("#" * len(name)), masked(text)
