@@ -49,3 +49,13 @@ def test_two_things_before_a_verb_stay() -> None:
 def test_a_surname_medicine_knows_after_a_first_name_before_a_relation_is_masked(text: str) -> None:
     name = " ".join(text.split()[:2])
     assert masked(text).startswith("#" * len(name)), masked(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [("family (randy) aware of transfer", "randy"), ("FAMILY (MARGO AND TED) AT BEDSIDE", "MARGO")])
+def test_the_family_by_a_members_name_in_brackets_is_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["Family (son) at bedside", "family (not present)", "FAMILY (NONE AT BEDSIDE)", "Family (2) at bedside"])
+def test_the_family_by_a_relation_or_a_count_stays(text: str) -> None:
+    assert masked(text) == text

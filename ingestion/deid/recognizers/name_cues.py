@@ -97,6 +97,8 @@ _CUE_RULES = [
     # told, in brackets: "md aware (quill)"
     (rf"{WORD_START}(?i:hand-?off|handover|report(?:[ \t]+(?:given|called))?|endorsed|signed[ \t]+out)[ \t]+(?i:to)[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "weak", "(?i)hand|report|endorsed|signed"),
     (rf"{WORD_START}(?i:aware|notified|paged|updated)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*\)", 0.6, "weak", r"\w[ \t]*\([ \t]*\w"),
+    # the family by a member's name in brackets: "family (randy) aware", "FAMILY (MARGO AND TED) AT BEDSIDE"
+    (rf"{WORD_START}(?i:family|fam)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*(?=\)|(?i:and|&)[ \t])", 0.6, "kin", r"(?i)fam\w*[ \t]*\("),
     # ... and in any case where the word can be a name: "call loretta w/ updates" (not "call bell in reach")
     (rf"{WORD_START}(?i:discussed[ \t]+with|spoke[ \t]+(?:with|to)|s/w|d/w|call(?:ed)?|updated?|notif(?:y|ied))[ \t]+(?=[a-z])(?P<phi>{_ANY_NAME})", 0.55, "weak", "(?i)call|update|notif|spoke|[sd]/w|discussed"),
     (rf"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|sincerely(?:[ \t]+yours)?|(?:(?:best|kind|warm|with[ \t]+(?:best|kind))[ \t]+)?(?:regards|wishes)"
