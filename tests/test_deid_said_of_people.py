@@ -59,3 +59,13 @@ def test_the_family_by_a_members_name_in_brackets_is_masked(text: str, name: str
 @pytest.mark.parametrize("text", ["Family (son) at bedside", "family (not present)", "FAMILY (NONE AT BEDSIDE)", "Family (2) at bedside"])
 def test_the_family_by_a_relation_or_a_count_stays(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "name"), [("CALL HARSHIL W/ ANY CHANGES", "HARSHIL"), ("call gautam with questions", "gautam")])
+def test_whom_to_call_with_changes_is_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["Call pharmacy with any questions", "call MD with changes", "CALL BELL W/ ANY CHANGES", "call back with results"])
+def test_whom_to_call_by_role_stays(text: str) -> None:
+    assert masked(text) == text

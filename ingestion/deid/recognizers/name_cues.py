@@ -139,7 +139,7 @@ _CUE_RULES.append((
 # "fam mtg 6/6 w/ May;" (a name, English or not; never a word of notes: "call pharmacy back", "asking for pain meds")
 _CUE_RULES.append((
     rf"{WORD_START}(?i:call|(?:lvm|vm|(?:left[ \t]+)?(?:message|msg))[ \t]+for|asking[ \t]+for|fam(?:ily)?[ \t]+(?:mtg|meeting)\b[^\n;|]{{0,30}}?(?:w/|with))"
-    rf"[ \t]+(?P<phi>{_ANY_WORD})(?=[ \t]*,?[ \t]*(?:(?i:back|w/[ \t]*updates?|with[ \t]+updates?|re:|at[ \t]+\(?\d)|\((?i:{_RELATIONS})\)|[;|]|\.?[ \t]*$))",
+    rf"[ \t]+(?P<phi>{_ANY_WORD})(?=[ \t]*,?[ \t]*(?:(?i:back|(?:w/|with|if)[ \t]*(?:any[ \t]+)?(?:updates?|changes?|questions?|concerns?|results)|re:|at[ \t]+\(?\d)|\((?i:{_RELATIONS})\)|[;|]|\.?[ \t]*$))",
     0.55, "slot", r"(?i)call|for|mtg|meeting"))
 _CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
 
