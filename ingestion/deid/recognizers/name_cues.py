@@ -94,6 +94,9 @@ _CUE_RULES = [
     (rf"(?im)^[ \t]*from[ \t]+{_ANY_NAME}[ \t]+to[ \t]+(?P<phi>{_ANY_NAME})[ \t]*$", 0.6, "after", r"(?im)^[ \t]*from[ \t]"),
     (rf"(?im)^[ \t]*signed[ \t]*:?[ \t]+(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "after", r"(?im)^[ \t]*signed\b"),
     # Handing over: "handoff to nora at 1900", "report called to nora on 7", "endorsed to marisol"; and the one
+    # whom a letter is about: "Thank you for referring Manon Roux", "I saw Leni Hering today", "the pleasure of seeing Rocío"
+    (rf"{WORD_START}(?i:thank[ \t]+you[ \t]+for[ \t]+(?:referring|asking[ \t]+me[ \t]+to[ \t]+see)|(?:i|we)[ \t]+(?:saw|met|reviewed)"
+     rf"|pleasure[ \t]+of[ \t]+(?:seeing|meeting))[ \t]+(?P<phi>{_ANY_NAME})", 0.55, "weak", r"(?i)thank|saw|met|reviewed|pleasure"),
     # told, in brackets: "md aware (quill)"
     (rf"{WORD_START}(?i:hand-?off|handover|report(?:[ \t]+(?:given|called))?|endorsed|signed[ \t]+out)[ \t]+(?i:to)[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "weak", "(?i)hand|report|endorsed|signed"),
     (rf"{WORD_START}(?i:aware|notified|paged|updated)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*\)", 0.6, "weak", r"\w[ \t]*\([ \t]*\w"),
@@ -165,6 +168,9 @@ _BEFORE_RULES = [
 ]
 # A list's row: the patient's name before their age and sex in brackets ("Bed 18B - Geisel, Uwe (26M)", "sagnelli, gaetano (85m)")
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD}(?:,[ ]{{0,2}}{_ANY_WORD}|[ ]{_ANY_WORD})?)[ \t]*", r"\((?:\d{1,3}|[>~]?9\d)[ \t]*(?:[MFmf]|yo|y/o)\)", 0.6, "row"))
+# A list's row: "Last, First" before a dash and the age and sex ("Offredi, Lucia - 72M - CHF", "TURATI, NATALIA, 68 F")
+_BEFORE_RULES.append((rf"(?<![^\n])[ \t]*(?:[-*•][ \t]*|\d{{1,2}}[).][ \t]*)?(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*",
+                      r"[-–,][ \t]*\d{1,3}[ \t]*(?:(?i:yo|y/o|y\.o\.)[ \t]?)?[MFmf]\b", 0.6, "row"))
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "row"))  # "duran, rosa (cousin)"
