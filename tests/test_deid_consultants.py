@@ -28,3 +28,14 @@ def test_a_consultant_before_their_service_is_masked(name: str) -> None:
 @pytest.mark.parametrize("text", ["Consulted Infectious Disease (ID).", "Blood Cultures (ID) pending", "Started on Vancomycin (ID) approval"])
 def test_a_service_or_a_drug_before_the_brackets_stays(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "name"), [("PGY-2 Declan James", "Declan James"), ("I, Callum Dixon, personally examined the patient", "Callum Dixon"),
+                                           ("CRNA Wazir Iyer at bedside", "Wazir Iyer")])
+def test_a_trainee_and_an_attestation_are_masked(text: str, name: str) -> None:
+    assert "#" * len(name) in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["the surgeon will see him", "hospitalist aware", "I, the undersigned, attest", "pgy2 resident aware"])
+def test_roles_alone_stay(text: str) -> None:
+    assert masked(text) == text

@@ -37,7 +37,8 @@ _INI_ANY_NAME = rf"(?:[{_UP}{_LOW}](?:\.[ \t]*|[ \t]+))?{_ANY_NAME}"  # "s turne
 _ROLES = (
     r"(?:rn|np|pa|rt|rrt|pct|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager"
     r"|social\s+worker|(?:case[ ]?)?worker|signed|grossed\s+by|registrar|reg|sho|f[12]|fy[12]|consultant|staff\s+nurse|student\s+nurse|sn|hca|key\s?worker"
-    r"|physio(?:therapist)?|para(?:medic)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse)"
+    r"|physio(?:therapist)?|para(?:medic)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse"
+    r"|pgy-?[1-7]|crna|hospitalist|intensivist|anesthesiologist|surgeon)"
 )
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pastor|Deacon|Rev|Reverend|Rabbi|Imam|Fr)"
 _CREDENTIALS = (
@@ -97,6 +98,9 @@ _CUE_RULES = [
     # whom a letter is about: "Thank you for referring Manon Roux", "I saw Leni Hering today", "the pleasure of seeing Rocío"
     (rf"{WORD_START}(?i:thank[ \t]+you[ \t]+for[ \t]+(?:referring|asking[ \t]+me[ \t]+to[ \t]+see)|(?:i|we)[ \t]+(?:saw|met|reviewed)"
      rf"|pleasure[ \t]+of[ \t]+(?:seeing|meeting))[ \t]+(?P<phi>{_ANY_NAME})", 0.55, "weak", r"(?i)thank|saw|met|reviewed|pleasure"),
+    # an attestation: "I, Callum Dixon, personally examined", "I, DR. A. OJO, HAVE SEEN"
+    (rf"(?:^|(?<=[\s.]))(?i:i),[ \t]+(?:(?i:dr)\.?[ \t]+)?(?P<phi>{_INI_ANY_NAME}),[ \t]+(?=(?i:(?:have[ \t]+)?(?:personally|seen|examined|reviewed|attest|agree|confirm)))",
+     0.6, "after", r"(?i)\bi,"),
     # told, in brackets: "md aware (quill)"
     (rf"{WORD_START}(?i:hand-?off|handover|report(?:[ \t]+(?:given|called))?|endorsed|signed[ \t]+out)[ \t]+(?i:to)[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "weak", "(?i)hand|report|endorsed|signed"),
     (rf"{WORD_START}(?i:aware|notified|paged|updated)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*\)", 0.6, "weak", r"\w[ \t]*\([ \t]*\w"),
