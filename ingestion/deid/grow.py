@@ -22,7 +22,7 @@ _COMMON_ZIPF = 5.0  # a street type as frequent as "well", "run" or "view" is En
 _NAME_ZIPF = 4.5  # a capitalized word after a place goes on it when rarer ("Crest" 3.7, not "Surgery" 4.6)
 # Closed classes of words that begin a place's name ("Port Sedgeville", "St. Rita's", "East Salting").
 _PREFIX = re.compile(
-    r"(?:(?i:st|saint|mount|mt|port|fort|ft|lake|glen|new|north|south|east|west|upper|lower)\.?[ \t]+"
+    r"(?<![\w'’-])(?:(?i:st|saint|mount|mt|port|fort|ft|lake|glen|new|north|south|east|west|upper|lower)\.?[ \t]+"
     r"|(?i:hospice|university|vna|visiting[ \t]+nurses?(?:[ \t]+association)?|hospital|clinic|college)[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?)$"
 )
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’&-]*)")
@@ -72,7 +72,40 @@ def _grow_place(text: str, span: PhiSpan, floor: int, limit: int) -> tuple[int, 
     while (m := _PREFIX.search(text, max(floor, start - 40), start) or _WORD_BEFORE.search(text, max(floor, start - 40), start)) \
             is not None and (m.re is _PREFIX or _name_word(m.group(1))):
         start = m.start()
-    return start, end
+    return _organization_of(text, start, floor), end
+
+
+_OF_BEFORE = re.compile(r"[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?$")
+_ORG_WORD = re.compile(r"(?<![\w'’.-])([A-Za-z][\w'’.-]*|&)[ \t]*$")
+_ORG_WORDS = 4
+_ORG_JOINTS = frozenset(("and", "&", "on", "for", "of", "the"))
+_ORG_ORDINALS = frozenset(("first", "second", "third", "our"))  # English function words that begin a name: "First Baptist Church", "Our Lady"  # "Boys and Girls Club", "Meals on Wheels", "Habitat for Humanity"
+
+
+def _organization_of(text: str, start: int, floor: int) -> int:
+    """Where a place's span starts once the organization named for it goes with it: "[Catholic
+    Charities of ]Lake James", "[FIRST BAPTIST CHURCH OF ]NORTH JOSEPHMOUTH" (data/organization_nouns.txt
+    ends the organization's name; its words are capitalized unless the line is in one case)."""
+    of = _OF_BEFORE.search(text, max(floor, start - 12), start)
+    if of is None:
+        return start
+    one_case = _one_case_line(text, of.start(), start)
+    at, begin, words = of.start(), None, []
+    while len(words) < _ORG_WORDS and (m := _ORG_WORD.search(text, max(floor, at - 40), at)) is not None:
+        word = m.group(1)
+        lower = word.lower()
+        if not words and lower not in lexicon.word_file("organization_nouns.txt"):
+            return start  # "records of [TOWN]", "a resident of [TOWN]"
+        if lower in _ORG_JOINTS and words:
+            if lower in ("of", "the"):
+                break
+        elif not (one_case or word[0].isupper()) or lower in lexicon.function_words() and lower not in _ORG_ORDINALS:
+            break
+        words.append(lower)
+        at = m.start(1)
+        if lower not in _ORG_JOINTS:
+            begin = at
+    return start if begin is None else begin
 
 
 _DEPARTMENTS = frozenset("department radiology laboratory laboratories labs imaging medicine therapy surgery unit clinic pharmacy diagnostics care rehab rehabilitation nursing".split())

@@ -15,8 +15,11 @@ RELATIONS = (
     r"|step(?:sister|brother)|half[- ](?:sister|brother))(?:-in-law)?"
 )
 
-# What is said of a person, never of a thing: "KATHLEEN GAMBLE AWARE", "dtr chip called"
+# What is said of a person, never of a thing: "KATHLEEN GAMBLE AWARE", "dtr chip called", "JEMMA VERBALIZED
+# UNDERSTANDING", "Katie will bring in home meds", "Craig stayed overnight"
 SAYS = (r"(?i:aware|notified|paged|updated|can\s+be\s+reached|is\s+(?:hcp|poa|proxy)|at\s+bedside|in\s+to\s+(?:see|eval|visit)"
-        r"|is\s+on\s+vaca(?:tion)?|visited|phoned|rang|called|upset)")
+        r"|is\s+on\s+vaca(?:tion)?|visited|phoned|rang|called|upset"
+        r"|verbali[sz](?:ed|es|ing)\s+understanding|tearful|stay(?:ed|ing)\s+overnight|will\s+bring|brought\s+in"
+        r"|feeding\s+(?:pt|patient|him|her)|requests?\s+(?:a\s+)?call|here\s+(?:this|today|at))")
 
 RELATION_WORDS = frozenset(re.findall(r"[a-z]{2,}", RELATIONS)) - {"in", "law", "fianc", "neighbou"} | {"neighbor", "neighbour", "fiance", "fiancee", "other"}

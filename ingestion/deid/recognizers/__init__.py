@@ -2,6 +2,7 @@
 
 import ingestion.deid.presidio  # noqa: F401  (first: settles presidio's environment)
 from ingestion.deid.recognizers.addresses import AddressBlockRecognizer
+from ingestion.deid.recognizers.care_chains import CareChainRecognizer
 from ingestion.deid.recognizers.contact import (
     ClinicalEmailRecognizer,
     ClinicalIpRecognizer,
@@ -10,6 +11,7 @@ from ingestion.deid.recognizers.contact import (
     ClinicalUrlRecognizer,
 )
 from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDateRecognizer
+from ingestion.deid.recognizers.firms import FirmRecognizer
 from ingestion.deid.recognizers.gazetteer_names import GazetteerNameRecognizer
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
 from ingestion.deid.recognizers.names import CueNameRecognizer
@@ -20,8 +22,10 @@ from ingestion.deid.recognizers.practices import PracticeRecognizer
 from ingestion.deid.recognizers.premises import PremisesRecognizer
 from ingestion.deid.recognizers.signatures import SignatureNameRecognizer
 from ingestion.deid.recognizers.site import SiteListRecognizer
+from ingestion.deid.recognizers.town_shapes import TownShapeRecognizer
 
 __all__ = [
+    "CareChainRecognizer",
     "AddressBlockRecognizer",
     "ClinicalAddressRecognizer",
     "ClinicalAgeRecognizer",
@@ -34,6 +38,7 @@ __all__ = [
     "ClinicalSsnRecognizer",
     "ClinicalUrlRecognizer",
     "CueNameRecognizer",
+    "FirmRecognizer",
     "GazetteerNameRecognizer",
     "PatientListRecognizer",
     "PlaceCueRecognizer",
@@ -41,4 +46,5 @@ __all__ = [
     "PremisesRecognizer",
     "SignatureNameRecognizer",
     "SiteListRecognizer",
+    "TownShapeRecognizer",
 ]

@@ -16,14 +16,15 @@ _UNITS = r"mg|mcg|g|kg|ml|l|cc|units?|iu|mmol|meq|mins?|minutes|times|x|am|pm|h|
 _EXT = r"(?:\s*(?:x|extn?\.?|extension)\s*\d{1,6})?"
 
 PHONE_RULES = (
-    # (617) 555-0134, 617-555-0134, 617.555.0134, 617 555 0134, +1 617 555 0134, 1-800-555-0134 x204
+    # (617) 555-0134, 617-555-0134, 617.555.0134, 617 555 0134, +1 617 555 0134, 1-800-555-0134 x204,
+    # dialled from abroad: 001-617-555-0134x204
     rule(
-        rf"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.-])\d{{3}}[\s.-]\d{{4}}{_EXT})(?![\w-]|/(?!\d{{4}}\b)|\.\d)",
+        rf"(?<![\w/.-])(?P<phi>(?:(?:\+?1|\+?001|011[\s.-]?1)[\s.-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.-])\d{{3}}[\s.-]\d{{4}}{_EXT})(?![\w-]|/(?!\d{{4}}\b)|\.\d)",
         Phi.PHONE, 0.85, re.IGNORECASE,
     ),
-    # Labelled ten-digit runs: "Phone 6175550134", "fax: 617 5550199"
+    # Labelled ten-digit runs: "Phone 6175550134", "fax: 617 5550199", "call back at 6175550134"
     rule(
-        rf"{WORD_START}(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|call|contact)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>\+?1?\s*\d{{3}}\s*\d{{3}}\s*\d{{4}}{_EXT})\b",
+        rf"{WORD_START}(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|(?:call(?:[ \t]+back)?|reached|reach[ \t]+(?:him|her|them|me))[ \t]+at|call|contact)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>\+?1?\s*\d{{3}}\s*\d{{3}}\s*\d{{4}}{_EXT})\b",
         Phi.PHONE, 0.9, re.IGNORECASE,
     ),
     # An area code before a slash, as older US forms write it: "337/672-4150"

@@ -44,6 +44,8 @@ DATE_PATTERNS = [
     # (one separator throughout: "co-careldopa 12.5/50" is a strength, not 12 May '50)
     rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_MON}(?P<s>[/.-]){_DAY}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
     rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_DAY}(?P<s>[/.-]){_MON}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
+    # 3 / 28 / 2023, 28 / 03 / 23: a form's date typed with spaces (the year needed: "2 / 3 / 4" is no date)
+    rf"(?<![\w/.])(?P<phi>(?:{_MON}|{_DAY})[ \t]/[ \t](?:{_MON}|{_DAY})[ \t]/[ \t](?:{_YEAR}|\d{{2}}))(?![\w/]|\.\d)",
     # 2023-03-28, 2023/03/28, 2023-03-28T07:42
     rf"(?<![\w/.-])(?P<phi>(?:{_YEAR}|21\d{{2}})[/-]{_MON}[/-]{_DAY}{_TIME})(?![\w/-])",  # ... and records shifted past 2100
     # 28-Mar-2023, 28 Mar 2023, 28-MAR-23, 28th of March 2023
@@ -156,6 +158,7 @@ _BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-(?:{_MON}/)?{_DAY})?|{_DAY}/{_MON}|{_M
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}")
 _BEFORE = re.compile(r"([a-z0-9/-]+)[ \t]*$")  # the word right before ("phq-9"), with only spaces between
 _AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
+_NUMBER_AFTER = re.compile(r"[ \t]*:?[ \t]*\d+/\d+")
 # A dosing regimen after a strength: "Targin 10/5 (1-0-0)", "10/5 1-1-1-1"
 _REGIMEN = re.compile(r"[ \t]*\(?[0-4](?:-[0-4]){2,3}\b")
 # British durations: 10/7 = ten days, 3/12 = three months (n/52, weeks, is never a date here). After
@@ -202,6 +205,8 @@ def _measured(text: str, start: int, end: int) -> bool:
         # A count is a part of its whole: "cx 2/2", "bcx 1/4"; "Cx 10/3" or "Cx 12-30" is a date.
         parts = re.split(r"[/.-]", text[start:end])
         return all(p.isdigit() for p in parts[-2:]) and int(parts[-2]) <= int(parts[-1]) <= scale
+    if after and after[1] in words["after"] and after[1] in words["before"] and _NUMBER_AFTER.match(text, end + after.end()):
+        after = None  # the measure of the number after it: "since 3/19 pain 4/10"
     return bool(before and before[1] in words["before"] or after and after[1] in words["after"])
 
 

@@ -37,7 +37,8 @@ _INI_ANY_NAME = rf"(?:[{_UP}{_LOW}](?:\.[ \t]*|[ \t]+))?{_ANY_NAME}"  # "s turne
 _ROLES = (
     r"(?:rn|np|pa|rt|rrt|pct|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager"
     r"|social\s+worker|(?:case[ ]?)?worker|signed|grossed\s+by|registrar|reg|sho|f[12]|fy[12]|consultant|staff\s+nurse|student\s+nurse|sn|hca|key\s?worker"
-    r"|physio(?:therapist)?|para(?:medic)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse)"
+    r"|physio(?:therapist)?|para(?:medic)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse"
+    r"|pgy-?[1-7]|crna|hospitalist|intensivist|anesthesiologist|surgeon)"
 )
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pastor|Deacon|Rev|Reverend|Rabbi|Imam|Fr)"
 _CREDENTIALS = (
@@ -94,9 +95,17 @@ _CUE_RULES = [
     (rf"(?im)^[ \t]*from[ \t]+{_ANY_NAME}[ \t]+to[ \t]+(?P<phi>{_ANY_NAME})[ \t]*$", 0.6, "after", r"(?im)^[ \t]*from[ \t]"),
     (rf"(?im)^[ \t]*signed[ \t]*:?[ \t]+(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "after", r"(?im)^[ \t]*signed\b"),
     # Handing over: "handoff to nora at 1900", "report called to nora on 7", "endorsed to marisol"; and the one
+    # whom a letter is about: "Thank you for referring Manon Roux", "I saw Leni Hering today", "the pleasure of seeing Rocío"
+    (rf"{WORD_START}(?i:thank[ \t]+you[ \t]+for[ \t]+(?:referring|asking[ \t]+me[ \t]+to[ \t]+see)|(?:i|we)[ \t]+(?:saw|met|reviewed)"
+     rf"|pleasure[ \t]+of[ \t]+(?:seeing|meeting))[ \t]+(?P<phi>{_ANY_NAME})", 0.55, "weak", r"(?i)thank|saw|met|reviewed|pleasure"),
+    # an attestation: "I, Callum Dixon, personally examined", "I, DR. A. OJO, HAVE SEEN"
+    (rf"(?:^|(?<=[\s.]))(?i:i),[ \t]+(?:(?i:dr)\.?[ \t]+)?(?P<phi>{_INI_ANY_NAME}),[ \t]+(?=(?i:(?:have[ \t]+)?(?:personally|seen|examined|reviewed|attest|agree|confirm)))",
+     0.6, "after", r"(?i)\bi,"),
     # told, in brackets: "md aware (quill)"
     (rf"{WORD_START}(?i:hand-?off|handover|report(?:[ \t]+(?:given|called))?|endorsed|signed[ \t]+out)[ \t]+(?i:to)[ \t]+(?P<phi>{_INI_ANY_NAME})", 0.6, "weak", "(?i)hand|report|endorsed|signed"),
     (rf"{WORD_START}(?i:aware|notified|paged|updated)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*\)", 0.6, "weak", r"\w[ \t]*\([ \t]*\w"),
+    # the family by a member's name in brackets: "family (randy) aware", "FAMILY (MARGO AND TED) AT BEDSIDE"
+    (rf"{WORD_START}(?i:family|fam)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*(?=\)|(?i:and|&)[ \t])", 0.6, "kin", r"(?i)fam\w*[ \t]*\("),
     # ... and in any case where the word can be a name: "call loretta w/ updates" (not "call bell in reach")
     (rf"{WORD_START}(?i:discussed[ \t]+with|spoke[ \t]+(?:with|to)|s/w|d/w|call(?:ed)?|updated?|notif(?:y|ied))[ \t]+(?=[a-z])(?P<phi>{_ANY_NAME})", 0.55, "weak", "(?i)call|update|notif|spoke|[sd]/w|discussed"),
     (rf"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|sincerely(?:[ \t]+yours)?|(?:(?:best|kind|warm|with[ \t]+(?:best|kind))[ \t]+)?(?:regards|wishes)"
@@ -137,7 +146,7 @@ _CUE_RULES.append((
 # "fam mtg 6/6 w/ May;" (a name, English or not; never a word of notes: "call pharmacy back", "asking for pain meds")
 _CUE_RULES.append((
     rf"{WORD_START}(?i:call|(?:lvm|vm|(?:left[ \t]+)?(?:message|msg))[ \t]+for|asking[ \t]+for|fam(?:ily)?[ \t]+(?:mtg|meeting)\b[^\n;|]{{0,30}}?(?:w/|with))"
-    rf"[ \t]+(?P<phi>{_ANY_WORD})(?=[ \t]*,?[ \t]*(?:(?i:back|w/[ \t]*updates?|with[ \t]+updates?|re:|at[ \t]+\(?\d)|\((?i:{_RELATIONS})\)|[;|]|\.?[ \t]*$))",
+    rf"[ \t]+(?P<phi>{_ANY_WORD})(?=[ \t]*,?[ \t]*(?:(?i:back|(?:w/|with|if)[ \t]*(?:any[ \t]+)?(?:updates?|changes?|questions?|concerns?|results)|re:|at[ \t]+\(?\d)|\((?i:{_RELATIONS})\)|[;|]|\.?[ \t]*$))",
     0.55, "slot", r"(?i)call|for|mtg|meeting"))
 _CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
 
@@ -151,6 +160,8 @@ _BEFORE_RULES = [
     # credentials and roles after a name: "marisol quaid, bsn, rn", "colin hansen rn"
     # what is said of a person: "KATHLEEN GAMBLE AWARE", "brittany can be reached at"
     (rf"(?P<phi>{_ANY_NAME})[ \t]+", rf"{WORD_START}{_SAYS}\b", 0.55, "before"),
+    # the first of two of whom it is said: "Damian and Leon here this AM", "YUG AND URVASHI AT BEDSIDE"
+    (rf"(?P<phi>{_ANY_WORD})[ \t]+(?i:and|&)[ \t]+{_ANY_WORD}[ \t]+", rf"{WORD_START}{_SAYS}\b", 0.55, "before"),
     # what only the patient does: "thompson asking to go home", "GENE TOLERATING DIET"; a census name there is one
     (rf"(?P<phi>{_ANY_WORD})[ \t]+", rf"{WORD_START}(?i:asking\s+(?:to|for|about)|tolerat(?:ing|ed)\s+(?:diet|po|meals?)|resting\s+comfortably"
                                    rf"|refus(?:es|ed|ing))\b", 0.55, "subject"),
@@ -161,12 +172,20 @@ _BEFORE_RULES = [
 ]
 # A list's row: the patient's name before their age and sex in brackets ("Bed 18B - Geisel, Uwe (26M)", "sagnelli, gaetano (85m)")
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD}(?:,[ ]{{0,2}}{_ANY_WORD}|[ ]{_ANY_WORD})?)[ \t]*", r"\((?:\d{1,3}|[>~]?9\d)[ \t]*(?:[MFmf]|yo|y/o)\)", 0.6, "row"))
+# A list's row: "Last, First" before a dash and the age and sex ("Offredi, Lucia - 72M - CHF", "TURATI, NATALIA, 68 F")
+_BEFORE_RULES.append((rf"(?<![^\n])[ \t]*(?:[-*•][ \t]*|\d{{1,2}}[).][ \t]*)?(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*",
+                      r"[-–,][ \t]*\d{1,3}[ \t]*(?:(?i:yo|y/o|y\.o\.)[ \t]?)?[MFmf]\b", 0.6, "row"))
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "row"))  # "duran, rosa (cousin)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf",[ \t]*{WORD_START}(?i:{_RELATIONS})[ \t]*,", 0.6, "kin"))  # "loretta, dtr, called"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:(?:charge|primary|covering|night|day|float)[ \t]+)?(?i:{_ROLES}|float|resource)\)", 0.6, "before"))  # "nora (charge rn)", "kathleen (float)"
+# a consultant and their service in brackets: "Consulted Tony Butler (ID).", "d/w Marcel Seguin (cards)"
+_SERVICES = (r"id|gi|cards|cardiology|renal|nephro(?:logy)?|neuro(?:logy)?|pulm(?:onary)?|heme(?:/onc)?|onc(?:ology)?|surgery|gen[ ]surg|ortho"
+             r"|psych(?:iatry)?|palliative|pall[ ]care|endo(?:crine)?|derm(?:atology)?|uro(?:logy)?|ent|ir|ob(?:/?gyn)?|rheum(?:atology)?"
+             r"|hospitalist|anesthesia|vascular|transplant|hepatology|geriatrics|neurosurgery|nsgy|trauma|tox(?:icology)?|infectious[ ]disease")
+_BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_SERVICES})(?:[ \t]+(?i:fellow|attending|consult|resident))?\)", 0.6, "before"))
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
 
 # Cues found once, in any case, with what may follow them and what may precede them. Each list

@@ -203,6 +203,10 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         elif mode == "kin_says":
             if words or not _said_of_kin(word, firsts):
                 break
+        elif mode == "kin_before" and words == 0 and i + 1 < len(tokens) and _lower_word(tokens[i + 1].group()) in firsts \
+                and _lower_word(tokens[i + 1].group()) not in lexicon.structure_words() \
+                and all(p in lexicon.last_names() and p not in lexicon.structure_words() and p not in lexicon.function_words() for p in word.split("-")):
+            pass  # a surname right before a relation in brackets, a first name before it, though medicine knows it: "MARY HESS (NIECE)"
         elif mode in ("before", "kin", "kin_before") and words == 0 and len(word) > 3 and _no_english(word) \
                 and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF:
             pass  # right before what only a person does or after a relation, a word no dictionary holds is a name: "ranveer called", "daughter ngozi"
