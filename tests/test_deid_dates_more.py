@@ -29,6 +29,19 @@ def test_may_as_a_verb_stays(text: str) -> None:
     assert masked(text) == text
 
 
+@pytest.mark.parametrize("text", ["per MAR third dose given at noon", "a mar third", "DEC second dose", "mar first entry",
+                                  "you may first call", "A MAY THIRD", "the first may be"])
+def test_a_cut_month_before_or_after_a_day_in_words_is_no_date(text: str) -> None:
+    # "MAR" (the medication administration record), "dec" (decreased) beside an ordinal word
+    assert masked(text) == text
+
+
+@pytest.mark.parametrize(("text", "date"), [("seen March third", "March third"), ("the second of May", "the second of May"),
+                                            ("due Mar. fourteenth", "Mar. fourteenth")])
+def test_a_spelled_month_and_a_day_in_words_are_a_date(text: str, date: str) -> None:
+    assert "#" * len(date) in masked(text)
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [

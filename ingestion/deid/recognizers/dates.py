@@ -13,6 +13,11 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# Before or after a day in words, a month is spelled out (or cut with a period), and "May" is written so:
+# "MAR third" is the medication administration record's third dose, "dec second" a decrease, "you may
+# first" a verb; none is a date.
+_MONTH_NAME = (r"(?:January|February|March|April|(?-i:May)|June|July|August|September|October|November|December"
+               r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _ORD = r"(?:st|nd|rd|th)"
@@ -76,7 +81,7 @@ DATE_PATTERNS = [
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s+{_DAY}{_ORD}?\s*(?:-|–|&|to|and|through|thru|until)\s*{_DAY}{_ORD}?)(?!\w)",
     rf"(?<![\w/.-])(?P<phi>{_DAY}{_ORD}?\s*(?:-|–|&|to|and|through|thru|until)\s*(?:the\s+)?{_DAY}{_ORD}?(?:\s+of)?[\s-]+{MONTH}\.?(?:[\s,-]+{_YEAR})?)(?!\w)",
     # March fourteenth; Jan-Feb 2023 (the months of a year)
-    rf"(?<!\w)(?P<phi>{MONTH}\.?\s+(?:the\s+)?{_WORD_ORDINALS})\b",
+    rf"(?<!\w)(?P<phi>{_MONTH_NAME}\s+(?:the\s+)?{_WORD_ORDINALS})\b",
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s*[-–/]\s*{MONTH}\.?,?\s+{_YEAR})(?!\w)",
     # Feb-15-2021, 2021.02.15; "dated 15/02" (day first after a cue)
     rf"(?<!\w)(?P<phi>{MONTH}\.?-{_DAY}-(?:{_YEAR}|\d{{2}}))(?!\w)",
@@ -96,7 +101,7 @@ DATE_PATTERNS = [
     rf"(?<!\w)(?P<phi>{_DAY}{MONTH})(?!\w)",
     rf"(?<!\w)(?P<phi>{MONTH}{_DAY})(?!\w)",
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s+the\s+{_DAY}{_ORD})(?!\w)",
-    rf"(?=[tfsenTFSEN])\b(?P<phi>(?:the\s+)?{_WORD_ORDINALS}\s+(?:of\s+)?{MONTH})\b",
+    rf"(?=[tfsenTFSEN])\b(?P<phi>(?:the\s+)?{_WORD_ORDINALS}\s+(?:of\s+)?{_MONTH_NAME})(?![\w.])",
     # 3/3/'23; 3/3-5 (a month's days); 03-03 (a month written with its zero is no range)
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}/'\d{{2}})(?![\w/])",
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}-{_DAY})(?![\w/%]|[.:,]\d|-\d)",
