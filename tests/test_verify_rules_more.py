@@ -1,0 +1,37 @@
+"""Rule fixes measured on the clinical pairs: each with a faithful statement that must pass and a
+faulty twin that must stay flagged, so a fix that simply stops flagging fails here."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.verify import verify
+
+
+def supported(statement: str, passage: str) -> bool:
+    return verify(statement, ("P1",), {"P1": passage}).supported
+
+
+# --- month and year in figures ("CT 01/2025") -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("passage", "faithful", "faulty"),
+    [
+        ("Screening mammogram 2/2025 BI-RADS 1.", "Her February 2025 screening mammogram was BI-RADS 1.",
+         "Her March 2025 screening mammogram was BI-RADS 1."),
+        ("Osimertinib 80 mg daily since 10/2024.", "Osimertinib 80 mg daily since October 2024.",
+         "Osimertinib 80 mg daily since October 2023."),
+        ("CT 01/2025: no new lesions.", "The January 2025 CT showed no new lesions.",
+         "The January 2024 CT showed no new lesions."),
+        ("Dilated retinal exam 09/2024 without retinopathy.", "No retinopathy on the dilated exam in 09/2024.",
+         "No retinopathy on the dilated exam in 08/2024."),
+    ],
+)
+def test_a_month_and_year_in_figures_is_that_month(passage, faithful, faulty):
+    assert supported(faithful, passage)
+    assert not supported(faulty, passage)
+
+
+def test_a_fraction_is_not_a_month():
+    assert not supported("Epinephrine 1/1000 was given in March 2001.", "Epinephrine 1/1000 given.")
