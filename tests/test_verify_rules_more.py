@@ -35,3 +35,25 @@ def test_a_month_and_year_in_figures_is_that_month(passage, faithful, faulty):
 
 def test_a_fraction_is_not_a_month():
     assert not supported("Epinephrine 1/1000 was given in March 2001.", "Epinephrine 1/1000 given.")
+
+
+# --- a time of day in four bare digits ("Epidural placed 0240") ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("passage", "faithful", "faulty"),
+    [
+        ("Epidural placed 0240.", "The epidural went in at 02:40.", "The epidural went in at 02:50."),
+        ("ECG 1420: inferior ST elevation.", "The ECG at 14:20 showed inferior ST elevation.",
+         "The ECG at 16:20 showed inferior ST elevation."),
+        ("BiPAP started 2215.", "BiPAP started at 10:15 PM.", "BiPAP started at 10:15 AM."),
+    ],
+)
+def test_four_bare_digits_may_give_a_time_of_day(passage, faithful, faulty):
+    assert supported(faithful, passage)
+    assert not supported(faulty, passage)
+
+
+def test_an_amount_in_four_digits_is_never_a_time():
+    assert not supported("She voided at 10:00.", "Voided 1000 mL.")
+    assert not supported("She was weighed at 14:20.", "Birth weight 1420 g.")

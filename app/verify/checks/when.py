@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from app.verify.base import FaultKind, Finding
 from app.verify.checks.rule import Reading, Rule, short
+from app.verify.facts import Quantity, TimeOfDay
 
 
 class DateCheck(Rule):
@@ -31,16 +32,31 @@ class DateCheck(Rule):
         return out
 
 
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+
+
+def clock_figures(quantities: Sequence[Quantity]) -> set[TimeOfDay]:
+    """Four bare digits a note may write a time of day in ("Epidural placed 0240", "ECG 1420"): only a
+    number without a unit ("1000 mL" is an amount) and not a reference range."""
+    return {TimeOfDay(int(q.raw[:2]), int(q.raw[2:])) for q in quantities
+            if q.unit is None and not q.ref and _HHMM.fullmatch(q.raw)}
+
+
 class TimeCheck(Rule):
-    """A time of day the passages do not give."""
+    """A time of day the passages do not give, as a clock time or in four bare digits ("0240")."""
 
     name, kind, rank = "time", FaultKind.TIME, 70
     needs = "times"
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         out = []
+        figures: set[TimeOfDay] | None = None
         for tm in r.statement.times:
             ok = tm in r.passage.times
+            if not ok:
+                if figures is None:
+                    figures = clock_figures(r.passage.quantities)
+                ok = tm in figures
             r.count(ok)
             if not ok:
                 out.append(self.finding(r, f"the time {tm.hour:02d}:{tm.minute:02d} is not in {r.where}"))
