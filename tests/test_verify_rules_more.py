@@ -57,3 +57,40 @@ def test_four_bare_digits_may_give_a_time_of_day(passage, faithful, faulty):
 def test_an_amount_in_four_digits_is_never_a_time():
     assert not supported("She voided at 10:00.", "Voided 1000 mL.")
     assert not supported("She was weighed at 14:20.", "Birth weight 1420 g.")
+
+
+# --- uncertainty is not negation ("cannot exclude", "not ruled out") --------------------------------
+
+
+CXR = "CXR: hazy right perihilar opacity; cannot exclude early pneumonia in the appropriate clinical setting."
+
+
+@pytest.mark.parametrize(
+    "faithful",
+    [
+        "A hazy right perihilar opacity was seen, for which early pneumonia could not be ruled out.",
+        "Early pneumonia cannot be excluded on the film with a hazy right perihilar opacity.",
+        "The hazy right perihilar opacity keeps early pneumonia on the differential.",
+    ],
+)
+def test_an_uncertain_finding_stated_as_uncertain_passes(faithful):
+    assert supported(faithful, CXR)
+
+
+@pytest.mark.parametrize(
+    "faulty",
+    [
+        "The hazy right perihilar opacity is early pneumonia.",  # overstated
+        "Early pneumonia was ruled out despite a hazy right perihilar opacity.",  # denied
+    ],
+)
+def test_a_finding_only_not_excluded_is_neither_present_nor_absent(faulty):
+    v = verify(faulty, ("P1",), {"P1": CXR})
+    assert not v.supported
+
+
+def test_a_passive_uncertainty_cue_reaches_back():
+    passage = "Pulmonary embolism was not ruled out; CTA pending."
+    assert supported("Pulmonary embolism has not been excluded; a CTA is pending.", passage)
+    assert not supported("She has a pulmonary embolism; a CTA is pending.", passage)
+    assert not supported("No pulmonary embolism; a CTA is pending.", passage)

@@ -65,6 +65,7 @@ class Facts:
     polarity: Mapping[str, frozenset[bool]] = field(default_factory=dict, compare=False)  # key → negated values
     pair_polarity: Mapping[tuple[str, str], frozenset[bool]] = field(default_factory=dict, compare=False)
     word_polarity: Mapping[str, frozenset[bool | None]] = field(default_factory=dict, compare=False)  # as written
+    hedged: frozenset[str] = frozenset()  # keys every mention of which is only not excluded ("cannot exclude X")
 
 
 def _graded(m: re.Match[str]) -> str:
@@ -136,4 +137,5 @@ def analyse(text: str) -> Facts:
                  drug_facts(text, quantities), susceptibilities(text), frozenset(t.word for t in every),
                  frozenset(t.word for t in every if t.negated is False),
                  {k: frozenset(v) for k, v in polarity.items()}, {k: frozenset(v) for k, v in pairs.items()},
-                 {k: frozenset(v) for k, v in by_word.items()})
+                 {k: frozenset(v) for k, v in by_word.items()},
+                 frozenset({t.key for t in every if t.hedged} - {t.key for t in every if not t.hedged}))

@@ -26,6 +26,7 @@ class Token:
     negated: bool | None  # None: a negation scope may or may not reach it
     side: str | None  # the side word just before it, if any
     at: int = -1  # position among the text's words and stop words, to tell adjacent words apart
+    hedged: bool = False  # only not excluded ("cannot exclude pneumonia"): neither present nor absent
 
 
 def tokens(text: str) -> tuple[Token, ...]:
@@ -34,20 +35,24 @@ def tokens(text: str) -> tuple[Token, ...]:
     raw = re.findall(r"⟨\w+⟩|[a-z][a-z0-9_']*|[.;:!?()\n]|,", marked)
     n = len(raw)
     negated: list[bool | None] = [False] * n  # None: maybe (a scope that may or may not reach it)
+    hedged = [False] * n  # in the scope of an uncertainty cue ("cannot exclude", "not ruled out")
+    unc = False
 
     def mark(j: int, value: bool | None) -> None:
         if negated[j] is False or value is True:
             negated[j] = value
+            hedged[j] = unc and value is None
 
     for i, w in enumerate(raw):
         if not w.startswith("⟨") or w == "⟨pseudo⟩":
             continue
         bidi = w in ("⟨bidi⟩", "⟨bidineg⟩")
+        unc = w in ("⟨upre⟩", "⟨upost⟩")  # uncertainty: what it reaches is a maybe, and hedged
         start = bidi and _at_clause_start(raw, i)
-        forward = w in ("⟨pre⟩", "⟨both⟩") or start
-        backward = w in ("⟨post⟩", "⟨both⟩") or (bidi and not start)
+        forward = w in ("⟨pre⟩", "⟨both⟩", "⟨upre⟩") or start
+        backward = w in ("⟨post⟩", "⟨both⟩", "⟨upost⟩") or (bidi and not start)
         # A leading "negative" is a result ("negative screening mammogram"): only a maybe for what follows.
-        strength: bool | None = None if start and w == "⟨bidineg⟩" else True
+        strength: bool | None = None if unc or start and w == "⟨bidineg⟩" else True
         if forward:
             seen, verb = 0, False
             for j in range(i + 1, n):
@@ -72,7 +77,7 @@ def tokens(text: str) -> tuple[Token, ...]:
                     if seen >= _WINDOW:
                         break
         if backward:
-            seen, value, past_study = 0, True, 0
+            seen, value, past_study = 0, None if unc else True, 0
             # "Glucose and ketones were negative": a plural verb before the cue reaches every coordinated term.
             coordinated = w != "⟨pre⟩" and i > 0 and raw[i - 1] in ("were", "are")
             for j in range(i - 1, -1, -1):
@@ -113,7 +118,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         since_side += 1
         if since_side > 3:
             side = None
-        out.append(Token(stem(w), w, neg, side, j))
+        out.append(Token(stem(w), w, neg, side, j, hedged[j] and neg is None))
     return tuple(out)
 
 

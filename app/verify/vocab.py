@@ -167,6 +167,7 @@ class Vocab:
     not_spelled: frozenset[str]
     # negation.yaml
     cues: re.Pattern[str]
+    hedges: frozenset[str]
     terminators: frozenset[str]
     back_stop: frozenset[str]
     determiners: frozenset[str]
@@ -267,10 +268,12 @@ def load(directory: str | Path = DATA) -> Vocab:
                                      ("stop", "generic", "clinical", "not_terms", "studies", "links", "not_spelled")})
     neg_path = d / "negation.yaml"
     neg = _yaml(neg_path, {"pseudo": _strings, "pre": _strings, "post": _strings, "bidi": _strings,
+                           "uncertain_pre": _strings, "uncertain_post": _strings, "hedges": _words,
                            **{k: _words for k in ("terminators", "back_stops", "determiners", "copulas", "new_finding",
                                                   "prepositions", "symptoms_ing")},
                            "window": _int, "back_window": _int})
-    cues = _compile(rf"(?<![\w-])(?:(?P<pseudo>{'|'.join(neg['pseudo'])})|(?P<post>{'|'.join(neg['post'])})|"
+    cues = _compile(rf"(?<![\w-])(?:(?P<upre>{'|'.join(neg['uncertain_pre'])})|(?P<upost>{'|'.join(neg['uncertain_post'])})|"
+                    rf"(?P<pseudo>{'|'.join(neg['pseudo'])})|(?P<post>{'|'.join(neg['post'])})|"
                     rf"(?P<pre>{'|'.join(neg['pre'])})|(?P<bidi>{'|'.join(neg['bidi'])}))(?![\w])", neg_path, "the cues")
 
     freq_path = d / "frequencies.yaml"
@@ -345,7 +348,7 @@ def load(directory: str | Path = DATA) -> Vocab:
     spellings = sorted(lang["months"], key=len, reverse=True)
     month_re = r"(?P<mon>" + "|".join(re.escape(m) for m in spellings) + r")\.?"
     return Vocab(
-        d, synonyms, syn_re, **words, cues=cues, terminators=neg["terminators"],
+        d, synonyms, syn_re, **words, cues=cues, hedges=neg["hedges"], terminators=neg["terminators"],
         back_stop=neg["back_stops"] | neg["terminators"], determiners=neg["determiners"], copulas=neg["copulas"],
         new_finding=neg["new_finding"], prepositions=neg["prepositions"], symptoms_ing=neg["symptoms_ing"],
         window=neg["window"], back_window=neg["back_window"], freq_re=freq_re, freq_ok=freq["supported_by"],

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -13,6 +14,7 @@ from app.verify.facts import Token
 from app.verify.words import SIDES, matches, weight
 
 _OPPOSITES = vocab.current().opposites
+_HEDGE = re.compile(r"(?<![\w/])(?:" + "|".join(map(re.escape, sorted(vocab.current().hedges))) + r")(?![\w/])")
 
 
 def _state(t: Token) -> str:
@@ -54,6 +56,26 @@ class NegationCheck(Rule):
             if found and b.negated not in found:
                 return (self.finding(r, f"negation differs: {r.where} says {short(f'{a.word} {b.word}')} "
                                         f"is {_state(b)}"),)
+        return ()
+
+
+class CertaintyCheck(Rule):
+    """A finding the statement gives as present or as absent where the passages only do not exclude it
+    ("cannot exclude early pneumonia", "PE not ruled out"): every mention there is hedged."""
+
+    name, kind, rank = "certainty", FaultKind.CERTAINTY, 15
+
+    def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
+        if any(f.kind is FaultKind.NEGATION for f in prior):
+            return ()
+        hedged, s = r.passage.hedged, r.statement
+        if not hedged or _HEDGE.search(r.text.lower()):
+            return ()  # nothing only not excluded, or the statement keeps it uncertain itself ("on the differential")
+        for t in s.tokens[: s.own]:
+            if (t.negated is None or t.key not in hedged or t.word in SIDES
+                    or t.word.endswith("ly") or weight(t.word) == 0.0):
+                continue
+            return (self.finding(r, f"certainty differs: {r.where} only does not exclude {short(t.word)}"),)
         return ()
 
 
