@@ -94,3 +94,13 @@ def test_a_passive_uncertainty_cue_reaches_back():
     assert supported("Pulmonary embolism has not been excluded; a CTA is pending.", passage)
     assert not supported("She has a pulmonary embolism; a CTA is pending.", passage)
     assert not supported("No pulmonary embolism; a CTA is pending.", passage)
+
+
+# --- "no history of X or Y": the history is what is denied, and everything it lists ------------------
+
+
+def test_no_history_of_denies_what_it_lists():
+    passage = "Neuro: no history of seizures or syncope."
+    assert supported("She has had no seizures or syncope.", passage)
+    assert not supported("She has a history of syncope.", passage)
+    assert not supported("She has had seizures.", passage)
