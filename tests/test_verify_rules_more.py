@@ -104,3 +104,18 @@ def test_no_history_of_denies_what_it_lists():
     assert supported("She has had no seizures or syncope.", passage)
     assert not supported("She has a history of syncope.", passage)
     assert not supported("She has had seizures.", passage)
+
+
+# --- "resolved" in a statement tells a course, in a passage the state now ---------------------------
+
+
+def test_a_statement_that_a_finding_resolved_agrees_with_it_present_before():
+    passage = "Admitted with fever and leukocytosis, treated with ceftriaxone."
+    assert supported("Her fever and leukocytosis resolved with ceftriaxone.", passage)
+    assert not supported("Her fever and leukocytosis resolved with cefepime.", passage)
+
+
+def test_a_passage_that_a_finding_resolved_says_it_is_gone():
+    passage = "Hypoxia resolved; discharged on room air."
+    assert supported("Her hypoxia resolved and she went home on room air.", passage)
+    assert not supported("She had persistent hypoxia and went home on room air.", passage)

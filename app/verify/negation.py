@@ -27,6 +27,7 @@ class Token:
     side: str | None  # the side word just before it, if any
     at: int = -1  # position among the text's words and stop words, to tell adjacent words apart
     hedged: bool = False  # only not excluded ("cannot exclude pneumonia"): neither present nor absent
+    resolved: bool = False  # denied by a course word ("fever resolved"): absent now, present before
 
 
 def tokens(text: str) -> tuple[Token, ...]:
@@ -36,18 +37,21 @@ def tokens(text: str) -> tuple[Token, ...]:
     n = len(raw)
     negated: list[bool | None] = [False] * n  # None: maybe (a scope that may or may not reach it)
     hedged = [False] * n  # in the scope of an uncertainty cue ("cannot exclude", "not ruled out")
-    unc = False
+    resolved = [False] * n  # in the scope of a course word ("resolved")
+    unc = course = False
 
     def mark(j: int, value: bool | None) -> None:
         if negated[j] is False or value is True:
             negated[j] = value
             hedged[j] = unc and value is None
+            resolved[j] = course
 
     for i, w in enumerate(raw):
         if not w.startswith("⟨") or w == "⟨pseudo⟩":
             continue
-        bidi = w in ("⟨bidi⟩", "⟨bidineg⟩")
+        bidi = w in ("⟨bidi⟩", "⟨bidineg⟩", "⟨course⟩")
         unc = w in ("⟨upre⟩", "⟨upost⟩")  # uncertainty: what it reaches is a maybe, and hedged
+        course = w == "⟨course⟩"  # "fever resolved": absent now, present before
         start = bidi and _at_clause_start(raw, i)
         forward = w in ("⟨pre⟩", "⟨both⟩", "⟨upre⟩") or start
         backward = w in ("⟨post⟩", "⟨both⟩", "⟨upost⟩") or (bidi and not start)
@@ -118,7 +122,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         since_side += 1
         if since_side > 3:
             side = None
-        out.append(Token(stem(w), w, neg, side, j, hedged[j] and neg is None))
+        out.append(Token(stem(w), w, neg, side, j, hedged[j] and neg is None, resolved[j] and neg is True))
     return tuple(out)
 
 

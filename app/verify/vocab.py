@@ -268,13 +268,13 @@ def load(directory: str | Path = DATA) -> Vocab:
                                      ("stop", "generic", "clinical", "not_terms", "studies", "links", "not_spelled")})
     neg_path = d / "negation.yaml"
     neg = _yaml(neg_path, {"pseudo": _strings, "pre": _strings, "post": _strings, "bidi": _strings,
-                           "uncertain_pre": _strings, "uncertain_post": _strings, "hedges": _words,
+                           "uncertain_pre": _strings, "uncertain_post": _strings, "hedges": _words, "course": _strings,
                            **{k: _words for k in ("terminators", "back_stops", "determiners", "copulas", "new_finding",
                                                   "prepositions", "symptoms_ing")},
                            "window": _int, "back_window": _int})
     cues = _compile(rf"(?<![\w-])(?:(?P<upre>{'|'.join(neg['uncertain_pre'])})|(?P<upost>{'|'.join(neg['uncertain_post'])})|"
                     rf"(?P<pseudo>{'|'.join(neg['pseudo'])})|(?P<post>{'|'.join(neg['post'])})|"
-                    rf"(?P<pre>{'|'.join(neg['pre'])})|(?P<bidi>{'|'.join(neg['bidi'])}))(?![\w])", neg_path, "the cues")
+                    rf"(?P<pre>{'|'.join(neg['pre'])})|(?P<bidi>{'|'.join(neg['bidi'])})|(?P<course>{'|'.join(neg['course'])}))(?![\w])", neg_path, "the cues")
 
     freq_path = d / "frequencies.yaml"
     freq = _yaml(freq_path, {"patterns": _any, "supported_by": _set_map, "names": _str_map, "counts": _num_map,

@@ -39,8 +39,9 @@ class NegationCheck(Rule):
             return found
 
         for i, t in enumerate(own):
-            if t.word in SIDES or t.negated is None or t.word.endswith("ly"):
-                continue  # an adverb ("currently") caught in a scope carries no finding
+            if t.word in SIDES or t.negated is None or t.resolved or t.word.endswith("ly"):
+                continue  # an adverb ("currently") caught in a scope carries no finding; a statement's
+                # "fever resolved" tells a course: the passages may give it present (before) or absent (after)
             polarities = polarity(t)
             if polarities and t.negated not in polarities and len(t.word) > 2:
                 # "No wound odor" for "wound bed ...; no odor": a denied phrase is judged by its head, the last word.
@@ -50,7 +51,7 @@ class NegationCheck(Rule):
         # A two-word finding keeps its own polarity: "no chest pain" is not undone by "pain 9/10" elsewhere.
         pairs = p.pair_polarity
         for a, b in pairwise(own):
-            if b.negated is None or b.at != a.at + 1 or a.word in SIDES or 0.0 in (weight(a.word), weight(b.word)):
+            if b.negated is None or b.resolved or b.at != a.at + 1 or a.word in SIDES or 0.0 in (weight(a.word), weight(b.word)):
                 continue
             found = pairs.get((a.key, b.key))
             if found and b.negated not in found:
