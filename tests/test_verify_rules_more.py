@@ -119,3 +119,12 @@ def test_a_passage_that_a_finding_resolved_says_it_is_gone():
     passage = "Hypoxia resolved; discharged on room air."
     assert supported("Her hypoxia resolved and she went home on room air.", passage)
     assert not supported("She had persistent hypoxia and went home on room air.", passage)
+
+
+# --- "CT head negative": the study's site is not a denied finding ------------------------------------
+
+
+def test_the_site_of_a_negative_study_is_not_denied():
+    passage = "ED: fall from ladder. CT head/C-spine negative. Troponin negative."
+    assert supported("He had normal CT scans of the head and cervical spine after a fall from a ladder.", passage)
+    assert not supported("He had an elevated troponin after a fall from a ladder.", passage)

@@ -81,7 +81,7 @@ def tokens(text: str) -> tuple[Token, ...]:
                     if seen >= _WINDOW:
                         break
         if backward:
-            seen, value, past_study = 0, None if unc else True, 0
+            seen, value, past_study, reached = 0, None if unc else True, 0, []
             # "Glucose and ketones were negative": a plural verb before the cue reaches every coordinated term.
             coordinated = w != "⟨pre⟩" and i > 0 and raw[i - 1] in ("were", "are")
             for j in range(i - 1, -1, -1):
@@ -97,8 +97,13 @@ def tokens(text: str) -> tuple[Token, ...]:
                     value = None  # "X was held ... and was not restarted": X may be meant
                 if t[0].isalpha() and t not in _STOP and t not in _BACK_STOP and not t.startswith(_PLACEHOLDERS):
                     if t in _STUDIES:
+                        if w == "⟨bidineg⟩" and not past_study:
+                            for k in reached:  # "CT head/C-spine negative": the study's site, not a denied finding
+                                negated[k] = None
                         past_study = 1
                         continue
+                    if not past_study:
+                        reached.append(j)
                     mark(j, value if past_study < 2 else None)
                     past_study += bool(past_study)
                     seen += 1
