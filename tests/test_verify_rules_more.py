@@ -128,3 +128,34 @@ def test_the_site_of_a_negative_study_is_not_denied():
     passage = "ED: fall from ladder. CT head/C-spine negative. Troponin negative."
     assert supported("He had normal CT scans of the head and cervical spine after a fall from a ladder.", passage)
     assert not supported("He had an elevated troponin after a fall from a ladder.", passage)
+
+
+# --- general clinical abbreviations and synonyms ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("passage", "faithful", "faulty"),
+    [
+        ("3 days of progressive DOE.", "Three days of worsening breathlessness on exertion.",
+         "Three days of worsening chest pain on exertion."),
+        ("Labs: T bili 3.8 (H).", "Total bilirubin was 3.8.", "Total bilirubin was 8.3."),
+        ("COPD exac, prednisone day 5/5.", "COPD exacerbation, on day 5 of 5 of prednisone.",
+         "COPD exacerbation, on day 5 of 5 of methylprednisolone."),
+        ("Norepinephrine weaned off; pressors off since 0400.", "Vasopressors have been off since 04:00.",
+         "Vasopressors have been off since 05:00."),
+        ("TVUS: 3 cm complex R adnexal mass.", "Transvaginal ultrasound showed a right adnexal mass.",
+         "Transvaginal ultrasound showed a left adnexal mass."),
+        ("tTG-IgA elevated at 128.", "Tissue transglutaminase IgA was elevated at 128.",
+         "Tissue transglutaminase IgA was elevated at 28."),
+    ],
+)
+def test_general_clinical_abbreviations_and_synonyms(passage, faithful, faulty):
+    assert supported(faithful, passage)
+    assert not supported(faulty, passage)
+
+
+def test_activities_of_daily_living_are_not_a_dosing_frequency():
+    passage = "Son visits weekly. Needs help with IADLs; home care referral placed."
+    assert supported("Her son visits weekly; home care was referred for help with instrumental activities of daily "
+                     "living.", passage)
+    assert not supported("Her son visits daily; home care was referred.", passage)
