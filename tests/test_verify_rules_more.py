@@ -159,3 +159,12 @@ def test_activities_of_daily_living_are_not_a_dosing_frequency():
     assert supported("Her son visits weekly; home care was referred for help with instrumental activities of daily "
                      "living.", passage)
     assert not supported("Her son visits daily; home care was referred.", passage)
+
+
+# --- a result in parentheses ("tTG-IgA <1 (neg)") is the result of what comes before ----------------
+
+
+def test_a_result_in_parentheses_reaches_back_to_its_test():
+    passage = "Celiac screen: tTG-IgA <1 (neg) with normal total IgA."
+    assert supported("Her tissue transglutaminase IgA was negative with a normal total IgA.", passage)
+    assert not supported("Her tissue transglutaminase IgA was positive with a normal total IgA.", passage)
