@@ -168,3 +168,28 @@ def test_a_result_in_parentheses_reaches_back_to_its_test():
     passage = "Celiac screen: tTG-IgA <1 (neg) with normal total IgA."
     assert supported("Her tissue transglutaminase IgA was negative with a normal total IgA.", passage)
     assert not supported("Her tissue transglutaminase IgA was positive with a normal total IgA.", passage)
+
+
+# --- time: now against a passage that gives it only in the past --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("passage", "faithful", "faulty"),
+    [
+        ("HPI: hx of MI in 2015 s/p PCI, presents with dyspnea.", "She has a history of MI in 2015 treated with PCI.",
+         "She had an MI this admission and presents with dyspnea."),
+        ("Completed concurrent chemoradiation 09/2024. Now on osimertinib.",
+         "He completed concurrent chemoradiation in September 2024 and is now on osimertinib.",
+         "He is currently receiving concurrent chemoradiation."),
+        ("ICU: Norepinephrine weaned off at 0400; MAP 68-75 since.", "Norepinephrine was weaned off at 04:00.",
+         "He remains on norepinephrine."),
+    ],
+)
+def test_a_statement_about_now_needs_the_passages_to_say_it_is_so_now(passage, faithful, faulty):
+    assert supported(faithful, passage)
+    assert not supported(faulty, passage)
+
+
+def test_a_finding_the_passages_give_now_too_is_not_in_the_past():
+    passage = "History of asthma. Still wheezing today on albuterol."
+    assert supported("She is still wheezing on albuterol.", passage)

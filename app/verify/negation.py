@@ -14,6 +14,7 @@ _CUES, _TERMINATORS, _BACK_STOP, _COPULAS, _DETERMINERS = _V.cues, _V.terminator
 _NEW_FINDING, _PREPOSITIONS, _SYMPTOMS_ING, _STUDIES, _STOP = (_V.new_finding, _V.prepositions, _V.symptoms_ing,
                                                                _V.studies, _V.stop)
 _WINDOW, _BACK_WINDOW = _V.window, _V.back_window
+_PAST_BEFORE, _PAST_AFTER = _V.past_before, _V.past_after
 _PLACEHOLDERS, _SIDES = PLACEHOLDERS, SIDES
 
 
@@ -28,6 +29,7 @@ class Token:
     at: int = -1  # position among the text's words and stop words, to tell adjacent words apart
     hedged: bool = False  # only not excluded ("cannot exclude pneumonia"): neither present nor absent
     resolved: bool = False  # denied by a course word ("fever resolved"): absent now, present before
+    past: bool = False  # put in the past ("history of MI", "norepinephrine weaned off")
 
 
 def tokens(text: str) -> tuple[Token, ...]:
@@ -107,6 +109,7 @@ def tokens(text: str) -> tuple[Token, ...]:
                     mark(j, value if past_study < 2 else None)
                     past_study += bool(past_study)
                     seen += 1
+    past = _past_scope(raw)
     out: list[Token] = []
     side: str | None = None
     since_side = 0
@@ -127,8 +130,28 @@ def tokens(text: str) -> tuple[Token, ...]:
         since_side += 1
         if since_side > 3:
             side = None
-        out.append(Token(stem(w), w, neg, side, j, hedged[j] and neg is None, resolved[j] and neg is True))
+        out.append(Token(stem(w), w, neg, side, j, hedged[j] and neg is None, resolved[j] and neg is True, j in past))
     return tuple(out)
+
+
+def _past_scope(raw: list[str]) -> set[int]:
+    """Positions a time cue puts in the past: after "history of", "completed"; before "weaned off" (its clause)."""
+    found: set[int] = set()
+    for i, w in enumerate(raw):
+        for cues, step in ((_PAST_BEFORE, 1), (_PAST_AFTER, -1)):
+            for cue in cues:
+                if w != cue[0] or tuple(raw[i : i + len(cue)]) != cue:
+                    continue
+                j, seen = (i + len(cue), 0) if step == 1 else (i - 1, 0)
+                while 0 <= j < len(raw) and seen < (_WINDOW if step == 1 else _BACK_WINDOW):
+                    t = raw[j]
+                    if t in ".;:!?\n,(" or t in _TERMINATORS or t.startswith("⟨"):
+                        break
+                    if t[0].isalpha() and t not in _STOP:
+                        found.add(j)
+                        seen += 1
+                    j += step
+    return found
 
 
 def _valued(raw: list[str], j: int) -> bool:

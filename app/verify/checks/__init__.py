@@ -14,15 +14,15 @@ from app.verify.checks.polarity import CertaintyCheck, NegationCheck, OppositeCh
 from app.verify.checks.rule import Reading, Rule
 from app.verify.checks.side import SideCheck
 from app.verify.checks.terms import InventedTermCheck, LowSupportCheck
-from app.verify.checks.when import DateCheck, TimeCheck
+from app.verify.checks.when import DateCheck, TemporalCheck, TimeCheck
 
 __all__ = ["RULES", "CertaintyCheck", "CitationCheck", "DateCheck", "FrequencyCheck", "InventedTermCheck", "LabFlagCheck",
            "LowSupportCheck", "MedicationCheck", "NegationCheck", "NumberCheck", "OppositeCheck", "Reading", "Rule",
-           "SideCheck", "SpelledOutNegationCheck", "SusceptibilityCheck", "TimeCheck", "UnitCheck"]
+           "SideCheck", "SpelledOutNegationCheck", "SusceptibilityCheck", "TemporalCheck", "TimeCheck", "UnitCheck"]
 
 # The order the rules run in. Each reads the findings before it; the reason names the finding of the
 # lowest `rank` (an invented term before the numbers that come with it).
 RULES: tuple[Rule, ...] = (
-    NegationCheck(), CertaintyCheck(), OppositeCheck(), SusceptibilityCheck(), LabFlagCheck(), SideCheck(), DateCheck(), TimeCheck(),
+    NegationCheck(), CertaintyCheck(), OppositeCheck(), SusceptibilityCheck(), LabFlagCheck(), SideCheck(), DateCheck(), TimeCheck(), TemporalCheck(),
     NumberCheck(), UnitCheck(), FrequencyCheck(), MedicationCheck(), SpelledOutNegationCheck(), InventedTermCheck(),
 )

@@ -1,13 +1,17 @@
-"""When: a date or a time of day the passages do not give."""
+"""When: a date or a time of day the passages do not give; now, where they give it only in the past."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from app.verify import vocab
 from app.verify.base import FaultKind, Finding
 from app.verify.checks.rule import Reading, Rule, short
 from app.verify.facts import Quantity, TimeOfDay
+from app.verify.words import SIDES, weight
+
+_CURRENT = vocab.current().current
 
 
 class DateCheck(Rule):
@@ -61,3 +65,21 @@ class TimeCheck(Rule):
             if not ok:
                 out.append(self.finding(r, f"the time {tm.hour:02d}:{tm.minute:02d} is not in {r.where}"))
         return out
+
+
+class TemporalCheck(Rule):
+    """A statement that says something is so now ("remains on norepinephrine", "this admission")
+    about a finding or treatment the passages give only in the past ("history of MI",
+    "Norepinephrine weaned off", "Completed chemoradiation")."""
+
+    name, kind, rank = "temporal", FaultKind.TEMPORAL, 58
+
+    def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
+        past, s = r.passage.past, r.statement
+        if not past or not any(t.word in _CURRENT for t in s.tokens[: s.own]):
+            return ()
+        for t in s.tokens[: s.own]:
+            if (t.key in past and not t.past and t.negated is False and t.word not in SIDES
+                    and t.word not in _CURRENT and weight(t.word) >= 1.0):
+                return (self.finding(r, f"{r.where} gives {short(t.word)} in the past, not now"),)
+        return ()
