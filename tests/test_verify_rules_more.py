@@ -193,3 +193,22 @@ def test_a_statement_about_now_needs_the_passages_to_say_it_is_so_now(passage, f
 def test_a_finding_the_passages_give_now_too_is_not_in_the_past():
     passage = "History of asthma. Still wheezing today on albuterol."
     assert supported("She is still wheezing on albuterol.", passage)
+
+
+# --- hedged findings ("possible TIA", "likely viral", "volume overload vs HAP") -----------------------
+
+
+@pytest.mark.parametrize(
+    ("passage", "faithful", "faulty"),
+    [
+        ("Possible TIA yesterday; MRI brain pending.", "A possible TIA yesterday is being worked up with an MRI.",
+         "She had a TIA yesterday; an MRI of the brain is pending."),
+        ("Sore throat x3 days, likely viral pharyngitis.", "Three days of sore throat, thought to be viral pharyngitis.",
+         "Three days of sore throat from viral pharyngitis."),
+        ("Hypoxia: volume overload vs evolving HAP.", "Hypoxia from volume overload or possibly an evolving HAP.",
+         "Hypoxia from an evolving HAP."),
+    ],
+)
+def test_a_hedged_finding_must_stay_hedged(passage, faithful, faulty):
+    assert supported(faithful, passage)
+    assert not supported(faulty, passage)
