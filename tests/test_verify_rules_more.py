@@ -212,3 +212,29 @@ def test_a_finding_the_passages_give_now_too_is_not_in_the_past():
 def test_a_hedged_finding_must_stay_hedged(passage, faithful, faulty):
     assert supported(faithful, passage)
     assert not supported(faulty, passage)
+
+
+# --- experiencer: a relative's finding is not the patient's ------------------------------------------
+
+
+FH = "FAMILY HISTORY: Mother had breast cancer at 48, treated with mastectomy. Father alive with HTN."
+
+
+@pytest.mark.parametrize(
+    ("passage", "faithful", "faulty"),
+    [
+        (FH, "Her mother had breast cancer at 48, treated with mastectomy.",
+         "The patient had breast cancer treated with mastectomy."),
+        ("PRE-OP: Hx of malignant hyperthermia in his brother during appendectomy.",
+         "His brother had malignant hyperthermia during an appendectomy.",
+         "The patient had malignant hyperthermia during an appendectomy."),
+    ],
+)
+def test_a_relatives_finding_is_not_the_patients(passage, faithful, faulty):
+    assert supported(faithful, passage)
+    assert not supported(faulty, passage)
+
+
+def test_a_relative_who_told_it_is_not_who_has_it():
+    passage = "Neuro: A&O x2 at start of shift (baseline x3 per daughter); restless overnight."
+    assert supported("She was oriented x2 at the start of the shift, against a baseline of x3.", passage)

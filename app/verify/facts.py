@@ -67,6 +67,7 @@ class Facts:
     word_polarity: Mapping[str, frozenset[bool | None]] = field(default_factory=dict, compare=False)  # as written
     hedged: frozenset[str] = frozenset()  # keys every mention of which is only not excluded ("cannot exclude X")
     past: frozenset[str] = frozenset()  # keys every mention of which is in the past ("history of MI", "X weaned off")
+    family: frozenset[str] = frozenset()  # keys every mention of which is a relative's ("Mother had breast cancer")
 
 
 def _graded(m: re.Match[str]) -> str:
@@ -140,4 +141,5 @@ def analyse(text: str) -> Facts:
                  {k: frozenset(v) for k, v in polarity.items()}, {k: frozenset(v) for k, v in pairs.items()},
                  {k: frozenset(v) for k, v in by_word.items()},
                  frozenset({t.key for t in every if t.hedged} - {t.key for t in every if not t.hedged}),
-                 frozenset({t.key for t in every if t.past} - {t.key for t in every if not t.past}))
+                 frozenset({t.key for t in every if t.past} - {t.key for t in every if not t.past}),
+                 frozenset({t.key for t in every if t.family} - {t.key for t in every if not t.family}))

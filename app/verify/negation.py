@@ -15,6 +15,7 @@ _NEW_FINDING, _PREPOSITIONS, _SYMPTOMS_ING, _STUDIES, _STOP = (_V.new_finding, _
                                                                _V.studies, _V.stop)
 _WINDOW, _BACK_WINDOW = _V.window, _V.back_window
 _PAST_BEFORE, _PAST_AFTER = _V.past_before, _V.past_after
+_FAMILY = tuple((w,) for w in sorted(_V.family))
 _PLACEHOLDERS, _SIDES = PLACEHOLDERS, SIDES
 
 
@@ -30,6 +31,7 @@ class Token:
     hedged: bool = False  # only not excluded ("cannot exclude pneumonia"): neither present nor absent
     resolved: bool = False  # denied by a course word ("fever resolved"): absent now, present before
     past: bool = False  # put in the past ("history of MI", "norepinephrine weaned off")
+    family: bool = False  # said of a relative ("Mother had breast cancer")
 
 
 def tokens(text: str) -> tuple[Token, ...]:
@@ -110,6 +112,7 @@ def tokens(text: str) -> tuple[Token, ...]:
                     past_study += bool(past_study)
                     seen += 1
     past = _past_scope(raw)
+    family = _family_scope(raw)
     out: list[Token] = []
     side: str | None = None
     since_side = 0
@@ -130,15 +133,30 @@ def tokens(text: str) -> tuple[Token, ...]:
         since_side += 1
         if since_side > 3:
             side = None
-        out.append(Token(stem(w), w, neg, side, j, hedged[j] and neg is None, resolved[j] and neg is True, j in past))
+        out.append(Token(stem(w), w, neg, side, j, hedged[j] and neg is None, resolved[j] and neg is True, j in past,
+                         j in family))
     return tuple(out)
 
 
 def _past_scope(raw: list[str]) -> set[int]:
     """Positions a time cue puts in the past: after "history of", "completed"; before "weaned off" (its clause)."""
+    return _scope(raw, _PAST_BEFORE, _PAST_AFTER)
+
+
+def _family_scope(raw: list[str]) -> set[int]:
+    """Positions said of a relative: after or before "mother", "brother"... in its clause."""
+    return _scope(raw, _FAMILY, _FAMILY, _V.informant)
+
+
+def _scope(raw: list[str], before: tuple[tuple[str, ...], ...], after: tuple[tuple[str, ...], ...],
+           unless: frozenset[str] = frozenset()) -> set[int]:
+    """Positions the word-sequence cues reach in their clause: `before` cues forward, `after` cues back;
+    a cue right after a word of `unless` ("per family") reaches nothing."""
     found: set[int] = set()
     for i, w in enumerate(raw):
-        for cues, step in ((_PAST_BEFORE, 1), (_PAST_AFTER, -1)):
+        if i and raw[i - 1] in unless:
+            continue
+        for cues, step in ((before, 1), (after, -1)):
             for cue in cues:
                 if w != cue[0] or tuple(raw[i : i + len(cue)]) != cue:
                     continue
