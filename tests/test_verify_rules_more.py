@@ -238,3 +238,19 @@ def test_a_relatives_finding_is_not_the_patients(passage, faithful, faulty):
 def test_a_relative_who_told_it_is_not_who_has_it():
     passage = "Neuro: A&O x2 at start of shift (baseline x3 per daughter); restless overnight."
     assert supported("She was oriented x2 at the start of the shift, against a baseline of x3.", passage)
+
+
+@pytest.mark.parametrize(
+    ("passage", "faithful", "faulty"),
+    [
+        ("PSYCHIATRY: Mother with bipolar I disorder. Patient: low mood x3 weeks.",
+         "Her mother has bipolar I disorder; she has three weeks of low mood.",
+         "The patient has bipolar I disorder and three weeks of low mood."),
+        ("GERIATRICS: Husband (now deceased) had Parkinson disease. MoCA 19/30.",
+         "Her late husband had Parkinson disease; her MoCA is 19/30.",
+         "She has Parkinson disease and a MoCA of 19/30."),
+    ],
+)
+def test_a_less_rare_term_and_a_spouse_are_read_too(passage, faithful, faulty):
+    assert supported(faithful, passage)
+    assert not supported(faulty, passage)

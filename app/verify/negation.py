@@ -163,6 +163,9 @@ def _scope(raw: list[str], before: tuple[tuple[str, ...], ...], after: tuple[tup
                 j, seen = (i + len(cue), 0) if step == 1 else (i - 1, 0)
                 while 0 <= j < len(raw) and seen < (_WINDOW if step == 1 else _BACK_WINDOW):
                     t = raw[j]
+                    if t == "(" and step == 1 and ")" in raw[j : j + 8]:
+                        j += raw[j : j + 8].index(")") + 1  # "Husband (now deceased) had ...": an aside
+                        continue
                     if t in ".;:!?\n,(" or t in _TERMINATORS or t.startswith("⟨"):
                         break
                     if t[0].isalpha() and t not in _STOP:

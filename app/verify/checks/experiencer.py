@@ -24,6 +24,6 @@ class ExperiencerCheck(Rule):
         if not family or any(t.word in _FAMILY for t in own):
             return ()  # nothing only a relative's, or the statement speaks of the family itself
         for t in own:
-            if t.key in family and t.negated is False and t.word not in SIDES and weight(t.word) >= 1.0:
+            if t.key in family and t.negated is False and t.word not in SIDES and weight(t.word) >= 0.75:
                 return (self.finding(r, f"{r.where} gives {short(t.word)} of a relative, not the patient"),)
         return ()
