@@ -254,3 +254,12 @@ def test_a_relative_who_told_it_is_not_who_has_it():
 def test_a_less_rare_term_and_a_spouse_are_read_too(passage, faithful, faulty):
     assert supported(faithful, passage)
     assert not supported(faulty, passage)
+
+
+# --- every lab of a list gets its own flag ("WBC 18.4 (H), Hgb 11.9, Plt 412 (H)") --------------------
+
+
+def test_each_lab_in_a_list_keeps_its_own_flag():
+    passage = "CBC 12/1: WBC 18.4 (H), Hgb 11.9, Plt 412 (H), neutrophils 86%."
+    assert supported("Platelets on 12/1 were elevated at 412.", passage)
+    assert not supported("Platelets on 12/1 were normal at 412.", passage)

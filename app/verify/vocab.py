@@ -341,7 +341,7 @@ def load(directory: str | Path = DATA) -> Vocab:
                              "classifications": _strings})
     lab_terms = find["labs"]
     lab_re = _compile(r"\b(" + "|".join(re.escape(k) for k in sorted(lab_terms, key=len, reverse=True)) + r")\b"
-                      r"(?:[^.;\d]{0,25}?)(?P<v>\d+(?:\.\d+)?)(?P<rest>(?:[^.;]|\.(?=\d)){0,40})", find_path, "labs")
+                      r"(?:[^.;\d]{0,25}?)(?P<v>\d+(?:\.\d+)?)(?=(?P<rest>(?:[^.;]|\.(?=\d)){0,40}))", find_path, "labs")
     abbrevs = "|".join(re.escape(e) for e in find["electrolytes"])
     electro_list = _compile(rf"\b(?:{abbrevs})\b(?:\s*(?:,|/|&|and)\s*\b(?:{abbrevs})\b)+", find_path, "electrolytes")
     morphology_re = _compile(r"(?:" + "|".join(find["morphology"]) + r")$", find_path, "morphology")
