@@ -263,3 +263,11 @@ def test_each_lab_in_a_list_keeps_its_own_flag():
     passage = "CBC 12/1: WBC 18.4 (H), Hgb 11.9, Plt 412 (H), neutrophils 86%."
     assert supported("Platelets on 12/1 were elevated at 412.", passage)
     assert not supported("Platelets on 12/1 were normal at 412.", passage)
+
+
+def test_liver_and_thyroid_labs_keep_their_flags_and_normal_belongs_to_the_next_lab():
+    passage = "Labs 4/9: AST 412 (H), ALT 588 (H), ALP 140 (H), T bili 3.8 (H), INR 1.1."
+    assert supported("Alkaline phosphatase was elevated at 140.", passage)
+    assert not supported("Alkaline phosphatase was normal at 140.", passage)
+    assert supported("Total bilirubin was 3.8 with a normal INR.", passage)
+    assert not supported("Total bilirubin was normal at 3.8.", passage)
