@@ -271,3 +271,18 @@ def test_liver_and_thyroid_labs_keep_their_flags_and_normal_belongs_to_the_next_
     assert not supported("Alkaline phosphatase was normal at 140.", passage)
     assert supported("Total bilirubin was 3.8 with a normal INR.", passage)
     assert not supported("Total bilirubin was normal at 3.8.", passage)
+
+
+# --- a drug's mention ends where another agent's dose begins ("MTX 15 mg weekly + folic acid 1 mg daily") --
+
+
+def test_a_regimen_of_two_agents_gives_each_its_own_frequency():
+    passage = "RHEUM: Start MTX 15 mg weekly + folic acid 1 mg daily."
+    assert supported("Methotrexate 15 mg once a week was started together with folic acid 1 mg a day.", passage)
+    assert not supported("Methotrexate 15 mg daily was started.", passage)
+
+
+def test_an_exception_in_a_schedule_is_the_same_drug():
+    passage = "Warfarin 5 mg daily except 7.5 mg Mon/Fri -> increased to 7.5 mg Mon/Wed/Fri."
+    assert supported("The warfarin dose was increased.", passage)
+    assert not supported("The warfarin dose was decreased.", passage)
