@@ -286,3 +286,26 @@ def test_an_exception_in_a_schedule_is_the_same_drug():
     passage = "Warfarin 5 mg daily except 7.5 mg Mon/Fri -> increased to 7.5 mg Mon/Wed/Fri."
     assert supported("The warfarin dose was increased.", passage)
     assert not supported("The warfarin dose was decreased.", passage)
+
+
+# --- a condition makes its consequence a plan ("If RR > 28, call ICU for BiPAP") ----------------------
+
+
+@pytest.mark.parametrize(
+    ("passage", "faithful", "faulty"),
+    [
+        ("SIGN-OUT: COPD exac on 2L. If RR >28 despite 4L, get ABG and call ICU for BiPAP.",
+         "If his respiratory rate rises above 28 despite 4 L, an ABG and an ICU call for BiPAP are planned.",
+         "He was placed on BiPAP overnight."),
+        ("Will diurese; low threshold to start cefepime if febrile.",
+         "Cefepime will be started if she becomes febrile.", "She was started on cefepime."),
+    ],
+)
+def test_what_a_condition_governs_is_a_plan_not_done(passage, faithful, faulty):
+    assert supported(faithful, passage)
+    assert not supported(faulty, passage)
+
+
+def test_an_instruction_to_return_for_a_condition_is_not_overstated():
+    passage = "DC INSTRUCTIONS: If fever >38.5 or worsening redness, return to ED."
+    assert supported("She was told to return to the emergency department for fever or worsening redness.", passage)

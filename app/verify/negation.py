@@ -16,6 +16,7 @@ _NEW_FINDING, _PREPOSITIONS, _SYMPTOMS_ING, _STUDIES, _STOP = (_V.new_finding, _
 _WINDOW, _BACK_WINDOW = _V.window, _V.back_window
 _PAST_BEFORE, _PAST_AFTER = _V.past_before, _V.past_after
 _FAMILY = tuple((w,) for w in sorted(_V.family))
+_CONDITIONAL = _V.conditional
 _PLACEHOLDERS, _SIDES = PLACEHOLDERS, SIDES
 
 
@@ -111,6 +112,9 @@ def tokens(text: str) -> tuple[Token, ...]:
                     mark(j, value if past_study < 2 else None)
                     past_study += bool(past_study)
                     seen += 1
+    for j in _conditional_scope(raw):  # "If RR > 28, call ICU for BiPAP": a plan, not done
+        if negated[j] is False:
+            negated[j], hedged[j] = None, True
     past = _past_scope(raw)
     family = _family_scope(raw)
     out: list[Token] = []
@@ -138,6 +142,26 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+def _conditional_scope(raw: list[str]) -> set[int]:
+    """What a condition makes hypothetical: after "If X," the rest of the sentence; before a
+    mid-clause "if" ("low threshold to start cefepime if febrile") the clause so far."""
+    found: set[int] = set()
+    for i, w in enumerate(raw):
+        if w not in _CONDITIONAL:
+            continue
+        if _at_clause_start(raw, i):  # "If X, Y.": Y, to the end of the sentence
+            comma = next((k for k in range(i + 1, min(len(raw), i + 16)) if raw[k] in ".;!?\n,"), None)
+            if comma is None or raw[comma] != ",":
+                continue
+            j = comma + 1
+            while j < len(raw) and raw[j] not in ".;!?\n":
+                found.add(j)
+                j += 1
+        else:
+            found |= _scope(raw, (), ((w,),), frozenset(), start=i)
+    return found
+
+
 def _past_scope(raw: list[str]) -> set[int]:
     """Positions a time cue puts in the past: after "history of", "completed"; before "weaned off" (its clause)."""
     return _scope(raw, _PAST_BEFORE, _PAST_AFTER)
@@ -149,11 +173,13 @@ def _family_scope(raw: list[str]) -> set[int]:
 
 
 def _scope(raw: list[str], before: tuple[tuple[str, ...], ...], after: tuple[tuple[str, ...], ...],
-           unless: frozenset[str] = frozenset()) -> set[int]:
+           unless: frozenset[str] = frozenset(), start: int | None = None) -> set[int]:
     """Positions the word-sequence cues reach in their clause: `before` cues forward, `after` cues back;
-    a cue right after a word of `unless` ("per family") reaches nothing."""
+    a cue right after a word of `unless` ("per family") reaches nothing. With `start`, only the cue there."""
     found: set[int] = set()
     for i, w in enumerate(raw):
+        if start is not None and i != start:
+            continue
         if i and raw[i - 1] in unless:
             continue
         for cues, step in ((before, 1), (after, -1)):

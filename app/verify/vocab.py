@@ -173,6 +173,7 @@ class Vocab:
     current: frozenset[str]  # a statement's words that say it is so now
     family: frozenset[str]  # relatives: what they reach in their clause is theirs, not the patient's
     informant: frozenset[str]  # before a relative: who told it ("per family")
+    conditional: frozenset[str]  # "if": what it governs is a plan
     terminators: frozenset[str]
     back_stop: frozenset[str]
     determiners: frozenset[str]
@@ -275,7 +276,7 @@ def load(directory: str | Path = DATA) -> Vocab:
     neg = _yaml(neg_path, {"pseudo": _strings, "pre": _strings, "post": _strings, "bidi": _strings,
                            "uncertain_pre": _strings, "uncertain_post": _strings, "hedges": _words, "course": _strings,
                            "past_before": _strings, "past_after": _strings, "current": _words,
-                           "family": _words, "informant": _words,
+                           "family": _words, "informant": _words, "conditional": _words,
                            **{k: _words for k in ("terminators", "back_stops", "determiners", "copulas", "new_finding",
                                                   "prepositions", "symptoms_ing")},
                            "window": _int, "back_window": _int})
@@ -355,7 +356,7 @@ def load(directory: str | Path = DATA) -> Vocab:
     spellings = sorted(lang["months"], key=len, reverse=True)
     month_re = r"(?P<mon>" + "|".join(re.escape(m) for m in spellings) + r")\.?"
     return Vocab(
-        d, synonyms, syn_re, **words, cues=cues, hedges=neg["hedges"], current=neg["current"], family=neg["family"], informant=neg["informant"],
+        d, synonyms, syn_re, **words, cues=cues, hedges=neg["hedges"], current=neg["current"], family=neg["family"], informant=neg["informant"], conditional=neg["conditional"],
         past_before=tuple(tuple(p.split()) for p in neg["past_before"]),
         past_after=tuple(tuple(p.split()) for p in neg["past_after"]), terminators=neg["terminators"],
         back_stop=neg["back_stops"] | neg["terminators"], determiners=neg["determiners"], copulas=neg["copulas"],
