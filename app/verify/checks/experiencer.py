@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.verify import vocab
 from app.verify.base import FaultKind, Finding
 from app.verify.checks.rule import Reading, Rule, short
 from app.verify.words import SIDES, weight
-
-_FAMILY = vocab.current().family
 
 
 class ExperiencerCheck(Rule):
@@ -21,7 +18,7 @@ class ExperiencerCheck(Rule):
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         family, s = r.passage.family, r.statement
         own = s.tokens[: s.own]
-        if not family or any(t.word in _FAMILY for t in own):
+        if not family or s.names_family:
             return ()  # nothing only a relative's, or the statement speaks of the family itself
         for t in own:
             if t.key in family and t.negated is False and t.word not in SIDES and weight(t.word) >= 0.75:

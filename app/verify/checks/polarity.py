@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -14,7 +13,6 @@ from app.verify.facts import Token
 from app.verify.words import SIDES, matches, weight
 
 _OPPOSITES = vocab.current().opposites
-_HEDGE = re.compile(r"(?<![\w/])(?:" + "|".join(map(re.escape, sorted(vocab.current().hedges))) + r")(?![\w/])")
 
 
 def _state(t: Token) -> str:
@@ -70,7 +68,7 @@ class CertaintyCheck(Rule):
         if any(f.kind is FaultKind.NEGATION for f in prior):
             return ()
         hedged, s = r.passage.hedged, r.statement
-        if not hedged or _HEDGE.search(r.text.lower()):
+        if not hedged or s.hedging:
             return ()  # nothing only not excluded, or the statement keeps it uncertain itself ("on the differential")
         for t in s.tokens[: s.own]:
             if (t.negated is None or t.key not in hedged or t.word in SIDES

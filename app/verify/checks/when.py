@@ -76,7 +76,7 @@ class TemporalCheck(Rule):
 
     def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
         past, s = r.passage.past, r.statement
-        if not past or not any(t.word in _CURRENT for t in s.tokens[: s.own]):
+        if not past or not s.current:
             return ()
         for t in s.tokens[: s.own]:
             if (t.key in past and not t.past and t.negated is False and t.word not in SIDES
