@@ -40,6 +40,8 @@ _DATES = [
     re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?{_MON}[\s,-]+(?P<y>\d{{4}})\b"),
     re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<y>\d{{4}})\b"),  # month and year
+    # Month/year in figures ("CT 01/2025", "since 10/2024"): a four-digit year of this century or the last.
+    re.compile(r"(?<![\d/.:-])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/-]|[.:]\d)"),
     # Month and day without a year ("2.9 on February 13"): matches that day in any year.
     re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.:]\d)(?!\s*(?:mg|mcg|g|ml|units?|%|tabs?|tablets?)\b)"),
     # Month/day without a year, where only a date can be meant: a range ("admitted 9/1-9/6") or after

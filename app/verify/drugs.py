@@ -66,8 +66,8 @@ def drug_facts(text: str, quantities: Sequence[Quantity]) -> tuple[DrugFact, ...
         linked = False
         for j in range(i + 1, min(n, i + 18)):
             t, qi = words[j]
-            if t in ".;:!?\n":
-                break
+            if t in ".;:!?\n" or t == "+" and (freq or dose is not None):
+                break  # "MTX 15 mg weekly + folic acid 1 mg daily": after its dose, "+" adds another agent
             if treated[j]:  # another drug, or this one named again, is a mention of its own
                 if t != w and status is None and ahead == 0 and not freq and dose is None:
                     crossed = 0
@@ -94,6 +94,9 @@ def drug_facts(text: str, quantities: Sequence[Quantity]) -> tuple[DrugFact, ...
                     status = "increase" if new.base > dose.base else "decrease"
                 linked = False
                 continue
+            if t.startswith("qt_qty") and dose is not None and freq and 0 <= qi < len(quantities) \
+                    and quantities[qi].dim in ("mass", "volume", "unit") and words[j - 1][0] not in ("except", "then"):
+                break  # a second dose after a dose and a frequency is another agent's ("... with folic acid 1 mg a day")
             if t.startswith("qt_qty") and dose is None and 0 <= qi < len(quantities):
                 if quantities[qi].dim in ("mass", "volume", "unit") or "/" in (quantities[qi].unit or ""):
                     dose = quantities[qi]

@@ -29,6 +29,7 @@ __all__ = ["DateMention", "Day", "DrugFact", "Facts", "Quantity", "TimeOfDay", "
 _V = vocab.current()
 _SYN_RE, _SYN, _NUMWORD_RE, _NUMBER_WORDS = _V.syn_re, _V.synonyms, _V.numword_re, _V.number_words
 _RATE_HEAD, _RATE_PER, _ROMAN, _GRADED = _V.rate_head, _V.rate_per, _V.roman, _V.graded
+_HEDGE = re.compile(r"(?<![\w/])(?:" + "|".join(map(re.escape, sorted(_V.hedges))) + r")(?![\w/])")
 
 _BOTH = re.compile(r"\bboth\s+(?=(?:lower|upper|eyes|ears|lungs|kidneys|legs|arms|knees|hips|feet|hands|breasts|sides|lower extremities)\b)")
 _LEFT_RIGHT = re.compile(r"\b(?:left and right|right and left)\b")
@@ -65,6 +66,13 @@ class Facts:
     polarity: Mapping[str, frozenset[bool]] = field(default_factory=dict, compare=False)  # key → negated values
     pair_polarity: Mapping[tuple[str, str], frozenset[bool]] = field(default_factory=dict, compare=False)
     word_polarity: Mapping[str, frozenset[bool | None]] = field(default_factory=dict, compare=False)  # as written
+    hedged: frozenset[str] = frozenset()  # keys every mention of which is only not excluded ("cannot exclude X")
+    past: frozenset[str] = frozenset()  # keys every mention of which is in the past ("history of MI", "X weaned off")
+    family: frozenset[str] = frozenset()  # keys every mention of which is a relative's ("Mother had breast cancer")
+    # What a statement says of itself, read once: it hedges ("possible", "if"), says "now", names a relative.
+    hedging: bool = False
+    current: bool = False
+    names_family: bool = False
 
 
 def _graded(m: re.Match[str]) -> str:
@@ -85,6 +93,7 @@ def _is_fever(m: re.Match[str]) -> bool:
 def analyse(text: str) -> Facts:
     """The facts of a text (a statement, or cited passages joined by newlines); cached per text."""
     text = normalise(text)
+    hedging = bool(_HEDGE.search(text))
     # Dates and times first, so their digits are not read as numbers.
     text, dates, months, mentions = read_dates(text)
     text, times = read_times(text)
@@ -136,4 +145,8 @@ def analyse(text: str) -> Facts:
                  drug_facts(text, quantities), susceptibilities(text), frozenset(t.word for t in every),
                  frozenset(t.word for t in every if t.negated is False),
                  {k: frozenset(v) for k, v in polarity.items()}, {k: frozenset(v) for k, v in pairs.items()},
-                 {k: frozenset(v) for k, v in by_word.items()})
+                 {k: frozenset(v) for k, v in by_word.items()},
+                 frozenset({t.key for t in every if t.hedged} - {t.key for t in every if not t.hedged}),
+                 frozenset({t.key for t in every if t.past} - {t.key for t in every if not t.past}),
+                 frozenset({t.key for t in every if t.family} - {t.key for t in every if not t.family}),
+                 hedging, any(t.word in _V.current for t in own), any(t.word in _V.family for t in own))

@@ -10,6 +10,8 @@ from app.verify.quantities import Quantity, raw_numbers
 
 _V = vocab.current()
 _LAB_TERMS, _LAB_RE, _EXTRA_TERMS = _V.lab_terms, _V.lab_re, _V.extra_terms
+# "normal" before another lab is that lab's: "a total bilirubin of 3.8 and a normal INR".
+_OF_NEXT = r"(?!\s+(?:" + "|".join(re.escape(k) for k in sorted(_LAB_TERMS, key=len, reverse=True)) + r")\b)"
 
 # What a passage says implies these words: "upper lobe" is in the lung; "blood cultures grew" is bacteremia.
 _IMPLIES = [
@@ -40,7 +42,7 @@ def read_labs(text: str, quantities: list[Quantity]) -> tuple[list[tuple[str, st
             flag = "low"
         if flag is None and high_at is not None and v > high_at:
             flag = "high"
-        if re.match(r"[^.;]{0,20}\b(?:normal|within normal limits|wnl|unremarkable)\b", rest):
+        if re.match(rf"[^.;]{{0,20}}\b(?:normal|within normal limits|wnl|unremarkable)\b{_OF_NEXT}", rest):
             normal.add(lab)
         if flag:
             labs.append((lab, flag))
@@ -49,7 +51,8 @@ def read_labs(text: str, quantities: list[Quantity]) -> tuple[list[tuple[str, st
                 derived += [term, *_EXTRA_TERMS.get(term, ())]
     if re.search(r"\b(?:within normal limits|wnl|normal|unremarkable)\b", text):
         for lab in _LAB_TERMS:
-            if re.search(rf"\b{re.escape(lab)}\b[^.;]{{0,25}}\b(?:within normal limits|wnl|normal|unremarkable)\b", text) or \
+            if re.search(rf"\b{re.escape(lab)}\b[^.;]{{0,25}}\b(?:within normal limits|wnl|normal|unremarkable)\b{_OF_NEXT}",
+                         text) or \
                re.search(rf"\b(?:normal|unremarkable)\s+{re.escape(lab)}\b", text):
                 normal.add(lab)
     for pattern, words in _IMPLIES:

@@ -22,6 +22,9 @@ _CASED = [
     (re.compile(r"(?<=[A-Za-z]{4})\s*:?\s+S\b(?=\s*[;,.)]|\s*$)|(?<=[A-Za-z]{2})-S\b|\bS(?= to [a-z])"), " sensitive"),
     # A list of electrolyte abbreviations ("Monitor K, Mg, Phos"): each is one.
     (_ELECTRO_LIST, lambda m: _ELECTROLYTE.sub(lambda e: _ELECTROLYTES[e.group(0)], m.group(0))),
+    # A result in parentheses: "tTG-IgA <1 (neg)", "hCG (+)": the result of what comes before.
+    (re.compile(r"\((?:neg|Neg|NEG|negative|Negative|NEGATIVE|-)\)"), " negative "),
+    (re.compile(r"\((?:pos|Pos|POS|positive|Positive|POSITIVE|\+)\)"), " positive "),
     # Lab flags in parentheses: "K 5.8 mmol/L (H)", "Plt 98 K/uL (L)".
     (re.compile(r"\((?:H|HH|High|HIGH)\)"), " high "), (re.compile(r"\((?:L|LL|Low|LOW)\)"), " low "),
     # Sides before an anatomical word: "R hand", "(L antecubital)", "b/l LE".

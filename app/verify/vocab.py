@@ -167,6 +167,13 @@ class Vocab:
     not_spelled: frozenset[str]
     # negation.yaml
     cues: re.Pattern[str]
+    hedges: frozenset[str]
+    past_before: tuple[tuple[str, ...], ...]  # word sequences that put what follows in the past
+    past_after: tuple[tuple[str, ...], ...]  # ... what comes before
+    current: frozenset[str]  # a statement's words that say it is so now
+    family: frozenset[str]  # relatives: what they reach in their clause is theirs, not the patient's
+    informant: frozenset[str]  # before a relative: who told it ("per family")
+    conditional: frozenset[str]  # "if": what it governs is a plan
     terminators: frozenset[str]
     back_stop: frozenset[str]
     determiners: frozenset[str]
@@ -267,11 +274,15 @@ def load(directory: str | Path = DATA) -> Vocab:
                                      ("stop", "generic", "clinical", "not_terms", "studies", "links", "not_spelled")})
     neg_path = d / "negation.yaml"
     neg = _yaml(neg_path, {"pseudo": _strings, "pre": _strings, "post": _strings, "bidi": _strings,
+                           "uncertain_pre": _strings, "uncertain_post": _strings, "hedges": _words, "course": _strings,
+                           "past_before": _strings, "past_after": _strings, "current": _words,
+                           "family": _words, "informant": _words, "conditional": _words,
                            **{k: _words for k in ("terminators", "back_stops", "determiners", "copulas", "new_finding",
                                                   "prepositions", "symptoms_ing")},
                            "window": _int, "back_window": _int})
-    cues = _compile(rf"(?<![\w-])(?:(?P<pseudo>{'|'.join(neg['pseudo'])})|(?P<post>{'|'.join(neg['post'])})|"
-                    rf"(?P<pre>{'|'.join(neg['pre'])})|(?P<bidi>{'|'.join(neg['bidi'])}))(?![\w])", neg_path, "the cues")
+    cues = _compile(rf"(?<![\w-])(?:(?P<upre>{'|'.join(neg['uncertain_pre'])})|(?P<upost>{'|'.join(neg['uncertain_post'])})|"
+                    rf"(?P<pseudo>{'|'.join(neg['pseudo'])})|(?P<post>{'|'.join(neg['post'])})|"
+                    rf"(?P<pre>{'|'.join(neg['pre'])})|(?P<bidi>{'|'.join(neg['bidi'])})|(?P<course>{'|'.join(neg['course'])}))(?![\w])", neg_path, "the cues")
 
     freq_path = d / "frequencies.yaml"
     freq = _yaml(freq_path, {"patterns": _any, "supported_by": _set_map, "names": _str_map, "counts": _num_map,
@@ -331,7 +342,7 @@ def load(directory: str | Path = DATA) -> Vocab:
                              "classifications": _strings})
     lab_terms = find["labs"]
     lab_re = _compile(r"\b(" + "|".join(re.escape(k) for k in sorted(lab_terms, key=len, reverse=True)) + r")\b"
-                      r"(?:[^.;\d]{0,25}?)(?P<v>\d+(?:\.\d+)?)(?P<rest>(?:[^.;]|\.(?=\d)){0,40})", find_path, "labs")
+                      r"(?:[^.;\d]{0,25}?)(?P<v>\d+(?:\.\d+)?)(?=(?P<rest>(?:[^.;]|\.(?=\d)){0,40}))", find_path, "labs")
     abbrevs = "|".join(re.escape(e) for e in find["electrolytes"])
     electro_list = _compile(rf"\b(?:{abbrevs})\b(?:\s*(?:,|/|&|and)\s*\b(?:{abbrevs})\b)+", find_path, "electrolytes")
     morphology_re = _compile(r"(?:" + "|".join(find["morphology"]) + r")$", find_path, "morphology")
@@ -345,7 +356,9 @@ def load(directory: str | Path = DATA) -> Vocab:
     spellings = sorted(lang["months"], key=len, reverse=True)
     month_re = r"(?P<mon>" + "|".join(re.escape(m) for m in spellings) + r")\.?"
     return Vocab(
-        d, synonyms, syn_re, **words, cues=cues, terminators=neg["terminators"],
+        d, synonyms, syn_re, **words, cues=cues, hedges=neg["hedges"], current=neg["current"], family=neg["family"], informant=neg["informant"], conditional=neg["conditional"],
+        past_before=tuple(tuple(p.split()) for p in neg["past_before"]),
+        past_after=tuple(tuple(p.split()) for p in neg["past_after"]), terminators=neg["terminators"],
         back_stop=neg["back_stops"] | neg["terminators"], determiners=neg["determiners"], copulas=neg["copulas"],
         new_finding=neg["new_finding"], prepositions=neg["prepositions"], symptoms_ing=neg["symptoms_ing"],
         window=neg["window"], back_window=neg["back_window"], freq_re=freq_re, freq_ok=freq["supported_by"],

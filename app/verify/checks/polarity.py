@@ -37,8 +37,9 @@ class NegationCheck(Rule):
             return found
 
         for i, t in enumerate(own):
-            if t.word in SIDES or t.negated is None or t.word.endswith("ly"):
-                continue  # an adverb ("currently") caught in a scope carries no finding
+            if t.word in SIDES or t.negated is None or t.resolved or t.word.endswith("ly"):
+                continue  # an adverb ("currently") caught in a scope carries no finding; a statement's
+                # "fever resolved" tells a course: the passages may give it present (before) or absent (after)
             polarities = polarity(t)
             if polarities and t.negated not in polarities and len(t.word) > 2:
                 # "No wound odor" for "wound bed ...; no odor": a denied phrase is judged by its head, the last word.
@@ -48,12 +49,32 @@ class NegationCheck(Rule):
         # A two-word finding keeps its own polarity: "no chest pain" is not undone by "pain 9/10" elsewhere.
         pairs = p.pair_polarity
         for a, b in pairwise(own):
-            if b.negated is None or b.at != a.at + 1 or a.word in SIDES or 0.0 in (weight(a.word), weight(b.word)):
+            if b.negated is None or b.resolved or b.at != a.at + 1 or a.word in SIDES or 0.0 in (weight(a.word), weight(b.word)):
                 continue
             found = pairs.get((a.key, b.key))
             if found and b.negated not in found:
                 return (self.finding(r, f"negation differs: {r.where} says {short(f'{a.word} {b.word}')} "
                                         f"is {_state(b)}"),)
+        return ()
+
+
+class CertaintyCheck(Rule):
+    """A finding the statement gives as present or as absent where the passages only do not exclude it
+    ("cannot exclude early pneumonia", "PE not ruled out"): every mention there is hedged."""
+
+    name, kind, rank = "certainty", FaultKind.CERTAINTY, 15
+
+    def assess(self, r: Reading, prior: Sequence[Finding]) -> Sequence[Finding]:
+        if any(f.kind is FaultKind.NEGATION for f in prior):
+            return ()
+        hedged, s = r.passage.hedged, r.statement
+        if not hedged or s.hedging:
+            return ()  # nothing only not excluded, or the statement keeps it uncertain itself ("on the differential")
+        for t in s.tokens[: s.own]:
+            if (t.negated is None or t.key not in hedged or t.word in SIDES
+                    or t.word.endswith("ly") or weight(t.word) == 0.0):
+                continue
+            return (self.finding(r, f"certainty differs: {r.where} only does not exclude {short(t.word)}"),)
         return ()
 
 
