@@ -19,10 +19,11 @@ from xml.sax.saxutils import escape
 from app.output import citation_numbers, printable, sources
 from app.store.patients import DocumentInfo
 from app.store.summaries import LOW_CONFIDENCE, CitationView, StatementView, SummaryView
+from app.verify.stages import checked_by
 
 
 def engine_line(view: SummaryView) -> str:
-    return f"Written by the {view.engine.get('backend')} engine ({view.engine.get('model')})."
+    return f"Written by the {view.engine.get('backend')} engine ({view.engine.get('model')}). {checked_by(view.verification)}"
 
 
 def _one_line(text: str | None) -> str:

@@ -11,6 +11,7 @@ import unicodedata
 from typing import Any
 
 from app.store.summaries import LOW_CONFIDENCE, CitationView, SummaryView
+from app.verify.stages import checked_by
 
 # Controls that break a line (CommonMark knows only \n and \r, renderers and terminals more): a space.
 _BREAKS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029")
@@ -105,6 +106,7 @@ def summary_markdown(view: SummaryView) -> str:
     for problem in view.problems:
         lines.append(f"Note: {md_text(problem)}")
     engine = view.engine
-    lines.append(f"Written by the {md_text(str(engine.get('backend')))} engine ({md_text(str(engine.get('model')))}).")
+    lines.append(f"Written by the {md_text(str(engine.get('backend')))} engine ({md_text(str(engine.get('model')))}). "
+                 f"{md_text(checked_by(view.verification))}")
     lines += [f"Note: {md_text(note)}" for note in engine.get("notes", [])]
     return "\n".join(lines).rstrip() + "\n"

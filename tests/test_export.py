@@ -99,7 +99,7 @@ def test_pdf_holds_everything_literally(case):
     assert f"[{numbers['P999']}] P999: not a passage of this record" in text
     raw = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "\n[2] x<b> ## Sources.pdf, page 1 (P40)" in raw  # its newline did not break the line
-    assert "Written by the extractive engine (extractive (no model))." in text
+    assert "Written by the extractive engine (extractive (no model)). Checked by the rules." in text
     assert "Note: No model configured." in text and "Note: One prompt was cut short." in text
 
 

@@ -181,3 +181,13 @@ def test_a_stage_clinsum_cannot_run_stops_it_with_one_line_naming_the_setting(tm
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.strip() == "Setting verification: Value error, stages lists nli but nli_model is not set " \
         "(CLINSUM_VERIFICATION__NLI_MODEL)"
+
+
+def test_a_summary_says_in_one_sentence_what_checked_it():
+    from app.verify.stages import checked_by
+
+    assert checked_by({"stages": ["rules"], "unjudged": 0}) == "Checked by the rules."
+    assert checked_by({}) == "Checked by the rules."
+    assert checked_by({"stages": ["rules", "context", "judge"], "unjudged": 3}) == (
+        "Checked by the rules, the clinical context check (medspaCy) and the LLM judge; 3 statements only by the rules.")
+    assert checked_by({"stages": ["rules", "nli"], "unjudged": 1}).endswith("the NLI model; 1 statement only by the rules.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_NAMES = {"judge": "LLM judge", "nli": "NLI model", "context": "clinical context check (medspaCy)"}
+_NAMES = {"rules": "rules", "judge": "LLM judge", "nli": "NLI model", "context": "clinical context check (medspaCy)"}
+
+
+def checked_by(verification: Mapping[str, Any]) -> str:
+    """One sentence for the clinician from a summary's `verification` field: what checked its statements."""
+    names = [f"the {_NAMES.get(s, s)}" for s in verification.get("stages") or ["rules"]]
+    said = f"Checked by {names[0]}" if len(names) == 1 else f"Checked by {', '.join(names[:-1])} and {names[-1]}"
+    unjudged = int(verification.get("unjudged") or 0)
+    if unjudged:
+        said += f"; {unjudged} statement{'s' * (unjudged != 1)} only by the rules"
+    return said + "."
 
 
 @dataclass(slots=True)

@@ -348,6 +348,7 @@ def test_generate_a_summary_and_open_its_sources(shared: Shared, media) -> None:
     assert [h.value for h in at.markdown if h.value.startswith("#### ")] == [f"#### {t}" for t, _ in shown.sections]
     usage = next(c.value for c in at.caption if c.value.startswith("Written by the extractive engine"))
     assert f"{len(statements)} statements" in usage
+    assert "Checked by the rules." in [c.value for c in at.caption]  # the default stages: the rules alone
     hint = "Click a citation such as [1] to see its source passage highlighted on its page."
     assert hint in [c.value for c in at.caption]
 

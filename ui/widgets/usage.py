@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.store.summaries import SummaryView
+from app.verify.stages import checked_by
 
 
 def usage_line(view: SummaryView) -> None:
@@ -17,3 +18,4 @@ def usage_line(view: SummaryView) -> None:
         f"{usage.get('completion_tokens') or 0:,} completion tokens · {len(checked)} statements, "
         + (f"{flagged} flagged unsupported" if flagged else "all supported by their sources")
     )
+    st.caption(checked_by(view.verification))
