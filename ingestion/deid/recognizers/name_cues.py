@@ -203,6 +203,8 @@ _AFTER_LABEL = [
 _ROLE = re.compile(rf"{WORD_START}(?i:(?P<role>{_ROLES})|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b")
 _AFTER_ROLE = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>{_INI_ANY_NAME})")  # "rn: a. dawson", "7p-7a rn (murphy, jack)"
 _AFTER_ROLE_PAIR = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>(?P<last>{_ANY_WORD}),[ ]{{0,2}}(?P<first>{_ANY_WORD}))\b")
+# "SW: Amber Becker following": a first name and a surname right after a role, though notes use the first word.
+_AFTER_ROLE_FIRST_LAST = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>(?P<first>{_ANY_WORD})[ ](?P<last>{_ANY_WORD}))\b")
 _BEFORE_ROLE = re.compile(rf"(?<![\w'’.-])(?P<phi>{_ANY_NAME}(?:[ \t]+[A-Za-z]\.)?),?[ \t]+\Z")  # "jacek h., rn"
 
 # A relation, found once, and the names that may follow it (each tried where the relation ends):

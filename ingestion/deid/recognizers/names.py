@@ -19,6 +19,7 @@ from ingestion.deid.recognizers.name_cues import (
     _AFTER_LABEL,
     _AFTER_RELATION,
     _AFTER_ROLE,
+    _AFTER_ROLE_FIRST_LAST,
     _AFTER_ROLE_PAIR,
     _BEFORE,
     _BEFORE_REACH,
@@ -109,6 +110,8 @@ class CueNameRecognizer(ClinicalRecognizer):
                 first = pair and _lower_word(pair["first"])
                 if pair and first in firsts and _plausible_lower_name(first, firsts, weak=True) and _plausible_lower_name(_lower_word(pair["last"]), firsts):
                     results.append(self.result(Phi.PERSON, *pair.span("phi"), 0.6))
+                if (both := _AFTER_ROLE_FIRST_LAST.match(text, role.end())) and _role_first_last(text, both, firsts):
+                    results.append(self.result(Phi.PERSON, *both.span("phi"), 0.6))
             for match, direction in zip(found, ("before", "weak")):
                 span = match and _trim_name(text, *match.span("phi"), never)
                 if span and direction == "before" and not text[text.rfind("\n", 0, span[0]) + 1 : span[0]].strip():
@@ -247,6 +250,22 @@ def _said_of_kin(word: str, firsts: frozenset[str]) -> bool:
     return (word.isalpha() and len(word) > 1 and word not in lexicon.function_words() and word not in lexicon.structure_words()
             and word not in lexicon.safe_words_only() and word not in lexicon.clinical_terms() and word not in _RELATION_WORDS
             and (word in firsts or not word.endswith("ly") and lexicon.word_frequency(word) < _KIN_SAYS_ZIPF))
+
+
+def _role_first_last(text: str, match: re.Match, firsts: frozenset[str]) -> bool:
+    """A census first name then a census surname right after a role is a name, though notes use the first word
+    ("SW: Amber Becker", "rn hope kelley"): the surname must be one no note uses, or both written as names."""
+    first, last = _lower_word(match["first"]), _lower_word(match["last"])
+    if first not in firsts or last not in lexicon.last_names():
+        return False
+    for word in (first, last):
+        if word in lexicon.structure_words() or word in lexicon.function_words() or word in _credentials() \
+                or word in _RELATION_WORDS or word in _TITLE_WORDS:
+            return False
+    if last in lexicon.clinical_terms():
+        return False  # "rn amber sputum"; a first name medicine knows ("crystal") is judged by its surname
+    titled = _titled(match["first"], text, match.start("first")) and _titled(match["last"], text, match.start("last"))
+    return titled or last not in lexicon.note_words() and last not in lexicon.safe_words() and lexicon.word_frequency(last) < 4.5
 
 
 def _titled(word: str, text: str, at: int) -> bool:
