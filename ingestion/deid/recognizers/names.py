@@ -198,7 +198,10 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                         or p in lexicon.last_names() and (surname or not lexicon.english_word(p)) for p in re.split(r"[-'’]", word) if len(p) > 1)
                     or word in firsts and word not in lexicon.structure_words()):
                 break
-        elif mode == "slot":  # one word where only a person is called back: any name, never a word of notes
+        elif mode == "slot_pair" and words == 1:
+            if not _slot_surname(previous, word, firsts):
+                return None  # "left msg for LAURA DUNLAP": a census surname after the slot's first name, or no pair
+        elif mode in ("slot", "slot_pair"):  # one word where only a person is called back: any name, never a word of notes
             if words or word in lexicon.structure_words() or word in lexicon.safe_words_only() or word in lexicon.clinical_terms() \
                     or word in _RELATION_WORDS or not (_no_english(word) or word in firsts or word in lexicon.last_names() and not lexicon.english_word(word)
                                                        or _titled(token.group(), text, start) and word not in lexicon.note_words()):
@@ -225,7 +228,7 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         previous = word
         kept += 1
         words += 1
-    if not words or mode == "patient" and (words < 2 or not any(_lower_word(t.group()) in firsts for t in tokens[:kept]) and "," not in text[start:end]):
+    if not words or mode == "slot_pair" and words < 2 or mode == "patient" and (words < 2 or not any(_lower_word(t.group()) in firsts for t in tokens[:kept]) and "," not in text[start:end]):
         return None  # initials alone are no name; after the patient's label, a full name with a first name, or "Last, First"
     if before:
         return tokens[kept - 1].start(), end
@@ -266,6 +269,13 @@ def _role_first_last(text: str, match: re.Match, firsts: frozenset[str]) -> bool
         return False  # "rn amber sputum"; a first name medicine knows ("crystal") is judged by its surname
     titled = _titled(match["first"], text, match.start("first")) and _titled(match["last"], text, match.start("last"))
     return titled or last not in lexicon.note_words() and last not in lexicon.safe_words() and lexicon.word_frequency(last) < 4.5
+
+
+def _slot_surname(first: str, last: str, firsts: frozenset[str]) -> bool:
+    """The second word where only a person is called back: a census surname after a census first name, one no note uses."""
+    return first in firsts and last in lexicon.last_names() and not any(
+        last in words for words in (lexicon.structure_words(), lexicon.function_words(), lexicon.note_words(), lexicon.safe_words_only(), lexicon.clinical_terms(), _RELATION_WORDS)
+    )
 
 
 def _titled(word: str, text: str, at: int) -> bool:
