@@ -111,7 +111,7 @@ def _organization_of(text: str, start: int, floor: int) -> int:
 _DEPARTMENTS = frozenset("department radiology laboratory laboratories labs imaging medicine therapy surgery unit clinic pharmacy diagnostics care rehab rehabilitation nursing".split())
 
 
-_NOT_LAST = frozenset({"medical", "palliative"})
+_NOT_LAST = frozenset({"medical", "palliative", "behavioral", "behavioural", "mental"})
 
 
 WRAPPED_LINE = 35  # characters: a shorter line ends by itself (a letterhead's, a signature's), a longer one wraps

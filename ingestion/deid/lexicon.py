@@ -118,6 +118,13 @@ def care_settings() -> frozenset[str]:
     return word_file("care_settings.txt")
 
 
+@functools.cache
+def care_bound() -> dict[str, frozenset[str]]:
+    """Care settings whose care sense needs its own noun after it: "foster" -> care, home... (data/care_bound.tsv)."""
+    rows = (line.split("\t") for line in (_DATA / "care_bound.tsv").read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+    return {word.strip().lower(): frozenset(nouns.lower().split()) for word, nouns in rows}
+
+
 def unknown_word(word: str) -> bool:
     """A word (lower case) too rare to be English and not clinical shorthand: "cleardale", "gnmh"."""
     return len(word) > 1 and word not in safe_words() and word_frequency(word) < UNKNOWN_ZIPF

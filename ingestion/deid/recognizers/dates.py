@@ -108,9 +108,9 @@ DATE_PATTERNS = [
     r"(?<![\w/.:+-])(?P<phi>0[1-9]-(?:0[1-9]|[12]\d|3[01]))(?![\w/%-]|[.:]\d)",
     # A weekday names the date beside it: "Saturday 30th", "FRI 22ND", "Wed 1/5", "Sun the 17th", "Mon 20.3"
     rf"(?=[mtwfs])\b(?P<phi>{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?(?:{_DAY}{_ORD}|{_MON}[/.]{_DAY}|{_DAY}[/.]{_MON}))(?![\w/%]|[.:,]\d|-\d)",
-    # A day of the month alone ("the 24th", "from the 2ND.", "the 14th 0320: wife rang") where nothing
+    # A day of the month alone ("the 24th", "from the 2ND.", "the 14th 0320: wife rang", "appt the 12th w/ cards") where nothing
     # follows that a count would name ("the 4th ventricle", "the 2nd time", "the 4th, 5th and 6th ribs")
-    rf"{WORD_START}the[ \t]+(?P<phi>{_DAY}{_ORD})(?=[ \t]*(?:$|[,.;:)\]]|--|[-–][ \t]|(?:at|if|when|then|unless|before|after|until|onwards?)\b|{_CLOCK}))"
+    rf"{WORD_START}the[ \t]+(?P<phi>{_DAY}{_ORD})(?=[ \t]*(?:$|[,.;:)\]]|--|[-–][ \t]|(?:at|if|when|then|unless|before|after|until|onwards?|with)\b|w/|{_CLOCK}))"
     rf"(?![ \t]*[,/&-]?[ \t]*(?:and|or|to|&)?[ \t]*\d{{1,2}}{_ORD})",
     rf"^[ \t]*(?P<phi>{_DAY}{_ORD})(?=[ \t]+{_CLOCK})",  # a log line's date: "24th 0035: partner rang"
     # Day.month with no year, read only where a date is expected; elsewhere "13.2" is Hb or K 4.1

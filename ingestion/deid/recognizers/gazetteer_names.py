@@ -11,6 +11,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.kin import RELATION_WORDS
 from ingestion.deid.recognizers.base import ClinicalRecognizer
 from ingestion.deid.recognizers.name_cues import _CAPS, _CREDENTIALS, _INITIAL, _TITLE, _UP, _WORD
 
@@ -22,6 +23,18 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[-*•]\s+)$")
 # A capitalized word beside another one is part of a term or a title ("Glasgow Coma Scale").
 _CAPITAL_BEFORE = re.compile(rf"[{_UP}][\w'’-]*[ \t]+$")
 _CAPITAL_AFTER = re.compile(rf"[ \t]+[{_UP}]")
+_POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+def _kin(word: str, firsts: frozenset[str]) -> bool:
+    """A relation that is no first name: "SISTER", "DTR" (not "Nan", "Son")."""
+    return word.lower() in RELATION_WORDS and word.lower() not in firsts
+
+
+def _owner(word: str, firsts: frozenset[str]) -> bool:
+    """A possessive that is no name's: "PT'S", "PATIENT'S" (not "KATE'S", "NGUYEN'S")."""
+    stem = _POSSESSIVE.sub("", word).lower()
+    return stem != word.lower() and stem not in firsts and stem not in lexicon.last_names() and lexicon.word_frequency(stem) >= 2.0
 _LONE = re.compile(r"(?<![\w'’.-])[A-Za-z]+(?![\w'’-])")
 
 class GazetteerNameRecognizer(ClinicalRecognizer):
@@ -32,7 +45,13 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
         firsts, lasts, never = lexicon.first_names(), lexicon.last_names(), lexicon.never_names()
         clinical, frequency, function = lexicon.clinical_terms(), lexicon.word_frequency, lexicon.function_words()
         results, eponym = [], lexicon.eponym_after()
-        for m in _PAIR.finditer(text):
+        at = 0
+        while (m := _PAIR.search(text, at)) is not None:
+            at, start = m.end(), m.start()
+            if _kin(m["first"], firsts) or _owner(m["first"], firsts):
+                # "PT'S SISTER MARY", "DAUGHTER MARY SMITH": who she is, then her name. Her name alone is masked,
+                # or tried as a pair from the next word ("KATE'S SON JOE" stays whole: a name's possessive).
+                at = start = m.start("last") if not m["mid"] or m["mid"].lower() in RELATION_WORDS else m.start("mid")
             if eponym.match(text, m.end()):
                 continue  # "Lloyd Davies position": an eponym
             first, last = m.group("first").lower(), m.group("last").lower()
@@ -47,7 +66,8 @@ class GazetteerNameRecognizer(ClinicalRecognizer):
                 or (last in lasts and rare_first < 2.5)
                 or (max(rare_first, rare_last) < 3.3 and min(rare_first, rare_last) < 2.0 and not m.group(0).isupper())
             ):
-                results.append(self.result(Phi.PERSON, m.start(), m.end(), 0.75))
+                results.append(self.result(Phi.PERSON, start, m.end(), 0.75))
+                at = m.end()
         for m in _COMMA_PAIR.finditer(text):
             # "Lopez, Mark": the comma form is evidence enough for a first name that is also a word.
             first, last = m.group("first").lower(), m.group("last").lower()

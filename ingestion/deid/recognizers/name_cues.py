@@ -144,10 +144,11 @@ _CUE_RULES.append((
     0.6, "row", None))
 # Whom to call back or update, both sides of the slot said: "call will back", "CALL RUSTY BACK", "LVM for armin at 555-",
 # "fam mtg 6/6 w/ May;" (a name, English or not; never a word of notes: "call pharmacy back", "asking for pain meds")
-_CUE_RULES.append((
-    rf"{WORD_START}(?i:call|(?:lvm|vm|(?:left[ \t]+)?(?:message|msg))[ \t]+for|asking[ \t]+for|fam(?:ily)?[ \t]+(?:mtg|meeting)\b[^\n;|]{{0,30}}?(?:w/|with))"
-    rf"[ \t]+(?P<phi>{_ANY_WORD})(?=[ \t]*,?[ \t]*(?:(?i:back|(?:w/|with|if)[ \t]*(?:any[ \t]+)?(?:updates?|changes?|questions?|concerns?|results)|re:|at[ \t]+\(?\d)|\((?i:{_RELATIONS})\)|[;|]|\.?[ \t]*$))",
-    0.55, "slot", r"(?i)call|for|mtg|meeting"))
+_SLOT_CUE = rf"{WORD_START}(?i:call|(?:lvm|vm|(?:left[ \t]+)?(?:message|msg))[ \t]+for|asking[ \t]+for|fam(?:ily)?[ \t]+(?:mtg|meeting)\b[^\n;|]{{0,30}}?(?:w/|with))"
+_SLOT_END = rf"(?=[ \t]*,?[ \t]*(?:(?i:back|to[ \t]+(?:call|return)|(?:w/|with|if)[ \t]*(?:any[ \t]+)?(?:updates?|changes?|questions?|concerns?|results)|re:|at[ \t]+\(?\d)|\((?i:{_RELATIONS})\)|[;|]|\.?[ \t]*$))"
+_CUE_RULES.append((rf"{_SLOT_CUE}[ \t]+(?P<phi>{_ANY_WORD}){_SLOT_END}", 0.55, "slot", r"(?i)call|for|mtg|meeting"))
+# ... a first name then a census surname, both words or none: "left msg for laura dunlap to call back"
+_CUE_RULES.append((rf"{_SLOT_CUE}[ \t]+(?P<phi>{_ANY_WORD}[ ]{_ANY_WORD}){_SLOT_END}", 0.55, "slot_pair", r"(?i)call|for|mtg|meeting"))
 _CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
 
 # Names that stand before their cue, in any case: (the name and what separates it from the cue,
@@ -203,6 +204,8 @@ _AFTER_LABEL = [
 _ROLE = re.compile(rf"{WORD_START}(?i:(?P<role>{_ROLES})|bsn|pa-c|lcsw|msw|otr/l|otr|dpt|ccrn|aprn)\b")
 _AFTER_ROLE = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>{_INI_ANY_NAME})")  # "rn: a. dawson", "7p-7a rn (murphy, jack)"
 _AFTER_ROLE_PAIR = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>(?P<last>{_ANY_WORD}),[ ]{{0,2}}(?P<first>{_ANY_WORD}))\b")
+# "SW: Amber Becker following": a first name and a surname right after a role, though notes use the first word.
+_AFTER_ROLE_FIRST_LAST = re.compile(rf"\.?[ \t]*[:(-]?[ \t]*(?P<phi>(?P<first>{_ANY_WORD})[ ](?P<last>{_ANY_WORD}))\b")
 _BEFORE_ROLE = re.compile(rf"(?<![\w'’.-])(?P<phi>{_ANY_NAME}(?:[ \t]+[A-Za-z]\.)?),?[ \t]+\Z")  # "jacek h., rn"
 
 # A relation, found once, and the names that may follow it (each tried where the relation ends):

@@ -19,6 +19,7 @@ from ingestion.deid.recognizers.name_cues import (
     _AFTER_LABEL,
     _AFTER_RELATION,
     _AFTER_ROLE,
+    _AFTER_ROLE_FIRST_LAST,
     _AFTER_ROLE_PAIR,
     _BEFORE,
     _BEFORE_REACH,
@@ -109,6 +110,8 @@ class CueNameRecognizer(ClinicalRecognizer):
                 first = pair and _lower_word(pair["first"])
                 if pair and first in firsts and _plausible_lower_name(first, firsts, weak=True) and _plausible_lower_name(_lower_word(pair["last"]), firsts):
                     results.append(self.result(Phi.PERSON, *pair.span("phi"), 0.6))
+                if (both := _AFTER_ROLE_FIRST_LAST.match(text, role.end())) and _role_first_last(text, both, firsts):
+                    results.append(self.result(Phi.PERSON, *both.span("phi"), 0.6))
             for match, direction in zip(found, ("before", "weak")):
                 span = match and _trim_name(text, *match.span("phi"), never)
                 if span and direction == "before" and not text[text.rfind("\n", 0, span[0]) + 1 : span[0]].strip():
@@ -195,7 +198,10 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                         or p in lexicon.last_names() and (surname or not lexicon.english_word(p)) for p in re.split(r"[-'’]", word) if len(p) > 1)
                     or word in firsts and word not in lexicon.structure_words()):
                 break
-        elif mode == "slot":  # one word where only a person is called back: any name, never a word of notes
+        elif mode == "slot_pair" and words == 1:
+            if not _slot_surname(previous, word, firsts):
+                return None  # "left msg for LAURA DUNLAP": a census surname after the slot's first name, or no pair
+        elif mode in ("slot", "slot_pair"):  # one word where only a person is called back: any name, never a word of notes
             if words or word in lexicon.structure_words() or word in lexicon.safe_words_only() or word in lexicon.clinical_terms() \
                     or word in _RELATION_WORDS or not (_no_english(word) or word in firsts or word in lexicon.last_names() and not lexicon.english_word(word)
                                                        or _titled(token.group(), text, start) and word not in lexicon.note_words()):
@@ -222,7 +228,7 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         previous = word
         kept += 1
         words += 1
-    if not words or mode == "patient" and (words < 2 or not any(_lower_word(t.group()) in firsts for t in tokens[:kept]) and "," not in text[start:end]):
+    if not words or mode == "slot_pair" and words < 2 or mode == "patient" and (words < 2 or not any(_lower_word(t.group()) in firsts for t in tokens[:kept]) and "," not in text[start:end]):
         return None  # initials alone are no name; after the patient's label, a full name with a first name, or "Last, First"
     if before:
         return tokens[kept - 1].start(), end
@@ -247,6 +253,29 @@ def _said_of_kin(word: str, firsts: frozenset[str]) -> bool:
     return (word.isalpha() and len(word) > 1 and word not in lexicon.function_words() and word not in lexicon.structure_words()
             and word not in lexicon.safe_words_only() and word not in lexicon.clinical_terms() and word not in _RELATION_WORDS
             and (word in firsts or not word.endswith("ly") and lexicon.word_frequency(word) < _KIN_SAYS_ZIPF))
+
+
+def _role_first_last(text: str, match: re.Match, firsts: frozenset[str]) -> bool:
+    """A census first name then a census surname right after a role is a name, though notes use the first word
+    ("SW: Amber Becker", "rn hope kelley"): the surname must be one no note uses, or both written as names."""
+    first, last = _lower_word(match["first"]), _lower_word(match["last"])
+    if first not in firsts or last not in lexicon.last_names():
+        return False
+    for word in (first, last):
+        if word in lexicon.structure_words() or word in lexicon.function_words() or word in _credentials() \
+                or word in _RELATION_WORDS or word in _TITLE_WORDS:
+            return False
+    if last in lexicon.clinical_terms():
+        return False  # "rn amber sputum"; a first name medicine knows ("crystal") is judged by its surname
+    titled = _titled(match["first"], text, match.start("first")) and _titled(match["last"], text, match.start("last"))
+    return titled or last not in lexicon.note_words() and last not in lexicon.safe_words() and lexicon.word_frequency(last) < 4.5
+
+
+def _slot_surname(first: str, last: str, firsts: frozenset[str]) -> bool:
+    """The second word where only a person is called back: a census surname after a census first name, one no note uses."""
+    return first in firsts and last in lexicon.last_names() and not any(
+        last in words for words in (lexicon.structure_words(), lexicon.function_words(), lexicon.note_words(), lexicon.safe_words_only(), lexicon.clinical_terms(), _RELATION_WORDS)
+    )
 
 
 def _titled(word: str, text: str, at: int) -> bool:

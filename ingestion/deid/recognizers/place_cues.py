@@ -124,6 +124,17 @@ def _name_like(word: str, cued: bool = False, written: bool = True) -> bool:
     return cued and census and frequency < _FUNCTION_WORD_ZIPF and (written or frequency < _EVERYDAY_ZIPF) and not _never_place(word)
 
 
+def _unbound_setting(word: str, text: str, end: int) -> bool:
+    """A care setting that is a census surname, without the noun its care sense needs: "Foster Medical Center"
+    (not "foster care center", "foster home")."""
+    nouns = lexicon.care_bound().get(word)
+    after = _NEXT_WORD.match(text, end)
+    return nouns is not None and word in lexicon.last_names() and not (after and after.group(1).lower() in nouns)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
 def _town_word(word: str, zipf: float) -> bool:
     """Before a state or a facility word, a word that is not shorthand, a care setting or a
     function word names the place even when it is English ("riverside rehab", "reading, PA")."""
@@ -319,7 +330,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             # in "declined nursing home"; before a state any case will do.
             # In capitals a capital says nothing, so a word written in capitals counts as written as a name.
             written = token.group()[:1].isupper() or lexicon.word_frequency(word) < _LOWER_TAIL_ZIPF
-            if not named and word in lexicon.care_settings() and not lexicon.known_name(word):
+            if _unbound_setting(word, text, token.end()):
+                named = True  # a care setting with no noun of its care, a surname: "Foster Medical Center"
+            elif not named and word in lexicon.care_settings() and not lexicon.known_name(word):
                 pass  # a kind of care however rare the word, not a name: "subacute rehab" (but "Foster House")
             elif token.group().islower() and not town and word not in lexicon.dictionary_words() and lexicon.english_word(word) \
                     and not lexicon.known_name(word):
