@@ -63,3 +63,10 @@ def test_editing_a_synonym_in_a_copy_changes_the_verdict(copy: Path) -> None:
                          env={**os.environ, vocab.ENV: str(copy)})
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "True"
+
+
+def test_ppx_is_prophylaxis_on_both_sides() -> None:
+    # A general clinical abbreviation, as data (synonyms.tsv): "VTE ppx" is the VTE prophylaxis a statement spells out.
+    passages = {"P1": "Enoxaparin 40 mg SC daily x 28 days for VTE ppx."}
+    assert verify("Enoxaparin 40 mg once a day was prescribed for VTE prophylaxis.", ["P1"], passages).supported
+    assert not verify("Enoxaparin 60 mg once a day was prescribed for VTE prophylaxis.", ["P1"], passages).supported
