@@ -40,8 +40,6 @@ _ATTRS = ("is_negated", "is_uncertain", "is_hypothetical", "is_historical", "is_
 # category (it marks the historical only), so these few cues are ours.
 _NOW = re.compile(r"\b(now|currently|current|today|tonight|this (admission|visit|hospitali[sz]ation|stay|presentation|"
                   r"encounter|episode|morning|evening)|on admission|at presentation|active|ongoing)\b", re.IGNORECASE)
-_RELATIVES = ["mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "cousin", "grandmother",
-              "grandfather", "sibling", "parent", "mom", "dad"]
 _PERSON = frozenset({"patient", "patients", "pt"})  # the experiencer, not a concept
 # A few cues medspaCy's English rules lack (ConTextRule arguments: literal, category, pattern, direction).
 # They are ours, kept short; everything else is medspaCy's packaged rules.
@@ -60,11 +58,17 @@ _EXTRA_RULES: tuple[tuple[str, str, list | None, str], ...] = (
      "BIDIRECTIONAL"),
     ("s/p", "HISTORICAL", [{"LOWER": {"IN": ["s/p", "completed", "discontinued"]}}], "FORWARD"),
     ("status post", "HISTORICAL", [{"LOWER": "status"}, {"LOWER": "post"}], "FORWARD"),
-    ("in his brother", "FAMILY", [{"LOWER": {"IN": ["in", "of"]}}, {"LOWER": {"IN": ["his", "her", "a", "the", "their"]}},
-                                  {"LOWER": {"IN": _RELATIVES}}], "BACKWARD"),
     ("maternal", "FAMILY", [{"LOWER": {"IN": ["maternal", "paternal"]}}], "FORWARD"),
     ("planned", "HYPOTHETICAL", [{"LOWER": {"IN": ["planned", "will"]}}], "FORWARD"),
 )
+
+
+def _family_rule() -> tuple[str, str, list, str]:
+    """ "(MI) in his brother": the relatives are the rules' own list (app/verify/data/negation.yaml, `family`)."""
+    from app.verify import vocab
+
+    return ("in his brother", "FAMILY", [{"LOWER": {"IN": ["in", "of"]}}, {"LOWER": {"IN": ["his", "her", "a", "the", "their"]}},
+                                         {"LOWER": {"IN": sorted(vocab.current().family)}}], "BACKWARD")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z]{1,4}s?$")  # MI, CKD, COPD, NSTEMI, CHFs
 
 _lock = threading.Lock()
@@ -87,7 +91,7 @@ def _pipeline() -> tuple[Any, Any, Any, frozenset[str]]:
                     "rules": "default", "input_span_type": "group", "span_group_name": _GROUP})
                 from medspacy.context import ConTextRule
 
-                context.add([ConTextRule(lit, cat, pattern=pat, direction=d) for lit, cat, pat, d in _EXTRA_RULES])
+                context.add([ConTextRule(lit, cat, pattern=pat, direction=d) for lit, cat, pat, d in (*_EXTRA_RULES, _family_rule())])
                 _rare("ascites")  # wordfreq's English table loads here too, not in the first job
                 _loaded = (nlp, sentencizer, context, frozenset(STOP_WORDS))
     return _loaded
