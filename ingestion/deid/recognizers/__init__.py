@@ -11,6 +11,7 @@ from ingestion.deid.recognizers.contact import (
     ClinicalUrlRecognizer,
 )
 from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDateRecognizer
+from ingestion.deid.recognizers.facility_slots import FacilitySlotRecognizer
 from ingestion.deid.recognizers.firms import FirmRecognizer
 from ingestion.deid.recognizers.gazetteer_names import GazetteerNameRecognizer
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
@@ -38,6 +39,7 @@ __all__ = [
     "ClinicalSsnRecognizer",
     "ClinicalUrlRecognizer",
     "CueNameRecognizer",
+    "FacilitySlotRecognizer",
     "FirmRecognizer",
     "GazetteerNameRecognizer",
     "PatientListRecognizer",

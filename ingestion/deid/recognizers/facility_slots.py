@@ -1,0 +1,118 @@
+"""Facilities known by where they stand, not by a facility's word: a saint's name, a hospital's
+possession of a unit, the sender of outside records.
+
+Real notes name the outside hospital by its short name or its letters ("nmh sent CD of CT",
+"last hospitalization at MH's ICU", "per St. Brigid records", "At Johansson's, workup showed").
+The word itself is no evidence; the slot is. A value counts when it is no English word, no
+clinical shorthand (lexicon.safe_words) and no function word: letters no dictionary knows, a
+name the census lists hold, or a saint's name after "St.".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+from ingestion.deid.kin import RELATION_WORDS
+from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
+
+_NAME_ZIPF = 4.5  # a census name written as one is taken when rarer than this ("Barnes" 3.9, "Young" 5.6)
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_WORD = r"[A-Za-z][\w'’-]*"
+# One to three words of a name, or a saint's: "summit heights", "St. Ignatius", "URJMC".
+_NAME = rf"(?:(?i:st\.?|saint){_GAP})?{_WORD}(?:[ \t]+{_WORD}){{0,2}}?"
+_POSSESSIVE = r"['’](?:[sS](?![\w'’]))?"
+# What only a hospital has: a unit, a transfer centre, records ("MH's ICU", "MRH'S TRANSFER CTR").
+_HOSPITAL_PART = (
+    r"(?i:icu|micu|sicu|ccu|cvicu|nicu|picu|ed|er|emergency[ \t]+(?:dept|department|room)|step[- ]?down(?:[ \t]+unit)?|transfer[ \t]+(?:center|centre|ctr)"
+    r"|cath[ \t]+lab|tele(?:metry)?[ \t]+(?:unit|floor)|liaison|pathology|radiology)(?![\w-])"
+)
+_RECORDS = r"(?i:records?|notes|chart|imaging|films|discharge[ \t]+summary|d/?c[ \t]+summary)(?![\w-])"
+
+SAINT = rule(rf"(?<![\w.'’-])(?P<phi>(?i:st\.?|saint){_GAP}(?P<name>{_WORD}|[A-Za-z](?=['’][sS]))(?:['’][sS])?)(?![\w'’-])(?![ \t]+(?i:wort))",
+             Phi.FACILITY, 0.6)
+OWNS_A_UNIT = rule(rf"(?<![\w'’-])(?P<phi>{_NAME}){_POSSESSIVE}[ \t]+{_HOSPITAL_PART}", Phi.FACILITY, 0.6)
+AT_POSSESSIVE = rule(rf"(?<![\w'’-])(?i:at)[ \t]+(?P<phi>{_NAME}){_POSSESSIVE}(?=[,;.][ \t\n]|[ \t]+(?i:workup|work-up)\b)", Phi.FACILITY, 0.55)
+SENT_RECORDS = rule(rf"(?<![\w'’-])(?P<phi>{_NAME})[ \t]+(?i:sent|faxed|uploaded)[ \t]+(?:(?i:a|the|over)[ \t]+)?(?i:cds?|discs?|images|films|records|imaging)(?![\w-])",
+                    Phi.FACILITY, 0.6)
+PER_RECORDS = rule(rf"(?<![\w'’-])(?i:per|from|review(?:ed)?[ \t]+of)[ \t]+(?P<phi>{_NAME})[ \t]+{_RECORDS}", Phi.FACILITY, 0.55)
+OUTSIDE_FROM = rule(rf"(?<![\w'’-])(?i:outside|osh)[ \t]+(?i:mri|ct|cta|imaging|records|films|labs|echo|ekg|ecg|studies)[ \t]+(?i:from)[ \t]+(?P<phi>{_NAME})(?![\w'’-])",
+                    Phi.FACILITY, 0.55)
+TRANSFER_FROM = rule(rf"(?<![\w'’-])(?i:tx|xfer|transferred|transfer)[ \t]+(?i:from)[ \t]+(?P<phi>{_NAME})(?![\w'’-])", Phi.FACILITY, 0.5)
+_STRONG = (SENT_RECORDS, OWNS_A_UNIT)  # slots where the value's case says nothing ("nmh sent cd", "MH's ICU")
+
+
+class FacilitySlotRecognizer(RegexRecognizer):
+    RULES = (SAINT, OWNS_A_UNIT, AT_POSSESSIVE, SENT_RECORDS, PER_RECORDS, OUTSIDE_FROM, TRANSFER_FROM)
+    HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at)\b|['’]")
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if not self.HINT.search(text):
+            return []
+        results = []
+        for slot in self.RULES:
+            for match in slot.pattern.finditer(text):
+                start, end = match.span("phi")
+                if (start := self._name_start(text, start, end, slot)) is not None:
+                    if (m := re.match(_POSSESSIVE, text[end : end + 2])) is not None:
+                        end += m.end()  # a possessive's mark goes with the name: "[St. Rita's]"
+                    results.append(self.result(slot.entity, start, end, slot.score))
+        return results
+
+    @staticmethod
+    def _name_start(text: str, start: int, end: int, slot: Rule) -> int | None:
+        """Where the name in text[start:end] starts once the sentence's words before it are left
+        ("hospitalization at [MH]'s ICU"), or None when no name stands there."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if slot is SAINT:
+            return start if _saint(words[-1].group()) else None
+        loose = slot in _STRONG or _one_case(text, start)
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i].group()
+            if word.lower().rstrip(".") in ("st", "saint") and i + 1 < len(words):
+                return start + words[i].start() if _saint(words[i + 1].group()) else None
+            if not _name_word(word, loose):
+                words = words[i + 1 :]
+                break
+        titled = not _one_case(text, start)
+        if not words or not any(_rare(w.group(), titled and w.group()[0].isupper()) for w in words):
+            return None
+        return start + words[0].start()
+
+
+def _bare(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("’s").strip("'’")
+
+
+def _saint(word: str) -> bool:
+    """A saint's name after "St.": a first name, a name no dictionary knows, or an initial ("St. E's")."""
+    bare = _bare(word)
+    if len(bare) == 1:
+        return word[-2:].lower() in ("'s", "’s")
+    return bare not in lexicon.safe_words() and bare not in lexicon.function_words() and (
+        bare in lexicon.first_names() or lexicon.unknown_word(bare) or not lexicon.english_word(bare) and lexicon.known_name(bare))
+
+
+def _one_case(text: str, at: int) -> bool:
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    return line.isupper() or line.islower()
+
+
+def _name_word(word: str, loose: bool) -> bool:
+    """A word that may stand in a facility's name here: no function word, shorthand or clinical term;
+    in a mixed-case line written as a name or as letters, unless the slot says enough (`loose`)."""
+    bare = _bare(word)
+    if not bare or bare in lexicon.function_words() or bare in lexicon.safe_words() or bare in lexicon.care_settings() \
+            or bare in RELATION_WORDS or bare in lexicon.note_words():
+        return False
+    return loose or word[0].isupper()
+
+
+def _rare(word: str, titled: bool) -> bool:
+    """A word only a name would be: no dictionary's, and rare, or a census name English lacks, or one
+    written as a name (`titled`: capitalized in a mixed-case line) and rarer than "Barnes"."""
+    bare = _bare(word)
+    if lexicon.unknown_word(bare) or not lexicon.english_word(bare) and (lexicon.known_name(bare) or lexicon.word_frequency(bare) < 3.5):
+        return True
+    return titled and lexicon.known_name(bare) and lexicon.word_frequency(bare) < _NAME_ZIPF  # "At Barnes's": written as a name
