@@ -171,3 +171,20 @@ def test_day_programs_schools_and_employers_are_masked(text: str, place: str) ->
 @pytest.mark.parametrize("text", ["Pt attends day program", "works in construction", "referred to pain management"])
 def test_trades_and_services_without_a_name_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("kind", ["MedFlight", "HH", "TCU", "Peds", "HD unit", "Renal Care", "CMHT"])
+def test_transport_home_health_and_care_units_end_a_facilitys_name(kind: str) -> None:
+    from faker import Faker
+
+    fake = Faker()
+    fake.seed_instance(len(kind))
+    for _ in range(3):
+        name = f"{fake.last_name()}{fake.random_element(('brook', 'crest', 'field', 'water', 'stone'))}"
+        text = f"Dispo: transfer to {name} {kind} on {fake.date('%m/%d')}; report called."
+        assert name not in masked(text) and kind not in masked(text), text
+
+
+@pytest.mark.parametrize("text", ["Peds HH referral placed.", "Gen Peds clinic today.", "Peds ED for eval.", "HD unit called; Renal care plan"])
+def test_a_kind_after_a_care_word_stays(text: str) -> None:
+    assert masked(text) == text
