@@ -278,6 +278,7 @@ def test_no_organisation_and_a_sentence_after_the_label_stay(text: str) -> None:
     ("Durrihy Gastroenterology, P.C. will see him.", "Durrihy Gastroenterology, P.C."),
     ("QUINWOOD SPRINGS INTERNAL MEDICINE", "QUINWOOD SPRINGS INTERNAL MEDICINE"),
     ("CT read by Price Radiology; f/u Hall FP", "Price Radiology"),  # a frequent surname that is also a word
+    ("PCP: Dr. Amador (Amador & Cetin Internal Medicine, P.C.)", "Amador & Cetin Internal Medicine, P.C."),  # "cetin" is also an obscure word
 ])  # fmt: skip
 def test_a_practice_named_for_a_person_or_a_place_is_masked_whole(text: str, place: str) -> None:
     assert place in found(text, PLACES), found(text)

@@ -34,6 +34,7 @@ _PRACTICE = re.compile(
 _TOKEN = re.compile(r"[A-Za-z][\w'’]*|&")
 _MAX_WORDS = 4
 _UNKNOWN_ZIPF = 3.5
+_OBSCURE_ZIPF = 2.0  # a dictionary word rarer than this is used as a name, not as itself: "Cetin" (1.6; cetin is a wax)
 
 
 def _name_word(token: str) -> bool:
@@ -47,7 +48,7 @@ def _name_word(token: str) -> bool:
     census = word in lexicon.last_names() or word in lexicon.first_names()
     if _ADJECTIVE.fullmatch(word) and not census:
         return False
-    if lexicon.english_word(word):
+    if lexicon.english_word(word) and lexicon.word_frequency(word) >= _OBSCURE_ZIPF:
         return word in lexicon.common_last_names()  # "Price", "hayes": before a practice's kind, a frequent surname is one
     return census or lexicon.word_frequency(word) < _UNKNOWN_ZIPF
 
