@@ -3,6 +3,7 @@
 import ingestion.deid.presidio  # noqa: F401  (first: settles presidio's environment)
 from ingestion.deid.recognizers.addresses import AddressBlockRecognizer
 from ingestion.deid.recognizers.care_chains import CareChainRecognizer
+from ingestion.deid.recognizers.congregations import CongregationRecognizer
 from ingestion.deid.recognizers.contact import (
     ClinicalEmailRecognizer,
     ClinicalIpRecognizer,
@@ -29,6 +30,7 @@ __all__ = [
     "CareChainRecognizer",
     "AddressBlockRecognizer",
     "ClinicalAddressRecognizer",
+    "CongregationRecognizer",
     "ClinicalAgeRecognizer",
     "ClinicalDateRecognizer",
     "ClinicalEmailRecognizer",
