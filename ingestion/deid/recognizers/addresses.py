@@ -24,6 +24,9 @@ from ingestion.deid.recognizers.base import ClinicalRecognizer
 
 _HOUSE = r"(?:(?:flat|unit|apt|apartment|suite)\.?[ ]\d{1,4}[a-z]?,?[ ])?(?:\d{1,4}/)?\d{1,5}[a-z]?"
 _UNIT = r"(?:,?[ ](?:apt|apartment|suite|ste|unit|flat|#)\.?[ ]?#?\d{1,5}[a-z]?)?"
+# A street named by an ordinal ("3078 20TH AVE", "308 13th Pl"), before a road's word only: "2 2nd line agents" is none.
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+_ORDINAL_TYPES = frozenset("street st avenue ave av road rd lane ln boulevard blvd terrace ter place pl court ct drive dr way parkway pkwy".split())
 _END = r"(?=[ \t]*(?:$|[,.;:)]|[ \t]-|[ \t]{2}|\t))"
 # States, territories and provinces that follow a town; they stay unmasked.
 REGIONS = frozenset(
@@ -59,7 +62,8 @@ def street_types() -> frozenset[str]:
 def _street() -> re.Pattern[str]:
     types = "|".join(sorted((re.escape(t) for t in street_types()), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w/.,-])(?P<house>{_HOUSE})[ ](?P<name>(?:[a-z][\w'’-]*[ ]){{1,3}}?)(?P<type>{types})\.?{_UNIT}{_END}",
+        rf"(?<![\w/.,-])(?P<house>{_HOUSE})[ ](?P<name>(?:[a-z][\w'’-]*[ ]){{0,2}}?[a-z][\w'’-]*|{_ORDINAL})(?P<gap>[ ]|[ \t]*\n[ \t]*)"
+        rf"(?P<type>{types})\.?{_UNIT}{_END}",
         re.I | re.M,
     )
 
@@ -130,8 +134,13 @@ class AddressBlockRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         for street in _street().finditer(text):
-            if not _street_name(street["name"].split(), street["type"]):
+            if re.fullmatch(_ORDINAL, street["name"], re.I):
+                if street["type"].lower() not in _ORDINAL_TYPES:
+                    continue
+            elif not _street_name(street["name"].split(), street["type"]):
                 continue
+            if "\n" in street["gap"] and text[street.end() : street.end() + 1] != ",":
+                continue  # a street's type wraps onto the next line only before the town: "LIVES AT 9653 MASEK\nST, BOSTON"
             results.append(self.result(Phi.STREET_ADDRESS, street.start(), street.end(), 0.85))
             results += self._rest(text, street.end())
         for street in _BARE_STREET.finditer(text):
