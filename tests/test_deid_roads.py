@@ -50,3 +50,78 @@ def test_ordinals_and_line_starts_that_are_no_street_stay(text: str) -> None:
         if word in text:
             assert word in out, out
 
+
+def _town() -> str:
+    return fake.city()
+
+
+@pytest.mark.parametrize("shape, road", [
+    ("MVC on {road} near the {town} exit in {town}.", "US-{n}"),
+    ("s/p MVC on {road} southbound near mile 144 in {town}.", "I-{n}"),
+    ("HPI: MVC on {road}; restrained driver.", "Rt {n} near exit 30"),
+    ("HPI: Pedestrian struck on {road}. Arrived via EMS.", "Rt. {n} near exit 16"),
+    ("HPI: MVC on {road}; restrained driver, airbag deployed.", "exit 25 off Route {n}"),
+    ("Lives on a farm road off {road} in {town}; cell service poor.", "Rt. {n}"),
+])  # fmt: skip
+def test_a_highway_where_an_event_happened_is_masked(shape: str, road: str) -> None:
+    road = road.format(n=fake.random_int(2, 199))
+    text = shape.format(road=road, town=_town())
+    assert _hidden(text, road), masked(text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Thyroid ablation with I-131 in 2019; on I-131 therapy now.", "I-131"),
+    ("US-guided paracentesis, 3 L removed.", "US-guided"),
+    ("Pain in rt 2nd toe; rt 5 mm nodule.", "rt 2nd toe"),
+    ("I-123 uptake scan near normal.", "I-123"),
+])  # fmt: skip
+def test_isotopes_ultrasound_and_sides_stay(text: str, kept: str) -> None:
+    assert kept in masked(text)
+
+
+def test_an_intersection_is_masked() -> None:
+    a, b = fake.last_name(), fake.last_name()
+    for text, parts in [
+        (f"s/p struck by car at the corner of {a} and 11th in {_town()}.", [a, "11th"]),
+        (f"the bus stop at {a.lower()} ln and {b.lower()} drive has been moved", [f"{a.lower()} ln", f"{b.lower()} drive"]),
+        (f"THE BUS STOP AT {a.upper()} AND {b.upper()} DRIVE HAS BEEN MOVED", [a.upper(), f"{b.upper()} DRIVE"]),
+    ]:
+        for part in parts:
+            assert _hidden(text, part), masked(text)
+
+
+@pytest.mark.parametrize("shape", [
+    "14:50 PT WAS FOUND AT {NAME} POND IN {TOWN} BY EMS",
+    "house is behind {name}field landing common.",
+    "During the field trip to {Name} State Park in {Town}, she had a low sugar.",
+    "remembers the reception at {name} pond.",
+    "HOUSE IS BEHIND {NAME} CENTER RESERVOIR.",
+    "he was found at {Name}\nPond by police.",
+])  # fmt: skip
+def test_a_landmark_is_masked_by_its_kind_in_any_case(shape: str) -> None:
+    name, town = fake.last_name(), _town()
+    text = shape.format(NAME=name.upper(), name=name.lower(), Name=name, TOWN=town.upper(), Town=town)
+    part = next(p for p in (name.upper(), name.lower(), name) if p in text)
+    assert _hidden(text, part), masked(text)
+
+
+def test_a_neighbourhood_by_its_section_is_masked() -> None:
+    name = fake.last_name()
+    text = f"Pt staying with friend in the {name} section this week; pick up there."
+    assert _hidden(text, f"{name} section"), masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Prepped and draped in the usual sterile field; visual field full.",
+    "Lungs: crackles in the left lower lung field.",
+    "See the results section; in the methods section below.",
+    "Lesion at the corner of the mouth and lip.",
+    "Walks in the park daily; swims at the lake in summer.",
+    "Delivered by cesarean section in the lower uterine section.",
+])  # fmt: skip
+def test_clinical_fields_sections_and_plain_parks_stay(text: str) -> None:
+    out = masked(text)
+    for word in ("sterile", "visual", "lung", "results", "methods", "mouth", "lip", "park", "lake", "cesarean", "uterine"):
+        if word in text:
+            assert word in out, out
+

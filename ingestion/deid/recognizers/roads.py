@@ -1,0 +1,117 @@
+"""Roads and landmarks where something happened, found by their shape and the words around them.
+
+A numbered highway is a place when a note says where on it an event was: "MVC on US-55 near the
+exit", "on I-18 southbound near mile 144", "Rt 77 near exit 30", "exit 25 off Route 88"; the same
+shapes stay elsewhere ("I-131 therapy", "US-guided biopsy", "rt 2nd toe"). Two streets that meet
+name a corner ("at the corner of Stonedale and 11th", "the bus stop at Oak Ln and Summer Drive").
+A landmark is a name and its kind ("found at Nichols Pond", "behind kingsleigh landing common"), and
+a neighbourhood a name and "section" ("in the Scott section"). The names are judged, not listed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+from ingestion.deid.grow import line_of
+from ingestion.deid.recognizers.base import ClinicalRecognizer
+
+_NUMBERED = r"(?:(?:i|us|sr)-\d{1,3}|(?:i|us)[ ]\d{1,3}|(?:rt|rte|route|hwy|highway|interstate|state[ ]route)\.?[ ]?#?\d{1,4})[a-z]?"
+_EXIT = r"exit[ ]#?\d{1,3}[a-z]?"
+# Where on a road: "near exit 30", "southbound", "NB", "near mile 144", "in Tolland", "at the ... exit"
+_WHERE_AFTER = re.compile(
+    r"[ ]+(?:near|at|past|by|before|after)[ ]+(?:the[ ]+)?(?:#|[A-Z]|exit|mile|ramp|overpass|bridge|on-?ramp|off-?ramp)"
+    r"|[ ]+(?:[nsew]/?b|north|south|east|west)(?:bound|[ ]bound)?\b|[ ]+(?:exit|mile|ramp|overpass)\b|[ ]+in[ ]+(?:#|[A-Z])",
+    re.I,
+)
+# Where a road is travelled: "MVC on", "off", "onto", "along", "exit 25 off".
+_ON_BEFORE = re.compile(r"(?:\b(?:on|off|onto|along|via|from|near|take|took|exit(?:ed)?|crossing|drove|driving|travel(?:l)?ing)[ ]+(?:the[ ]+)?)$", re.I)
+_HIGHWAY = re.compile(
+    rf"(?<![\w/.-])(?P<phi>(?:{_EXIT}[ ]+(?:off|of|on)[ ]+(?:of[ ]+)?)?(?P<road>{_NUMBERED})"
+    rf"(?:[ ]+(?:near|at|past|by)[ ]+(?:the[ ]+)?{_EXIT})?)(?![\w-])",
+    re.I,
+)
+_CORNER = re.compile(
+    r"\b(?:corner|intersection|junction)[ ]+of[ ]+(?:the[ ]+)?|\b(?:bus[ ]+stop|crosswalk|crossing)[ ]+(?:at|on)[ ]+(?:the[ ]+)?", re.I
+)
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+_STREET_WORD = r"(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|ter|place|pl|court|ct|drive|dr|way|parkway|pkwy)\.?"
+_STREET = rf"(?:{_ORDINAL}|[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)(?:[ ]{_STREET_WORD})?"
+_MEETING = re.compile(rf"(?P<a>{_STREET})[ ]*(?:and|&|/|@)[ ]*(?P<b>{_STREET})(?![\w'’-])", re.I)
+_LANDMARK_CUE = re.compile(r"\b(?:near|at|outside|behind|by|in|from|to|past)[ ]+(?:the[ ]+)?", re.I)
+_LANDMARK = re.compile(
+    r"(?P<phi>(?P<name>(?:[A-Za-z][\w'’-]*(?:[ ]|[ ]?\n)){1,3}?)"
+    r"(?P<kind>park|reservoir|pond|lake|state[ ]forest|state[ ]park|rail[ ]trail|mall|plaza|commons?|beach|woods|field))(?![\w'’-])",
+    re.I,
+)
+_SECTION = re.compile(r"\bthe[ ]+(?P<phi>(?P<name>[A-Za-z][\w'’-]+)[ ]+(?:section|neighbou?rhood))\b", re.I)
+_COMMON_NAME_ZIPF = 5.2  # "walker" 4.3, "white" 5.3 ... a census name as common as "white" names only written as one
+
+
+def _plain(word: str) -> bool:
+    """A word of the note's own, never a place's: a function, clinical, structure or safe word."""
+    return (word in lexicon.function_words() or word in lexicon.clinical_terms() or word in lexicon.structure_words()
+            or word in lexicon.safe_words_only() or word in lexicon.note_words())
+
+
+def _a_name(word: str, written: bool) -> bool:
+    """A word English does not know, or a census name (common ones only written as a name)."""
+    w = word.lower().removesuffix("'s").removesuffix("’s")
+    if len(w) < 3 or not w.isalpha() or _plain(w):
+        return False
+    if lexicon.unknown_word(w) or lexicon.known_name(w):
+        return True
+    census = w in lexicon.first_names() or w in lexicon.last_names()
+    return census and (written or lexicon.word_frequency(w) < _COMMON_NAME_ZIPF)
+
+
+def _street_part(part: str, written: bool) -> bool:
+    words = part.split()
+    if re.fullmatch(_ORDINAL, words[0], re.I):
+        return len(words) == 1 or re.fullmatch(_STREET_WORD, words[1], re.I) is not None
+    if len(words) > 1 and re.fullmatch(_STREET_WORD, words[-1], re.I):
+        words = words[:-1]
+    return all(not _plain(w.lower()) for w in words) and _a_name(words[0], written)
+
+
+class RoadRecognizer(ClinicalRecognizer):
+    def __init__(self) -> None:
+        super().__init__([Phi.CITY, Phi.STREET_ADDRESS])
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for road in _HIGHWAY.finditer(text):
+            before = _ON_BEFORE.search(text[max(0, road.start() - 30) : road.start()])
+            after = _WHERE_AFTER.match(text, road.end())
+            exited = road["phi"].lower() != road["road"].lower()
+            # "I-" and "US-" need both; "Rt 77" either ("rt 2nd toe" is a side); "Route 9" is found elsewhere.
+            loose = re.match(r"(?i)(?:i|us|sr|rt)\b", road["road"])
+            if exited or (before and after) or (not loose or road["road"][:2].lower() == "rt") and (before or after):
+                results.append(self.result(Phi.CITY, *road.span("phi"), 0.6))
+        for cue in _CORNER.finditer(text):
+            meet = _MEETING.match(text, cue.end())
+            if meet is None:
+                continue
+            written = not line_of(text, cue.start()).islower()
+            for part in ("a", "b"):
+                if _street_part(meet[part], written):
+                    results.append(self.result(Phi.STREET_ADDRESS, *meet.span(part), 0.6))
+        for cue in _LANDMARK_CUE.finditer(text):
+            if (mark := _LANDMARK.match(text, cue.end())) is None:
+                continue
+            words = mark["name"].split()
+            written = all(w[:1].isupper() for w in words + [mark["kind"]])
+            if mark["kind"].lower() == "field" and not written:
+                continue
+            # after a name its other words may be English ones: "Merrimont Center Reservoir"
+            if _a_name(words[0], written) and all(w.lower() not in lexicon.function_words() and w.lower() not in lexicon.clinical_terms()
+                                                  for w in words[1:]):
+                results.append(self.result(Phi.CITY, *mark.span("phi"), 0.6))
+        for section in _SECTION.finditer(text):
+            if _a_name(section["name"], section["name"][:1].isupper()):
+                results.append(self.result(Phi.CITY, *section.span("phi"), 0.6))
+        return results
