@@ -125,3 +125,40 @@ def test_clinical_fields_sections_and_plain_parks_stay(text: str) -> None:
         if word in text:
             assert word in out, out
 
+
+@pytest.mark.parametrize("shape, street", [
+    ("injured at the loading dock on {street} in {town}. supervisor notified", "{last} place"),
+    ("rx to shoppers drug mart on {street}. choice letter signed", "summer terrace"),
+    ("prefers to die at home on {street}, not at the hospital.", "bridge road"),
+    ("pt's mail should go to {street} in {town}", "{num} spring st"),
+    ("Medication may be dropped off at the front office, {street} entrance.", "{Last} Drive"),
+    ("HOME IS A 3RD-FLOOR WALKUP ON {street} IN {town}", "CROSS ST."),
+    ("Lives alone off {street} near {town}.", "the {Last} Road"),
+    ("LIVES ALONE OFF {street} NEAR {town}.", "THE {LAST}\nROAD"),
+    ("ped struck at {Last} Rd & {street}. Per EMS", "11th St"),
+])  # fmt: skip
+def test_a_street_by_the_building_on_it_its_entrance_or_its_article_is_masked(shape: str, street: str) -> None:
+    last = fake.last_name()
+    street = street.format(last=last.lower(), Last=last, LAST=last.upper(), num=fake.building_number())
+    text = shape.format(street=street, town=fake.city(), Last=last)
+    assert _hidden(text, street), masked(text)
+
+
+def test_a_postcode_after_a_state_is_masked() -> None:
+    zip_code = fake.zipcode()
+    text = f"pt lives with daughter at {fake.street_address()},\n{fake.city().lower()}, md {zip_code}. prior to admit"
+    assert zip_code not in masked(text)
+    assert "H4C5K1" not in masked(f"he lived at home, {fake.city()}, AB H4C5K1, with his partner.")
+
+
+@pytest.mark.parametrize("text", [
+    "Home on 2 L NC; home on tube feeds. Uses the main entrance.",
+    "Took 2 cats\nDr. Lee agrees.",
+    "on the road to recovery; mg, ca 12345 units",
+])  # fmt: skip
+def test_plain_uses_of_home_on_and_entrance_stay(text: str) -> None:
+    out = masked(text)
+    for word in ("tube", "feeds", "main", "Dr", "road", "recovery"):
+        if word in text:
+            assert word in out, out
+
