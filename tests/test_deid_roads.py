@@ -162,3 +162,29 @@ def test_plain_uses_of_home_on_and_entrance_stay(text: str) -> None:
         if word in text:
             assert word in out, out
 
+
+@pytest.mark.parametrize("shape, place", [
+    ("Pt staying with daughter in {place} this week; pick up there.", "{Last} Point"),
+    ("PT STAYING WITH MOM IN {place} THIS WEEK; PICK UP THERE.", "{LAST} HIGHLANDS"),
+    ("his MGM is moving up\nto {place} next month", "{Last}ford"),
+    ("aunt drove down from\n{place} and sang hymns.", "{Last}mont"),
+    ("before that couch-surfing in {place}.", "Lower New {Last}leigh"),
+])  # fmt: skip
+def test_a_locality_by_its_type_its_prefix_or_a_cue_across_a_line_is_masked(shape: str, place: str) -> None:
+    last = fake.last_name()
+    place = place.format(Last=last, LAST=last.upper())
+    text = shape.format(place=place)
+    assert _hidden(text, place), masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "edema in lower extremities and upper GI tract; in Point of care testing.",
+    "Mass in the Upper Lobe; moving up to the ICU.",
+    "drove down from\nthe clinic and sang hymns",
+])  # fmt: skip
+def test_sides_and_care_after_those_cues_stay(text: str) -> None:
+    out = masked(text)
+    for word in ("lower", "extremities", "upper", "Point", "care", "Upper", "Lobe", "ICU", "clinic"):
+        if word in text:
+            assert word in out, out
+
