@@ -188,3 +188,10 @@ def test_sides_and_care_after_those_cues_stay(text: str) -> None:
         if word in text:
             assert word in out, out
 
+
+def test_a_prefixed_name_in_lower_case_after_a_place_preposition_is_masked() -> None:
+    name = fake.first_name_female().lower()
+    text = f"granddaughter lives nearby in west {name}. roommate brings groceries."
+    assert _hidden(text, f"west {name}"), masked(text)
+    assert "west side" in masked("pain radiating to west side; in east wing")
+
