@@ -189,6 +189,14 @@ def test_sides_and_care_after_those_cues_stay(text: str) -> None:
             assert word in out, out
 
 
+@pytest.mark.parametrize("kind", ["Via", "Manors", "Island", "station", "run"])
+def test_the_street_of_the_pharmacy_a_prescription_went_to_is_masked(kind: str) -> None:
+    street = f"{fake.first_name()} {kind}"
+    text = f"Pt ran out of zofran today; refill sent to CVS on {street}. Pt instructed to hold oxycodone."
+    assert _hidden(text, street), masked(text)
+    assert "on hold pending" in masked("refill sent to pharmacy on hold pending labs; rx sent to CVS on file.")
+
+
 def test_a_prefixed_name_in_lower_case_after_a_place_preposition_is_masked() -> None:
     name = fake.first_name_female().lower()
     text = f"granddaughter lives nearby in west {name}. roommate brings groceries."

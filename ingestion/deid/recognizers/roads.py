@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.grow import line_of
+from ingestion.deid.recognizers.addresses import street_types
 from ingestion.deid.recognizers.base import ClinicalRecognizer
 
 _NUMBERED = r"(?:(?:i|us|sr)-\d{1,3}|(?:i|us)[ ]\d{1,3}|(?:rt|rte|route|hwy|highway|interstate|state[ ]route)\.?[ ]?#?\d{1,4})[a-z]?"
@@ -49,6 +50,13 @@ _LANDMARK = re.compile(
     re.I,
 )
 _SECTION = re.compile(r"\bthe[ ]+(?P<phi>(?P<name>[A-Za-z][\w'’-]+)[ ]+(?:section|neighbou?rhood))\b", re.I)
+# The street of the pharmacy a prescription went to, with any street type: "refill sent to CVS on Dawn Via",
+# "rx sent to the walgreens on raymond run", "refill sent to Rite Aid on Banks Manors"
+_SENT_ON = re.compile(
+    r"\b(?:refills?|rx|prescriptions?|scripts?|meds|medications?)[ ]+(?:was[ ]+|were[ ]+)?(?:sent|faxed|called[ ]+in|e-?prescribed)[ ]+to[ ]+"
+    r"(?:[^\s.;,]+[ ]+){1,3}?on[ ]+(?P<phi>(?P<name>[A-Za-z][\w'’-]*)[ ](?P<type>[A-Za-z]+))(?![\w'’-])",
+    re.I,
+)
 _COMMON_NAME_ZIPF = 5.2  # "walker" 4.3, "white" 5.3 ... a census name as common as "white" names only written as one
 
 
@@ -111,6 +119,9 @@ class RoadRecognizer(ClinicalRecognizer):
             if _a_name(words[0], written) and all(w.lower() not in lexicon.function_words() and w.lower() not in lexicon.clinical_terms()
                                                   for w in words[1:]):
                 results.append(self.result(Phi.CITY, *mark.span("phi"), 0.6))
+        for street in _SENT_ON.finditer(text):
+            if street["type"].lower() in street_types() and _a_name(street["name"], True):
+                results.append(self.result(Phi.STREET_ADDRESS, *street.span("phi"), 0.6))
         for section in _SECTION.finditer(text):
             if _a_name(section["name"], section["name"][:1].isupper()):
                 results.append(self.result(Phi.CITY, *section.span("phi"), 0.6))
