@@ -42,3 +42,10 @@ def test_a_hyphenated_month_and_day_where_a_date_is_meant_is_masked(shape: str) 
 ])  # fmt: skip
 def test_ranges_counts_and_doses_stay(text: str, kept: str) -> None:
     assert kept in masked(text)
+
+
+def test_the_end_of_a_stay_named_from_its_start_is_masked() -> None:
+    text = "her admission to the hospital from the 28th to the 5th for perforated diverticulitis"
+    assert "5th" not in masked(text)
+    assert "2nd floor" in masked("moved from 1st to the 2nd floor; range from 2 to the 4th ventricle")
+    assert "###" in masked("admission for failure to thrive (11-15 - 11/20).").split("-")[0]

@@ -7,7 +7,7 @@ from faker import Faker
 from tests.deid_masking import masked
 
 fake = Faker("en_US")
-Faker.seed(20261207)
+fake.seed_instance(20261207)
 
 
 def _hidden(text: str, part: str) -> bool:
@@ -203,3 +203,35 @@ def test_a_prefixed_name_in_lower_case_after_a_place_preposition_is_masked() -> 
     assert _hidden(text, f"west {name}"), masked(text)
     assert "west side" in masked("pain radiating to west side; in east wing")
 
+
+@pytest.mark.parametrize("shape, place", [
+    ("13:15 PT WAS FOUND AT {place} IN BOSTON BY EMS", "WALKER POND"),
+    ("THE RECEPTION AT {place}. GODSON IS WORRIED", "WHITE FIELD"),
+    ("lives off the Bay Road near {place}; past the line.", "South {Last}\nReservoir"),
+    ("house is behind {place}. Pt's niece lives next door.", "North {Last} Green"),
+    ("delivery route for Acme Logistics between Salem and {place}.", "{last}"),
+    ("the bus stop at {place} and Elm St has been moved", "bridge ln"),
+    ("THE BUS STOP AT OAK AVE AND {place} HAS BEEN MOVED", "SUMMER DRIVE"),
+    ("LIVED IN SALEM FOR 50 YEARS; MOVED\nTO {place} TO BE NEAR HER", "NEW {LAST}"),
+])  # fmt: skip
+def test_landmarks_route_ends_and_streets_of_a_corner_in_words_of_a_note_are_masked(shape: str, place: str) -> None:
+    last = fake.last_name()
+    place = place.format(Last=last, LAST=last.upper(), last=last.lower())
+    text = shape.format(place=place)
+    assert _hidden(text, place), masked(text)
+
+
+def test_walkers_greens_and_counts_between_stay() -> None:
+    text = "uses a walker at home; in the green zone; pain between shoulders and neck; drives between 2 and 3 times a week"
+    out = masked(text)
+    for word in ("walker", "green", "shoulders", "neck", "times"):
+        assert word in out, out
+
+
+def test_the_street_a_patient_lives_on_is_masked_in_words_of_a_note() -> None:
+    for text, street in [
+        ("SHE LIVES\nALONE ON SPRING COURT IN RURAL COUNTY.", "SPRING COURT"),
+        (f"She lives alone on {fake.last_name()}\nBoulevard in rural county.", "Boulevard"),
+    ]:
+        assert _hidden(text, street), masked(text)
+    assert "oxygen" in masked("lives alone on oxygen; lives on 2nd floor")

@@ -86,11 +86,12 @@ _NAMED_STREET = re.compile(
     r"(?:Street|Avenue|Road|Lane|Boulevard|Terrace|Parkway|Highway|Turnpike|Crescent|Extension))(?![\w'’-])"
 )
 # Where a home, shop or workplace stands, any words before a road's word name the road: "at home on bridge road",
-# "drug mart on summer terrace", "walkup on CROSS ST.", "the loading dock on thompson place"; and an entrance by its
+# "drug mart on summer terrace", "walkup on CROSS ST.", "LIVES ALONE ON SPRING COURT"; and an entrance by its
 # road: "the front office, Spring Drive entrance".
 _ROAD_TYPE = r"(?:street|st|avenue|ave|road|rd|lane|ln|terrace|ter|place|pl|court|ct|drive|dr|boulevard|blvd|way|parkway|pkwy)"
 _BUILDING_ON = re.compile(
-    r"\b(?:home|house|dock|mart|store|shop|pharmacy|walkup|apartment|office|farm|trailer|condo|entrance)[ ]+(?:on|off)[ ]+(?:the[ ]+)?"
+    r"\b(?:home|house|dock|mart|store|shop|pharmacy|walkup|apartment|office|farm|trailer|condo|entrance|(?:lives|living|resides)(?:\s+alone)?)"
+    r"\s+(?:on|off)[ ]+(?:the[ ]+)?"
     rf"(?P<phi>(?P<name>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]{_ROAD_TYPE}\.?)(?![\w'’-])",
     re.I,
 )

@@ -80,7 +80,7 @@ _FACILITY_CUES = (
     r"|(?:snf|ltach?|rehab|nursing[ ]+home|hospice|assisted[ ]+living|(?:skilled[ ]+nursing|extended[ ]+care)[ ]+facility)[ ]+[-–]"
 )
 # Cues after which a town stands.
-_TOWN_CUES = r"moving(?:\s+(?:back|up|down))?\s+to|(?:grew|growing|raised|born)[ ]+up[ ]+in|(?:raised|born|lived)[ ]+in|closer[ ]+to|visiting[ ]+from|came[ ]+to|(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
+_TOWN_CUES = r"moving(?:\s+(?:back|up|down))?\s+to|(?:grew|growing|raised|born)\s+up\s+in|(?:raised|born|lived)\s+in|closer\s+to|visiting\s+from|came\s+to|(?:moved|relocated|came)\s+from\s+(?:\w+\s+){1,3}?to|lives\s+(?:in|at|near)|living\s+in|resides\s+in|moved(?:\s+back)?\s+(?:to|from)|relocated\s+(?:to|from)|home\s+(?:to|in)|native\s+of"
 # Cues too common to trust, after which only a word English does not know is a place ("voiding via
 # urinal" is none), and a sign-out's arrow ("PT eval -> Redbury vs home"): the group `weak` of _CUES.
 _CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near|via)|(?<=[ ])(?:->|→)))(?=[ \t]|\n[ \t]*\S)", re.I)

@@ -46,8 +46,15 @@ _MEETING = re.compile(rf"(?P<a>{_STREET})[ ]*(?:and|&|/|@)[ ]*(?P<b>{_STREET})(?
 _LANDMARK_CUE = re.compile(r"\b(?:near|at|outside|behind|by|in|from|to|past)[ ]+(?:the[ ]+)?", re.I)
 _LANDMARK = re.compile(
     r"(?P<phi>(?P<name>(?:[A-Za-z][\w'’-]*(?:[ ]|[ ]?\n)){1,3}?)"
-    r"(?P<kind>park|reservoir|pond|lake|state[ ]forest|state[ ]park|rail[ ]trail|mall|plaza|commons?|beach|woods|field))(?![\w'’-])",
+    r"(?P<kind>park|reservoir|pond|lake|state[ ]forest|state[ ]park|rail[ ]trail|mall|plaza|commons?|green|beach|woods|field))(?![\w'’-])",
     re.I,
+)
+_DIRECTIONS = frozenset("north south east west new upper lower old".split())
+# The two ends of a route or a commute: "delivery route for Acme between Salem and jessley"
+_ROUTE = re.compile(
+    r"\b(?:route|commutes?|commuting|drives?|driving|travels?|travell?ing)\b[^.;\n]{0,60}?\bbetween[ ]+"
+    r"(?P<a>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*){0,3}?)[ ]+and[ ]+(?P<b>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*){0,2}?)(?=[ ]*(?:$|[.,;)]))",
+    re.I | re.M,
 )
 _SECTION = re.compile(r"\bthe[ ]+(?P<phi>(?P<name>[A-Za-z][\w'’-]+)[ ]+(?:section|neighbou?rhood))\b", re.I)
 # The street of the pharmacy a prescription went to, with any street type: "refill sent to CVS on Dawn Via",
@@ -66,10 +73,16 @@ def _plain(word: str) -> bool:
             or word in lexicon.safe_words_only() or word in lexicon.note_words())
 
 
-def _a_name(word: str, written: bool) -> bool:
-    """A word English does not know, or a census name (common ones only written as a name)."""
+def _a_name(word: str, written: bool, kind: bool = False) -> bool:
+    """A word English does not know, or a census name (common ones only written as a name); before a
+    landmark's kind a census name written as one may be a note's or an eponym's word too ("WALKER POND", "WHITE FIELD")."""
     w = word.lower().removesuffix("'s").removesuffix("’s")
-    if len(w) < 3 or not w.isalpha() or _plain(w):
+    if len(w) < 3 or not w.isalpha():
+        return False
+    if kind and (written or w not in lexicon.note_words()) and (w in lexicon.first_names() or w in lexicon.last_names()) \
+            and w not in lexicon.function_words():
+        return True
+    if _plain(w):
         return False
     if lexicon.unknown_word(w) or lexicon.known_name(w):
         return True
@@ -83,6 +96,8 @@ def _street_part(part: str, written: bool) -> bool:
         return len(words) == 1 or re.fullmatch(_STREET_WORD, words[1], re.I) is not None
     if len(words) > 1 and re.fullmatch(_STREET_WORD, words[-1], re.I):
         words = words[:-1]
+        # with its road's word, any words but a sentence's name a street: "bridge ln", "SUMMER DRIVE"
+        return all(w.lower() not in lexicon.function_words() and len(w) > 1 for w in words)
     return all(not _plain(w.lower()) for w in words) and _a_name(words[0], written)
 
 
@@ -113,15 +128,22 @@ class RoadRecognizer(ClinicalRecognizer):
                 continue
             words = mark["name"].split()
             written = all(w[:1].isupper() for w in words + [mark["kind"]])
+            if len(words) > 1 and words[0].lower() in _DIRECTIONS:
+                words = words[1:]  # "South Rookleigh Reservoir": the name after the direction is judged
             if mark["kind"].lower() == "field" and not written:
                 continue
             # after a name its other words may be English ones: "Merrimont Center Reservoir"
-            if _a_name(words[0], written) and all(w.lower() not in lexicon.function_words() and w.lower() not in lexicon.clinical_terms()
+            if _a_name(words[0], written, kind=True) and all(w.lower() not in lexicon.function_words() and w.lower() not in lexicon.clinical_terms()
                                                   for w in words[1:]):
                 results.append(self.result(Phi.CITY, *mark.span("phi"), 0.6))
         for street in _SENT_ON.finditer(text):
             if street["type"].lower() in street_types() and _a_name(street["name"], True):
                 results.append(self.result(Phi.STREET_ADDRESS, *street.span("phi"), 0.6))
+        for route in _ROUTE.finditer(text):
+            for part in ("a", "b"):
+                words = [w for w in route[part].split() if w.lower() not in _DIRECTIONS]
+                if words and _a_name(words[0], words[0][:1].isupper()) and not any(w.lower() in lexicon.function_words() for w in words):
+                    results.append(self.result(Phi.CITY, *route.span(part), 0.6))
         for section in _SECTION.finditer(text):
             if _a_name(section["name"], section["name"][:1].isupper()):
                 results.append(self.result(Phi.CITY, *section.span("phi"), 0.6))
