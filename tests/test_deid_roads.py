@@ -235,3 +235,10 @@ def test_the_street_a_patient_lives_on_is_masked_in_words_of_a_note() -> None:
     ]:
         assert _hidden(text, street), masked(text)
     assert "oxygen" in masked("lives alone on oxygen; lives on 2nd floor")
+
+
+def test_a_numbered_street_of_any_type_after_lives_at_ends_before_in_town() -> None:
+    street = f"{fake.building_number()} {fake.last_name()} Wells".upper()
+    text = f"THE PATIENT LIVES AT {street} IN {fake.city().upper()}."
+    assert _hidden(text, street), masked(text)
+    assert "course in hospital" in masked("Took 5 day course in hospital")

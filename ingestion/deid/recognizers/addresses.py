@@ -96,6 +96,7 @@ _BUILDING_ON = re.compile(
     re.I,
 )
 _ENTRANCE = re.compile(rf"(?:,|\bthe)[ ]+(?P<phi>(?P<name>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]{_ROAD_TYPE}\.?)[ ]+entrance\b", re.I)
+_LIVES_AT = re.compile(r"\b(?:lives|living|resides|residing|staying)[ ]+at[ ]+$", re.I)
 _ENGLISH_TYPES = frozenset("way place court drive dr circle".split())
 _DOCTOR_AFTER = re.compile(r"[ ]+[A-Z][a-z]")
 # The town after such a street in brackets: "(Hawthorn Drive, Quarrycliff)", "(linden street, fernsted)"
@@ -153,8 +154,9 @@ class AddressBlockRecognizer(ClinicalRecognizer):
                     continue
             elif not _street_name(street["name"].split(), street["type"]):
                 continue
-            if text[street.end() : street.end() + 1] == " " and street["type"].lower() not in _ROAD_WORDS:
-                continue  # before "in <town>" only a road's word ends a street: "502 spring st in Salem"
+            if text[street.end() : street.end() + 1] == " " and street["type"].lower() not in _ROAD_WORDS \
+                    and not _LIVES_AT.search(text, max(0, street.start() - 20), street.start()):
+                continue  # before "in <town>" only a road's word ends a street ("502 spring st in Salem"), or any after "lives at"
             if "\n" in street["gap"] and text[street.end() : street.end() + 1] != ",":
                 continue  # a street's type wraps onto the next line only before the town: "LIVES AT 9653 MASEK\nST, BOSTON"
             results.append(self.result(Phi.STREET_ADDRESS, street.start(), street.end(), 0.85))
