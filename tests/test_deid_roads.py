@@ -242,3 +242,12 @@ def test_a_numbered_street_of_any_type_after_lives_at_ends_before_in_town() -> N
     text = f"THE PATIENT LIVES AT {street} IN {fake.city().upper()}."
     assert _hidden(text, street), masked(text)
     assert "course in hospital" in masked("Took 5 day course in hospital")
+
+
+@pytest.mark.parametrize("shop", ["Target", "Wendy's", "Dunkin'", "Price Rite"])
+def test_a_shop_by_the_street_it_stands_on_is_masked(shop: str) -> None:
+    text = f"Syncopal episode in the checkout line at {shop} on {fake.last_name()} Drive. First on scene"
+    assert _hidden(text, shop.strip("'")), masked(text)
+    out = masked("seen at Rehab on Main St; at Home on Oak Street; at Rest on Elm St")
+    for word in ("Rehab", "Home", "Rest"):
+        assert word in out, out

@@ -64,6 +64,13 @@ _SENT_ON = re.compile(
     r"(?:[^\s.;,]+[ ]+){1,3}?on[ ]+(?P<phi>(?P<name>[A-Za-z][\w'’-]*)[ ](?P<type>[A-Za-z]+))(?![\w'’-])",
     re.I,
 )
+# A shop or restaurant by the street it stands on: "the checkout line at Target on Willow Drive", "at Dunkin' on Sycamore Rd"
+_BUSINESS_ON = re.compile(
+    r"\bat[ ]+(?P<phi>[A-Z][\w'’&-]*(?:[ ][A-Z][\w'’&-]*){0,3})[ ]+on[ ]+(?:the[ ]+)?(?:\d{1,5}[ ]+)?[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)?[ ]"
+    rf"{_STREET_WORD}(?![\w'’-])",
+    re.I,
+)
+_EVERYDAY_ZIPF = 5.0  # "at Home on Oak Street", "at Work on ...": no shop's name; "Target" 4.8
 _COMMON_NAME_ZIPF = 5.2  # "walker" 4.3, "white" 5.3 ... a census name as common as "white" names only written as one
 
 
@@ -144,6 +151,11 @@ class RoadRecognizer(ClinicalRecognizer):
                 words = [w for w in route[part].split() if w.lower() not in _DIRECTIONS]
                 if words and _a_name(words[0], words[0][:1].isupper()) and not any(w.lower() in lexicon.function_words() for w in words):
                     results.append(self.result(Phi.CITY, *route.span(part), 0.6))
+        for shop in _BUSINESS_ON.finditer(text):
+            words = [w.strip("'’").lower() for w in shop["phi"].split()]
+            if shop["phi"][0].isupper() and not any(w in lexicon.function_words() or w in lexicon.structure_words() or w in lexicon.clinical_terms()
+                                                     or w in lexicon.care_settings() or lexicon.word_frequency(w) >= _EVERYDAY_ZIPF for w in words):
+                results.append(self.result(Phi.CITY, *shop.span("phi"), 0.55))
         for section in _SECTION.finditer(text):
             if _a_name(section["name"], section["name"][:1].isupper()):
                 results.append(self.result(Phi.CITY, *section.span("phi"), 0.6))
