@@ -251,3 +251,10 @@ def test_a_shop_by_the_street_it_stands_on_is_masked(shop: str) -> None:
     out = masked("seen at Rehab on Main St; at Home on Oak Street; at Rest on Elm St")
     for word in ("Rehab", "Home", "Rest"):
         assert word in out, out
+
+
+def test_a_cross_streets_drive_is_no_doctor() -> None:
+    street = f"{fake.last_name()} Dr"
+    text = f"Nearest cross street {street}. Second home in Georgia in the winter."
+    assert _hidden(text, street), masked(text)
+    assert "Dr" in masked("Seen on Smith Dr. Jones's service today.").split("Smith")[-1]

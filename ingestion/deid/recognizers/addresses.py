@@ -96,6 +96,7 @@ _BUILDING_ON = re.compile(
     re.I,
 )
 _ENTRANCE = re.compile(rf"(?:,|\bthe)[ ]+(?P<phi>(?P<name>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]{_ROAD_TYPE}\.?)[ ]+entrance\b", re.I)
+_CROSS_STREET = re.compile(r"(?:cross[ ]+)?streets?\b", re.I)
 _LIVES_AT = re.compile(r"\b(?:lives|living|resides|residing|staying)[ ]+at[ ]+$", re.I)
 _ENGLISH_TYPES = frozenset("way place court drive dr circle".split())
 _DOCTOR_AFTER = re.compile(r"[ ]+[A-Z][a-z]")
@@ -166,8 +167,8 @@ class AddressBlockRecognizer(ClinicalRecognizer):
             named = all(w[:1].isupper() or w[:1].isdigit() for w in words)
             if street["type"].lower() in _ENGLISH_TYPES and not named and not (street.group().islower() and _street_name(words)):
                 continue  # "on miller drive" in a lower-case note, not "on long drive"
-            if street["type"].lower() == "dr" and _DOCTOR_AFTER.match(text, street.end()):
-                continue  # "on Smith Dr. Jones's service": a doctor, not a drive
+            if street["type"].lower() == "dr" and _DOCTOR_AFTER.match(text, street.end()) and not _CROSS_STREET.match(street.group()):
+                continue  # "on Smith Dr. Jones's service": a doctor, not a drive (but "cross street Pine Dr. Second home...")
             if "\n" in street["gap"] and street["type"].lower() not in _ROAD_WORDS:
                 continue  # a name wraps onto a road's word ("off the BENNETT\nROAD"), not onto "Dr." or "St." that start a line
             # A street written as a name may carry a common surname ("Smith Dr"); in lower case no note word may stand.
