@@ -362,7 +362,7 @@ def test_a_fire_bowel_habits_or_a_hospitals_lab_stay(text: str) -> None:
     ("The bus stop at Main St and Prospect Extension has moved.", "Prospect Extension"),
 ])  # fmt: skip
 def test_a_street_written_as_a_name_needs_no_house_number_or_cue(text: str, street: str) -> None:
-    assert street in found(text, PLACES)
+    assert any(street in f for f in found(text, PLACES))  # "the Bradley Road" carries its article
 
 
 @pytest.mark.parametrize("text", ["The Foley Catheter Road show", "PARKING ON THE ROAD IN WINTER", "Hospital Road Traffic Accident team"])

@@ -72,7 +72,7 @@ def _recognizers(config: DeidConfig) -> list:
         "dates": (r.ClinicalDateRecognizer, r.ClinicalAgeRecognizer),
         "ids": (r.ClinicalIdRecognizer,),
         "contact": (r.ClinicalPhoneRecognizer, r.ClinicalEmailRecognizer, r.ClinicalUrlRecognizer, r.ClinicalIpRecognizer, r.ClinicalSsnRecognizer),
-        "addresses": (r.ClinicalAddressRecognizer, r.AddressBlockRecognizer),
+        "addresses": (r.ClinicalAddressRecognizer, r.AddressBlockRecognizer, r.RoadRecognizer),
         "facilities": (r.ClinicalFacilityRecognizer, r.PlaceCueRecognizer, r.PracticeRecognizer, r.PremisesRecognizer, r.FirmRecognizer, r.TownShapeRecognizer, r.CareChainRecognizer, r.FacilitySlotRecognizer, r.CongregationRecognizer),
     }
     found = [make() for family, makers in families.items() if getattr(config.recognizers, family) for make in makers]

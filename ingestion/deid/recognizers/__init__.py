@@ -22,6 +22,7 @@ from ingestion.deid.recognizers.place_cues import PlaceCueRecognizer
 from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, ClinicalFacilityRecognizer
 from ingestion.deid.recognizers.practices import PracticeRecognizer
 from ingestion.deid.recognizers.premises import PremisesRecognizer
+from ingestion.deid.recognizers.roads import RoadRecognizer
 from ingestion.deid.recognizers.signatures import SignatureNameRecognizer
 from ingestion.deid.recognizers.site import SiteListRecognizer
 from ingestion.deid.recognizers.town_shapes import TownShapeRecognizer
@@ -48,6 +49,7 @@ __all__ = [
     "PlaceCueRecognizer",
     "PracticeRecognizer",
     "PremisesRecognizer",
+    "RoadRecognizer",
     "SignatureNameRecognizer",
     "SiteListRecognizer",
     "TownShapeRecognizer",

@@ -24,6 +24,9 @@ from ingestion.deid.recognizers.base import ClinicalRecognizer
 
 _HOUSE = r"(?:(?:flat|unit|apt|apartment|suite)\.?[ ]\d{1,4}[a-z]?,?[ ])?(?:\d{1,4}/)?\d{1,5}[a-z]?"
 _UNIT = r"(?:,?[ ](?:apt|apartment|suite|ste|unit|flat|#)\.?[ ]?#?\d{1,5}[a-z]?)?"
+# A street named by an ordinal ("3078 20TH AVE", "308 13th Pl"), before a road's word only: "2 2nd line agents" is none.
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+_ORDINAL_TYPES = frozenset("street st avenue ave av road rd lane ln boulevard blvd terrace ter place pl court ct drive dr way parkway pkwy".split())
 _END = r"(?=[ \t]*(?:$|[,.;:)]|[ \t]-|[ \t]{2}|\t))"
 # States, territories and provinces that follow a town; they stay unmasked.
 REGIONS = frozenset(
@@ -39,6 +42,8 @@ POSTCODE = re.compile(
 )
 # After a town on its line, a postcode may end a sentence's clause: "Whakamotu 6262 and manages".
 _INLINE_POSTCODE = re.compile(POSTCODE.pattern.removesuffix(_END) + r"(?![\w/-])", re.I)
+# A postcode after a state's or province's code, wherever the street before it was found: ", md 08953.", "AB H4C5K1"
+_REGION_POSTCODE = re.compile(r",[ \t]*(?P<region>[a-z]{2,3})\.?[ \t]+(?P<phi>\d{5}(?:-\d{4})?|[a-z]\d[a-z][ ]?\d[a-z]\d)(?![\w-])", re.I)
 _SEPARATOR = re.compile(r",[ \t]*|[ \t]*\n[ \t]*(?=\S)|[ \t]+")
 _WORD = re.compile(r"(?:co|st|mt|ft)\.(?=[ ])|[a-z][a-z'’-]*", re.I)
 # Words inside a place's name that English writes in lower case: "Stratford upon Avon".
@@ -59,7 +64,8 @@ def street_types() -> frozenset[str]:
 def _street() -> re.Pattern[str]:
     types = "|".join(sorted((re.escape(t) for t in street_types()), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w/.,-])(?P<house>{_HOUSE})[ ](?P<name>(?:[a-z][\w'’-]*[ ]){{1,3}}?)(?P<type>{types})\.?{_UNIT}{_END}",
+        rf"(?<![\w/.,-])(?P<house>{_HOUSE})[ ](?P<name>(?:[a-z][\w'’-]*[ ]){{0,2}}?[a-z][\w'’-]*|{_ORDINAL})(?P<gap>[ ]|[ \t]*\n[ \t]*)"
+        rf"(?P<type>{types})\.?{_UNIT}(?:{_END}|(?=[ ]+(?:in|near)[ ]))",
         re.I | re.M,
     )
 
@@ -68,7 +74,8 @@ def _street() -> re.Pattern[str]:
 # (OAK STREET)", "lives off mill rd". Only road words; the English ones ("way", "place", "court",
 # "drive", "circle") only after a name written as one.
 _BARE_STREET = re.compile(
-    r"(?:\b(?:on|at|off|(?:cross[ ]+)?streets?:?|corner[ ]+of|and|use|near|past|via|along|onto|behind|from|to)[ ]+(?:the[ ]+)?|\()(?P<phi>(?P<name>\d{1,3}(?:st|nd|rd|th)|[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]"
+    r"(?:(?:\b(?:on|at|off|(?:cross[ ]+)?streets?:?|corner[ ]+of|and|use|near|past|via|along|onto|behind|from|to)|&)[ ]+(?P<the>the[ ]+)?|\()"
+    r"(?P<phi>(?P<name>\d{1,3}(?:st|nd|rd|th)|[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)(?P<gap>[ ]|[ ]?\n)"
     r"(?P<type>street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|ter|parkway|pkwy|highway|hwy|crescent|cres|turnpike"
     r"|way|place|pl|court|ct|drive|dr|circle|cir)\.?)(?![\w'’-])",
     re.I,
@@ -78,6 +85,19 @@ _NAMED_STREET = re.compile(
     r"(?<![\w'’.-])(?P<phi>(?P<name>[A-Z][a-z][\w'’-]*(?:[ ][A-Z][a-z][\w'’-]*)?)[ ]"
     r"(?:Street|Avenue|Road|Lane|Boulevard|Terrace|Parkway|Highway|Turnpike|Crescent|Extension))(?![\w'’-])"
 )
+# Where a home, shop or workplace stands, any words before a road's word name the road: "at home on bridge road",
+# "drug mart on summer terrace", "walkup on CROSS ST.", "LIVES ALONE ON SPRING COURT"; and an entrance by its
+# road: "the front office, Spring Drive entrance".
+_ROAD_TYPE = r"(?:street|st|avenue|ave|road|rd|lane|ln|terrace|ter|place|pl|court|ct|drive|dr|boulevard|blvd|way|parkway|pkwy)"
+_BUILDING_ON = re.compile(
+    r"\b(?:home|house|dock|mart|store|shop|pharmacy|walkup|apartment|office|farm|trailer|condo|entrance|(?:lives|living|resides)(?:\s+alone)?)"
+    r"\s+(?:on|off)[ ]+(?:the[ ]+)?"
+    rf"(?P<phi>(?P<name>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]{_ROAD_TYPE}\.?)(?![\w'’-])",
+    re.I,
+)
+_ENTRANCE = re.compile(rf"(?:,|\bthe)[ ]+(?P<phi>(?P<name>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]{_ROAD_TYPE}\.?)[ ]+entrance\b", re.I)
+_CROSS_STREET = re.compile(r"(?:cross[ ]+)?streets?\b", re.I)
+_LIVES_AT = re.compile(r"\b(?:lives|living|resides|residing|staying)[ ]+at[ ]+$", re.I)
 _ENGLISH_TYPES = frozenset("way place court drive dr circle".split())
 _DOCTOR_AFTER = re.compile(r"[ ]+[A-Z][a-z]")
 # The town after such a street in brackets: "(Hawthorn Drive, Quarrycliff)", "(linden street, fernsted)"
@@ -130,8 +150,16 @@ class AddressBlockRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         for street in _street().finditer(text):
-            if not _street_name(street["name"].split(), street["type"]):
+            if re.fullmatch(_ORDINAL, street["name"], re.I):
+                if street["type"].lower() not in _ORDINAL_TYPES:
+                    continue
+            elif not _street_name(street["name"].split(), street["type"]):
                 continue
+            if text[street.end() : street.end() + 1] == " " and street["type"].lower() not in _ROAD_WORDS \
+                    and not _LIVES_AT.search(text, max(0, street.start() - 20), street.start()):
+                continue  # before "in <town>" only a road's word ends a street ("502 spring st in Salem"), or any after "lives at"
+            if "\n" in street["gap"] and text[street.end() : street.end() + 1] != ",":
+                continue  # a street's type wraps onto the next line only before the town: "LIVES AT 9653 MASEK\nST, BOSTON"
             results.append(self.result(Phi.STREET_ADDRESS, street.start(), street.end(), 0.85))
             results += self._rest(text, street.end())
         for street in _BARE_STREET.finditer(text):
@@ -139,13 +167,17 @@ class AddressBlockRecognizer(ClinicalRecognizer):
             named = all(w[:1].isupper() or w[:1].isdigit() for w in words)
             if street["type"].lower() in _ENGLISH_TYPES and not named and not (street.group().islower() and _street_name(words)):
                 continue  # "on miller drive" in a lower-case note, not "on long drive"
-            if street["type"].lower() == "dr" and _DOCTOR_AFTER.match(text, street.end()):
-                continue  # "on Smith Dr. Jones's service": a doctor, not a drive
+            if street["type"].lower() == "dr" and _DOCTOR_AFTER.match(text, street.end()) and not _CROSS_STREET.match(street.group()):
+                continue  # "on Smith Dr. Jones's service": a doctor, not a drive (but "cross street Pine Dr. Second home...")
+            if "\n" in street["gap"] and street["type"].lower() not in _ROAD_WORDS:
+                continue  # a name wraps onto a road's word ("off the BENNETT\nROAD"), not onto "Dr." or "St." that start a line
             # A street written as a name may carry a common surname ("Smith Dr"); in lower case no note word may stand.
             written = named and not street.group().isupper()
             if all(not (_label_word(w.lower()) if written else _note_word(w.lower()))
                    and w.lower() not in lexicon.function_words() and len(w) > 1 for w in words):
-                results.append(self.result(Phi.STREET_ADDRESS, *street.span("phi"), 0.7))
+                # "the Nee Road": a road named so carries its article
+                start = street.start("the") if street["the"] and street["type"].lower() in ("road", "rd") else street.start("phi")
+                results.append(self.result(Phi.STREET_ADDRESS, start, street.end("phi"), 0.7))
                 town = _TOWN_AFTER.match(text, street.end()) if text[street.start()] == "(" else None
                 if town and not any(_label_word(w.lower()) for w in town["phi"].split()):
                     results.append(self.result(Phi.CITY, *town.span("phi"), 0.7))
@@ -154,6 +186,13 @@ class AddressBlockRecognizer(ClinicalRecognizer):
                     not _label_word(w.lower()) and w.lower() not in lexicon.function_words() and w.lower() not in lexicon.clinical_terms()
                     for w in street["name"].split()):
                 results.append(self.result(Phi.STREET_ADDRESS, *street.span("phi"), 0.65))
+        for street in (*_BUILDING_ON.finditer(text), *_ENTRANCE.finditer(text)):
+            if not any(w.lower() in lexicon.function_words() or _label_word(w.lower()) for w in street["name"].split()):
+                end = street.end("phi") - (street["phi"].endswith(".") and not re.search(r"\b[a-z]{2,4}\.$", street["phi"], re.I))
+                results.append(self.result(Phi.STREET_ADDRESS, street.start("phi"), end, 0.65))  # "on summer terrace." ends a sentence
+        for zip_code in _REGION_POSTCODE.finditer(text):
+            if zip_code["region"].lower() in REGIONS:
+                results.append(self.result(Phi.ZIP, *zip_code.span("phi"), 0.7))
         for mark in _LANDMARK.finditer(text):
             if not any(w.lower() in lexicon.structure_words() or w.lower() in lexicon.function_words() for w in mark["phi"].split()[:-1]):
                 results.append(self.result(Phi.CITY, *mark.span("phi"), 0.6))

@@ -91,9 +91,17 @@ DATE_PATTERNS = [
     rf"{WORD_START}(?:on|since|until|by)\s+the\s+(?P<phi>{_DAY}{_ORD})\b",
     # ... after a stay's verb, unless a count's noun follows ("from the 4th ventricle", "admitted the 2nd time")
     rf"{WORD_START}(?:from|admitted|discharged|transferred)\s+the\s+(?P<phi>{_DAY}{_ORD})\b(?![ \t]+{_COUNTED})",
+    # the end of a stay named from its start: "from the 28th to the 5th for diverticulitis"
+    rf"{WORD_START}from\b[^.;\n]{{1,40}}?\bto[ \t]+the[ \t]+(?P<phi>{_DAY}{_ORD})\b(?![ \t]+{_COUNTED})",
     rf"{WORD_START}(?:on|since|until|by|from|after|before)\s+(?P<phi>{_DAY}{_ORD})(?=[ \t]*(?:$|[,.;)]|(?:at|of|and|@)\b))",
     # 3-28 where a date is meant: a hyphen is a range elsewhere ("3-4 L", "q3-4h")
-    rf"{WORD_START}(?:on|since|until|till|dated|due|after|before|through|thru|DOS|date|d/c|admitted|discharged|started|stopped|drawn)\s*:?\s+(?P<phi>{_MON}-{_DAY})(?![\w/-]|\.\d|\s*(?:x|times|L|lpm|mg|ml|cc|days?|hours?|hrs?|weeks?|wks?|min)\b)",
+    # (a culture's day too: "Cx 12-30 NGTD"; keep() lets "bcx 1-4" count bottles)
+    rf"{WORD_START}(?:on|since|until|till|dated|due|after|before|through|thru|DOS|date|d/c|admitted|discharged|started|stopped|drawn"
+    rf"|seen|cx|bcx|ucx|cultures?|collected)\s*:?\s+(?P<phi>{_MON}-{_DAY})"
+    rf"(?![\w/-]|\.\d|\s*(?:x|times|L|lpm|mg|ml|cc|days?|hours?|hrs?|weeks?|wks?|months?|mos?|years?|yrs?|min|ago|of|bottles?|sets?|samples?)\b)",
+    # a stay's dates as a range of two: "(11-15 - 11-20)", "11-15 – 11-20" (a range of ranges is none: "2-3 - 4-5 mg")
+    rf"(?<![\w/.:+-])(?P<phi>{_MON}-{_DAY})(?=[ \t]+[-–][ \t]+{_MON}[-/]{_DAY}(?:/\d{{2,4}})?[ \t]*(?:$|[.,;)]))",
+    rf"(?<![\w/.:+-]){_MON}-{_DAY}[ \t]+[-–][ \t]+(?P<phi>{_MON}-{_DAY})(?=[ \t]*(?:$|[.,;)]))",
     # Jun-3, Jun 3rd; Mar '21
     rf"(?<!\w)(?P<phi>{MONTH}\.?-{_DAY}{_ORD}?)(?![\w-])",
     rf"(?<!\w)(?P<phi>{MONTH}\.?\s*'\d{{2}})(?!\w)",

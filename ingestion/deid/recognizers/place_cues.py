@@ -28,7 +28,7 @@ from ingestion.deid.recognizers.places import (
 )
 
 # Words that begin a place's name and name nothing alone: "new julianville", "st clare", "lake dustin".
-PREFIXES = frozenset("new port lake north south east west st saint mount mt fort ft san santa el la los las glen point".split())
+PREFIXES = frozenset("new port lake north south east west upper lower st saint mount mt fort ft san santa el la los las glen point".split())
 # Words a facility's name ends with: "jenkins rehab", "ross house", "west johnside med ctr".
 _TAIL = (
     r"(?:rehab(?:ilitation)?(?:[ ]+(?:center|centre|hospital|facility|institute|unit))?|nursing[ ]+(?:home|center|facility)"
@@ -80,10 +80,10 @@ _FACILITY_CUES = (
     r"|(?:snf|ltach?|rehab|nursing[ ]+home|hospice|assisted[ ]+living|(?:skilled[ ]+nursing|extended[ ]+care)[ ]+facility)[ ]+[-–]"
 )
 # Cues after which a town stands.
-_TOWN_CUES = r"moving(?:[ ]+(?:back|up|down))?[ ]+to|(?:grew|growing|raised|born)[ ]+up[ ]+in|(?:raised|born|lived)[ ]+in|closer[ ]+to|visiting[ ]+from|came[ ]+to|(?:moved|relocated|came)[ ]+from[ ]+(?:\w+[ ]+){1,3}?to|lives[ ]+(?:in|at|near)|living[ ]+in|resides[ ]+in|moved(?:[ ]+back)?[ ]+(?:to|from)|relocated[ ]+(?:to|from)|home[ ]+(?:to|in)|native[ ]+of"
+_TOWN_CUES = r"moving(?:\s+(?:back|up|down))?\s+to|(?:grew|growing|raised|born)\s+up\s+in|(?:raised|born|lived)\s+in|closer\s+to|visiting\s+from|came\s+to|(?:moved|relocated|came)\s+from\s+(?:\w+\s+){1,3}?to|lives\s+(?:in|at|near)|living\s+in|resides\s+in|moved(?:\s+back)?\s+(?:to|from)|relocated\s+(?:to|from)|home\s+(?:to|in)|native\s+of"
 # Cues too common to trust, after which only a word English does not know is a place ("voiding via
 # urinal" is none), and a sign-out's arrow ("PT eval -> Redbury vs home"): the group `weak` of _CUES.
-_CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near|via)|(?<=[ ])(?:->|→)))(?=[ \t])", re.I)
+_CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near|via)|(?<=[ ])(?:->|→)))(?=[ \t]|\n[ \t]*\S)", re.I)
 _MAX_WORDS = 4
 _STATE_NAME = re.compile(rf"(?:{STATE_NAMES})\b", re.I)  # "grew up in Florida": a state is no PHI
 _INITIALS = re.compile(r"[a-z]{1,3}(?:h|mc|hc)")  # "smh", "bmc", "nwh"
@@ -282,7 +282,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
                 if tail:
                     return start, tail.end(), True
             titled = token.group()[:1].isupper() and not token.group().isupper()
-            if word in PREFIXES:
+            if word in PREFIXES and named and _feature(word) and (titled or token.group().isupper() or not weak):
+                featured = True  # "point" ends a name as a locality's type: "in Barrett Point"
+            elif word in PREFIXES:
                 saint |= word in ("st", "saint", "port", "fort", "ft", "mount", "mt", "lake")  # "in port whitfield"
             elif not weak and titled and _town_word(word, _NAMED_PLACE_ZIPF) and word not in lexicon.note_words():  # states stay
                 named = True  # after a strong cue, a place written as a name: "lives in Munich", "from Toronto General"
@@ -301,7 +303,7 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             else:
                 break
             start = gap.end() if start is None else start
-            if word not in PREFIXES:
+            if word not in PREFIXES or featured and named and _feature(word):
                 end = token.start() + len(token.group().rstrip("."))
             at = token.end()
             if token.group().endswith(".") and word not in PREFIXES and len(word) > 1:

@@ -63,6 +63,9 @@ def town_shaped(word: str) -> bool:
 # A locality's prefix and a person's name: "Lake Jaime", "WEST MARGARET", "Port Arthur" ("St. John's wort" is no town)
 _PREFIXED = re.compile(r"(?<![\w'’-])(?P<prefix>(?i:new|port|lake|north|south|east|west|mount|fort))[ ]+(?P<name>[A-Za-z][a-z]+|[A-Z]+)(?![\w'’-])")
 
+# ... or in lower case after a place's preposition: "lives nearby in west margaret"
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|near)[ ]+$")
+
 
 def _prefixed_name(prefix: str, name: str, one_case: bool) -> bool:
     """A census name English does not know after a locality's prefix, written as names ("Lake Jaime"),
@@ -90,6 +93,7 @@ class TownShapeRecognizer(ClinicalRecognizer):
             results.append(self.result(Phi.CITY, start, m.end(), 0.6))
         for m in _PREFIXED.finditer(text):
             line = line_of(text, m.start(), m.end())
-            if _prefixed_name(m["prefix"], m["name"], line.isupper() or line.islower()):
+            cued = m.group().islower() and _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
+            if _prefixed_name(m["prefix"], m["name"], line.isupper() or line.islower() or cued):
                 results.append(self.result(Phi.CITY, m.start(), m.end(), 0.55))
         return results
