@@ -14,7 +14,7 @@ from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import ClinicalRecognizer
 from ingestion.deid.recognizers.name_cues import _ANY_WORD, _BEFORE_REACH, _INI_ANY_NAME, _LOW, _UP
-from ingestion.deid.recognizers.names import _credentials, _judged, _trim_name
+from ingestion.deid.recognizers.names import _credentials, _judged, _no_english, _trim_name
 
 # A name before credentials ("jason lyons, MBBS FRACGP", "l. brooks (rgn)", "KHANNA, MEDICAL SCIENTIST"):
 # the words on the credential's line, with initials; judged from the credential backwards.
@@ -22,6 +22,10 @@ _NAME_BEFORE_CREDENTIAL = re.compile(
     rf"(?<![\w'’.-])(?P<phi>(?:(?:{_ANY_WORD}|[{_UP}{_LOW}]\.?)[ \t]+|[{_UP}{_LOW}]\.){{0,4}}{_ANY_WORD})(?P<sep>[ \t]*[,(][ \t]*|[ \t]+)\Z"
 )
 _CREDENTIAL_GAP = re.compile(r"[ \t]*[,/&]?[ \t]*")
+# A signature line written surname first: "Clark, Anneliese, LCSW  pgr 4412": the line's first word and its comma.
+_SURNAME_FIRST = re.compile(rf"[ \t]*(?P<sur>{_ANY_WORD})[ \t]*,[ \t]*\Z")
+# ... whose credentials end the line, or a number to reach them does: then any surname is one ("Ward, Mary, RN  x4412").
+_SIGNED_LINE_END = re.compile(r"[ \t]*(?:(?:pgr|pager|beeper|bpr|x|ext|extn|cell|vocera|p|ph|phone|tel)\.?[ \t]*[#:]?[ \t]*[\d-]{3,}[ \t]*)?$", re.I | re.M)
 # After a short credential that is also a word or shorthand ("chest PA view", "DO not"), the run must end.
 _CREDENTIAL_END = re.compile(r"[ \t]*(?:$|[,;.)(/]|\d)|[ \t]{2,}", re.MULTILINE)  # or a column's gap
 # A crew list: "CREW NATHAN HANSON, S. O'BRYAN (PARAMEDIC)", "crew: paramedic ekani / eshana chatterjee, paramedic"
@@ -50,6 +54,14 @@ def _credentials_in(text: str):
             yield found
 
 
+def _signed_surname(word: str, text: str, run_end: int) -> bool:
+    """The first word of a line signed "Surname, Given, CRED": a census surname, though English knows it ("Ward"),
+    or a word no dictionary holds; never English's glue."""
+    lower = word.lower()
+    return bool(_SIGNED_LINE_END.match(text, run_end)) and lower not in lexicon.function_words() and lower not in _credentials() \
+        and word[:1].isupper() and (lower in lexicon.last_names() or _no_english(lower))
+
+
 class SignatureNameRecognizer(ClinicalRecognizer):
     def __init__(self) -> None:
         super().__init__([Phi.PERSON])
@@ -73,14 +85,20 @@ class SignatureNameRecognizer(ClinicalRecognizer):
             if not match:
                 continue
             written, sep = cred.group(), match["sep"].strip()
+            begin = match.start("phi")
+            surname = " " not in match["phi"] and _SURNAME_FIRST.match(text, line_start, begin)
+            if surname and surname["sur"][:1].isupper() and sep == ",":
+                begin = surname.start("sur")
             short = len(written) <= 3 and written.isalpha() and (len(written) <= 2 or lexicon.word_frequency(written.lower()) >= 3.0)
             # A bare space will do before a long credential not written in lower case ("Jo Bloggs MRCGP"; "2 loose BMS" is no name).
             if sep == "(" or sep == "," and (not short or _CREDENTIAL_END.match(text, run_end)) or not sep and len(written) > 3 and (
                 not written.islower() and lexicon.word_frequency(written.lower()) < 3.0
             ):
-                span = _trim_name(text, *match.span("phi"), lexicon.structure_words())
+                span = _trim_name(text, begin, match.end("phi"), lexicon.structure_words())
                 wordy = len(written) > 3 and min(lexicon.word_frequency(w) for w in written.lower().split()) >= 3.0  # "abscess, consultant"
                 span = span and _judged(text, *span, "role" if wordy else "credential", firsts)
+                if span and surname and span[0] > begin and _signed_surname(surname["sur"], text, run_end):
+                    span = begin, span[1]
                 if span:
                     results.append(self.result(Phi.PERSON, *span, 0.8))
         return results

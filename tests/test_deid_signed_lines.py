@@ -1,0 +1,33 @@
+"""Signature lines: "Surname, Given, CRED  pgr NNNN" signs with both names, though the surname is an English
+word; a line with only a name and a number to reach it; short numbers after "cell". What must stay: notes."""
+
+from __future__ import annotations
+
+import pytest
+from faker import Faker
+
+from tests.deid_masking import masked
+
+_FAKE = Faker()
+Faker.seed(20261207)
+
+
+@pytest.mark.parametrize("tail", ["LCSW  pgr 55321", "RN CM  x4412", "MSW, LICSW  ext. 44321", "RN, CCM", "BSN, RN"])
+def test_a_line_signed_surname_first_masks_both_names(tail: str) -> None:
+    for _ in range(5):
+        last, first = _FAKE.last_name(), _FAKE.first_name()
+        text = f"Plan: SW to follow for dispo.\n\n{last}, {first}, {tail}\n"
+        assert last not in masked(text) and first not in masked(text), text
+
+
+@pytest.mark.parametrize("last", ["Ward", "Hall", "Bell", "Brown", "Walker"])
+def test_a_surname_english_knows_is_one_on_a_signed_line(last: str) -> None:
+    assert last not in masked(f"Plan: follow.\n\n{last}, {_FAKE.first_name()}, RN  x4412\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Discussed, see above, RN aware", "Follow-up, as above, RN to call", "Plan, as discussed, RN", "Lesion 3 cm, RN cm measured"],
+)
+def test_note_lines_before_a_credential_stay(text: str) -> None:
+    assert masked(text) == text
