@@ -31,3 +31,23 @@ def test_a_surname_english_knows_is_one_on_a_signed_line(last: str) -> None:
 )
 def test_note_lines_before_a_credential_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Plan.\n\nJane Roe, BSN, RN  cell 8-7588\n", "8-7588"),
+        ("Plan.\n\nJane Roe  cell 55304\n", "55304"),
+        ("Roe, Jane, RN CM  cell 7441", "7441"),
+        ("Jane Roe RN P 8040", "8040"),
+        ("Day: Dr Roe (p 8631)  ->  Night: Dr Lee (p4432)", "8631"),
+        ("EVENTS: MD PAGED ((P) 32321) RE BP", "32321"),
+    ],
+)
+def test_a_short_line_closing_a_signature_is_masked(text: str, number: str) -> None:
+    assert number not in masked(text)
+
+
+@pytest.mark.parametrize("text", ["CD4 T cell 350", "vitals: bp 120/80 p 110", "HR (p 88), bp 120/80", "sickle cell 2011", "BCR-ABL (p 2100)"])
+def test_counts_and_pulses_stay(text: str) -> None:
+    assert masked(text) == text
