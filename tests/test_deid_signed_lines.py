@@ -51,3 +51,16 @@ def test_a_short_line_closing_a_signature_is_masked(text: str, number: str) -> N
 @pytest.mark.parametrize("text", ["CD4 T cell 350", "vitals: bp 120/80 p 110", "HR (p 88), bp 120/80", "sickle cell 2011", "BCR-ABL (p 2100)"])
 def test_counts_and_pulses_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("line", ["x4412", "Vocera4412", "pgr 55321", "ext. 4432"])
+def test_a_name_alone_with_its_line_is_masked(line: str) -> None:
+    for _ in range(5):
+        name = f"{_FAKE.first_name()} {_FAKE.last_name()}"
+        text = f"PCP notified; TCM visit next week.\n\n{name}  {line}\n"
+        assert "#" * len(name) in masked(text), text
+
+
+@pytest.mark.parametrize("text", ["Main desk  x4412", "Call Back  pgr 4412", "Social Work  x4412", "Case Management  x4412"])
+def test_a_desk_with_its_line_stays(text: str) -> None:
+    assert masked(text).split("  ")[0] == text.split("  ")[0]

@@ -29,6 +29,11 @@ _SIGNED_LINE_END = re.compile(r"[ \t]*(?:(?:pgr|pager|beeper|bpr|x|ext|extn|cell
 # After a short credential that is also a word or shorthand ("chest PA view", "DO not"), the run must end.
 _CREDENTIAL_END = re.compile(r"[ \t]*(?:$|[,;.)(/]|\d)|[ \t]{2,}", re.MULTILINE)  # or a column's gap
 # A crew list: "CREW NATHAN HANSON, S. O'BRYAN (PARAMEDIC)", "crew: paramedic ekani / eshana chatterjee, paramedic"
+# A line with only a name and a number to reach its owner: "Gabriela Barlow  Vocera4412", "Jane Roe  x4412".
+_NAME_AND_LINE = re.compile(
+    rf"^[ \t]*(?P<phi>{_ANY_WORD}(?:[ \t]+{_ANY_WORD}){{1,2}})[ \t]*,?[ \t]+(?:pgr|pager|beeper|x|ext\.?|extn|cell|vocera|p)[ \t]*[#:]?[ \t]*\d[\d-]{{2,}}[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _CREW = re.compile(r"(?im)\bcrew\b[ \t]*:?[ \t]*(?P<list>.*?)(?:(?<![\s(.][A-Za-z])\.(?=\s|$)|;|$)")
 _CREW_ITEM = re.compile(r"[^,/&]+")# A word that may begin a credential: one set lookup per word instead of a case-insensitive
 # alternation of every credential tried at every position (a tenth of all name finding).
@@ -68,7 +73,22 @@ class SignatureNameRecognizer(ClinicalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts = lexicon.first_names()
-        return self._credentialed(text, firsts) + self._crews(text, lexicon.structure_words(), firsts)
+        return self._credentialed(text, firsts) + self._crews(text, lexicon.structure_words(), firsts) + self._reachable(text, firsts)
+
+    def _reachable(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
+        """A signature line of a name and its pager or extension alone, the name written as one: a first name or a word
+        no dictionary holds, then a census surname or such a word ("Gulnaziye Dean  x4412"); not "Main desk  x4412"."""
+        results = []
+        for match in _NAME_AND_LINE.finditer(text):
+            words = match["phi"].split()
+            first, last = words[0].lower(), words[-1].lower()
+            if not all(w[:1].isupper() and not w.isupper() for w in words) or any(
+                w.lower() in lexicon.structure_words() or w.lower() in lexicon.function_words() or w.lower() in _credentials() for w in words
+            ):
+                continue
+            if (first in firsts or _no_english(first)) and (last in lexicon.last_names() or _no_english(last)):
+                results.append(self.result(Phi.PERSON, *match.span("phi"), 0.7))
+        return results
 
     def _credentialed(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
         """Names before runs of credentials: "Denise Mcmanaway, FRACP", "e. o'freil (bsn, rn)"."""
