@@ -64,3 +64,15 @@ def test_a_name_alone_with_its_line_is_masked(line: str) -> None:
 @pytest.mark.parametrize("text", ["Main desk  x4412", "Call Back  pgr 4412", "Social Work  x4412", "Case Management  x4412"])
 def test_a_desk_with_its_line_stays(text: str) -> None:
     assert masked(text).split("  ")[0] == text.split("  ")[0]
+
+
+def test_a_name_before_its_pager_in_brackets_is_masked_in_any_case() -> None:
+    for _ in range(5):
+        first, last = _FAKE.first_name().lower(), _FAKE.last_name().lower()
+        text = f"handoff\nfrom: {first[0]}. {last} (pgr 4412)   to: {first} {last} (pgr 5521)\n"
+        assert f"{first[0]}. {last}" not in masked(text) and f"{first} {last}" not in masked(text), text
+
+
+@pytest.mark.parametrize("text", ["call cards (pgr 4412)", "call the team (pgr 4412)", "if K > 6 call renal fellow (p 4432)"])
+def test_services_before_a_pager_stay(text: str) -> None:
+    assert masked(text).split("(")[0] == text.split("(")[0]

@@ -34,6 +34,11 @@ _NAME_AND_LINE = re.compile(
     rf"^[ \t]*(?P<phi>{_ANY_WORD}(?:[ \t]+{_ANY_WORD}){{1,2}})[ \t]*,?[ \t]+(?:pgr|pager|beeper|x|ext\.?|extn|cell|vocera|p)[ \t]*[#:]?[ \t]*\d[\d-]{{2,}}[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# A name before the number to reach its owner in brackets, in any case: "from: s. nitto (pgr 4412)   to: may guzman (pgr 5521)".
+_NAME_BEFORE_LINE = re.compile(
+    rf"(?<![\w'’.-])(?P<phi>(?P<first>[{_UP}{_LOW}]\.[ \t]*|{_ANY_WORD}[ \t]+){_ANY_WORD})[ \t]*\([ \t]*(?:pgr|pager|beeper|p|x|ext\.?|extn|vocera|cell)[ \t]*[#:]?[ \t]*\d",
+    re.IGNORECASE,
+)
 _CREW = re.compile(r"(?im)\bcrew\b[ \t]*:?[ \t]*(?P<list>.*?)(?:(?<![\s(.][A-Za-z])\.(?=\s|$)|;|$)")
 _CREW_ITEM = re.compile(r"[^,/&]+")# A word that may begin a credential: one set lookup per word instead of a case-insensitive
 # alternation of every credential tried at every position (a tenth of all name finding).
@@ -73,7 +78,22 @@ class SignatureNameRecognizer(ClinicalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts = lexicon.first_names()
-        return self._credentialed(text, firsts) + self._crews(text, lexicon.structure_words(), firsts) + self._reachable(text, firsts)
+        return (self._credentialed(text, firsts) + self._crews(text, lexicon.structure_words(), firsts) + self._reachable(text, firsts)
+                + self._paged(text, firsts))
+
+    def _paged(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
+        """An initial then a surname, or a first name then a surname no note uses, before a pager in brackets: "s. nitto (pgr 4412)",
+        "may guzman (pgr 5521)"; not "renal fellow (p 4432)" nor "call cards (pgr 4412)"."""
+        results = []
+        for match in _NAME_BEFORE_LINE.finditer(text):
+            first, last = match["first"].strip().rstrip(".").lower(), match["phi"].split()[-1].lower()
+            if "." not in match["first"] and (first not in firsts or first in lexicon.structure_words() or first in _credentials()):
+                continue
+            if last in lexicon.note_words() and "." not in match["first"] or last in lexicon.structure_words() or last in lexicon.function_words() \
+                    or last in lexicon.clinical_terms() or last in _credentials() or not (last in lexicon.last_names() or _no_english(last)):
+                continue
+            results.append(self.result(Phi.PERSON, *match.span("phi"), 0.7))
+        return results
 
     def _reachable(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
         """A signature line of a name and its pager or extension alone, the name written as one: a first name or a word
