@@ -119,6 +119,9 @@ class CueNameRecognizer(ClinicalRecognizer):
                 span = span and _judged(text, *span, direction, firsts)
                 if span:
                     results.append(self.result(Phi.PERSON, *span, 0.6))
+        for pcp in _AFTER_PCP.finditer(text):
+            if _pcp_name(pcp, firsts):
+                results.append(self.result(Phi.PERSON, *pcp.span("phi"), 0.6))
         for relation in _RELATION.finditer(text):
             for pattern, score, mode in _AFTER_RELATION:
                 match = pattern.match(text, relation.end())
@@ -233,6 +236,18 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
     if before:
         return tokens[kept - 1].start(), end
     return start, tokens[kept - 1].end()
+
+
+# "PCP Susan Maresova (Baydale Family Medicine)": after "PCP" (also pneumocystis: "Bactrim PCP ppx"), a name only as written.
+_AFTER_PCP = re.compile(rf"\bPCP[ \t]*:?[ \t]*(?P<phi>(?P<first>[{_UP}][{_LOW}]+)[ ](?P<last>[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*))\b")
+
+
+def _pcp_name(match: re.Match, firsts: frozenset[str]) -> bool:
+    """A first name or a word no dictionary holds, then a census surname or such a word, both capitalized, after "PCP"."""
+    first, last = match["first"].lower(), match["last"].lower()
+    return (first in firsts or _no_english(first)) and first not in lexicon.structure_words() and first not in lexicon.function_words() \
+        and last not in lexicon.structure_words() and last not in lexicon.function_words() and last not in _credentials() \
+        and (last in lexicon.last_names() or _no_english(last))
 
 
 def _no_english(word: str) -> bool:

@@ -1,0 +1,25 @@
+"""A primary care physician named after "PCP" with the practice in brackets ("PCP Susan Maresova (Baydale
+Family Medicine) notified"); "PCP" is also pneumocystis, so drugs and prophylaxis around it stay."""
+
+from __future__ import annotations
+
+import pytest
+from faker import Faker
+
+from tests.deid_masking import masked
+
+
+def test_a_pcp_named_before_the_practice_is_masked() -> None:
+    fake = Faker()
+    fake.seed_instance(11)
+    for name in ["Tijn Malmstrom", *(f"{fake.first_name()} {fake.last_name()}" for _ in range(6))]:
+        text = f"- PCP {name} (Baydale Family Medicine) notified; TCM visit Friday."
+        assert name not in masked(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on Bactrim PCP ppx", "atovaquone PCP prophylaxis", "PCP aware. PCP office to call. PCP Follow Up in 1 week.", "h/o PCP Pneumonia Treated"],
+)
+def test_pneumocystis_and_pcp_tasks_stay(text: str) -> None:
+    assert masked(text) == text
