@@ -23,3 +23,16 @@ def test_a_pcp_named_before_the_practice_is_masked() -> None:
 )
 def test_pneumocystis_and_pcp_tasks_stay(text: str) -> None:
     assert masked(text) == text
+
+
+def test_who_referred_is_masked() -> None:
+    fake = Faker()
+    fake.seed_instance(5)
+    for name in ["Vaughn", "O'Lupain, Mary", "Walker, Anne", *(f"{fake.last_name()}, {fake.first_name()}" for _ in range(5))]:
+        text = f"Unit: 4 West\nReferral: {name} for dispo planning after SBO.\n"
+        assert name not in masked(text), text
+
+
+@pytest.mark.parametrize("text", ["Referral: Outpatient for PT", "Referral: Home Health for PT/OT", "Referral: Hospice for eval", "referral: pt for dispo"])
+def test_what_a_referral_is_for_stays(text: str) -> None:
+    assert masked(text) == text

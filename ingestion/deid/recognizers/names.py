@@ -21,6 +21,7 @@ from ingestion.deid.recognizers.name_cues import (
     _AFTER_ROLE,
     _AFTER_ROLE_FIRST_LAST,
     _AFTER_ROLE_PAIR,
+    _ANY_WORD,
     _BEFORE,
     _BEFORE_REACH,
     _BEFORE_ROLE,
@@ -119,6 +120,13 @@ class CueNameRecognizer(ClinicalRecognizer):
                 span = span and _judged(text, *span, direction, firsts)
                 if span:
                     results.append(self.result(Phi.PERSON, *span, 0.6))
+        for referral in _AFTER_REFERRAL.finditer(text):
+            span = _trim_name(text, *referral.span("phi"), never)
+            span = span and _judged(text, *span, "after", firsts)
+            span = span and all(lexicon.known_name(p) or p in lexicon.last_names() or _no_english(p) for w in _name_words(text[span[0] : span[1]])
+                                for p in re.split(r"[-'’]", w) if len(p) > 1) and span  # no service: "Referral: Outpatient for PT"
+            if span:
+                results.append(self.result(Phi.PERSON, *span, 0.6))
         for pcp in _AFTER_PCP.finditer(text):
             if _pcp_name(pcp, firsts):
                 results.append(self.result(Phi.PERSON, *pcp.span("phi"), 0.6))
@@ -238,6 +246,8 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
     return start, tokens[kept - 1].end()
 
 
+# Who referred, before what for: "Referral: Vaughn for dispo planning", "Referral: O'Caingne, Mary for ..."
+_AFTER_REFERRAL = re.compile(rf"(?i:\breferral)[ \t]*:[ \t]*(?P<phi>{_ANY_WORD}(?:,[ ]{_ANY_WORD})?)[ \t]+for\b")
 # "PCP Susan Maresova (Baydale Family Medicine)": after "PCP" (also pneumocystis: "Bactrim PCP ppx"), a name only as written.
 _AFTER_PCP = re.compile(rf"\bPCP[ \t]*:?[ \t]*(?P<phi>(?P<first>[{_UP}][{_LOW}]+)[ ](?P<last>[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*))\b")
 
