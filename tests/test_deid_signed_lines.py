@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from faker import Faker
 
+from ingestion.deid import lexicon
 from tests.deid_masking import masked
 
 _FAKE = Faker()
@@ -76,3 +77,17 @@ def test_a_name_before_its_pager_in_brackets_is_masked_in_any_case() -> None:
 @pytest.mark.parametrize("text", ["call cards (pgr 4412)", "call the team (pgr 4412)", "if K > 6 call renal fellow (p 4432)"])
 def test_services_before_a_pager_stay(text: str) -> None:
     assert masked(text).split("(")[0] == text.split("(")[0]
+
+
+def test_a_name_alone_above_a_signature_is_masked() -> None:
+    fake = Faker()
+    fake.seed_instance(3)
+    surnames = [n for n in (fake.last_name() for _ in range(8)) if n.lower() not in lexicon.note_words()]  # "Young" is a note's word
+    for name in ["Bell", "Kambs, Will", *surnames]:
+        text = f"- labs as scheduled\n\n{name}\nDr Lee, attending, Medicine\n"
+        assert name not in masked(text), text
+
+
+@pytest.mark.parametrize("text", ["Plan\nDr Lee, attending", "Assessment\nSeen and examined, MD", "Impression\nStable, MD aware"])
+def test_a_heading_above_a_signature_stays(text: str) -> None:
+    assert masked(text).split("\n")[0] == text.split("\n")[0]

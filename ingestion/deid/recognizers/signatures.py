@@ -39,6 +39,12 @@ _NAME_BEFORE_LINE = re.compile(
     rf"(?<![\w'’.-])(?P<phi>(?P<first>[{_UP}{_LOW}]\.[ \t]*|{_ANY_WORD}[ \t]+){_ANY_WORD})[ \t]*\([ \t]*(?:pgr|pager|beeper|p|x|ext\.?|extn|vocera|cell)[ \t]*[#:]?[ \t]*\d",
     re.IGNORECASE,
 )
+# A signature: a name alone on its line, then the line that says who signs ("Rogers\nDr Lee, attending, Medicine").
+_SIGNED_ABOVE = re.compile(
+    r"^[ \t]*(?P<phi>(?P<last>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:,[ ](?P<first>[A-Z][a-z'’]+))?)[ \t]*\n"
+    r"[^\n]{0,60}?,[ \t]*(?:MD|DO|NP|PA-C|attending|resident|fellow|intern)\b",
+    re.MULTILINE,
+)
 _CREW = re.compile(r"(?im)\bcrew\b[ \t]*:?[ \t]*(?P<list>.*?)(?:(?<![\s(.][A-Za-z])\.(?=\s|$)|;|$)")
 _CREW_ITEM = re.compile(r"[^,/&]+")# A word that may begin a credential: one set lookup per word instead of a case-insensitive
 # alternation of every credential tried at every position (a tenth of all name finding).
@@ -79,7 +85,21 @@ class SignatureNameRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts = lexicon.first_names()
         return (self._credentialed(text, firsts) + self._crews(text, lexicon.structure_words(), firsts) + self._reachable(text, firsts)
-                + self._paged(text, firsts))
+                + self._paged(text, firsts) + self._signed_above(text, firsts))
+
+    def _signed_above(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
+        """A name alone on the line above a clinician's signature: a census name or a word no dictionary holds, never
+        a note's word ("Plan"); after its comma a first name ("Kambs, Will")."""
+        results = []
+        for match in _SIGNED_ABOVE.finditer(text):
+            last, first = match["last"].lower(), (match["first"] or "").lower()
+            if any(p in lexicon.structure_words() or p in lexicon.function_words() or p in lexicon.note_words() or p in _credentials()
+                   or not (p in lexicon.last_names() or p in firsts or _no_english(p)) for p in re.split(r"[-'’]", last) if len(p) > 1):
+                continue
+            if first and (first not in firsts or first in lexicon.structure_words()):
+                continue
+            results.append(self.result(Phi.PERSON, *match.span("phi"), 0.6))
+        return results
 
     def _paged(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
         """An initial then a surname, or a first name then a surname no note uses, before a pager in brackets: "s. nitto (pgr 4412)",
