@@ -36,3 +36,13 @@ def test_who_referred_is_masked() -> None:
 @pytest.mark.parametrize("text", ["Referral: Outpatient for PT", "Referral: Home Health for PT/OT", "Referral: Hospice for eval", "referral: pt for dispo"])
 def test_what_a_referral_is_for_stays(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("name", ["Valentim", "Ngozi"])
+def test_whom_a_fax_is_for_is_masked(name: str) -> None:
+    assert name not in masked(f"- OSH records faxed to the clinic, attn {name}.")
+
+
+@pytest.mark.parametrize("text", ["faxed to pcp office, attn medical records.", "faxed, attn pcp.", "faxed attn billing, attn nurse manager."])
+def test_whom_a_fax_is_for_stays_when_a_department(text: str) -> None:
+    assert masked(text) == text

@@ -120,6 +120,11 @@ class CueNameRecognizer(ClinicalRecognizer):
                 span = span and _judged(text, *span, direction, firsts)
                 if span:
                     results.append(self.result(Phi.PERSON, *span, 0.6))
+        for attn in _AFTER_ATTN.finditer(text):
+            span = _trim_name(text, *attn.span("phi"), never)
+            span = span and _judged(text, *span, "weak", firsts)
+            if span and all(_no_english(w) or w in firsts and w not in lexicon.note_words() for w in _name_words(text[span[0] : span[1]])):
+                results.append(self.result(Phi.PERSON, *span, 0.55))  # a name only: "attn billing" is a department
         for referral in _AFTER_REFERRAL.finditer(text):
             span = _trim_name(text, *referral.span("phi"), never)
             span = span and _judged(text, *span, "after", firsts)
@@ -246,6 +251,8 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
     return start, tokens[kept - 1].end()
 
 
+# Whom a fax is for, no colon after "attn": "records faxed to the OSH, attn Valentim.", "attn rusty"
+_AFTER_ATTN = re.compile(rf"(?i:\battn)\.?[ \t]+(?P<phi>{_ANY_WORD}(?:[ ]{_ANY_WORD})?)(?=[ \t]*(?:[.,;)]|$))", re.MULTILINE)
 # Who referred, before what for: "Referral: Vaughn for dispo planning", "Referral: O'Caingne, Mary for ..."
 _AFTER_REFERRAL = re.compile(rf"(?i:\breferral)[ \t]*:[ \t]*(?P<phi>{_ANY_WORD}(?:,[ ]{_ANY_WORD})?)[ \t]+for\b")
 # "PCP Susan Maresova (Baydale Family Medicine)": after "PCP" (also pneumocystis: "Bactrim PCP ppx"), a name only as written.
