@@ -91,3 +91,12 @@ def test_a_name_alone_above_a_signature_is_masked() -> None:
 @pytest.mark.parametrize("text", ["Plan\nDr Lee, attending", "Assessment\nSeen and examined, MD", "Impression\nStable, MD aware"])
 def test_a_heading_above_a_signature_stays(text: str) -> None:
     assert masked(text).split("\n")[0] == text.split("\n")[0]
+
+
+@pytest.mark.parametrize("text", ["HEALTH OFFICE  554-7612", "front desk 555-0134", "clinic line: 555-0134"])
+def test_a_local_number_after_a_desk_is_masked(text: str) -> None:
+    assert masked(text)[-8:] == "########"
+
+
+def test_a_range_after_shorthand_stays() -> None:
+    assert masked("plt 150-4000 this am") == "plt 150-4000 this am"

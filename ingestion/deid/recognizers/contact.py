@@ -104,6 +104,15 @@ def _quantity(text: str, start: int) -> bool:
     return bool(before and (before[1].isdigit() or before[1].lower() in lexicon.safe_words_only()))
 
 
+# Places one calls, which are shorthand too: "HEALTH OFFICE  554-7612", "front desk 555-0134"
+_DESKS = frozenset("office desk line station clinic".split())
+
+
+def _desk_before(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return bool(before and before[1].lower() in _DESKS)
+
+
 def _plain_word_before(text: str, end: int) -> bool:
     """A pager after a name or credential ("Joel Arnold, RPh  p823", "Dr P.Lee (p823)"); a gene's
     product after its symbol ("BCR-ABL1 (p210)", "BCR-ABL p190") or "cytochrome p450" is not one."""
@@ -128,7 +137,7 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
             return 8 <= sum(c.isdigit() for c in text[start:end]) <= 11
         if rule is _P_PAREN or rule is _P_LINE_END:
             return _plain_word_before(text, text.rfind("(", 0, start) if rule is _P_PAREN else re.search(r"[pP]\s*$", text[:start]).start())
-        return rule is not _BARE_LOCAL or not _quantity(text, start)
+        return rule is not _BARE_LOCAL or not _quantity(text, start) or _desk_before(text, start)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = super().analyze(text, entities, nlp_artifacts)
