@@ -39,7 +39,7 @@ def test_a_first_name_and_surname_in_the_slot(first: str, last: str, case) -> No
 @pytest.mark.parametrize(
     "text",
     ["left msg for pharmacy to call back", "left msg for pt daughter to call back", "call home health back",
-     "left msg for pcp office to call back", "LEFT MSG FOR FAMILY TO CALL BACK", "asking for pain meds"],
+     "left msg for pcp office to call back", "LEFT MSG FOR FAMILY TO CALL BACK", "asking for pain meds", "a call an"],
 )
 def test_services_in_the_slot_stay(text: str) -> None:
     assert "#" not in masked(text)

@@ -38,9 +38,13 @@ PHONE_RULES = (
     rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp)\s*(?:#|no\.?|number)?\s*:?\s*#?(?P<phi>\d{{3}})\b(?![.,:/%-]?\d|\s*(?:{_UNITS})\b)", Phi.PHONE, 0.6, re.IGNORECASE),
     # "p823" closing a signature line, "(p823)" after a name: a short pager number; not "BCR-ABL p210"
     # (a word with a hyphen or digit before) nor "cytochrome p450".
-    _P_PAREN := rule(r"\([pP](?P<phi>\d{3,5})\)", Phi.PHONE, 0.55),
-    _P_LINE_END := rule(r"(?<=[A-Za-z.,])[ \t]+[pP](?P<phi>\d{3,5})[ \t]*$", Phi.PHONE, 0.55, re.MULTILINE),
-    rule(r"(?=[(pP])(?:\(p\)|(?<![\w/-])p\s?#)\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6),
+    # Apart from its "p" ("RN P 8040", "(p 8631)") four digits at least: "p 110" may be a pulse.
+    _P_PAREN := rule(r"\([pP](?:[ \t](?=\d{4}))?(?P<phi>\d{3,5})\)", Phi.PHONE, 0.55),
+    _P_LINE_END := rule(r"(?<=[A-Za-z.,])[ \t]+[pP](?:[ \t](?=\d{4}))?(?P<phi>\d{3,5})[ \t]*$", Phi.PHONE, 0.55, re.MULTILINE),
+    rule(r"(?=[(pP])(?:\([pP]\)|(?<![\w/-])p\s?#)\s*(?P<phi>\d-?\d{3,5})\b", Phi.PHONE, 0.6),
+    # A short line after "cell" that closes a signature line, the word alone after a column's gap or a comma:
+    # "Jane Roe, RN  cell 8-7588", "cell 55304"; not "CD4 T cell 350" (a count, inside a sentence).
+    rule(r"(?:^|[ \t]{2,}|[,;|][ \t]*)(?:cell|mobile|mob)\.?[ \t]*[#:]?[ \t]*(?P<phi>\d-?\d{3,5})[ \t]*$", Phi.PHONE, 0.6, re.IGNORECASE | re.MULTILINE),
     rule(r"(?=[pP])(?<![\w/-])[pP](?P<phi>\d{4,5})\b(?![.,]?\d)", Phi.PHONE, 0.6),  # "via HR, p4069", "call me at p2306"
     # "page 2-3456", "call 5-1234", "paged 38291", "p 2-3456": an internal line after a word that calls
     rule(rf"{WORD_START}(?:page[ds]?|call(?:ed)?|beep(?:ed)?|p)\s*#?\s*(?P<phi>\d-\d{{4}}|\d{{5}})\b(?![.,/-]?\d|\s*(?:mg|ml|cc|units?)\b)", Phi.PHONE, 0.55, re.IGNORECASE),
@@ -100,6 +104,15 @@ def _quantity(text: str, start: int) -> bool:
     return bool(before and (before[1].isdigit() or before[1].lower() in lexicon.safe_words_only()))
 
 
+# Places one calls, which are shorthand too: "HEALTH OFFICE  554-7612", "front desk 555-0134"
+_DESKS = frozenset("office desk line station clinic".split())
+
+
+def _desk_before(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return bool(before and before[1].lower() in _DESKS)
+
+
 def _plain_word_before(text: str, end: int) -> bool:
     """A pager after a name or credential ("Joel Arnold, RPh  p823", "Dr P.Lee (p823)"); a gene's
     product after its symbol ("BCR-ABL1 (p210)", "BCR-ABL p190") or "cytochrome p450" is not one."""
@@ -123,8 +136,8 @@ class ClinicalPhoneRecognizer(RegexRecognizer):
         if rule is _AREA:
             return 8 <= sum(c.isdigit() for c in text[start:end]) <= 11
         if rule is _P_PAREN or rule is _P_LINE_END:
-            return _plain_word_before(text, start - 2 if rule is _P_PAREN else start - 1)
-        return rule is not _BARE_LOCAL or not _quantity(text, start)
+            return _plain_word_before(text, text.rfind("(", 0, start) if rule is _P_PAREN else re.search(r"[pP]\s*$", text[:start]).start())
+        return rule is not _BARE_LOCAL or not _quantity(text, start) or _desk_before(text, start)
 
     def analyze(self, text, entities, nlp_artifacts=None):
         results = super().analyze(text, entities, nlp_artifacts)

@@ -21,6 +21,7 @@ from ingestion.deid.recognizers.name_cues import (
     _AFTER_ROLE,
     _AFTER_ROLE_FIRST_LAST,
     _AFTER_ROLE_PAIR,
+    _ANY_WORD,
     _BEFORE,
     _BEFORE_REACH,
     _BEFORE_ROLE,
@@ -119,6 +120,21 @@ class CueNameRecognizer(ClinicalRecognizer):
                 span = span and _judged(text, *span, direction, firsts)
                 if span:
                     results.append(self.result(Phi.PERSON, *span, 0.6))
+        for attn in _AFTER_ATTN.finditer(text):
+            span = _trim_name(text, *attn.span("phi"), never)
+            span = span and _judged(text, *span, "weak", firsts)
+            if span and all(_no_english(w) or w in firsts and w not in lexicon.note_words() for w in _name_words(text[span[0] : span[1]])):
+                results.append(self.result(Phi.PERSON, *span, 0.55))  # a name only: "attn billing" is a department
+        for referral in _AFTER_REFERRAL.finditer(text):
+            span = _trim_name(text, *referral.span("phi"), never)
+            span = span and _judged(text, *span, "after", firsts)
+            span = span and all(lexicon.known_name(p) or p in lexicon.last_names() or _no_english(p) for w in _name_words(text[span[0] : span[1]])
+                                for p in re.split(r"[-'’]", w) if len(p) > 1) and span  # no service: "Referral: Outpatient for PT"
+            if span:
+                results.append(self.result(Phi.PERSON, *span, 0.6))
+        for pcp in _AFTER_PCP.finditer(text):
+            if _pcp_name(pcp, firsts):
+                results.append(self.result(Phi.PERSON, *pcp.span("phi"), 0.6))
         for relation in _RELATION.finditer(text):
             for pattern, score, mode in _AFTER_RELATION:
                 match = pattern.match(text, relation.end())
@@ -160,7 +176,7 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         if titled and token.group().islower() and word not in ("de", "del", "da", "dos", "van", "von", "der", "den", "le", "la", "di", "bin", "al", "ibn"):
             break  # "Mrs Graham rang": in mixed case, a lower-case word after a capitalized name is not part of it
         titled = titled or words == 0 and _titled(token.group(), text, start)
-        if word in lexicon.function_words() and not (mode == "slot" and word in firsts) and (
+        if word in lexicon.function_words() and not (mode == "slot" and word in firsts and (len(word) > 2 or _titled(token.group(), text, start))) and (
             i == 0 and not (mode == "patient" and word in firsts) or words > 1 or previous not in firsts
             or word not in lexicon.last_names() or lexicon.word_frequency(word) >= 6.1  # "dr paula may", not "DAUGHTER ROSE IN"
         ):
@@ -233,6 +249,22 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
     if before:
         return tokens[kept - 1].start(), end
     return start, tokens[kept - 1].end()
+
+
+# Whom a fax is for, no colon after "attn": "records faxed to the OSH, attn Valentim.", "attn rusty"
+_AFTER_ATTN = re.compile(rf"(?i:\battn)\.?[ \t]+(?P<phi>{_ANY_WORD}(?:[ ]{_ANY_WORD})?)(?=[ \t]*(?:[.,;)]|$))", re.MULTILINE)
+# Who referred, before what for: "Referral: Vaughn for dispo planning", "Referral: O'Caingne, Mary for ..."
+_AFTER_REFERRAL = re.compile(rf"(?i:\breferral)[ \t]*:[ \t]*(?P<phi>{_ANY_WORD}(?:,[ ]{_ANY_WORD})?)[ \t]+for\b")
+# "PCP Susan Maresova (Baydale Family Medicine)": after "PCP" (also pneumocystis: "Bactrim PCP ppx"), a name only as written.
+_AFTER_PCP = re.compile(rf"\bPCP[ \t]*:?[ \t]*(?P<phi>(?P<first>[{_UP}][{_LOW}]+)[ ](?P<last>[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*))\b")
+
+
+def _pcp_name(match: re.Match, firsts: frozenset[str]) -> bool:
+    """A first name or a word no dictionary holds, then a census surname or such a word, both capitalized, after "PCP"."""
+    first, last = match["first"].lower(), match["last"].lower()
+    return (first in firsts or _no_english(first)) and first not in lexicon.structure_words() and first not in lexicon.function_words() \
+        and last not in lexicon.structure_words() and last not in lexicon.function_words() and last not in _credentials() \
+        and (last in lexicon.last_names() or _no_english(last))
 
 
 def _no_english(word: str) -> bool:

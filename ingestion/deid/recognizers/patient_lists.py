@@ -40,6 +40,11 @@ _ROW = re.compile(
     rf"(?m)^[ \t]*(?:{_LEAD}[ \t]*[-:|.)]?[ \t]*){{1,2}}(?P<phi>[A-Za-z][\w'’-]*(?:,?[ ]{{1,2}}[A-Za-z][\w'’.-]*){{0,3}})"
     rf"[ \t]*(?:\([^)\n]{{0,25}}\)[ \t]*)?[-:,|–—]?[ \t]*{_AGE_SEX}"
 )
+# A row led by a bed code ("1) 6C11  DRUB, MARY  63F", "[5a13] lanfranchi, mats, 67yo m"): only "Surname, Given" counts.
+_CODE_ROW = re.compile(
+    rf"(?m)^[ \t]*(?:\d{{1,2}}[.)][ \t]*)?(?:\[[\w-]{{1,6}}\]|\d{{1,2}}[A-Za-z]{{1,2}}\d{{1,3}}\b)[ \t]*[-:|.)]?[ \t]*"
+    rf"(?P<phi>[A-Za-z][\w'’-]*,[ ]{{1,2}}[A-Za-z][\w'’-]*)[ \t]*[-:,|–—]?[ \t]*{_AGE_SEX}"
+)
 # A row led by its room or bed, the name then a dash, colon or bracket: "rm 6b mai - sbo, ngt to lis"
 _ROOM_ROW = re.compile(
     r"(?im)^[ \t]*(?:bed|rm|room|bay)[ ]?\d{1,4}[A-Za-z]?[ \t]*[-:.)]?[ \t]+(?P<phi>[A-Za-z][\w'’-]*(?:,?[ ]{1,2}[A-Za-z][\w'’.-]*){0,2})"
@@ -59,7 +64,8 @@ class PatientListRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         spans = list(_table_names(text))
         for m in _ROW.finditer(text):
-            spans.append(_name_words(text, *m.span("phi")))
+            spans.append(_comma_pair(text, *m.span("phi")) or _name_words(text, *m.span("phi")))
+        spans += [_comma_pair(text, *m.span("phi")) for m in _CODE_ROW.finditer(text)]
         for m in _ROOM_ROW.finditer(text):
             spans.append(_name_words(text, *m.span("phi"), stop_words=True))
         bare = list(_BARE_ROW.finditer(text))
@@ -115,7 +121,8 @@ def _table_names(text: str):
                     cell = cells[column] if column < len(cells) and row.count(sep) >= len(columns) - 1 else None
                 if cell is not None:
                     prefix = _ROOM_PREFIX.match(text, *cell) or _TITLE_PREFIX.match(text, *cell)
-                    yield _name_words(text, prefix.end() if prefix else cell[0], cell[1])
+                    at = prefix.end() if prefix else cell[0]
+                    yield _comma_pair(text, at, cell[1]) or _name_words(text, at, cell[1])
 
 
 def _header(text: str, line: str, offset: int) -> tuple[str, list[int], list[tuple[int, int]]] | None:
@@ -170,6 +177,23 @@ def _name_words(text: str, start: int, end: int, stop_words: bool = False, censu
     if first is None or not any(len(w) > 1 for w in re.findall(r"[A-Za-z]+", text[first:last])):
         return None
     return first, last
+
+
+_PAIR = re.compile(r"[ \t]*(?P<last>[A-Za-z][A-Za-z'’-]+),[ ]{1,2}(?P<first>[A-Za-z][A-Za-z'’-]+)(?:[ ][A-Za-z]\.?)?[ \t]*")
+
+
+def _comma_pair(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A list's name slot holding "Surname, Given" and nothing else: both words are the patient's, though English
+    knows them ("DRUB, MARY", "lanfranchi, mats"); never a label, a service, shorthand or a word of notes no census holds."""
+    pair = _PAIR.fullmatch(text, start, end)
+    if not pair:
+        return None
+    for word in (pair["last"].lower(), pair["first"].lower()):
+        census = word in lexicon.last_names() or word in lexicon.first_names()
+        if word in lexicon.structure_words() or word in lexicon.safe_words_only() or word in lexicon.FIELD_WORDS \
+                or (word in lexicon.clinical_terms() or word in lexicon.note_words()) and not census:
+            return None
+    return pair.start("last"), pair.end() - (len(pair.group()) - len(pair.group().rstrip()))
 
 
 def _name_word(word: str, stop_words: bool = False, census: bool = False) -> bool:
