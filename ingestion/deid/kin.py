@@ -10,7 +10,7 @@ RELATIONS = (
     r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|grandson"
     r"|granddaughter|grandmother|grandfather|grandma|grandpa|fianc[eé]e?|friend|neighbou?r|caregiver|roommate|boyfriend"
     r"|girlfriend|stepson|stepdaughter|stepmother|stepfather|cousin|sibling|child|guardian|POA|HCP|proxy|carer|mum|mam|nan|nana"
-    r"|gran|granny|grandad|granddad|dtr|dau|husb|hus|sis|bro|gdtr|gson|bf|gf|mil|fil|bil|sil|dil|significant[ ]other|kids?|grandkids?|children"
+    r"|gran|granny|grandad|granddad|dtr|dau|husb|hus|sis|bro|gdtr|gson|bf|gf|mil|fil|bil|sil|dil|sig(?:nificant|\.)?[ ]other|(?-i:SO)|kids?|grandkids?|children"
     r"|grandchild(?:ren)?|god(?:son|daughter|mother|father|parent|child)|gma|gpa|mgm|mgf|pgm|pgf|fob|mob"
     r"|step(?:sister|brother)|half[- ](?:sister|brother))(?:-in-law)?"
 )

@@ -181,6 +181,11 @@ _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)",
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "row"))  # "duran, rosa (cousin)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf",[ \t]*{WORD_START}(?i:{_RELATIONS})[ \t]*,", 0.6, "kin"))  # "loretta, dtr, called"
+# "DPOA is his son", "NEXT OF KIN IS HER WIFE": a proxy's label ends no name
+_NOT_PROXY_LABEL = "".join(rf"(?<!\b(?i:{w}))" for w in ("poa", "dpoa", "mpoa", "hcp", "nok", "kin", "proxy", "contact"))
+# a name, then whose relation it is: "Gregory, pt's daughter, called", "Robert his wife is HCP", "Sara is the daughter", "Lisa, his SO,"
+_BEFORE_RULES.append((rf"(?P<phi>{_NAME}{_NOT_PROXY_LABEL})[ \t]*", rf",?[ \t]*(?:(?i:is|was)[ \t]+)?(?i:his|her|their|the|pt['’]?s|patient['’]?s)[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))
+_BEFORE_RULES.append((rf"(?P<phi>{_NAME})", rf"-(?i:{_RELATIONS})\b", 0.6, "kin"))  # "Charles Wright-daughter 555-..."
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:(?:charge|primary|covering|night|day|float)[ \t]+)?(?i:{_ROLES}|float|resource)\)", 0.6, "before"))  # "nora (charge rn)", "kathleen (float)"
 # a consultant and their service in brackets: "Consulted Tony Butler (ID).", "d/w Marcel Seguin (cards)"
 _SERVICES = (r"id|gi|cards|cardiology|renal|nephro(?:logy)?|neuro(?:logy)?|pulm(?:onary)?|heme(?:/onc)?|onc(?:ology)?|surgery|gen[ ]surg|ortho"
@@ -216,6 +221,7 @@ _AFTER_RELATION = [
     (re.compile(rf"[ \t]*,?[ \t]*(?:\(|named[ \t]+|is[ \t]+)?(?P<phi>{_NAME})"), 0.7, None),
     # any case: "son, david", "hcp is mary", "mum brenda", "husband bill", "son grant called"
     (re.compile(rf"[ \t]*[,:(]?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})"), 0.55, "kin"),
+    (re.compile(rf"-(?P<phi>{_NAME})"), 0.55, "kin"),  # "Dtr-Pamela"
     # one word between a relation and what only a person does is a name, though English knows it: "dtr chip called"
     (re.compile(rf"[ \t]*,?[ \t]*(?P<phi>{_ANY_WORD})(?=[ \t]*,?[ \t]+{_SAYS}\b)"), 0.55, "kin_says"),
     # the second of two: "sons david and mark", "DAUGHTERS ROSA AND LINA"

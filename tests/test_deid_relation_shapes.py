@@ -1,0 +1,32 @@
+"""A relative named before whose relation they are ("Gregory, pt's daughter, called", "Robert his wife is HCP",
+"Sara is the daughter"), joined to the relation by a hyphen ("Charles Wright-daughter", "Dtr-Pamela"), and a
+significant other ("per pt's SO Kyle"). What stays: a proxy's label ("DPOA is his son", "NEXT OF KIN IS HER
+WIFE"), the patient, a sentence's words, "so" as a word."""
+
+import pytest
+from faker import Faker
+
+from tests.deid_masking import masked
+
+fake = Faker()
+fake.seed_instance(5150)
+
+
+@pytest.mark.parametrize("shape", [
+    "{F}, pt's daughter, called for update.", "{F} his wife is HCP", "{F} is the daughter and HCP", "{F}, his SO, at bedside",
+    "{F} {L}-daughter 555-201-3344", "Dtr-{F} called back", "per pt's SO {F}", "pt's sig other {F} here",
+])  # fmt: skip
+def test_a_relative_named_beside_the_relation_is_masked(shape: str) -> None:
+    for _ in range(4):
+        first, last = fake.first_name(), fake.last_name()
+        text = shape.format(F=first, L=last)
+        assert first not in masked(text) and (last not in masked(text) or "{L}" not in shape), masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She is the daughter of a farmer.", "Patient, his wife and son at bedside.", "Discussed with family, pt's daughter agrees.",
+    "Tylenol, pt's daughter brought it.", "So pt called; so far so good.", "Home-daughter will stay", "Hospice, his wife declined",
+    "DPOA is his son.", "NEXT OF KIN IS HER WIFE.", "HCP is her niece.",
+])  # fmt: skip
+def test_labels_and_sentences_beside_a_relation_stay(text: str) -> None:
+    assert masked(text) == text
