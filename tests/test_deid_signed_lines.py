@@ -93,9 +93,18 @@ def test_a_heading_above_a_signature_stays(text: str) -> None:
     assert masked(text).split("\n")[0] == text.split("\n")[0]
 
 
-@pytest.mark.parametrize("text", ["HEALTH OFFICE  554-7612", "front desk 555-0134", "clinic line: 555-0134"])
+@pytest.mark.parametrize("text", ["HEALTH OFFICE  554-7612", "front desk 555-0134", "clinic line: 555-0134", "HOME 876-6378", "cell 555-0134"])
 def test_a_local_number_after_a_desk_is_masked(text: str) -> None:
     assert masked(text)[-8:] == "########"
+
+
+@pytest.mark.parametrize("text", ["PAGE ME AT 54576", "spok 80901", "page him at 4-1234"])
+def test_a_pager_after_page_me_at_or_a_paging_system_is_masked(text: str) -> None:
+    assert masked(text)[-4:] == "####"
+
+
+def test_a_time_after_page_me_at_stays() -> None:
+    assert masked("page me at 5 pm if worse") == "page me at 5 pm if worse"
 
 
 def test_a_range_after_shorthand_stays() -> None:

@@ -33,7 +33,7 @@ PHONE_RULES = (
     rule(r"(?=[(\d])(?<![\w/.-])(?P<phi>(?:\(\d{3}\)\s*|\d{3}[\s.-])\d{3}[\s.-]?\d{4,5})(?![\w/-]|\.\d)", Phi.PHONE, 0.8),
     # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521", "extn 02687", "pgr #54321",
     # "(p) 29960", "p45200". Four digits at least: "ext 10" and "extn 175" are a joint's range.
-    rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp|vocera|spectralink|ascom|extn?\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{{3,5}})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp|vocera|spectralink|ascom|spok|page[ \t]+(?:me|him|her)[ \t]+at|extn?\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{{3,5}})\b", Phi.PHONE, 0.6, re.IGNORECASE),
     # A bleep or pager can be three digits ("bleep 737", "BLP #126"); never a quantity or a time.
     rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp)\s*(?:#|no\.?|number)?\s*:?\s*#?(?P<phi>\d{{3}})\b(?![.,:/%-]?\d|\s*(?:{_UNITS})\b)", Phi.PHONE, 0.6, re.IGNORECASE),
     # "p823" closing a signature line, "(p823)" after a name: a short pager number; not "BCR-ABL p210"
@@ -104,8 +104,8 @@ def _quantity(text: str, start: int) -> bool:
     return bool(before and (before[1].isdigit() or before[1].lower() in lexicon.safe_words_only()))
 
 
-# Places one calls, which are shorthand too: "HEALTH OFFICE  554-7612", "front desk 555-0134"
-_DESKS = frozenset("office desk line station clinic".split())
+# Places and phones one calls, which are shorthand too: "HEALTH OFFICE  554-7612", "front desk 555-0134", "HOME 876-6378"
+_DESKS = frozenset("office desk line station clinic home cell work mobile".split())
 
 
 def _desk_before(text: str, start: int) -> bool:
