@@ -30,3 +30,21 @@ def test_a_relative_named_beside_the_relation_is_masked(shape: str) -> None:
 ])  # fmt: skip
 def test_labels_and_sentences_beside_a_relation_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("shape", ["renal ({L}) following", "ID ({L}) recs appreciated", "pt followed by {L} in clinic", "seen by {L} at the clinic"])
+def test_a_consultant_in_brackets_after_a_service_or_followed_by_in_clinic_is_masked(shape: str) -> None:
+    from ingestion.deid.lexicon import safe_words
+
+    for _ in range(4):
+        last = fake.last_name()
+        while last.lower() in safe_words():  # "Clark", "Burns", "White": words the safe list keeps in a weak slot
+            last = fake.last_name()
+        text = shape.format(L=last)
+        assert last not in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["ID (per sensis) following", "renal (HD) following", "followed by cardiology in clinic", "followed by PCP in clinic",
+                                  "gi (egd) today", "seen by NP at clinic"])
+def test_a_service_or_shorthand_in_those_slots_stays(text: str) -> None:
+    assert masked(text) == text

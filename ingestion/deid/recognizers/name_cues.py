@@ -149,7 +149,6 @@ _SLOT_END = rf"(?=[ \t]*,?[ \t]*(?:(?i:back|to[ \t]+(?:call|return)|(?:w/|with|i
 _CUE_RULES.append((rf"{_SLOT_CUE}[ \t]+(?P<phi>{_ANY_WORD}){_SLOT_END}", 0.55, "slot", r"(?i)call|for|mtg|meeting"))
 # ... a first name then a census surname, both words or none: "left msg for laura dunlap to call back"
 _CUE_RULES.append((rf"{_SLOT_CUE}[ \t]+(?P<phi>{_ANY_WORD}[ ]{_ANY_WORD}){_SLOT_END}", 0.55, "slot_pair", r"(?i)call|for|mtg|meeting"))
-_CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
 
 # Names that stand before their cue, in any case: (the name and what separates it from the cue,
 # the cue, score). The cue is found first and the name looked for just before it: a pattern that
@@ -192,6 +191,11 @@ _SERVICES = (r"id|gi|cards|cardiology|renal|nephro(?:logy)?|neuro(?:logy)?|pulm(
              r"|psych(?:iatry)?|palliative|pall[ ]care|endo(?:crine)?|derm(?:atology)?|uro(?:logy)?|ent|ir|ob(?:/?gyn)?|rheum(?:atology)?"
              r"|hospitalist|anesthesia|vascular|transplant|hepatology|geriatrics|neurosurgery|nsgy|trauma|tox(?:icology)?|infectious[ ]disease")
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_SERVICES})(?:[ \t]+(?i:fellow|attending|consult|resident))?\)", 0.6, "before"))
+# a consultant by name in brackets after their service, and whom a patient is followed by in clinic: "renal (Wolf) following",
+# "pt followed by Vance in clinic" (one word where only a person stands: never a service or shorthand)
+_CUE_RULES.append((rf"{WORD_START}(?i:{_SERVICES})[ \t]*\([ \t]*(?P<phi>{_ANY_WORD})[ \t]*\)", 0.55, "slot", None))
+_CUE_RULES.append((rf"{WORD_START}(?i:followed|seen)[ \t]+(?i:by)[ \t]+(?P<phi>{_ANY_WORD})[ \t]+(?i:in|at)[ \t]+(?i:clinic|the[ \t]+clinic|office)\b", 0.55, "slot", None))
+_CUES = [(re.compile(p), score, mode, hint and re.compile(hint)) for p, score, mode, hint in _CUE_RULES]
 _BEFORE = [(re.compile(rf"(?<![\w'’.-]){name}\Z"), re.compile(cue), score, mode) for name, cue, score, mode in _BEFORE_RULES]
 
 # Cues found once, in any case, with what may follow them and what may precede them. Each list
