@@ -18,6 +18,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
 from ingestion.deid.recognizers.base import ClinicalRecognizer
+from ingestion.deid.recognizers.facility_slots import one_case as one_case_line
+from ingestion.deid.recognizers.facility_slots import rare
 
 _KIND = re.compile(
     r"(?<![\w'’-])(?i:(?:a\.?m\.?e\.?|c\.?m\.?e\.?)(?:[ \t]+zion)?(?:[ \t]+church)?|church|chapel|temple|cathedral|parish|synagogue|mosque"
@@ -39,7 +41,7 @@ class CongregationRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         results = []
         for kind in _KIND.finditer(text):
-            one_case = _one_case(text, kind.start())
+            one_case = one_case_line(text, kind.start())
             if not (one_case or kind.group()[0].isupper()):
                 continue  # "the chapel", "a temple laceration"
             start, before = _words_before(text, kind.start(), one_case)
@@ -48,7 +50,7 @@ class CongregationRecognizer(ClinicalRecognizer):
             if any(_rare(w) for w in before + after) or after and church_of_the and (proper or one_case):
                 results.append(self.result(Phi.FACILITY, start, end, 0.6))
         for order in _ORDER.finditer(text):
-            one_case = _one_case(text, order.start())
+            one_case = one_case_line(text, order.start())
             if not (one_case or order.group()[0].isupper()):
                 continue  # "her daughters of ..."
             end, after, proper = _of_name(text, order.end(), one_case)
@@ -56,11 +58,6 @@ class CongregationRecognizer(ClinicalRecognizer):
             if after and (not one_case and proper or after[0].lower() in _SAINT or last in _RESIDENCE or any(_rare(w) for w in after)):
                 results.append(self.result(Phi.FACILITY, order.start(), end, 0.6))
         return results
-
-
-def _one_case(text: str, at: int) -> bool:
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    return line.isupper() or line.islower()
 
 
 def _name_word(word: str, one_case: bool) -> bool:
@@ -111,8 +108,7 @@ def _of_name(text: str, at: int, one_case: bool) -> tuple[int, list[str], bool]:
 
 
 def _rare(word: str) -> bool:
-    """A word only a name would be: no dictionary's, or a census name English lacks."""
+    """A word only a name would be (facility_slots.rare), never a church's own word ("Baptist", "Zion")."""
     bare = word.lower().removesuffix("'s").removesuffix("’s").strip(".")
-    if bare in lexicon.safe_words() or bare in lexicon.function_words() or bare in lexicon.word_file("congregation_words.txt"):
-        return False
-    return lexicon.unknown_word(bare) or not lexicon.english_word(bare) and (lexicon.known_name(bare) or lexicon.word_frequency(bare) < 3.5)
+    return bare not in lexicon.word_file("congregation_words.txt") and bare not in lexicon.safe_words() \
+        and bare not in lexicon.function_words() and rare(word)

@@ -67,7 +67,7 @@ class FacilitySlotRecognizer(RegexRecognizer):
         words = list(re.finditer(r"\S+", text[start:end]))
         if slot is SAINT:
             return start if _saint(words[-1].group()) else None
-        loose = slot in _STRONG or _one_case(text, start)
+        loose = slot in _STRONG or one_case(text, start)
         for i in range(len(words) - 1, -1, -1):
             word = words[i].group()
             if word.lower().rstrip(".") in ("st", "saint") and i + 1 < len(words):
@@ -75,8 +75,8 @@ class FacilitySlotRecognizer(RegexRecognizer):
             if not _name_word(word, loose):
                 words = words[i + 1 :]
                 break
-        titled = not _one_case(text, start)
-        if not words or not any(_rare(w.group(), titled and w.group()[0].isupper()) for w in words):
+        titled = not one_case(text, start)
+        if not words or not any(rare(w.group(), titled and w.group()[0].isupper()) for w in words):
             return None
         return start + words[0].start()
 
@@ -94,7 +94,8 @@ def _saint(word: str) -> bool:
         bare in lexicon.first_names() or lexicon.unknown_word(bare) or not lexicon.english_word(bare) and lexicon.known_name(bare))
 
 
-def _one_case(text: str, at: int) -> bool:
+def one_case(text: str, at: int) -> bool:
+    """The line holding `at` is written in one case: there a capital says nothing."""
     line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
     return line.isupper() or line.islower()
 
@@ -109,7 +110,7 @@ def _name_word(word: str, loose: bool) -> bool:
     return loose or word[0].isupper()
 
 
-def _rare(word: str, titled: bool) -> bool:
+def rare(word: str, titled: bool = False) -> bool:
     """A word only a name would be: no dictionary's, and rare, or a census name English lacks, or one
     written as a name (`titled`: capitalized in a mixed-case line) and rarer than "Barnes"."""
     bare = _bare(word)
