@@ -67,7 +67,7 @@ def grow(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 def _grow_place(text: str, span: PhiSpan, floor: int, limit: int) -> tuple[int, int]:
     """A place's span over its kind and tails after it and its prefix before it."""
     end = _grow_right(text, span.end, limit, mixed=not text[span.start : span.end].isupper(),
-                      one_case=_one_case_line(text, span.start, span.end), facility=span.entity_type == Phi.FACILITY)
+                      one_case=one_case_line(text, span.start, span.end), facility=span.entity_type == Phi.FACILITY)
     start = span.start
     while (m := _PREFIX.search(text, max(floor, start - 40), start) or _WORD_BEFORE.search(text, max(floor, start - 40), start)) \
             is not None and (m.re is _PREFIX or _name_word(m.group(1))):
@@ -89,7 +89,7 @@ def _organization_of(text: str, start: int, floor: int) -> int:
     of = _OF_BEFORE.search(text, max(floor, start - 12), start)
     if of is None:
         return start
-    one_case = _one_case_line(text, of.start(), start)
+    one_case = one_case_line(text, of.start(), start)
     at, begin, words = of.start(), None, []
     while len(words) < _ORG_WORDS and (m := _ORG_WORD.search(text, max(floor, at - 40), at)) is not None:
         word = m.group(1)
@@ -150,7 +150,7 @@ def _continuation() -> re.Pattern[str]:
     return re.compile(rf"(?i:(?P<joint>{_GAP}(?P<word>and|&|for|of)(?P<the>{_GAP}the)?)?(?P<nouns>(?:{_GAP}(?:{noun}))+))(?![\w-]|['’](?![sS]\b))")
 
 
-def _one_case_line(text: str, start: int, end: int) -> bool:
+def one_case_line(text: str, start: int, end: int | None = None) -> bool:
     """The line holding text[start:end] is written in one case: there a capital says nothing."""
     line = line_of(text, start, end)
     return line.isupper() or line.islower()
@@ -214,7 +214,7 @@ _UNKNOWN_FIRST_ZIPF = 4.0  # a first name before a surname found may be a freque
 def _grow_person(text: str, start: int, end: int, floor: int, limit: int) -> tuple[int, int]:
     """A person's span with the first name before it and the surname after it that the recognizers
     left ("will [faleti]", "Centa [Gray]", "[sean] bruce"): one word each way, on its line."""
-    one_case = _one_case_line(text, start, end)
+    one_case = one_case_line(text, start, end)
     if (m := _PERSON_WORD_BEFORE.search(text, max(floor, start - 30), start)) is not None and _person_word(m.group(1), one_case, first=True):
         start = m.start(1)
     if (m := _PERSON_WORD_AFTER.match(text, end)) is not None and m.end() <= limit and _person_word(m.group(1), one_case, first=False) \

@@ -17,8 +17,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.grow import one_case_line
 from ingestion.deid.recognizers.base import ClinicalRecognizer
-from ingestion.deid.recognizers.facility_slots import one_case as one_case_line
 from ingestion.deid.recognizers.facility_slots import rare
 
 _KIND = re.compile(

@@ -14,6 +14,7 @@ import re
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.grow import one_case_line
 from ingestion.deid.kin import RELATION_WORDS
 from ingestion.deid.recognizers.base import RegexRecognizer, Rule, rule
 
@@ -67,7 +68,7 @@ class FacilitySlotRecognizer(RegexRecognizer):
         words = list(re.finditer(r"\S+", text[start:end]))
         if slot is SAINT:
             return start if _saint(words[-1].group()) else None
-        loose = slot in _STRONG or one_case(text, start)
+        loose = slot in _STRONG or one_case_line(text, start)
         for i in range(len(words) - 1, -1, -1):
             word = words[i].group()
             if word.lower().rstrip(".") in ("st", "saint") and i + 1 < len(words):
@@ -75,7 +76,7 @@ class FacilitySlotRecognizer(RegexRecognizer):
             if not _name_word(word, loose):
                 words = words[i + 1 :]
                 break
-        titled = not one_case(text, start)
+        titled = not one_case_line(text, start)
         if not words or not any(rare(w.group(), titled and w.group()[0].isupper()) for w in words):
             return None
         return start + words[0].start()
@@ -92,12 +93,6 @@ def _saint(word: str) -> bool:
         return word[-2:].lower() in ("'s", "’s")
     return bare not in lexicon.safe_words() and bare not in lexicon.function_words() and (
         bare in lexicon.first_names() or lexicon.unknown_word(bare) or not lexicon.english_word(bare) and lexicon.known_name(bare))
-
-
-def one_case(text: str, at: int) -> bool:
-    """The line holding `at` is written in one case: there a capital says nothing."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    return line.isupper() or line.islower()
 
 
 def _name_word(word: str, loose: bool) -> bool:
