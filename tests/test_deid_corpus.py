@@ -7,7 +7,7 @@ import pytest
 from tests.deid_corpus.load import TYPES, by_patient, load
 
 
-@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("dev7", 150), ("dev8", 150), ("untouched", 150)])
+@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("dev7", 150), ("dev8", 150), ("dev9", 180), ("untouched", 150)])
 def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes_at_least: int) -> None:
     notes = load(split)  # raises when a span does not match its text
     assert len(notes) >= notes_at_least and len({n.text for n in notes}) == len(notes)
@@ -38,6 +38,11 @@ def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes
     elif split == "dev8":  # outside facilities every way in sign-outs and discharges; where an emergency happened
         assert {"discharge", "signout", "ed_triage", "ed_provider", "social_work", "case_management"} <= set(genres)
         assert Counter(s.type for n in notes for s in n.spans)["FACILITY"] >= 1000
+    elif split == "dev9":  # documents around a stay: outside facilities, places and dates in new shapes
+        assert {"fax_cover", "prior_auth", "radiology_report", "pathology_report", "operative_report", "ob_prenatal", "peds_well_child",
+                "psych_eval", "ems_run_sheet", "immunization_record", "death_note", "va_military", "travel_history", "dental"} <= set(genres)
+        assert kinds["FACILITY"] + kinds["LOCATION"] >= 1400 and kinds["DATE"] >= 1000
+        assert any(n.text.isupper() for n in notes) and any(n.text.islower() for n in notes)
     else:
         assert {"nursing_caps", "nursing_lower", "signout", "telephone", "social_work", "discharge", "radiology", "pathology"} <= set(genres)
     caps = [n for n in notes if n.genre == "nursing_caps"]
