@@ -468,9 +468,10 @@ def g_pathology(w):
 
 def g_operative(w):
     d = w.t0 + days(1, 4)
-    proc = pick(("Laparoscopic Nissen fundoplication", "none", "Ethicon"), ("Pancreaticoduodenectomy (Whipple)", "none", "Medtronic"),
-                ("Left total knee arthroplasty", "Stryker Triathlon CR femoral component size 5", "Stryker"),
-                ("Dual-chamber pacemaker implantation", "Medtronic Azure XT DR MRI", "Medtronic"))
+    proc = pick(("Laparoscopic Nissen fundoplication", "none", "Ethicon", "Pneumoperitoneum at 15 mmHg. "),
+                ("Pancreaticoduodenectomy (Whipple)", "none", "Medtronic", "Kocher maneuver performed. "),
+                ("Left total knee arthroplasty", "Stryker Triathlon CR femoral component size 5", "Stryker", "Tourniquet 250 mmHg x 84 min. "),
+                ("Dual-chamber pacemaker implantation", "Medtronic Azure XT DR MRI", "Medtronic", "Cephalic vein cutdown. "))
     out = P("OPERATIVE REPORT\n\n", hdr(w), "Date of operation: ", D(d, pick("long", "us", "dmy4", "uk")), "\n",
             "Surgeon: ", doc(w.surg, "sig", "fl"), "\nAssistant(s): ", doc(w.asst, "sig", "fl"), "; ", nm(w.pa, "sig"), "\n",
             "Anesthesia: general, ", doc(w.anes, "t", "sig"), "\n\nPREOPERATIVE DIAGNOSIS: see below\nPROCEDURE: ", proc[0], "\n\n",
@@ -478,7 +479,7 @@ def g_operative(w):
             " for definitive management; workup at ", F(w.osh, pick("short", "poss")),
             " included CT at ", F(w.img, "any"), ". Consent obtained from the patient and ", w.rels[0].rel, " ", nm(w.rels[0], pick("fl", "f")), ".\n\n",
             "DESCRIPTION: Time-out performed. Foley catheter placed. ASA 3. ",
-            pick("Pneumoperitoneum at 15 mmHg. ", "Tourniquet 250 mmHg x 84 min. ", "Cephalic vein cutdown. "), "EBL 150 mL. UOP 300 mL.\n")
+            proc[3], "EBL 150 mL. UOP 300 mL.\n")
     if proc[1] != "none":
         out += P("IMPLANTS: ", proc[1], ", REF ", f"{rng.randint(1000, 9999)}-{pick('F', 'T', 'P')}-{num(3)}", ", LOT ", num(6),
                  ", SN ", S(f"{pick('PJN', 'RNA', 'SN')}{num(7)}", "ID"), ". ", proc[2], " representative present for the case.\n")
@@ -501,7 +502,7 @@ def g_ob(w):
             A(w), f" G3P{rng.randint(1, 2)}0{rng.randint(0, 1)}{rng.randint(1, 2)} here with FOB ", nm(fob, pick("fl", "f")),
             ". ",
             "OB hx: SVD ", Y(prior), " at ", F(w.osh, pick("short", "formal")), ", 7 lb 2 oz; ", pick("LTCS ", "SAB "), Y(prior - rng.randint(1, 4)),
-            pick(" at ", " (records from "), F(w.osh2, "any"), pick(".", ")."), "\n",
+            *pick((" at ", F(w.osh2, "any"), "."), (" (records from ", F(w.osh2, "any"), ").")), "\n",
             "BP 116/72  FHR 140s  FH ", str(rng.randint(18, 36)), " cm  urine neg/neg\n",
             "Labs: GBS pending, rubella immune, Rh+, 1 hr GCT 128 (", D(d - days(5, 20), "md"), ").\n\n",
             "Plan: delivery at ", F(birth, "formal"), " with ", nm(mw, pick("sig", "fl")), "; backup ", F(w.home, pick("short", "init", "formal")),
@@ -517,8 +518,7 @@ def g_peds(w):
     out = P(F(w.pcp_prac, "formal"), "  WELL CHILD CHECK\n", hdr(w), "Visit: ", D(d), "   Age ", A(w), "\n",
             "Accompanied by ", mom.rel, " ", nm(mom, pick("fl", "f")), " and ", gm.rel, " ", nm(gm, pick("fl", "t")), ". ",
             dad.rel.capitalize(), " (", nm(dad, "fl"), ") ", pick(S("works nights"), P("lives in ", T(town())), S("is deployed")), ".\n\n",
-            "SOCIAL: ", pick("Attends ", "Goes to "), F(care, pick("formal", "short")), pick(" 5 days/wk", ", 2nd grade", ", teacher "),
-            *([nm(person("RELATIVE"), pick("t", "fl"))] if chance(0.5) else []), ". ")
+            "SOCIAL: ", pick("Attends ", "Goes to "), F(care, pick("formal", "short")), pick(S(" 5 days/wk" if w.age < 5 else f", {ordinal(max(1, w.age - 5))} grade"), P(", teacher ", nm(person("RELATIVE"), pick("t", "fl")))), ". ")
     if chance(0.4):
         ag = named("foster")
         out += P("In kinship foster care since ", D(d - days(60, 500)), " via ", F(ag, "formal"), "; caseworker ", nm(person("RELATIVE", rel="caseworker"), "fl"),
@@ -526,8 +526,9 @@ def g_peds(w):
     out += P("WIC at the ", T(w.addr.town), " office on ", S(street_name(), "LOCATION"), ".\n\n",
              "GROWTH: wt 50th %ile, ht 75th %ile, BMI 60th %ile. Vision 20/20 OU, hearing pass.\nDEV: ASQ passed all domains; MCHAT 0/20.\n\n",
              "IMMUNIZATIONS:\n| Vaccine | Date | Where |\n")
-    for v in rng.sample(["DTaP #4", "IPV #3", "MMR #1", "Varicella #1", "Hep A #2", "Flu (quad)", "Tdap", "HPV #1"], 4):
-        where = pick(F(w.pcp_prac, "short"), F(w.pharm, "any"), P(F(w.home, pick("short", "init")), " newborn nursery"), S("today"))
+    shots = ["DTaP #4", "IPV #3", "MMR #1", "Varicella #1", "Hep A #2", "Flu (quad)"] if w.age < 7 else ["Tdap", "HPV #1", "MenACWY #1", "Flu (quad)", "COVID-19 mRNA"]
+    for v in rng.sample(shots, 4):
+        where = pick(F(w.pcp_prac, "short"), F(w.pharm, "any"), P(F(w.home, pick("short", "init")), " peds clinic"), S("today"))
         out += P("| ", v, " | ", D(d - days(0, 700)), " | ", where, " |\n")
     out += P("\nA/P: healthy ", str(w.age), pick(" yo", " year old"), ". Dental home: ", F(named("dental"), pick("formal", "poss")),
              ". RTC 1 yr or on ", the_nth(d + days(360, 370)) if chance(0.3) else D(d + days(360, 370)), ".\n", doc(w.pcp, "sig"), "\n")
@@ -560,10 +561,12 @@ def g_ems(w):
     d = w.t0
     agency, recv = named("ems"), rng.choice((w.home, w.osh))
     rd = pick(f"I-{rng.randint(8, 99)}", f"Rte {rng.randint(1, 140)}", f"US-{rng.randint(1, 99)}")
+    t0 = rng.randint(0, 1390)
     crew = [person("CLINICIAN", cred=pick("EMT-P", "EMT-B", "NRP")) for _ in range(2)]
     out = P("PATIENT CARE REPORT   ", F(agency, "formal"), f"   Unit: {pick('Medic', 'Rescue', 'A', 'Ambulance')} {rng.randint(1, 40)}\n",
             "Incident #: ", S(f"{d.year % 100}-{num(6)}", "ID"), "   Date: ", D(d, pick("us", "us2", "iso", "mil")), "\n",
-            f"Times | Call {tm()} | Enrt {tm()} | On scene {tm()} | Transport {tm()} | At dest {tm()}\n", "Incident location: ")
+            "Times | " + " | ".join(f"{k} {t // 60:02d}:{t % 60:02d}" for k, t in zip(("Call", "Enrt", "On scene", "Transport", "At dest"),
+                                    [t0 + k for k in (0, 1, 9, 27, 41)])) + "\n", "Incident location: ")
     k = rng.randrange(3)
     if k == 0: out += P(S(street(), "LOCATION"), ", ", T(w.addr.town), " (x-st ", S(street_name(), "LOCATION"), " / ", S(street_name(), "LOCATION"), ")\n")
     elif k == 1: out += P(rd, " ", pick("NB", "SB", "EB", "WB"), f" MM {rng.randint(2, 190)}.{rng.randint(0, 9)}, ", S(w.county, "LOCATION"), "\n")
@@ -604,10 +607,10 @@ def g_immun(w):
 def g_death(w):
     d = w.t0 + days(2, 20)
     fh, me = named("funeral"), fac(f"{w.county.rsplit(' ', 1)[0]} County Medical Examiner", initials=False)
-    r = w.rels[0]
+    r, h, m = w.rels[0], rng.randint(0, 22), rng.randint(0, 50)
     out = P(pick("DEATH NOTE", "Pronouncement Note", "Expiration note"), "\n", hdr(w),
-            "Called to bedside by RN ", nm(w.nurse, pick("f", "fl")), " at ", tm(), " on ", D(d, pick("us", "long", "dmy4", "md")), " for pt unresponsive. ",
-            "No spontaneous respirations, no heart sounds x 1 min, pupils fixed. Pronounced dead at ", tm(), " on ", D(d, pick("us2", "iso", "nth")), ".\n\n",
+            "Called to bedside by RN ", nm(w.nurse, pick("f", "fl")), f" at {h:02d}{m:02d} on ", D(d, pick("us", "long", "dmy4", "md")), " for pt unresponsive. ",
+            "No spontaneous respirations, no heart sounds x 1 min, pupils fixed. Pronounced dead at ", pick(f"{h:02d}:{m + 6:02d}", f"{h:02d}{m + 6:02d}"), " on ", D(d, pick("us2", "iso", "nth")), ".\n\n",
             A(w, True), " with ", pick("metastatic NSCLC", "end-stage HFrEF", "advanced dementia"), ", DNR/DNI, CMO since ", D(d - days(1, 4), "md"),
             ". Transferred here from ", F(w.osh, "any"), " on ", D(d - days(5, 12)), ".\n\n",
             "Family: ", r.rel, " ", nm(r, pick("fl", "f")), " notified by phone (", S(phone(), "PHONE"), ") at ", tm(), pick("; will come in.", "; declined viewing."),
