@@ -581,7 +581,7 @@ def g_chaplain(w: World):
             pick("wake up.", "not suffer.", "make it home for the holidays."), " ", bare(w.hcp), pick(" asked for anointing.", " declined prayer."), "\n",
             *(["Friend ", nm(w.friend, pick("f", "fl")), " also present.\n"] if chance(0.5) else []),
             *(["Pt goes by \"", S(w.pt.nick, "PATIENT"), "\"; ", nm(w.pt, "f"), " responded to hymn.\n"] if w.pt.nick else []),
-            "Will follow. ", sign(w.chap), "  pgr ", S(w.chap.pager, "PHONE"), "\n")
+            "Will follow. ", doc(w.chap, pick("sig", "sigr", "fl")), "  pgr ", S(w.chap.pager, "PHONE"), "\n")
     return out, pick(None, "lower")
 
 
