@@ -416,13 +416,16 @@ def vent(): return pick("AC 8x500x50 PEEP 5", "AC 14x450x.40 +8", "PS 10/5 FiO2 
 
 
 def g_icu_nursing(w: World):
-    d, r0, r1 = w.day(1), w.hcp, w.rel()
+    d, r0 = w.day(1), w.hcp
+    r1 = w.rel(but=r0)
     rn, res = rng.choice(w.rns), pick(w.res, w.att, w.fellow)
     social = pick(
         lambda: P(rel_ref(r0), " and ", rel_ref(r1), " in to visit, updated by ", doc(res), ". "),
         lambda: P(rel_ref(r1), " called x2, updated by RN; ", bare(r1), " will call ", rel_ref(r0), ". "),
         lambda: P("family at bedside most of shift (", bare(r0), ", ", rel_ref(w.friend), "). ", doc(res), " spoke w/ family @ ", tm(), ". "),
-        lambda: P("no visitors. hcp ", rel_ref(r0), " ", w.ph(r0), " aware of plan, may come in tomorrow. "))()
+        lambda: P("no visitors. hcp ", rel_ref(r0), " ", w.ph(r0), " aware of plan, may come in tomorrow. "),
+        lambda: P(r0.rel, " and ", r1.rel, " in to visit (", bare(r0), ", ", bare(r1), "), updated by ", doc(res), " @ ", tm(), ". "),
+        lambda: P(rel_ref(r1), " called @ ", tm(), "; will call hcp ", bare(r0), " back after rounds. "))()
     out = P(pick("NPN 7p-7a", "Nursing Progress Note 0700-1900", "MICU NSG NOTE 7A-7P", "nursing note 7a-7p", "CCU RN note 1900-0700"),
             "  ", DS(d), "\n",
             "NEURO: ", pick("A&Ox3, MAE, follows commands.", "sedated on propofol 20 mcg/kg/min, RASS -2, PERRL.",
@@ -434,7 +437,7 @@ def g_icu_nursing(w: World):
             "GI: ", pick("TF @ 40 cc/hr via OGT, goal 60.", "abd soft, +BS, no BM x3d, senna/colace."),
             *([" NPO after MN for ", w.proc, " ", dwhen(d + dt.timedelta(days=1)), "."] if chance(0.4) else []), "\n",
             "GU: Foley draining clear yellow 30-60cc/hr.\n",
-            "ID: Tmax 101.2, on ", w.abx, ". BCx from ", DS(d - dt.timedelta(days=1)), " ngtd.\n",
+            "ID/MEDS: Tmax 101.2, on ", w.abx, ". BCx from ", DS(d - dt.timedelta(days=1)), " ngtd.\n",
             "SOCIAL: ", social, pick("family hopes pt will wean.", "will update in am.", "full code.", "DNR/I per hcp."), "\n",
             "PLAN: ", pick("cont to monitor, wean vent as tol.", "? extubate in am.", "f/u w/ team re abx, grant request for chair pending."), "\n",
             sign(rn), "\n")
@@ -693,6 +696,8 @@ def main() -> None:
     rows, k = [], 0
     for w, n in zip(worlds, counts):
         genres = rng.sample(GENRES, n)
+        if "icu_nursing" not in genres and chance(0.4):  # the nursing note is the commonest of a stay
+            genres[0] = "icu_nursing"
         for g in sorted(genres, key=GENRES.index):
             segs, case = GENS[g](w)
             text, spans = assemble(segs, case)
