@@ -14,12 +14,14 @@ import os
 LOADER_WORKER = "CLINSUM_LOADER_WORKER"  # set by ingestion.load in the environment of its workers
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # also for whoever imports presidio first
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import timedelta
+from pathlib import Path
 
-from ingestion.deid.config import DeidSettings
+from ingestion.deid.config import DeidConfig, DeidSettings, load_config
 from ingestion.deid.entities import Phi
 from ingestion.deid.mapping import Mapping, reidentify
 from ingestion.deid.propagate import propagate
@@ -37,7 +39,22 @@ def find_phi(texts: Sequence[str], settings: DeidSettings | None = None) -> list
     engine = analyzer(settings.model_dump_json())
     pages = [Page(number=i + 1, text=t, offset=0, width=0, height=0, phi=engine.analyze(t)) for i, t in enumerate(texts)]
     propagate(pages)
+    _guess(pages, settings)
     return [page.phi for page in pages]
+
+
+def _guess(pages: Sequence[Page], settings: DeidSettings) -> None:
+    """The safe-list catch-all, last, unless the configuration turns it off."""
+    config = _config(settings.config)
+    if config.recognizers.unknown_words:
+        from ingestion.deid.catch_all import guess
+
+        guess(pages, frozenset(t.lower() for t in config.safe))
+
+
+@functools.cache
+def _config(path: Path | None) -> DeidConfig:
+    return load_config(path)
 
 
 def deidentify(documents: Sequence[Document], settings: DeidSettings, mapping: Mapping | None = None) -> Mapping:
@@ -52,7 +69,9 @@ def deidentify(documents: Sequence[Document], settings: DeidSettings, mapping: M
         mapping.reference = min(dated)
     if documents:  # what the model writes back is read in the record's own order
         mapping.day_first = 2 * sum(d.day_first for d in documents) > len(documents)
-    propagate(page for doc in documents for page in doc.pages)
+    pages = [page for doc in documents for page in doc.pages]
+    propagate(pages)
+    _guess(pages, settings)
     surrogates = Surrogates(mapping)
     for doc in documents:
         doc.prompt_date = doc.date + timedelta(days=mapping.offset_days) if doc.date else None

@@ -26,6 +26,7 @@ class Recognizers(_Strict):
     contact: bool = True
     addresses: bool = True
     facilities: bool = True
+    unknown_words: bool = True
 
 
 class Gazetteer(_Strict):

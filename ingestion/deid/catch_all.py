@@ -1,0 +1,164 @@
+"""The safe-list catch-all (Philter's design): a word written as a name that nothing vouches for is masked.
+
+Philter reaches its recall by the inverse of a name list: a token that is no known-safe word
+(English by the dictionary and by frequency, drug and clinical vocabulary, note shorthand) is
+treated as PHI. Here a word is a guess when it is written as a name (capitalized in a line of
+mixed case; any word of 5+ letters in a line written in one case) and none of these vouches for
+it: the dictionary (Webster's, inflections checked), wordfreq (once per million words or more),
+drug names (the drug-named-entity-recognition package's dictionary, 29,000 generic and brand
+names), the clinical, safe, note, credential and issuer words of data/, the census names (the name
+rules judge those by their slot: a bare "Allen" is a surname and an eponym alike), or its parts:
+a British spelling of a listed word, a prefix and a word (data/word_parts.txt: "reintubated"), a
+medical suffix ("sternotomy"), the start of a frequent word or drug ("bilat", "vanco"), a frequent
+word inflected or with a particle ("faxed", "handoff"). What is left is a rare proper noun: a
+town, a street, a facility or a surname the census lists lack ("Kelsworth", "BRENNAGH").
+
+It runs last, after the rules and propagation (ingestion.deid.find_phi and deidentify), and only
+where no rule masked anything: a rule's reading of the same word (which may grow it into a
+facility's whole name) wins, and a guess never spreads across the record.
+"""
+
+from __future__ import annotations
+
+import bisect
+import bz2
+import functools
+import importlib.util
+import pickle
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ingestion.deid import lexicon
+from ingestion.deid.entities import Phi
+from ingestion.models import Page, PhiSpan
+
+# A word with its apostrophes and hyphens ("O'Horcain", "Ruiz-Kelsworth"); not a piece of a number or code.
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:['’-][A-Za-z]+)*(?![\w'’-])")
+_POSSESSIVE = re.compile(r"['’][sS]$")
+_MIN_LETTERS = 4
+_MIN_LETTERS_ONE_CASE = 5
+_SCORE = 0.41  # a guess: below every rule's score
+
+
+@functools.cache
+def drug_words() -> frozenset[str]:
+    """Single-word drug names (generic and brand) of the drug-named-entity-recognition package's
+    dictionary (MIT; from MeSH, DrugBank, NHS and MedlinePlus names), read without importing it."""
+    spec = importlib.util.find_spec("drug_named_entity_recognition")
+    path = Path(spec.origin).parent / "drug_ner_dictionary.pkl.bz2"
+    with bz2.open(path, "rb") as fh:
+        variants = pickle.load(fh)["drug_variant_to_canonical"]  # the package's own data file, pinned
+    return frozenset(v for v in variants if v.isalpha())
+
+
+@functools.cache
+def _parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Prefixes and medical suffixes of data/word_parts.txt, longest first."""
+    words = lexicon.word_file("word_parts.txt")
+    prefixes = sorted((w[:-1] for w in words if w.endswith("-")), key=len, reverse=True)
+    suffixes = sorted((w[1:] for w in words if w.startswith("-")), key=len, reverse=True)
+    return tuple(prefixes), tuple(suffixes)
+
+
+@functools.cache
+def _known_sorted() -> tuple[str, ...]:
+    """Frequent words (wordfreq's 30,000 most common that the dictionary writes in lower case),
+    drugs that are not rare and clinical terms, sorted: a shorthand is the start of one ("bilat",
+    "vanco", "norepi"); the whole dictionary or every brand would excuse any name ("davita")."""
+    import wordfreq
+
+    dictionary = lexicon.dictionary_words()
+    frequent = {w for w in wordfreq.top_n_list("en", 30_000) if w in dictionary}
+    drugs = {w for w in drug_words() if lexicon.word_frequency(w) >= 2.0}
+    return tuple(sorted(frequent | drugs | lexicon.clinical_terms()))
+
+
+def _listed(word: str) -> bool:
+    return (
+        not lexicon.unknown_word(word)
+        or lexicon.english_word(word)
+        or word in drug_words()
+        or word in lexicon.never_names()
+        or word in lexicon.function_words()
+        or word in lexicon.word_file("credentials.txt")
+        or word in lexicon.word_file("id_issuers.txt")
+        or lexicon.known_name(word)
+    )
+
+
+def _shorthand(word: str) -> bool:
+    """The start of a longer known word ("bilat", "hydral", "trop")."""
+    known = _known_sorted()
+    i = bisect.bisect_right(known, word)
+    return i < len(known) and known[i].startswith(word) and len(known[i]) >= len(word) + 2
+
+
+@functools.lru_cache(maxsize=100_000)
+def vouched(word: str) -> bool:
+    """A word (lower case) some list vouches for: English, frequent, a drug, shorthand, a census
+    name, or made of such parts ("reintubated", "sternotomy")."""
+    if len(word) < _MIN_LETTERS or _listed(word) or _shorthand(word):
+        return True
+    prefixes, suffixes = _parts()
+    if any(word.endswith(s) and len(word) - len(s) >= 3 for s in suffixes):
+        return True
+    rest = (word[len(p):] for p in prefixes if word.startswith(p) and len(word) - len(p) >= 4)
+    if any(r in drug_words() or (lexicon.english_word(r) and lexicon.word_frequency(r) >= 2.0) for r in rest):
+        return True
+    if any(_listed(v) for v in _american(word) if v != word):
+        return True
+    # A frequent word inflected ("faxed", "paged") or with a particle ("handoff", "workup", "callback").
+    stems = [word[: -len(end)] for end in _ENDINGS if word.endswith(end)]
+    stems += [word[: -len(p)] for p in _PARTICLES if word.endswith(p)]
+    return any(len(stem) >= 3 and lexicon.word_frequency(stem) >= lexicon.UNKNOWN_ZIPF for stem in stems)
+
+
+_ENDINGS = ("ed", "d", "ing", "s", "es", "er", "ers")
+_PARTICLES = ("up", "off", "over", "back", "out", "down", "in", "on", "through")
+
+
+_SPELLINGS = (("ae", "e"), ("oe", "e"), ("is", "iz"), ("our", "or"), ("tre", "ter"))
+
+
+def _american(word: str) -> set[str]:
+    """The word with British spellings made American: "oedema" -> "edema", "mobilised" -> "mobilized"."""
+    variants = {word}
+    for british, american in _SPELLINGS:
+        variants |= {v.replace(british, american) for v in variants}
+    return variants
+
+
+def guess(pages: Iterable[Page], safe: frozenset[str] = frozenset()) -> None:
+    """Add to each page's `phi` the words nothing vouches for that no rule has masked; `safe`: the
+    hospital's own safe words (lower case). Run last, after propagation: a guess never takes a word
+    from a rule (which may grow it into a facility's whole name) and never spreads."""
+    for page in pages:
+        taken = sorted((s.start, s.end) for s in page.phi)
+        found = [s for s in _guesses(page.text) if s.end - s.start and not _overlaps(taken, s) and page.text[s.start : s.end].lower() not in safe]
+        if found:
+            page.phi = sorted(page.phi + found, key=lambda s: s.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], span: PhiSpan) -> bool:
+    i = bisect.bisect_left(taken, (span.end, span.end))
+    return any(start < span.end and span.start < end for start, end in taken[max(0, i - 8) : i])
+
+
+def _guesses(text: str) -> list[PhiSpan]:
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        # In a line of mixed case only a capitalized word is written as a name; in a line of one
+        # case every word may be one ("pt went to kelsworth", "FROM BRENNAGH HOUSE").
+        one_case = line.group().isupper() or line.group().islower()
+        for m in _WORD.finditer(line.group()):
+            word = _POSSESSIVE.sub("", m.group())
+            if not one_case and not (word[0].isupper() and any(c.islower() for c in word)):
+                continue
+            if one_case and len(word) < _MIN_LETTERS_ONE_CASE:  # "extn", "ngtd", "liws": shorthand
+                continue
+            if all(vouched(part.lower()) for part in re.split(r"['’-]", word)):
+                continue
+            start = line.start() + m.start()
+            found.append(PhiSpan(start, start + len(word), Phi.PERSON, _SCORE))
+    return found
