@@ -75,3 +75,26 @@ def test_the_catch_all_can_be_turned_off(tmp_path: Path) -> None:
     path.write_text("recognizers:\n  unknown_words: false\n", encoding="utf-8")
     assert find_phi([text], DeidSettings(config=path)) == [[]]
     assert find_phi([text])[0] != []
+
+
+_KINDS = ("Dental Group", "Birth Center", "Donor Network", "County Medical Examiner", "County Jail", "MRI")
+
+
+@pytest.mark.parametrize("kind", _KINDS)
+def test_a_guess_before_a_places_kind_is_that_place_whole(kind: str) -> None:
+    fake = Faker("en_US")
+    fake.seed_instance(len(kind))
+    name = next(w for w in (fake.last_name() + fake.random_element(("haven", "mere", "crest", "water", "gate")) for _ in range(50))
+                if lexicon.word_frequency(w.lower()) == 0)
+    for text in (f"Prior records from {name} {kind} reviewed.", f"PRIOR RECORDS FROM {name} {kind} REVIEWED.".upper(),
+                 f"prior records from {name} {kind} reviewed.".lower()):
+        place = text[text.lower().index(name.lower()) :][: len(name) + 1 + len(kind)]
+        assert "#" * len(place) in masked(text), text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Labs from Kelsworth Hospital lab were normal.", "lab were"),
+    ("Seen at Ridgeway Clinic group visit today.", "group visit"),
+])  # fmt: skip
+def test_a_frequent_kind_word_in_lower_case_stays_the_sentences_own(text: str, kept: str) -> None:
+    assert kept in masked(text)

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.grow import grow, one_case_line, place_tails
 from ingestion.models import Page, PhiSpan
 
 # A word with its apostrophes and hyphens ("O'Horcain", "Ruiz-Kelsworth"); not a piece of a number or code.
@@ -136,8 +137,10 @@ def guess(pages: Iterable[Page], safe: frozenset[str] = frozenset()) -> None:
     for page in pages:
         taken = sorted((s.start, s.end) for s in page.phi)
         found = [s for s in _guesses(page.text) if s.end - s.start and not _overlaps(taken, s) and page.text[s.start : s.end].lower() not in safe]
-        if found:
-            page.phi = sorted(page.phi + found, key=lambda s: s.start)
+        if found:  # a guess before a place's kind is that place ("Brookdale Dental Group"), and grows over it
+            found = [PhiSpan(s.start, s.end, Phi.FACILITY, s.score) if place_tails(one_case_line(page.text, s.start)).match(page.text, s.end) else s
+                     for s in found]
+            page.phi = grow(page.text, sorted(page.phi + found, key=lambda s: s.start))
 
 
 def _overlaps(taken: list[tuple[int, int]], span: PhiSpan) -> bool:

@@ -31,13 +31,17 @@ _WORD_BEFORE = re.compile(r"(?<=[\w,;:)][ \t])([A-Z][a-z'’-]+)[ \t]+$")
 
 
 @functools.cache
-def _tails() -> re.Pattern[str]:
+def place_tails(one_case: bool = False) -> re.Pattern[str]:
     """A run of kind words right after a place: data/facility_tails.txt and facility_kinds.txt in
-    any case; street types written capitalized ("Crest", "GARDENS")."""
+    any case; street types and facility_tails_capitalized.txt written capitalized ("Crest", "GARDENS",
+    "Group"), the latter in any case in a line written in one case ("brookdale dental group")."""
     phrases = lexicon.word_file("facility_tails.txt") | lexicon.word_file("facility_kinds.txt")
+    if one_case:
+        phrases = phrases | lexicon.word_file("facility_tails_capitalized.txt")
     any_case = "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
     streets = sorted(
-        (w for w in lexicon.word_file("street_types.txt") if len(w) > 3 and w.isalpha() and lexicon.word_frequency(w) < _COMMON_ZIPF),
+        {w for w in lexicon.word_file("street_types.txt") if len(w) > 3 and w.isalpha() and lexicon.word_frequency(w) < _COMMON_ZIPF}
+        | lexicon.word_file("facility_tails_capitalized.txt"),
         key=len, reverse=True,
     )
     capitalized = "|".join(f"{w[0].upper()}{w[1:]}|{w.upper()}" for w in streets)
@@ -178,7 +182,7 @@ def _continued(text: str, end: int, limit: int, one_case: bool, facility: bool) 
 
 def _grow_right(text: str, end: int, limit: int, mixed: bool, one_case: bool = False, facility: bool = True) -> int:
     while end < limit:
-        if (m := _tails().match(text, end)) is not None and m.end() <= limit and _one_wrap(text, end, m.end()):
+        if (m := place_tails(one_case).match(text, end)) is not None and m.end() <= limit and _one_wrap(text, end, m.end()):
             end = m.end()
         elif facility and (m := _CAMPUS.match(text, end)) is not None and m.end() <= limit and _one_wrap(text, end, m.end()):
             end = m.end()  # "Saint Kilian's Medical Center - Dunmore Junction Campus"
