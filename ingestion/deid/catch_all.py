@@ -5,8 +5,8 @@ Philter reaches its recall by the inverse of a name list: a token that is no kno
 treated as PHI. Here a word is a guess when it is written as a name (capitalized in a line of
 mixed case; any word of 5+ letters in a line written in one case) and none of these vouches for
 it: the dictionary (Webster's, inflections checked), wordfreq (once per million words or more),
-drug names (the drug-named-entity-recognition package's dictionary, 29,000 generic and brand
-names), the clinical, safe, note, credential and issuer words of data/, the census names (the name
+26,000 drug names, generic and brand (data/drug_words.txt, from the drug-named-entity-recognition
+package), the clinical, safe, note, credential and issuer words of data/, the census names (the name
 rules judge those by their slot: a bare "Allen" is a surname and an eponym alike), or its parts:
 a British spelling of a listed word, a prefix and a word (data/word_parts.txt: "reintubated"), a
 medical suffix ("sternotomy"), the start of a frequent word or drug ("bilat", "vanco"), a frequent
@@ -21,13 +21,9 @@ facility's whole name) wins, and a guess never spreads across the record.
 from __future__ import annotations
 
 import bisect
-import bz2
 import functools
-import importlib.util
-import pickle
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
@@ -36,21 +32,19 @@ from ingestion.models import Page, PhiSpan
 
 # A word with its apostrophes and hyphens ("O'Horcain", "Ruiz-Kelsworth"); not a piece of a number or code.
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:['’-][A-Za-z]+)*(?![\w'’-])")
+# In a line of mixed case, only a capitalized word with a lower-case letter ("Kelsworth", "O'Horcain"):
+# matched by the pattern, not tested word by word in Python (most words are lower case).
+_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z](?=[A-Za-z'’-]*[a-z])[A-Za-z]*(?:['’-][A-Za-z]+)*(?![\w'’-])")
+_LONG_WORD = re.compile(r"(?<![\w'’-])(?=[A-Za-z'’-]{5})[A-Za-z]+(?:['’-][A-Za-z]+)*(?![\w'’-])")
 _POSSESSIVE = re.compile(r"['’][sS]$")
+_JOINS = re.compile(r"['’-]")
 _MIN_LETTERS = 4
-_MIN_LETTERS_ONE_CASE = 5
 _SCORE = 0.41  # a guess: below every rule's score
 
 
-@functools.cache
 def drug_words() -> frozenset[str]:
-    """Single-word drug names (generic and brand) of the drug-named-entity-recognition package's
-    dictionary (MIT; from MeSH, DrugBank, NHS and MedlinePlus names), read without importing it."""
-    spec = importlib.util.find_spec("drug_named_entity_recognition")
-    path = Path(spec.origin).parent / "drug_ner_dictionary.pkl.bz2"
-    with bz2.open(path, "rb") as fh:
-        variants = pickle.load(fh)["drug_variant_to_canonical"]  # the package's own data file, pinned
-    return frozenset(v for v in variants if v.isalpha())
+    """Single-word drug names, generic and brand (data/drug_words.txt)."""
+    return lexicon.word_file("drug_words.txt")
 
 
 @functools.cache
@@ -64,15 +58,8 @@ def _parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 @functools.cache
 def _known_sorted() -> tuple[str, ...]:
-    """Frequent words (wordfreq's 30,000 most common that the dictionary writes in lower case),
-    drugs that are not rare and clinical terms, sorted: a shorthand is the start of one ("bilat",
-    "vanco", "norepi"); the whole dictionary or every brand would excuse any name ("davita")."""
-    import wordfreq
-
-    dictionary = lexicon.dictionary_words()
-    frequent = {w for w in wordfreq.top_n_list("en", 30_000) if w in dictionary}
-    drugs = {w for w in drug_words() if lexicon.word_frequency(w) >= 2.0}
-    return tuple(sorted(frequent | drugs | lexicon.clinical_terms()))
+    """Dictionary words, drugs and clinical terms, sorted: a shorthand is the start of one."""
+    return tuple(sorted(lexicon.dictionary_words() | drug_words() | lexicon.clinical_terms()))
 
 
 def _listed(word: str) -> bool:
@@ -89,10 +76,24 @@ def _listed(word: str) -> bool:
 
 
 def _shorthand(word: str) -> bool:
-    """The start of a longer known word ("bilat", "hydral", "trop")."""
+    """The start of a longer word that is clinical, a drug not rare in English or a frequent word
+    ("bilat", "hydral", "norepi", "trop"); a rare word or brand would excuse any name ("davita")."""
     known = _known_sorted()
     i = bisect.bisect_right(known, word)
-    return i < len(known) and known[i].startswith(word) and len(known[i]) >= len(word) + 2
+    for longer in known[i : i + _SHORTHAND_CANDIDATES]:
+        if not longer.startswith(word):
+            return False
+        if len(longer) >= len(word) + 2 and (
+            longer in lexicon.clinical_terms()
+            or lexicon.word_frequency(longer) >= (_DRUG_ZIPF if longer in drug_words() else _FREQUENT_ZIPF)
+        ):
+            return True
+    return False
+
+
+_SHORTHAND_CANDIDATES = 400  # the words a prefix starts, in order; "vaso" starts about 200
+_DRUG_ZIPF = 2.0  # "hydralazine" 2.4, "davitamon" 0
+_FREQUENT_ZIPF = 3.3  # about wordfreq's 30,000 most common English words
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -152,16 +153,20 @@ def _guesses(text: str) -> list[PhiSpan]:
     found = []
     for line in re.finditer(r"[^\n]+", text):
         # In a line of mixed case only a capitalized word is written as a name; in a line of one
-        # case every word may be one ("pt went to kelsworth", "FROM BRENNAGH HOUSE").
-        one_case = line.group().isupper() or line.group().islower()
-        for m in _WORD.finditer(line.group()):
-            word = _POSSESSIVE.sub("", m.group())
-            if not one_case and not (word[0].isupper() and any(c.islower() for c in word)):
-                continue
-            if one_case and len(word) < _MIN_LETTERS_ONE_CASE:  # "extn", "ngtd", "liws": shorthand
-                continue
-            if all(vouched(part.lower()) for part in re.split(r"['’-]", word)):
-                continue
-            start = line.start() + m.start()
-            found.append(PhiSpan(start, start + len(word), Phi.PERSON, _SCORE))
+        # case every word may be one ("pt went to kelsworth", "FROM BRENNAGH HOUSE"), but a short one
+        # is shorthand ("extn", "ngtd", "liws").
+        words = line.group()
+        for m in (_LONG_WORD if words.isupper() or words.islower() else _NAME_WORD).finditer(words):
+            if length := _guessed(m.group()):
+                start = line.start() + m.start()
+                found.append(PhiSpan(start, start + length, Phi.PERSON, _SCORE))
     return found
+
+
+@functools.lru_cache(maxsize=100_000)
+def _guessed(token: str) -> int:
+    """How many characters of `token` are a guess (its possessive left out), or 0."""
+    word = _POSSESSIVE.sub("", token)
+    if word[1:].isupper() and not token.isupper() or all(vouched(part.lower()) for part in _JOINS.split(word)):
+        return 0
+    return len(word)
