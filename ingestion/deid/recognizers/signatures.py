@@ -45,6 +45,12 @@ _SIGNED_ABOVE = re.compile(
     r"[^\n]{0,60}?,[ \t]*(?:MD|DO|NP|PA-C|attending|resident|fellow|intern)\b",
     re.MULTILINE,
 )
+# Initials signed after a dash before a credential: "-kl rn", "RECORDER: -RR RN", "for -hs rn w/ pt", "-rt pharmd  x1234".
+_DASHED_INITIALS = re.compile(r"(?:^|(?<=[\s(:;]))-[ \t]?(?P<phi>[^\W\d_]{2,3})[ \t]+(?=[A-Za-z])", re.MULTILINE)
+# ... the credential then ends the line, or a bracket, a comma, a number to reach its owner or "w/" follows it.
+_DASHED_END = re.compile(r"[ \t]*(?:$|[,(]|w/|(?:x|pgr|pager|ext\.?)[ \t]*[#:]?[ \t]*[\d#])", re.MULTILINE | re.IGNORECASE)
+# "rt" (respiratory therapist) is no credential elsewhere: "rt knee" is the right one.
+_THERAPIST = re.compile(r"(?i)rt(?![\w'’/-])")
 _CREW = re.compile(r"(?im)\bcrew\b[ \t]*:?[ \t]*(?P<list>.*?)(?:(?<![\s(.][A-Za-z])\.(?=\s|$)|;|$)")
 _CREW_ITEM = re.compile(r"[^,/&]+")# A word that may begin a credential: one set lookup per word instead of a case-insensitive
 # alternation of every credential tried at every position (a tenth of all name finding).
@@ -85,7 +91,17 @@ class SignatureNameRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts = lexicon.first_names()
         return (self._credentialed(text, firsts) + self._crews(text, lexicon.structure_words(), firsts) + self._reachable(text, firsts)
-                + self._paged(text, firsts) + self._signed_above(text, firsts))
+                + self._paged(text, firsts) + self._signed_above(text, firsts) + self._dashed_initials(text))
+
+    def _dashed_initials(self, text: str) -> list[RecognizerResult]:
+        """Two or three letters after a dash, then a credential that ends the signature: "-kl rn", "-jm md", "-nm rt",
+        "for -hs rn w/ pt"; the dash and the credential together leave no doubt, though the letters are a word ("-as rn")."""
+        results = []
+        for match in _DASHED_INITIALS.finditer(text):
+            cred = _credential_pattern().match(text, match.end()) or _THERAPIST.match(text, match.end())
+            if cred and _DASHED_END.match(text, cred.end()):
+                results.append(self.result(Phi.PERSON, *match.span("phi"), 0.8))
+        return results
 
     def _signed_above(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
         """A name alone on the line above a clinician's signature: a census name or a word no dictionary holds, never
