@@ -75,6 +75,8 @@ _CUE_RULES = [
     (rf"\b{_TITLES}\.?\s+(?P<phi>{_LEAD_PARTICLE}{_NAME})", 0.9, None, None),
     # (the name in a lookahead: "DR OJO FOR DR A CLARK" holds two)
     (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms|pastor|deacon|rev|reverend|rabbi|imam)\b\.?[ \t]+(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", None),
+    # clergy: "FR. DALY FROM ST ANNE'S VISITED", "CHAPLAIN ANNA GRAVES"; "Fr" with its stop, not a gauge ("16 Fr. foley"; "0600 FR. DALY" is a time)
+    (rf"(?<![\d.])(?<!(?<!\d)\d[ \t])(?<!(?<!\d)\d\d[ \t]){WORD_START}(?:(?i:fr)\.|(?i:chaplain)\b)[ \t]+(?!(?i:pgr|pager|beeper|vocera|ext|cell)\b)(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", r"(?i)fr\.|chaplain"),
     (rf"{WORD_START}(?i:doctor)\b[ \t]+(?=(?P<phi>{_ANY_NAME}))", 0.7, "weak", None),
     # The patient in shorthand: "pt jane okafor c/o pain" (only names the census lists hold, or written as names)
     (rf"{WORD_START}(?i:pt|patient)\b[ \t]+(?P<phi>{_ANY_NAME})", 0.5, "listed", None),
