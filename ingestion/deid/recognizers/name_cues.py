@@ -123,6 +123,9 @@ _CUE_RULES = [
     # "mobilised to end of the hall with zarna.", "refer to physio / OT (Riya)"
     (rf"{WORD_START}(?i:mobili[sz]ed|walked|ambulated)\b[^\n.]{{0,40}}?\b(?i:with)[ \t]+(?P<phi>{_ANY_NAME})(?=[ \t]*(?:\.|$))", 0.6, "person", None),
     (rf"{WORD_START}(?i:physio(?:therapy|therapist)?|ot|slt|salt|dietitian|social[ \t]+work(?:er)?)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*(?=[),(])", 0.6, "person", None),
+    # the consultant of a service discussed with, in brackets: "d/w heme/onc (borges) re: CRRT", "d/w ortho (leal) who will see"
+    (rf"{WORD_START}(?i:d/w|s/w|discussed[ \t]+w(?:ith|/)|spoke[ \t]+(?:with|to))[ \t]+(?:[A-Za-z][\w/&-]*[ \t]+)?[A-Za-z][\w/&-]*[ \t]*\([ \t]*"
+     rf"(?P<phi>{_ANY_WORD})[ \t]*\)", 0.6, "consultant", r"(?i)[ds]/w|discussed|spoke"),
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
     # A log entry signed with a dash at its line's end: "critical K 6.1, S. Price notified -jbruce", "bed ready -Anderson"
     (rf"(?m)(?<=[\w.)])[ \t]+-(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "weak", r"(?m)[ \t]-[A-Za-z][\w.' ]*$"),

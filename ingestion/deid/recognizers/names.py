@@ -232,6 +232,12 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         elif mode in ("before", "kin", "kin_before") and words == 0 and len(word) > 3 and _no_english(word) \
                 and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF:
             pass  # right before what only a person does or after a relation, a word no dictionary holds is a name: "ranveer called", "daughter ngozi"
+        elif mode == "consultant":  # one word in brackets after a service: a census name English seldom writes, never a note's word
+            if words or word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.structure_words() \
+                    or word in lexicon.safe_words() or word in _RELATION_WORDS or lexicon.word_frequency(word) >= 4.0 \
+                    or not (word in lexicon.last_names() or word in firsts or _no_english(word)
+                            or len(word) > 2 and lexicon.word_frequency(word) < 2.5 and _plausible_lower_name(word, firsts)):
+                break
         elif mode == "subject":
             if words or not _surname_alone(token.group()) or word in lexicon.clinical_terms():
                 break
