@@ -38,7 +38,7 @@ _ROLES = (
     r"(?:rn|np|pa|rt|rrt|pct|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager"
     r"|social\s+worker|(?:case[ ]?)?worker|signed|grossed\s+by|registrar|reg|sho|f[12]|fy[12]|consultant|staff\s+nurse|student\s+nurse|sn|hca|key\s?worker"
     r"|physio(?:therapist)?|para(?:medic)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse"
-    r"|pgy-?[1-7]|crna|hospitalist|intensivist|anesthesiologist|surgeon)"
+    r"|pgy-?[1-7]|crna|hospitalist|intensivist|anesthesiologist|surgeon|liaison)"
 )
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pastor|Deacon|Rev|Reverend|Rabbi|Imam|Fr)"
 _CREDENTIALS = (
@@ -114,7 +114,7 @@ _CUE_RULES = [
      rf"|many[ \t]+thanks|thanks|thank[ \t]+you|respectfully|cordially)[ \t]*[,.]?[ \t]*\n\s*(?P<phi>{_INI_ANY_NAME})", 0.85, "after", None),
     (rf"(?m)(?:^|(?<=[\s.]))(?:--+|—|–)[ \t]*(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,(]|$))", 0.7, "weak", None),
     # who did it: "triaged by leah brooks 0200", "phoned to Urishilla on", "handed over by vritti to cnm comfort"
-    (rf"{WORD_START}(?i:(?:triaged|completed|checked|validated|verified|authori[sz]ed|assessed|witnessed|dispensed|countersigned|phoned|escorted"
+    (rf"{WORD_START}(?i:(?:triaged|completed|started|updated|checked|validated|verified|authori[sz]ed|assessed|witnessed|dispensed|countersigned|phoned|escorted"
      rf"|handed(?:[ \t]+over)?(?:[ \t]+(?:to|by)[ \t]+{_ANY_WORD})?|\))[ \t]+(?:by|to)[ \t]+(?:(?:{_ROLES}|cnm|pharm|para(?:medic)?)\.?[ \t]+)?)(?P<phi>{_INI_ANY_NAME})",
      0.7, "weak", "(?i)by|to"),
     (rf"{WORD_START}(?i:handed(?:[ \t]+over)?[ \t]+(?:by|to)[ \t]+)(?P<phi>{_ANY_WORD})[ \t]+(?i:by|to)\b", 0.7, "weak", "(?i)handed"),
