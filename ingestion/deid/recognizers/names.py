@@ -176,7 +176,9 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         if titled and token.group().islower() and word not in ("de", "del", "da", "dos", "van", "von", "der", "den", "le", "la", "di", "bin", "al", "ibn"):
             break  # "Mrs Graham rang": in mixed case, a lower-case word after a capitalized name is not part of it
         titled = titled or words == 0 and _titled(token.group(), text, start)
-        if word in lexicon.function_words() and not (mode == "slot" and word in firsts and (len(word) > 2 or _titled(token.group(), text, start))) and (
+        bracketed_kin = mode == "kin_before" and words == 0 and word in firsts and len(word) > 2 and re.match(r"[ \t]*\(", text[token.end() : end + 2])
+        if word in lexicon.function_words() and not (mode == "slot" and word in firsts and (len(word) > 2 or _titled(token.group(), text, start))) \
+                and not bracketed_kin and (  # a first name right before its relation in brackets, though a word: "WILL (PARTNER) CALLED"
             i == 0 and not (mode == "patient" and word in firsts) or words > 1 or previous not in firsts
             or word not in lexicon.last_names() or lexicon.word_frequency(word) >= 6.1  # "dr paula may", not "DAUGHTER ROSE IN"
         ):
