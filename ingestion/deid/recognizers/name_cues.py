@@ -38,7 +38,7 @@ _ROLES = (
     r"(?:rn|np|pa|rt|rrt|pct|(?<![\d.][ ])(?<![\d.])cm|sw|md|licsw|cna|lpn|resident|intern|attending|fellow|charge\s+rn|case\s+manager"
     r"|social\s+worker|(?:case[ ]?)?worker|signed|grossed\s+by|registrar|reg|sho|f[12]|fy[12]|consultant|staff\s+nurse|student\s+nurse|sn|hca|key\s?worker"
     r"|physio(?:therapist)?|para(?:medic)?|ot|salt|slt|matron|cns|dietit?ian|pharmacist|gp|midwife|chaplain|psychologist|therapist|nurse"
-    r"|pgy-?[1-7]|crna|hospitalist|intensivist|anesthesiologist|surgeon)"
+    r"|pgy-?[1-7]|crna|hospitalist|intensivist|anesthesiologist|surgeon|liaison)"
 )
 _TITLES = r"(?:Dr|Drs|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Pastor|Deacon|Rev|Reverend|Rabbi|Imam|Fr)"
 _CREDENTIALS = (
@@ -75,6 +75,8 @@ _CUE_RULES = [
     (rf"\b{_TITLES}\.?\s+(?P<phi>{_LEAD_PARTICLE}{_NAME})", 0.9, None, None),
     # (the name in a lookahead: "DR OJO FOR DR A CLARK" holds two)
     (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms|pastor|deacon|rev|reverend|rabbi|imam)\b\.?[ \t]+(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", None),
+    # clergy: "FR. DALY FROM ST ANNE'S VISITED", "CHAPLAIN ANNA GRAVES"; "Fr" with its stop, not a gauge ("16 Fr. foley"; "0600 FR. DALY" is a time)
+    (rf"(?<![\d.])(?<!(?<!\d)\d[ \t])(?<!(?<!\d)\d\d[ \t]){WORD_START}(?:(?i:fr)\.|(?i:chaplain)\b)[ \t]+(?!(?i:pgr|pager|beeper|vocera|ext|cell)\b)(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", r"(?i)fr\.|chaplain"),
     (rf"{WORD_START}(?i:doctor)\b[ \t]+(?=(?P<phi>{_ANY_NAME}))", 0.7, "weak", None),
     # The patient in shorthand: "pt jane okafor c/o pain" (only names the census lists hold, or written as names)
     (rf"{WORD_START}(?i:pt|patient)\b[ \t]+(?P<phi>{_ANY_NAME})", 0.5, "listed", None),
@@ -112,7 +114,7 @@ _CUE_RULES = [
      rf"|many[ \t]+thanks|thanks|thank[ \t]+you|respectfully|cordially)[ \t]*[,.]?[ \t]*\n\s*(?P<phi>{_INI_ANY_NAME})", 0.85, "after", None),
     (rf"(?m)(?:^|(?<=[\s.]))(?:--+|—|–)[ \t]*(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,(]|$))", 0.7, "weak", None),
     # who did it: "triaged by leah brooks 0200", "phoned to Urishilla on", "handed over by vritti to cnm comfort"
-    (rf"{WORD_START}(?i:(?:triaged|completed|checked|validated|verified|authori[sz]ed|assessed|witnessed|dispensed|countersigned|phoned|escorted"
+    (rf"{WORD_START}(?i:(?:triaged|completed|started|updated|checked|validated|verified|authori[sz]ed|assessed|witnessed|dispensed|countersigned|phoned|escorted"
      rf"|handed(?:[ \t]+over)?(?:[ \t]+(?:to|by)[ \t]+{_ANY_WORD})?|\))[ \t]+(?:by|to)[ \t]+(?:(?:{_ROLES}|cnm|pharm|para(?:medic)?)\.?[ \t]+)?)(?P<phi>{_INI_ANY_NAME})",
      0.7, "weak", "(?i)by|to"),
     (rf"{WORD_START}(?i:handed(?:[ \t]+over)?[ \t]+(?:by|to)[ \t]+)(?P<phi>{_ANY_WORD})[ \t]+(?i:by|to)\b", 0.7, "weak", "(?i)handed"),
@@ -121,6 +123,9 @@ _CUE_RULES = [
     # "mobilised to end of the hall with zarna.", "refer to physio / OT (Riya)"
     (rf"{WORD_START}(?i:mobili[sz]ed|walked|ambulated)\b[^\n.]{{0,40}}?\b(?i:with)[ \t]+(?P<phi>{_ANY_NAME})(?=[ \t]*(?:\.|$))", 0.6, "person", None),
     (rf"{WORD_START}(?i:physio(?:therapy|therapist)?|ot|slt|salt|dietitian|social[ \t]+work(?:er)?)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*(?=[),(])", 0.6, "person", None),
+    # the consultant of a service discussed with, in brackets: "d/w heme/onc (borges) re: CRRT", "d/w ortho (leal) who will see"
+    (rf"{WORD_START}(?i:d/w|s/w|discussed[ \t]+w(?:ith|/)|spoke[ \t]+(?:with|to))[ \t]+(?:[A-Za-z][\w/&-]*[ \t]+)?[A-Za-z][\w/&-]*[ \t]*\([ \t]*"
+     rf"(?P<phi>{_ANY_WORD})[ \t]*\)", 0.6, "consultant", r"(?i)[ds]/w|discussed|spoke"),
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
     # A log entry signed with a dash at its line's end: "critical K 6.1, S. Price notified -jbruce", "bed ready -Anderson"
     (rf"(?m)(?<=[\w.)])[ \t]+-(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "weak", r"(?m)[ \t]-[A-Za-z][\w.' ]*$"),

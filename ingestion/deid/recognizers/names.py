@@ -176,7 +176,9 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         if titled and token.group().islower() and word not in ("de", "del", "da", "dos", "van", "von", "der", "den", "le", "la", "di", "bin", "al", "ibn"):
             break  # "Mrs Graham rang": in mixed case, a lower-case word after a capitalized name is not part of it
         titled = titled or words == 0 and _titled(token.group(), text, start)
-        if word in lexicon.function_words() and not (mode == "slot" and word in firsts and (len(word) > 2 or _titled(token.group(), text, start))) and (
+        bracketed_kin = mode == "kin_before" and words == 0 and word in firsts and len(word) > 2 and re.match(r"[ \t]*\(", text[token.end() : end + 2])
+        if word in lexicon.function_words() and not (mode == "slot" and word in firsts and (len(word) > 2 or _titled(token.group(), text, start))) \
+                and not bracketed_kin and (  # a first name right before its relation in brackets, though a word: "WILL (PARTNER) CALLED"
             i == 0 and not (mode == "patient" and word in firsts) or words > 1 or previous not in firsts
             or word not in lexicon.last_names() or lexicon.word_frequency(word) >= 6.1  # "dr paula may", not "DAUGHTER ROSE IN"
         ):
@@ -232,6 +234,12 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         elif mode in ("before", "kin", "kin_before") and words == 0 and len(word) > 3 and _no_english(word) \
                 and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF:
             pass  # right before what only a person does or after a relation, a word no dictionary holds is a name: "ranveer called", "daughter ngozi"
+        elif mode == "consultant":  # one word in brackets after a service: a census name English seldom writes, never a note's word
+            if words or word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.structure_words() \
+                    or word in lexicon.safe_words() or word in _RELATION_WORDS or lexicon.word_frequency(word) >= 4.0 \
+                    or not (word in lexicon.last_names() or word in firsts or _no_english(word)
+                            or len(word) > 2 and lexicon.word_frequency(word) < 2.5 and _plausible_lower_name(word, firsts)):
+                break
         elif mode == "subject":
             if words or not _surname_alone(token.group()) or word in lexicon.clinical_terms():
                 break

@@ -45,6 +45,12 @@ _SIGNED_ABOVE = re.compile(
     r"[^\n]{0,60}?,[ \t]*(?:MD|DO|NP|PA-C|attending|resident|fellow|intern)\b",
     re.MULTILINE,
 )
+# Initials signed after a dash before a credential: "-kl rn", "RECORDER: -RR RN", "for -hs rn w/ pt", "-rt pharmd  x1234".
+_DASHED_INITIALS = re.compile(r"(?:^|(?<=[\s(:;]))-[ \t]?(?P<phi>[^\W\d_]{2,3})[ \t]+(?=[A-Za-z])", re.MULTILINE)
+# ... the credential then ends the line, or a bracket, a comma, a number to reach its owner or "w/" follows it.
+_DASHED_END = re.compile(r"[ \t]*(?:$|[,(]|w/|(?:x|pgr|pager|ext\.?)[ \t]*[#:]?[ \t]*[\d#])", re.MULTILINE | re.IGNORECASE)
+# "rt" (respiratory therapist) is no credential elsewhere: "rt knee" is the right one.
+_THERAPIST = re.compile(r"(?i)rt(?![\w'’/-])")
 _CREW = re.compile(r"(?im)\bcrew\b[ \t]*:?[ \t]*(?P<list>.*?)(?:(?<![\s(.][A-Za-z])\.(?=\s|$)|;|$)")
 _CREW_ITEM = re.compile(r"[^,/&]+")# A word that may begin a credential: one set lookup per word instead of a case-insensitive
 # alternation of every credential tried at every position (a tenth of all name finding).
@@ -70,6 +76,23 @@ def _credentials_in(text: str):
             yield found
 
 
+def _bare_credential(written: str) -> bool:
+    """A credential a bare space may follow a name before, when the run then ends ("BRAD DEAN RN (PRIMARY)", "HESS RRT"):
+    a nurse's, a doctor's, a therapist's, a social worker's or a pharmacist's; never "pt", "rd", "do", "pa", "ot"."""
+    return written.lower() in ("rn", "md", "np", "rrt", "crnp", "aprn", "bsn", "ccrn", "licsw", "lcsw", "msw", "pharmd")
+
+
+def _census_words(name: str, firsts: frozenset[str]) -> bool:
+    """Every word of `name` a census first name or surname, or a word no dictionary holds; none a note's glue."""
+    parts = [p for w in name.lower().split() for p in re.split(r"[-'’.]", w) if len(p) > 1]
+    return bool(parts) and all(
+        p not in lexicon.function_words() and p not in lexicon.structure_words() and (
+            p in firsts or _no_english(p) or p in lexicon.last_names() and (lexicon.word_frequency(p) < 4.0 or i and parts[i - 1] in firsts)
+        )  # a surname English knows after a first name: "ROGER GREEN RRT", not "loose BMS"
+        for i, p in enumerate(parts)
+    )
+
+
 def _signed_surname(word: str, text: str, run_end: int) -> bool:
     """The first word of a line signed "Surname, Given, CRED": a census surname, though English knows it ("Ward"),
     or a word no dictionary holds; never English's glue."""
@@ -85,7 +108,17 @@ class SignatureNameRecognizer(ClinicalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         firsts = lexicon.first_names()
         return (self._credentialed(text, firsts) + self._crews(text, lexicon.structure_words(), firsts) + self._reachable(text, firsts)
-                + self._paged(text, firsts) + self._signed_above(text, firsts))
+                + self._paged(text, firsts) + self._signed_above(text, firsts) + self._dashed_initials(text))
+
+    def _dashed_initials(self, text: str) -> list[RecognizerResult]:
+        """Two or three letters after a dash, then a credential that ends the signature: "-kl rn", "-jm md", "-nm rt",
+        "for -hs rn w/ pt"; the dash and the credential together leave no doubt, though the letters are a word ("-as rn")."""
+        results = []
+        for match in _DASHED_INITIALS.finditer(text):
+            cred = _credential_pattern().match(text, match.end()) or _THERAPIST.match(text, match.end())
+            if cred and _DASHED_END.match(text, cred.end()):
+                results.append(self.result(Phi.PERSON, *match.span("phi"), 0.8))
+        return results
 
     def _signed_above(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
         """A name alone on the line above a clinician's signature: a census name or a word no dictionary holds, never
@@ -132,7 +165,7 @@ class SignatureNameRecognizer(ClinicalRecognizer):
 
     def _credentialed(self, text: str, firsts: frozenset[str]) -> list[RecognizerResult]:
         """Names before runs of credentials: "Denise Mcmanaway, FRACP", "e. o'freil (bsn, rn)"."""
-        results, run_end = [], -1
+        results, run_end, bare = [], -1, False
         for cred in _credentials_in(text):
             if cred.start() <= run_end:
                 run_end = cred.end()
@@ -153,10 +186,12 @@ class SignatureNameRecognizer(ClinicalRecognizer):
             # A bare space will do before a long credential not written in lower case ("Jo Bloggs MRCGP"; "2 loose BMS" is no name).
             if sep == "(" or sep == "," and (not short or _CREDENTIAL_END.match(text, run_end)) or not sep and len(written) > 3 and (
                 not written.islower() and lexicon.word_frequency(written.lower()) < 3.0
-            ):
+            ) or (bare := not sep and _bare_credential(written) and _CREDENTIAL_END.match(text, run_end)):
                 span = _trim_name(text, begin, match.end("phi"), lexicon.structure_words())
                 wordy = len(written) > 3 and min(lexicon.word_frequency(w) for w in written.lower().split()) >= 3.0  # "abscess, consultant"
                 span = span and _judged(text, *span, "role" if wordy else "credential", firsts)
+                if span and bare and not _census_words(text[span[0] : span[1]], firsts):
+                    continue  # after a bare space, names only: "BRAD DEAN RN", not "PAGED MD"
                 if span and surname and span[0] > begin and _signed_surname(surname["sur"], text, run_end):
                     span = begin, span[1]
                 if span:
