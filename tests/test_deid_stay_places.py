@@ -1,0 +1,69 @@
+"""Places of the documents around a stay: a university cut to "U of", an initialism of a place's name after
+"at" ("AI of Kelmore"), an agency "Society of" a town, military bases ("Klaus Air Force Base", "(FOB Dunmore)") and
+interpreting companies ("Lowe Interpreting Services", "Blanco Language Line")."""
+
+import pytest
+from faker import Faker
+
+from tests.deid_masking import masked
+
+LOCALES = ["en_US", "en_GB", "en_AU", "en_IE", "en_CA"]
+
+
+def _hidden(text: str, part: str, out: str) -> bool:
+    start = text.index(part)
+    return set(out[start : start + len(part)]) <= {"#", " "}
+
+
+def _town(fake: Faker) -> str:
+    """A town's name made as towns are, from a surname and an ending ("Halvorsenby", "Okaforton")."""
+    return fake.last_name().split()[-1].split("-")[0] + fake.random_element(["ton", "ville", "field", "bury", "wick"])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_university_or_an_initialism_of_a_town_is_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(4)
+    for _ in range(3):
+        town = _town(fake)
+        for text, part in ((f"Seen at U of {town}; told viral.", f"U of {town}"),
+                           (f"| tdap | 3/4/2021 | u of {town.lower()} | gsk | ek11773 | l vl |", f"u of {town.lower()}"),
+                           (f"Prior CT at AI of {town} on 3/4/2021 was nondiagnostic.", f"AI of {town}"),
+                           (f"WORKUP AT {fake.last_name().upper()} HOSPITAL AT AI OF {town.upper()}.", f"AI OF {town.upper()}"),
+                           (f"Case worker {fake.name()} from Children's Aid Society of {town} at bedside.",
+                            f"Children's Aid Society of {town}")):
+            assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_military_base_is_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(6)
+    for _ in range(3):
+        base, fob = f"{fake.last_name()} Air Force Base", f"FOB {_town(fake)}"
+        text = f"Stationed at Fort {fake.last_name()} and {base}. Deployed to Iraq ({fob}) 2004; burn pit exposure."
+        out = masked(text)
+        assert _hidden(text, base, out) and _hidden(text, fob, out), out
+        upper = text.upper()
+        assert _hidden(upper, base.upper(), masked(upper)), masked(upper)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_interpreting_company_is_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(8)
+    for kind in ("Interpreting Services", "Language Line", "Translation Services"):
+        company = f"{fake.last_name()} {kind}"
+        text = f"0915  phone      {company} op #{fake.random_int(100000, 999999)}  for {fake.name()}, RN w/ pt\n"
+        assert _hidden(text, company, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "used Spanish Language Line for consent; Video Interpreting Services unavailable",
+    "MRI of Brain and CT of Chest reviewed.",
+    "thank u of course",
+    "Went to ED at 3 pm; CT of abdomen at CT of Head.",
+    "was on 3 mg dr in the morning",
+])  # fmt: skip
+def test_initialisms_of_body_parts_and_doses_stay(text: str) -> None:
+    assert masked(text) == text, masked(text)
