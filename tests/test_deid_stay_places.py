@@ -1,6 +1,7 @@
 """Places of the documents around a stay: a university cut to "U of", an initialism of a place's name after
-"at" ("AI of Kelmore"), an agency "Society of" a town, military bases ("Klaus Air Force Base", "(FOB Dunmore)") and
-interpreting companies ("Lowe Interpreting Services", "Blanco Language Line")."""
+"at" ("AI of Kelmore"), an agency "Society of" a town, military bases ("Klaus Air Force Base", "(FOB Dunmore)"),
+interpreting companies ("Lowe Interpreting Services", "Blanco Language Line"), a veterans' hospital by its town ("VA
+Dunmore") and a practice named for two people where a place is written ("Hebert & Bell (lot ...")."""
 
 import pytest
 from faker import Faker
@@ -66,4 +67,38 @@ def test_an_interpreting_company_is_masked(locale: str) -> None:
     "was on 3 mg dr in the morning",
 ])  # fmt: skip
 def test_initialisms_of_body_parts_and_doses_stay(text: str) -> None:
+    assert masked(text) == text, masked(text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_veterans_hospital_by_its_town_is_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(9)
+    for _ in range(3):
+        town = _town(fake)
+        for text, part in ((f"Sent to VA {town} for K 6.8. Pt staying with daughter.", f"VA {town}"),
+                           (f"6:05 AM FAMILY REQUESTS TRANSFER TO VA {town.upper()}", f"VA {town.upper()}")):
+            assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["VA OD 20/40, VA OS 20/25", "VA Medical Center follow-up; VA Clinic next week"])
+def test_visual_acuity_and_a_va_kind_alone_stay(text: str) -> None:
+    assert masked(text) == text, masked(text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_practice_named_for_two_people_is_masked_where_a_place_is_written(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(10)
+    for joint in ("&", "and"):
+        practice = f"{fake.last_name()} {joint} {fake.last_name()}"
+        for text in (f"4. Hep B #1 - 3/4/2021, {practice} (lot 12345, GSK, 0.5 mL IM)",
+                     f"| COVID-19 mRNA | 3/4/2021 | {practice} | Pfizer | EK1234 | L VL |",
+                     f"Completed PT at {practice} 3/2--5/3 without relief.",
+                     f"Outpt: {practice} / ACT team."):
+            assert _hidden(text, practice, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["| Mom and Dad | at bedside |", "| Pain and Nausea | 3 |", "(Hip and Knee)", "at rest and exertion (lot"])
+def test_pairs_of_words_that_are_no_names_stay(text: str) -> None:
     assert masked(text) == text, masked(text)

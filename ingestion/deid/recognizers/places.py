@@ -121,6 +121,8 @@ FACILITY_RULES = (
     rule(r"(?P<phi>\b[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ](?:Air[ ]Force[ ]Base|AIR[ ]FORCE[ ]BASE|Naval[ ]Air[ ]Station|NAVAL[ ]AIR[ ]STATION"
          r"|Marine[ ]Corps[ ](?:Base|Air[ ]Station)|MARINE[ ]CORPS[ ](?:BASE|AIR[ ]STATION)|Army[ ]Airfield|ARMY[ ]AIRFIELD))\b", Phi.FACILITY, 0.7),
     rule(r"\((?P<phi>FOB[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)\)", Phi.FACILITY, 0.6),
+    # A veterans' hospital by its town: "transfer to VA Maplewood", "LAST HOSPITALIZATION AT VA DUNMORE" (not "VA 20/40", "VA OD")
+    _VA_TOWN := rule(r"(?<![\w/-])(?P<phi>VA[ ](?P<town>[A-Z][\w'’-]+(?:[ ](?![A-Z]{2,3}\b)[A-Z][\w'’-]+)?))\b", Phi.FACILITY, 0.6),
     # An interpreting company: "Lowe Interpreting Services", "Blanco Language Line" (a language's name first is none: keep())
     _INTERPRETING := rule(r"(?P<phi>\b[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ](?:Language[ ]Line|Language[ ]Services|Interpreting(?:[ ]Services)?"
                           r"|Interpreter[ ]Services|Translation[ ]Services))\b", Phi.FACILITY, 0.65),
@@ -225,6 +227,10 @@ class ClinicalFacilityRecognizer(RegexRecognizer):
         return results
 
     def keep(self, text, start, end, rule) -> bool:
+        if rule is _VA_TOWN:
+            town = text[start:end].split()[1].lower()
+            return not (_department(town) or town in lexicon.function_words() or town in lexicon.clinical_terms()
+                        or town in lexicon.structure_words())
         if rule is _INTERPRETING:
             return not _department(text[start:end].split()[0])  # "Spanish Language Line", "Phone Interpreting"
         if rule is _U_OF or rule is _INITIALS_OF:

@@ -32,6 +32,13 @@ _PRACTICE = re.compile(
     r"(?:[ ]+(?:associates|group|partners|specialists|consultants|physicians))?(?:,?[ ]+(?:p\.c\.|pc|pllc|llc|inc\.?))?)(?![\w'’-])"
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’]*|&")
+# A practice named for two people, where a place is written: "Hep B #1 - 3/4, Hebert & Bell (lot 1234", "| Segura and Howell |",
+# "Completed PT at Walia and Balazs 3/2--5/3", "on apixaban per Dr. Ng (Baker and Cole)", "Outpt: Hebert & Bell / ACT team"
+_PAIR = re.compile(
+    r"(?:\b(?:at|per)|[@|(,:])[ ]+(?P<phi>(?P<a>[A-Za-z][\w'’-]+)[ ]+(?:&|and)[ ]+(?P<b>[A-Za-z][\w'’-]+))"
+    r"(?=[ ]*(?:\|[ ]|\((?i:lot)\b|\)|/[ ]|$)|[ ]+\d{1,2}/\d)",
+    re.M,
+)
 _MAX_WORDS = 4
 _UNKNOWN_ZIPF = 3.5
 _OBSCURE_ZIPF = 2.0  # a dictionary word rarer than this is used as a name, not as itself: "Cetin" (1.6; cetin is a wax)
@@ -63,6 +70,12 @@ class PracticeRecognizer(ClinicalRecognizer):
             start = self._name_before(text, kind.start())
             if start is not None:
                 results.append(self.result(Phi.FACILITY, start, kind.end(), 0.65))
+        for pair in _PAIR.finditer(text):
+            a, b = pair["a"], pair["b"]
+            # two names, written alike ("Hebert & Bell", "segura and howell"), neither a relation's or a sentence's word
+            if a[:1].isupper() == b[:1].isupper() and _name_word(a) and _name_word(b) \
+                    and (lexicon.known_name(a.lower()) or lexicon.known_name(b.lower())):
+                results.append(self.result(Phi.FACILITY, *pair.span("phi"), 0.6))
         return results
 
     @staticmethod
