@@ -1,7 +1,8 @@
 """Places of the documents around a stay: a university cut to "U of", an initialism of a place's name after
 "at" ("AI of Kelmore"), an agency "Society of" a town, military bases ("Klaus Air Force Base", "(FOB Dunmore)"),
 interpreting companies ("Lowe Interpreting Services", "Blanco Language Line"), a veterans' hospital by its town ("VA
-Dunmore") and a practice named for two people where a place is written ("Hebert & Bell (lot ...")."""
+Dunmore"), a practice named for two people where a place is written ("Hebert & Bell (lot ...") and a backup hospital
+of a plan ("backup URMC L&D")."""
 
 import pytest
 from faker import Faker
@@ -101,4 +102,22 @@ def test_a_practice_named_for_two_people_is_masked_where_a_place_is_written(loca
 
 @pytest.mark.parametrize("text", ["| Mom and Dad | at bedside |", "| Pain and Nausea | 3 |", "(Hip and Knee)", "at rest and exertion (lot"])
 def test_pairs_of_words_that_are_no_names_stay(text: str) -> None:
+    assert masked(text) == text, masked(text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_backup_hospital_of_a_plan_is_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(12)
+    for _ in range(3):
+        initials = "".join(w[0] for w in (fake.last_name(), fake.last_name(), "Regional", "Hospital")).upper()
+        name = _town(fake)
+        for text, part in ((f"Plan: delivery at {fake.last_name()} Birth Center; backup {initials} L&D if transfer needed.", initials),
+                           (f"Auth 12345.\nBackup: {name} declined 3/4.\nTransport: car", name),
+                           (f"backup: {initials.lower()} pending 3/4.", initials.lower())):
+            assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["backup rate 12, PEEP 5", "backup pacing if HR low", "backup ICD if needed", "backup plan if fails."])
+def test_a_backup_of_care_stays(text: str) -> None:
     assert masked(text) == text, masked(text)

@@ -123,6 +123,9 @@ FACILITY_RULES = (
     rule(r"\((?P<phi>FOB[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)\)", Phi.FACILITY, 0.6),
     # A veterans' hospital by its town: "transfer to VA Maplewood", "LAST HOSPITALIZATION AT VA DUNMORE" (not "VA 20/40", "VA OD")
     _VA_TOWN := rule(r"(?<![\w/-])(?P<phi>VA[ ](?P<town>[A-Z][\w'’-]+(?:[ ](?![A-Z]{2,3}\b)[A-Z][\w'’-]+)?))\b", Phi.FACILITY, 0.6),
+    # A backup hospital of a plan: "backup URMC L&D if transfer needed", "Backup: Silverside declined", "backup: lrh pending"
+    _BACKUP := rule(r"\b(?i:back-?up)[ ]*:?[ ]+(?P<phi>[A-Za-z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)"
+                    r"(?=[ ]+(?i:l&d|ed|er|pending|declined|accepted|if|hospital|for|offered|on[ ]hold)\b|[ ]*[,;.](?:[ ]|$))", Phi.FACILITY, 0.6),
     # An interpreting company: "Lowe Interpreting Services", "Blanco Language Line" (a language's name first is none: keep())
     _INTERPRETING := rule(r"(?P<phi>\b[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ](?:Language[ ]Line|Language[ ]Services|Interpreting(?:[ ]Services)?"
                           r"|Interpreter[ ]Services|Translation[ ]Services))\b", Phi.FACILITY, 0.65),
@@ -227,6 +230,12 @@ class ClinicalFacilityRecognizer(RegexRecognizer):
         return results
 
     def keep(self, text, start, end, rule) -> bool:
+        if rule is _BACKUP:
+            first = text[start:end].split()[0]
+            if first.islower() and (len(first) > 4 or lexicon.word_frequency(first) >= 2.5):
+                return False  # "backup pacing if HR low"; in lower case only an initialism: "backup: lrh pending"
+            return not any(_department(w) or w.lower() in lexicon.function_words() or w.lower() in lexicon.clinical_terms()
+                           or w.lower() in lexicon.structure_words() for w in text[start:end].split())
         if rule is _VA_TOWN:
             town = text[start:end].split()[1].lower()
             return not (_department(town) or town in lexicon.function_words() or town in lexicon.clinical_terms()
