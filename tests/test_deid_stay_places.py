@@ -1,8 +1,8 @@
 """Places of the documents around a stay: a university cut to "U of", an initialism of a place's name after
 "at" ("AI of Kelmore"), an agency "Society of" a town, military bases ("Klaus Air Force Base", "(FOB Dunmore)"),
 interpreting companies ("Lowe Interpreting Services", "Blanco Language Line"), a veterans' hospital by its town ("VA
-Dunmore"), a practice named for two people where a place is written ("Hebert & Bell (lot ...") and a backup hospital
-of a plan ("backup URMC L&D")."""
+Dunmore"), a practice named for two people where a place is written ("Hebert & Bell (lot ..."), a backup hospital
+of a plan ("backup URMC L&D") and a workplace "of" a town ("Works at Little Owls of Dunmore")."""
 
 import pytest
 from faker import Faker
@@ -120,4 +120,21 @@ def test_a_backup_hospital_of_a_plan_is_masked(locale: str) -> None:
 
 @pytest.mark.parametrize("text", ["backup rate 12, PEEP 5", "backup pacing if HR low", "backup ICD if needed", "backup plan if fails."])
 def test_a_backup_of_care_stays(text: str) -> None:
+    assert masked(text) == text, masked(text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_workplace_of_a_town_is_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(13)
+    for kind in ("Little Owls", "Little Acorns", "Bright Stars"):
+        place = f"{kind} of {_town(fake)}"
+        text = f"Sick contacts: niece {fake.first_name()} with diarrhea. Works at {place}. Pets: 2 cats."
+        assert _hidden(text, place, masked(text)), masked(text)
+        lower = text.lower()
+        assert _hidden(lower, place.lower(), masked(lower)), masked(lower)
+
+
+@pytest.mark.parametrize("text", ["works as part of a team", "worked at a factory of some kind", "works at Department of Health"])
+def test_work_of_no_town_stays(text: str) -> None:
     assert masked(text) == text, masked(text)

@@ -126,6 +126,9 @@ FACILITY_RULES = (
     # A backup hospital of a plan: "backup URMC L&D if transfer needed", "Backup: Silverside declined", "backup: lrh pending"
     _BACKUP := rule(r"\b(?i:back-?up)[ ]*:?[ ]+(?P<phi>[A-Za-z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)"
                     r"(?=[ ]+(?i:l&d|ed|er|pending|declined|accepted|if|hospital|for|offered|on[ ]hold)\b|[ ]*[,;.](?:[ ]|$))", Phi.FACILITY, 0.6),
+    # A workplace "of" a town: "Works at Little Owls of Dunmore" (a daycare), "works at little acorns of kelmore"
+    _WORKS_OF := rule(r"\b(?i:works|worked|working|employed|volunteers?)[ ]+(?i:at|for)[ ]+(?:the[ ]+)?"
+                      r"(?P<phi>[A-Za-z][\w'’-]+(?:[ ][A-Za-z][\w'’-]+){0,2}[ ](?i:of)[ ][A-Za-z][\w'’-]+)\b", Phi.FACILITY, 0.6),
     # An interpreting company: "Lowe Interpreting Services", "Blanco Language Line" (a language's name first is none: keep())
     _INTERPRETING := rule(r"(?P<phi>\b[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ](?:Language[ ]Line|Language[ ]Services|Interpreting(?:[ ]Services)?"
                           r"|Interpreter[ ]Services|Translation[ ]Services))\b", Phi.FACILITY, 0.65),
@@ -230,6 +233,10 @@ class ClinicalFacilityRecognizer(RegexRecognizer):
         return results
 
     def keep(self, text, start, end, rule) -> bool:
+        if rule is _WORKS_OF:
+            *head, _, town = text[start:end].split()
+            return not (_department(town) or town.lower() in lexicon.function_words() or town.lower() in lexicon.clinical_terms()
+                        or any(w.lower() in lexicon.function_words() for w in head))
         if rule is _BACKUP:
             first = text[start:end].split()[0]
             if first.islower() and (len(first) > 4 or lexicon.word_frequency(first) >= 2.5):
