@@ -2,7 +2,8 @@
 "at" ("AI of Kelmore"), an agency "Society of" a town, military bases ("Klaus Air Force Base", "(FOB Dunmore)"),
 interpreting companies ("Lowe Interpreting Services", "Blanco Language Line"), a veterans' hospital by its town ("VA
 Dunmore"), a practice named for two people where a place is written ("Hebert & Bell (lot ..."), a backup hospital
-of a plan ("backup URMC L&D") and a workplace "of" a town ("Works at Little Owls of Dunmore")."""
+of a plan ("backup URMC L&D"), a workplace "of" a town ("Works at Little Owls of Dunmore") and a town by its office
+("WIC at the QUENGATE office")."""
 
 import pytest
 from faker import Faker
@@ -137,4 +138,21 @@ def test_a_workplace_of_a_town_is_masked(locale: str) -> None:
 
 @pytest.mark.parametrize("text", ["works as part of a team", "worked at a factory of some kind", "works at Department of Health"])
 def test_work_of_no_town_stays(text: str) -> None:
+    assert masked(text) == text, masked(text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_town_named_by_its_office_is_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(14)
+    for _ in range(3):
+        town = _town(fake)
+        for text in (f"SOCIAL: Goes to {fake.last_name()} Elementary, 8th grade. WIC at the {town.upper()} office on Tuesday",
+                     f"WIC at the {town} office on 3/4"):
+            part = town.upper() if town.upper() in text else town
+            assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["WIC at the WIC office", "meet at the Downtown location", "go to the Front office", "at the Dental office"])
+def test_an_office_of_no_town_stays(text: str) -> None:
     assert masked(text) == text, masked(text)

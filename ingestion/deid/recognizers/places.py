@@ -129,6 +129,9 @@ FACILITY_RULES = (
     # A workplace "of" a town: "Works at Little Owls of Dunmore" (a daycare), "works at little acorns of kelmore"
     _WORKS_OF := rule(r"\b(?i:works|worked|working|employed|volunteers?)[ ]+(?i:at|for)[ ]+(?:the[ ]+)?"
                       r"(?P<phi>[A-Za-z][\w'’-]+(?:[ ][A-Za-z][\w'’-]+){0,2}[ ](?i:of)[ ][A-Za-z][\w'’-]+)\b", Phi.FACILITY, 0.6),
+    # A town by the office there: "WIC at the QUENGATE office", "seen at the Larkwick clinic site" (keep() judges the name)
+    _TOWN_OFFICE := rule(r"\b(?i:at|from|to)[ ]+(?i:the|our)[ ]+(?P<phi>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)[ ]+(?i:office|branch|location|site|campus)\b",
+                         Phi.CITY, 0.6),
     # An interpreting company: "Lowe Interpreting Services", "Blanco Language Line" (a language's name first is none: keep())
     _INTERPRETING := rule(r"(?P<phi>\b[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ](?:Language[ ]Line|Language[ ]Services|Interpreting(?:[ ]Services)?"
                           r"|Interpreter[ ]Services|Translation[ ]Services))\b", Phi.FACILITY, 0.65),
@@ -237,6 +240,12 @@ class ClinicalFacilityRecognizer(RegexRecognizer):
             *head, _, town = text[start:end].split()
             return not (_department(town) or town.lower() in lexicon.function_words() or town.lower() in lexicon.clinical_terms()
                         or any(w.lower() in lexicon.function_words() for w in head))
+        if rule is _TOWN_OFFICE:
+            if any(w.isupper() and len(w) <= 4 or lexicon.english_word(w.lower()) and not lexicon.known_name(w.lower())
+                   for w in text[start:end].split()):
+                return False  # "at the WIC office", "at the Downtown location": a program's or a part's name
+            return not any(_department(w) or w.lower() in lexicon.function_words() or w.lower() in lexicon.clinical_terms()
+                           or w.lower() in lexicon.structure_words() for w in text[start:end].split())
         if rule is _BACKUP:
             first = text[start:end].split()[0]
             if first.islower() and (len(first) > 4 or lexicon.word_frequency(first) >= 2.5):
