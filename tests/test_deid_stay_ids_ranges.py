@@ -1,6 +1,6 @@
 """Numbers and date ranges of the documents around a stay: the last four of a social security number,
 an insurer's subscriber ID, an interpreter's operator or badge number after "op #" / "ID #", and a range
-of two dates joined by a double hyphen ("12/04/2022--07/30/2023", "3/2--5/3")."""
+of two dates joined by a double hyphen ("12/04/2022--07/30/2023", "3/2--5/3", "Jan 28--2/16")."""
 
 import random
 
@@ -76,3 +76,16 @@ def test_both_ends_of_a_double_hyphen_range_are_masked(locale: str) -> None:
 @pytest.mark.parametrize("text", ["pain 3--4/10 at rest", "strength 4/5--5/5 after PT", "BP 120/80--130/85 today"])
 def test_scores_and_pressures_beside_a_double_hyphen_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_range_from_a_month_and_day_to_a_bare_date_is_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(15)
+    rng = random.Random(locale)
+    for _ in range(3):
+        start = f"{fake.month_name()[:3]} {rng.randint(1, 28)}"
+        end = _date(rng, False)
+        text = f"Returned home from {fake.country()} ({start}--{end}), visiting family in a rural village."
+        out = masked(text)
+        assert _hidden(text, start, out) and _hidden(text, end, out), out

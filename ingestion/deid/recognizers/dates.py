@@ -169,6 +169,7 @@ _DECIMAL_BEFORE = re.compile(r"\d\.\d[^\n]{0,40}$")
 _WEEKDAY_LEAD = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-(?:{_MON}/)?{_DAY})?|{_DAY}/{_MON}|{_MON}-{_DAY})")
 _NUMBER_DASHES = re.compile(r"(?<![\d/.])(\d+(?:/\d+)?)--$")
+_MONTH_BEFORE = re.compile(rf"{MONTH}\.?[ \t]+$", re.IGNORECASE)
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}")
 _BEFORE = re.compile(r"([a-z0-9/-]+)[ \t]*$")  # the word right before ("phq-9"), with only spaces between
 _AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
@@ -272,7 +273,9 @@ class ClinicalDateRecognizer(RegexRecognizer):
             return False
         if _BARE.fullmatch(value) and (dashes := _NUMBER_DASHES.search(text, max(0, start - 8), start)) is not None:
             # a range's end is a score's where its start is: "pain 3--4/10", "strength 4/5--5/5"
-            if "/" not in dashes[1] or _measured(text, dashes.start(1), dashes.end(1)):
+            # ("Jan 28--2/16" is a stay's: a month's day, not a score, before it)
+            if "/" not in dashes[1] and not _MONTH_BEFORE.search(text, max(0, dashes.start(1) - 12), dashes.start(1)) \
+                    or "/" in dashes[1] and _measured(text, dashes.start(1), dashes.end(1)):
                 return False
         if _a_duration(text, start, end):
             return False
