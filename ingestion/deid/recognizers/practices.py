@@ -60,6 +60,11 @@ def _name_word(token: str) -> bool:
     return census or lexicon.word_frequency(word) < _UNKNOWN_ZIPF
 
 
+# An office by its owner's name and "'s", where a record or a patient's care comes from: "Pano from Holmes's (3/4) reviewed",
+# "Dental home: Rackham's.", "pano from berg's (date)"; an eponym's disease stays ("suffers from Parkinson's.")
+_OWNERS = re.compile(r"\b(?:(?i:from)|(?i:home):)[ ]+(?P<phi>[A-Za-z][\w-]+)['’]s(?=[ ]*(?:\(|[.,;](?:[ ]|$)|$))", re.M)
+
+
 class PracticeRecognizer(ClinicalRecognizer):
     def __init__(self) -> None:
         super().__init__([Phi.FACILITY])
@@ -70,6 +75,13 @@ class PracticeRecognizer(ClinicalRecognizer):
             start = self._name_before(text, kind.start())
             if start is not None:
                 results.append(self.result(Phi.FACILITY, start, kind.end(), 0.65))
+        for owner in _OWNERS.finditer(text):
+            word = owner["phi"].lower()
+            # a name, or a frequent surname that is a word of notes written as a name ("Ward's"); never a disease's eponym
+            if word not in lexicon.clinical_terms() and word not in _RELATION_WORDS and (
+                    lexicon.known_name(word) and word not in lexicon.never_names()
+                    or owner["phi"].istitle() and word in lexicon.common_last_names()):
+                results.append(self.result(Phi.FACILITY, *owner.span("phi"), 0.6))
         for pair in _PAIR.finditer(text):
             a, b = pair["a"], pair["b"]
             # two names, written alike ("Hebert & Bell", "segura and howell"), neither a relation's or a sentence's word
