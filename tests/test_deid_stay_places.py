@@ -3,7 +3,8 @@
 interpreting companies ("Lowe Interpreting Services", "Blanco Language Line"), a veterans' hospital by its town ("VA
 Dunmore"), a practice named for two people where a place is written ("Hebert & Bell (lot ..."), a backup hospital
 of a plan ("backup URMC L&D"), a workplace "of" a town ("Works at Little Owls of Dunmore"), a town by its office
-("WIC at the QUENGATE office") and an office by its owner's name ("Pano from Holmes's (3/4)")."""
+("WIC at the QUENGATE office"), an office by its owner's name ("Pano from Holmes's (3/4)") and a family practice
+by its name alone in a table's cell or before "(lot" ("| Halvorsen Family |")."""
 
 import pytest
 from faker import Faker
@@ -174,4 +175,21 @@ def test_an_office_by_its_owners_name_is_masked(locale: str) -> None:
 
 @pytest.mark.parametrize("text", ["suffers from Parkinson's.", "recovering from Crohn's, flare", "from Alzheimer's (advanced)"])
 def test_an_eponyms_disease_after_from_stays(text: str) -> None:
+    assert masked(text) == text, masked(text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_family_practice_by_its_name_alone_is_masked_where_a_place_is_written(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(17)
+    for _ in range(3):
+        owner = next(n for n in iter(fake.last_name, None) if n.isalpha() and n.lower() not in never_names())
+        for text, part in ((f"| Pneumococcal PCV20 | 3/4/2021 | {owner} Family | Pfizer | EK1234 | R deltoid |", f"{owner} Family"),
+                           (f"3. hep b #2 - 3/4/2021, {owner.lower()} family (lot u59917, merck, 0.5 ml im)", f"{owner.lower()} family"),
+                           (f"Please fax records to {owner} Family at (555) 123-4567 or call", f"{owner} Family")):
+            assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["| Support | Whole Family | yes |", "talk to the family at 3pm", "spoke to Family at bedside"])
+def test_a_family_that_is_no_practice_stays(text: str) -> None:
     assert masked(text) == text, masked(text)

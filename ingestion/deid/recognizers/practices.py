@@ -60,6 +60,11 @@ def _name_word(token: str) -> bool:
     return census or lexicon.word_frequency(word) < _UNKNOWN_ZIPF
 
 
+# A family practice by its name alone, where a place is written: "| Pneumococcal PCV20 | 3/4/2021 | Halvorsen Family | Pfizer |",
+# "Hep B #2 - 3/4, okafor family (lot u59917", "Please fax records to Halvorsen Family at (555) ..."
+_FAMILY_SLOT = re.compile(
+    r"(?:[@|,]|\bto)[ ]+(?P<phi>(?P<a>[A-Za-z][\w'’-]+)[ ]+(?:Family|family|FAMILY))(?=[ ]*(?:\|[ ]|\((?i:lot)\b)|[ ]+at[ ])",
+)
 # An office by its owner's name and "'s", where a record or a patient's care comes from: "Pano from Holmes's (3/4) reviewed",
 # "Dental home: Rackham's.", "pano from berg's (date)"; an eponym's disease stays ("suffers from Parkinson's.")
 _OWNERS = re.compile(r"\b(?:(?i:from)|(?i:home):)[ ]+(?P<phi>[A-Za-z][\w-]+)['’]s(?=[ ]*(?:\(|[.,;](?:[ ]|$)|$))", re.M)
@@ -75,6 +80,11 @@ class PracticeRecognizer(ClinicalRecognizer):
             start = self._name_before(text, kind.start())
             if start is not None:
                 results.append(self.result(Phi.FACILITY, start, kind.end(), 0.65))
+        for practice in _FAMILY_SLOT.finditer(text):
+            word = practice["a"].lower()  # a census name, here even a rare English word ("Shiels"), or a name English lacks
+            if _name_word(practice["a"]) or lexicon.known_name(word) and word not in lexicon.never_names() \
+                    and word not in lexicon.function_words() and word not in lexicon.structure_words():
+                results.append(self.result(Phi.FACILITY, *practice.span("phi"), 0.6))
         for owner in _OWNERS.finditer(text):
             word = owner["phi"].lower()
             # a name, or a frequent surname that is a word of notes written as a name ("Ward's"); never a disease's eponym
