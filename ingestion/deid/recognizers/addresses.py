@@ -26,7 +26,8 @@ _HOUSE = r"(?:(?:flat|unit|apt|apartment|suite)\.?[ ]\d{1,4}[a-z]?,?[ ])?(?:\d{1
 _UNIT = r"(?:,?[ ](?:apt|apartment|suite|ste|unit|flat|#)\.?[ ]?#?\d{1,5}[a-z]?)?"
 # A street named by an ordinal ("3078 20TH AVE", "308 13th Pl"), before a road's word only: "2 2nd line agents" is none.
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
-_ORDINAL_TYPES = frozenset("street st avenue ave av road rd lane ln boulevard blvd terrace ter place pl court ct drive dr way parkway pkwy".split())
+_ORDINAL_TYPES = frozenset("street st avenue ave av road rd lane ln boulevard blvd terrace ter place pl court ct drive dr way parkway pkwy"
+                           " pike turnpike highway hwy circle cir".split())
 _END = r"(?=[ \t]*(?:$|[,.;:)]|[ \t]-|[ \t]{2}|\t))"
 # States, territories and provinces that follow a town; they stay unmasked.
 REGIONS = frozenset(
@@ -97,7 +98,8 @@ _BUILDING_ON = re.compile(
 )
 _ENTRANCE = re.compile(rf"(?:,|\bthe)[ ]+(?P<phi>(?P<name>[A-Za-z][\w'’-]*(?:[ ][A-Za-z][\w'’-]*)?)[ ]{_ROAD_TYPE}\.?)[ ]+entrance\b", re.I)
 _CROSS_STREET = re.compile(r"(?:cross[ ]+)?streets?\b", re.I)
-_LIVES_AT = re.compile(r"\b(?:lives|living|resides|residing|staying)[ ]+at[ ]+$", re.I)
+# ... or after "residing at <a building> on": "residing at Oakwood Apartments on 346 bazzi pike in kelmore"
+_LIVES_AT = re.compile(r"\b(?:lives|living|resides|residing|staying)[ ]+at[ ]+(?:[^\n.;:]{1,50}?[ ]on[ ]+)?$", re.I)
 _ENGLISH_TYPES = frozenset("way place court drive dr circle".split())
 _DOCTOR_AFTER = re.compile(r"[ ]+[A-Z][a-z]")
 # The town after such a street in brackets: "(Hawthorn Drive, Quarrycliff)", "(linden street, fernsted)"
@@ -156,7 +158,7 @@ class AddressBlockRecognizer(ClinicalRecognizer):
             elif not _street_name(street["name"].split(), street["type"]):
                 continue
             if text[street.end() : street.end() + 1] == " " and street["type"].lower() not in _ROAD_WORDS \
-                    and not _LIVES_AT.search(text, max(0, street.start() - 20), street.start()):
+                    and not _LIVES_AT.search(text, max(0, street.start() - 80), street.start()):
                 continue  # before "in <town>" only a road's word ends a street ("502 spring st in Salem"), or any after "lives at"
             if "\n" in street["gap"] and text[street.end() : street.end() + 1] != ",":
                 continue  # a street's type wraps onto the next line only before the town: "LIVES AT 9653 MASEK\nST, BOSTON"

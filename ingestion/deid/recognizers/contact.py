@@ -205,4 +205,8 @@ class ClinicalSsnRecognizer(RegexRecognizer):
     RULES = (
         rule(r"(?<![\w-])(?P<phi>(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4})(?![\w-])", Phi.SSN, 0.9),
         rule(r"\b(?:SSN|SS#|Social\s+Security(?:\s+(?:No|Number|#))?)\.?\s*:?\s*(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", Phi.SSN, 0.95, re.IGNORECASE),
+        # The last four alone still identify: "Last 4 SSN: 7520", "SSN (last 4) 8435", "last four of social 1234"
+        rule(r"\b(?:last[ \t]*(?:4|four)[ \t]*(?:digits[ \t]*)?(?:of[ \t]*)?(?:SSN|SS#|social(?:[ \t]+security)?)"
+             r"|(?:SSN|SS#)[ \t]*\(?[ \t]*last[ \t]*(?:4|four)[ \t]*\)?)[ \t]*[:#=]?[ \t]*(?P<phi>\d{4})(?![\w-])",
+             Phi.SSN, 0.9, re.IGNORECASE),
     )

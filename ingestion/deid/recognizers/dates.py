@@ -45,10 +45,10 @@ _COUNTED = (r"(?:times?|days?|weeks?|months?|years?|cycles?|doses?|ventricles?|r
             r"|trimesters?|toes?|fingers?|digits?|nerves?|generations?|lines?|attempts?|admissions?|episodes?|intercostal)\b")
 DATE_PATTERNS = [
     # 03/28/2023, 3-28-23, 3.28.23, 28.03.2023 (day-first forms match the same shape)
-    # (a range of two, "2/15/21-2/16/21", is two dates)
+    # (a range of two, "2/15/21-2/16/21" or "12/04/2022--07/30/2023", is two dates)
     # (one separator throughout: "co-careldopa 12.5/50" is a strength, not 12 May '50)
-    rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_MON}(?P<s>[/.-]){_DAY}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
-    rf"(?<![\w/.])(?<!(?<!\d)-)(?P<phi>{_DAY}(?P<s>[/.-]){_MON}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!\d{{1,2}}/)|\.\d)",
+    rf"(?<![\w/.])(?<!(?<![\d-])-)(?P<phi>{_MON}(?P<s>[/.-]){_DAY}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!-|\d{{1,2}}/)|\.\d)",
+    rf"(?<![\w/.])(?<!(?<![\d-])-)(?P<phi>{_DAY}(?P<s>[/.-]){_MON}(?P=s)(?:{_YEAR}|\d{{2}}){_TIME})(?![\w/]|-(?!-|\d{{1,2}}/)|\.\d)",
     # 3 / 28 / 2023, 28 / 03 / 23: a form's date typed with spaces (the year needed: "2 / 3 / 4" is no date)
     rf"(?<![\w/.])(?P<phi>(?:{_MON}|{_DAY})[ \t]/[ \t](?:{_MON}|{_DAY})[ \t]/[ \t](?:{_YEAR}|\d{{2}}))(?![\w/]|\.\d)",
     # 2023-03-28, 2023/03/28, 2023-03-28T07:42
@@ -66,9 +66,9 @@ DATE_PATTERNS = [
     # 11/2021: a month and year
     rf"(?<![\w/.-])(?P<phi>{_MON}/{_YEAR})(?![\w/]|\.\d)",
     rf"(?<![\w/.-])(?P<phi>{_MON}/{_DAY}(?:\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d))(?![\w/])",
-    # Any other bare 6/21 (or 6/21-6/23) standing alone is a date; keep() lets the word beside it
+    # Any other bare 6/21 (or 6/21-6/23, or the end of "3/2--5/3") standing alone is a date; keep() lets the word beside it
     # (data/measure_words.txt) make it a measurement instead: "strength 4/5", "pain 2/10", "1/2 tab".
-    rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY}(?:-{_MON}/{_DAY}(?:/(?:{_YEAR}|\d{{2}}))?)?)(?![\w/%]|[.:,]\d|-\d)",  # "1/12-1/15/2021"
+    rf"(?<![\w/.:+])(?<!(?<!-)-)(?P<phi>{_MON}/{_DAY}(?:-{_MON}/{_DAY}(?:/(?:{_YEAR}|\d{{2}}))?)?)(?![\w/%]|[.:,]\d|-\d)",  # "1/12-1/15/2021"
     rf"(?<![\w/.:+-])(?P<phi>{_MON}/{_DAY})(?=[ap]m?\b)",  # "2/15am"
     # 2-20 where a clause or a time follows it ("FOLEY PLACED 2-20.", "Arrival 9-12 @ 0955", "(3-19)"); a range
     # goes on to its unit ("3-4 L", "1-2 tabs") and a measure's word stands before it ("pain 3-4.")
@@ -168,6 +168,8 @@ _ON_DM = rule(
 _DECIMAL_BEFORE = re.compile(r"\d\.\d[^\n]{0,40}$")
 _WEEKDAY_LEAD = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-(?:{_MON}/)?{_DAY})?|{_DAY}/{_MON}|{_MON}-{_DAY})")
+_NUMBER_DASHES = re.compile(r"(?<![\d/.])(\d+(?:/\d+)?)--$")
+_MONTH_BEFORE = re.compile(rf"{MONTH}\.?[ \t]+$", re.IGNORECASE)
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}")
 _BEFORE = re.compile(r"([a-z0-9/-]+)[ \t]*$")  # the word right before ("phq-9"), with only spaces between
 _AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
@@ -269,6 +271,12 @@ class ClinicalDateRecognizer(RegexRecognizer):
         day = value[lead.end() :] if lead else value
         if (_BARE.fullmatch(day) or _DOTTED.fullmatch(day)) and _measured(text, end - len(day), end):
             return False
+        if _BARE.fullmatch(value) and (dashes := _NUMBER_DASHES.search(text, max(0, start - 8), start)) is not None:
+            # a range's end is a score's where its start is: "pain 3--4/10", "strength 4/5--5/5"
+            # ("Jan 28--2/16" is a stay's: a month's day, not a score, before it)
+            if "/" not in dashes[1] and not _MONTH_BEFORE.search(text, max(0, dashes.start(1) - 12), dashes.start(1)) \
+                    or "/" in dashes[1] and _measured(text, dashes.start(1), dashes.end(1)):
+                return False
         if _a_duration(text, start, end):
             return False
         # A fraction or ratio in running text ("BP 120/80", "3/4 of the dose") never reaches here:

@@ -35,7 +35,7 @@ _MARKED_LABELS = (
 
 _MRN_LABELS = r"(?:MRN|MR#|MR\s*No|Med(?:ical)?\s*Rec(?:ord)?(?:\s*(?:No|Number|#))?|Medical\s+record|Chart|Patient\s*ID|Pt\.?\s*ID|Hospital\s*(?:No|Number|#)|Unit\s*(?:No|Number))"
 _ID_LABELS = (
-    r"(?:Acct|Account|Acc(?:ession)?|Encounter|Enc|Visit\s*(?:ID|No|#)|FIN|CSN|HAR|Member(?:\s*ID)?|Subscriber(?:\s*ID)?"
+    r"(?:Acct|Account|Acc(?:ession)?|Encounter|Enc|Visit\s*(?:ID|No|#)|FIN|CSN|HAR|Member(?:\s*ID)?|Subscriber(?:\s*ID)?|Sub\.?\s*ID"
     r"|Policy|Group(?:\s*(?:No|#|ID|number))?|Insurance(?:\s*ID)?|Medicaid|Medicare(?:\s*ID)?|MBI|Plan\s*ID|Claim|Auth(?:orization)?"
     r"|Licen[cs]e|Driver'?s\s+licen[cs]e|NPI|DEA|UPIN|CLIA|Serial|(?-i:SN|S/N|DL)|Device\s*ID|Lot\s*(?:No|#)|Model\s*#|Order(?:\s*(?:No|#|ID))"
     r"|Specimen(?:\s*(?:No|#|ID))|Req(?:uisition)?|Case\s*(?:No|#)|Reference\s*(?:No|#)|Tracking|Badge|Employee\s*ID|Passport"
@@ -50,6 +50,8 @@ ID_RULES = (
     _RECORD := rule(rf"{WORD_START}{_RECORD_LABELS}{_SEP}{_VALUE}", Phi.MRN, 0.85, re.IGNORECASE),
     # An incident or job number with no "no.": "INCIDENT 833621", "job 313515" (five digits or more)
     rule(r"\b(?i:incident|job)[ \t]+#?(?P<phi>\d{5,})\b(?![.,/:-]\d)", Phi.ID, 0.8),
+    # A person's number after "ID #" or an interpreter's operator number: "interpreter Ana (ID #64028)", "Language Line op #655969"
+    rule(r"\b(?:(?-i:ID)|(?i:op|operator))[ \t]*#[ \t]*(?P<phi>\d{4,})\b(?![.,/:-]\d)", Phi.ID, 0.8),
     # Shaped, unlabelled: "#E9181234", "E977562513", "XR2303271597": a letter prefix and 6+ digits.
     rule(r"(?<![\w/.-])(?P<phi>#?[A-Z]{1,4}-?\d{6,}(?:-\d+)?)(?![\w/])", Phi.ID, 0.6),
     # Codes of capitals and digits, at least four digits: "UHM703760N", "36BN28968", "21828H8074".

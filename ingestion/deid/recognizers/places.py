@@ -109,9 +109,32 @@ FACILITY_RULES = (
     _NAMED_AFTER := rule(r"(?P<phi>\b(?:University|Teaching|General|District|Regional|Base|Royal|Community|Mercy)[ ](?:Hospital|Infirmary)[ ][A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?)\b(?![ ]+(?:Hospital|Campus|Site)\b)", Phi.FACILITY, 0.7),
     _NAMED_AFTER_CAPS := rule(r"(?P<phi>\b(?:UNIVERSITY|TEACHING|GENERAL|DISTRICT|REGIONAL|BASE|ROYAL|COMMUNITY|MERCY)[ ](?:HOSPITAL|INFIRMARY)[ ][A-Z][A-Z'’]+(?:[ ][A-Z][A-Z'’]+)?)\b", Phi.FACILITY, 0.7),
     # An agency of a place: "Elder Services of Cedarton", "Visiting Nurse Association of the North Shore"
-    rule(r"(?P<phi>\b(?:[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:Services|Association|Alliance|Network|Council|Agency)|(?:Area[ ])?Agency[ ]on[ ]Aging)[ ]of[ ](?:the[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
+    rule(r"(?P<phi>\b(?:[A-Z][a-z'’]+(?:[ ][A-Z][a-z'’]+)?[ ](?:Services|Association|Alliance|Network|Council|Agency|Society)|(?:Area[ ])?Agency[ ]on[ ]Aging)[ ]of[ ](?:the[ ])?[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
     # A university and a hospital named for a saint's title: "University of Rushby Junction", "Our Lady of Mercy Hospital"
     rule(rf"(?P<phi>\b(?:University|UNIVERSITY){_SP}(?:of|OF){_SP}[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.65),
+    # ... cut to its initial ("U of Rushby", "u of kelmore" in a table's cell), or any initialism of a place's name after
+    # "at", "from" or "to" ("Prior CT at AI of Kelmore", "WORKUP AT AI OF DUNMORE"); the town is judged in keep()
+    _U_OF := rule(r"(?P<phi>\b[Uu][ ](?:of|OF)[ ](?P<town>[A-Za-z][\w'’-]+))\b", Phi.FACILITY, 0.6),
+    _INITIALS_OF := rule(r"(?:(?<=\b(?i:at)[ ])|(?<=\b(?i:to)[ ])|(?<=\b(?i:from)[ ]))(?P<phi>[A-Z]{2,3}[ ](?:of|OF)[ ](?P<town>[A-Z][\w'’-]+))\b",
+                         Phi.FACILITY, 0.6),
+    # A military base by its name: "Klaus Air Force Base", "BILGE AIR FORCE BASE"; a forward operating base: "(FOB Dunmore)"
+    rule(r"(?P<phi>\b[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ](?:Air[ ]Force[ ]Base|AIR[ ]FORCE[ ]BASE|Naval[ ]Air[ ]Station|NAVAL[ ]AIR[ ]STATION"
+         r"|Marine[ ]Corps[ ](?:Base|Air[ ]Station)|MARINE[ ]CORPS[ ](?:BASE|AIR[ ]STATION)|Army[ ]Airfield|ARMY[ ]AIRFIELD))\b", Phi.FACILITY, 0.7),
+    rule(r"\((?P<phi>FOB[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)\)", Phi.FACILITY, 0.6),
+    # A veterans' hospital by its town: "transfer to VA Maplewood", "LAST HOSPITALIZATION AT VA DUNMORE" (not "VA 20/40", "VA OD")
+    _VA_TOWN := rule(r"(?<![\w/-])(?P<phi>VA[ ](?P<town>[A-Z][\w'’-]+(?:[ ](?![A-Z]{2,3}\b)[A-Z][\w'’-]+)?))\b", Phi.FACILITY, 0.6),
+    # A backup hospital of a plan: "backup URMC L&D if transfer needed", "Backup: Silverside declined", "backup: lrh pending"
+    _BACKUP := rule(r"\b(?i:back-?up)[ ]*:?[ ]+(?P<phi>[A-Za-z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)"
+                    r"(?=[ ]+(?i:l&d|ed|er|pending|declined|accepted|if|hospital|for|offered|on[ ]hold)\b|[ ]*[,;.](?:[ ]|$))", Phi.FACILITY, 0.6),
+    # A workplace "of" a town: "Works at Little Owls of Dunmore" (a daycare), "works at little acorns of kelmore"
+    _WORKS_OF := rule(r"\b(?i:works|worked|working|employed|volunteers?)[ ]+(?i:at|for)[ ]+(?:the[ ]+)?"
+                      r"(?P<phi>[A-Za-z][\w'’-]+(?:[ ][A-Za-z][\w'’-]+){0,2}[ ](?i:of)[ ][A-Za-z][\w'’-]+)\b", Phi.FACILITY, 0.6),
+    # A town by the office there: "WIC at the QUENGATE office", "seen at the Larkwick clinic site" (keep() judges the name)
+    _TOWN_OFFICE := rule(r"\b(?i:at|from|to)[ ]+(?i:the|our)[ ]+(?P<phi>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)[ ]+(?i:office|branch|location|site|campus)\b",
+                         Phi.CITY, 0.6),
+    # An interpreting company: "Lowe Interpreting Services", "Blanco Language Line" (a language's name first is none: keep())
+    _INTERPRETING := rule(r"(?P<phi>\b[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?[ ](?:Language[ ]Line|Language[ ]Services|Interpreting(?:[ ]Services)?"
+                          r"|Interpreter[ ]Services|Translation[ ]Services))\b", Phi.FACILITY, 0.65),
     rule(r"(?P<phi>\b(?i:our[ ]lady[ ]of)[ ][A-Z][\w'’-]+(?:[ ](?:Hospital|Medical[ ]Center|HOSPITAL))?)", Phi.FACILITY, 0.7),
     # A visiting-nurse agency by its town, in any case: "VNA of Belley", "visiting nurse association of cedarton"
     rule(rf"(?P<phi>\b(?i:vna|visiting[ \t]+nurse(?:s|[ \t]+association)){_SP}(?i:of)[ \t]+[A-Za-z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)", Phi.FACILITY, 0.7),
@@ -213,6 +236,32 @@ class ClinicalFacilityRecognizer(RegexRecognizer):
         return results
 
     def keep(self, text, start, end, rule) -> bool:
+        if rule is _WORKS_OF:
+            *head, _, town = text[start:end].split()
+            return not (_department(town) or town.lower() in lexicon.function_words() or town.lower() in lexicon.clinical_terms()
+                        or any(w.lower() in lexicon.function_words() for w in head))
+        if rule is _TOWN_OFFICE:
+            if any(w.isupper() and len(w) <= 4 or lexicon.english_word(w.lower()) and not lexicon.known_name(w.lower())
+                   for w in text[start:end].split()):
+                return False  # "at the WIC office", "at the Downtown location": a program's or a part's name
+            return not any(_department(w) or w.lower() in lexicon.function_words() or w.lower() in lexicon.clinical_terms()
+                           or w.lower() in lexicon.structure_words() for w in text[start:end].split())
+        if rule is _BACKUP:
+            first = text[start:end].split()[0]
+            if first.islower() and (len(first) > 4 or lexicon.word_frequency(first) >= 2.5):
+                return False  # "backup pacing if HR low"; in lower case only an initialism: "backup: lrh pending"
+            return not any(_department(w) or w.lower() in lexicon.function_words() or w.lower() in lexicon.clinical_terms()
+                           or w.lower() in lexicon.structure_words() for w in text[start:end].split())
+        if rule is _VA_TOWN:
+            town = text[start:end].split()[1].lower()
+            return not (_department(town) or town in lexicon.function_words() or town in lexicon.clinical_terms()
+                        or town in lexicon.structure_words())
+        if rule is _INTERPRETING:
+            return not _department(text[start:end].split()[0])  # "Spanish Language Line", "Phone Interpreting"
+        if rule is _U_OF or rule is _INITIALS_OF:
+            town = text[start:end].split()[-1].lower()
+            # "CT of Chest", "u of course": a body's or a sentence's word is no town
+            return not (_department(town) or town in lexicon.function_words() or town in lexicon.clinical_terms())
         if rule is _NAMED_AFTER or rule is _NAMED_AFTER_CAPS:
             # "University Hospital Deeryane", not "University Hospital Outpatients"
             return not any(_department(w) for w in text[start:end].split()[2:])

@@ -32,6 +32,13 @@ _PRACTICE = re.compile(
     r"(?:[ ]+(?:associates|group|partners|specialists|consultants|physicians))?(?:,?[ ]+(?:p\.c\.|pc|pllc|llc|inc\.?))?)(?![\w'’-])"
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’]*|&")
+# A practice named for two people, where a place is written: "Hep B #1 - 3/4, Hebert & Bell (lot 1234", "| Segura and Howell |",
+# "Completed PT at Walia and Balazs 3/2--5/3", "on apixaban per Dr. Ng (Baker and Cole)", "Outpt: Hebert & Bell / ACT team"
+_PAIR = re.compile(
+    r"(?:\b(?:at|per)|[@|(,:])[ ]+(?P<phi>(?P<a>[A-Za-z][\w'’-]+)[ ]+(?:&|and)[ ]+(?P<b>[A-Za-z][\w'’-]+))"
+    r"(?=[ ]*(?:\|[ ]|\((?i:lot)\b|\)|/[ ]|$)|[ ]+\d{1,2}/\d)",
+    re.M,
+)
 _MAX_WORDS = 4
 _UNKNOWN_ZIPF = 3.5
 _OBSCURE_ZIPF = 2.0  # a dictionary word rarer than this is used as a name, not as itself: "Cetin" (1.6; cetin is a wax)
@@ -53,6 +60,16 @@ def _name_word(token: str) -> bool:
     return census or lexicon.word_frequency(word) < _UNKNOWN_ZIPF
 
 
+# A family practice by its name alone, where a place is written: "| Pneumococcal PCV20 | 3/4/2021 | Halvorsen Family | Pfizer |",
+# "Hep B #2 - 3/4, okafor family (lot u59917", "Please fax records to Halvorsen Family at (555) ..."
+_FAMILY_SLOT = re.compile(
+    r"(?:[@|,]|\bto)[ ]+(?P<phi>(?P<a>[A-Za-z][\w'’-]+)[ ]+(?:Family|family|FAMILY))(?=[ ]*(?:\|[ ]|\((?i:lot)\b)|[ ]+at[ ])",
+)
+# An office by its owner's name and "'s", where a record or a patient's care comes from: "Pano from Holmes's (3/4) reviewed",
+# "Dental home: Rackham's.", "pano from berg's (date)"; an eponym's disease stays ("suffers from Parkinson's.")
+_OWNERS = re.compile(r"\b(?:(?i:from)|(?i:home):)[ ]+(?P<phi>[A-Za-z][\w-]+)['’]s(?=[ ]*(?:\(|[.,;](?:[ ]|$)|$))", re.M)
+
+
 class PracticeRecognizer(ClinicalRecognizer):
     def __init__(self) -> None:
         super().__init__([Phi.FACILITY])
@@ -63,6 +80,24 @@ class PracticeRecognizer(ClinicalRecognizer):
             start = self._name_before(text, kind.start())
             if start is not None:
                 results.append(self.result(Phi.FACILITY, start, kind.end(), 0.65))
+        for practice in _FAMILY_SLOT.finditer(text):
+            word = practice["a"].lower()  # a census name, here even a rare English word ("Shiels"), or a name English lacks
+            if _name_word(practice["a"]) or lexicon.known_name(word) and word not in lexicon.never_names() \
+                    and word not in lexicon.function_words() and word not in lexicon.structure_words():
+                results.append(self.result(Phi.FACILITY, *practice.span("phi"), 0.6))
+        for owner in _OWNERS.finditer(text):
+            word = owner["phi"].lower()
+            # a name, or a frequent surname that is a word of notes written as a name ("Ward's"); never a disease's eponym
+            if word not in lexicon.clinical_terms() and word not in _RELATION_WORDS and (
+                    lexicon.known_name(word) and word not in lexicon.never_names()
+                    or owner["phi"].istitle() and word in lexicon.common_last_names()):
+                results.append(self.result(Phi.FACILITY, *owner.span("phi"), 0.6))
+        for pair in _PAIR.finditer(text):
+            a, b = pair["a"], pair["b"]
+            # two names, written alike ("Hebert & Bell", "segura and howell"), neither a relation's or a sentence's word
+            if a[:1].isupper() == b[:1].isupper() and _name_word(a) and _name_word(b) \
+                    and (lexicon.known_name(a.lower()) or lexicon.known_name(b.lower())):
+                results.append(self.result(Phi.FACILITY, *pair.span("phi"), 0.6))
         return results
 
     @staticmethod

@@ -37,7 +37,8 @@ _HIGHWAY = re.compile(
     re.I,
 )
 _CORNER = re.compile(
-    r"\b(?:corner|intersection|junction)[ ]+of[ ]+(?:the[ ]+)?|\b(?:bus[ ]+stop|crosswalk|crossing)[ ]+(?:at|on)[ ]+(?:the[ ]+)?", re.I
+    r"\b(?:corner|intersection|junction)[ ]+of[ ]+(?:the[ ]+)?|\b(?:bus[ ]+stop|crosswalk|crossing)[ ]+(?:at|on)[ ]+(?:the[ ]+)?"
+    r"|\b(?:x-?sts?|cross[ -]?st(?:reet)?s?)\.?[ ]*:?[ ]*", re.I  # a run sheet's cross streets: "(x-st 11TH ST / 3RD ROAD)"
 )
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _STREET_WORD = r"(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|ter|place|pl|court|ct|drive|dr|way|parkway|pkwy)\.?"
