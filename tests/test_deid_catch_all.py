@@ -98,3 +98,13 @@ def test_a_guess_before_a_places_kind_is_that_place_whole(kind: str) -> None:
 ])  # fmt: skip
 def test_a_frequent_kind_word_in_lower_case_stays_the_sentences_own(text: str, kept: str) -> None:
     assert kept in masked(text)
+
+
+def test_a_rare_census_surname_with_no_cue_is_a_guess_too() -> None:
+    rng = random.Random(5)
+    rare = sorted(w for w in lexicon.last_names() if len(w) >= 6 and lexicon.word_frequency(w) == 0 and not lexicon.english_word(w)
+                  and w not in lexicon.never_names() and w not in lexicon.first_names())
+    for word in rng.sample(rare, 10):
+        name = word.capitalize()
+        text = f"Plan reviewed at the bedside; {name} agrees with it."
+        assert "#" * len(name) in masked(text), text

@@ -6,8 +6,9 @@ treated as PHI. Here a word is a guess when it is written as a name (capitalized
 mixed case; any word of 5+ letters in a line written in one case) and none of these vouches for
 it: the dictionary (Webster's, inflections checked), wordfreq (once per million words or more),
 26,000 drug names, generic and brand (data/drug_words.txt, from the drug-named-entity-recognition
-package), the clinical, safe, note, credential and issuer words of data/, the census names (the name
-rules judge those by their slot: a bare "Allen" is a surname and an eponym alike), or its parts:
+package), the clinical, safe, note, credential and issuer words of data/ (a census name is no
+safe word: a rare one, "Okafor", is a guess too; a frequent or English one is vouched for by the
+dictionary or wordfreq and left to the name rules' slots), or its parts:
 a British spelling of a listed word, a prefix and a word (data/word_parts.txt: "reintubated"), a
 medical suffix ("sternotomy"), the start of a frequent word or drug ("bilat", "vanco"), a frequent
 word inflected or with a particle ("faxed", "handoff"). What is left is a rare proper noun: a
@@ -71,7 +72,6 @@ def _listed(word: str) -> bool:
         or word in lexicon.function_words()
         or word in lexicon.word_file("credentials.txt")
         or word in lexicon.word_file("id_issuers.txt")
-        or lexicon.known_name(word)
     )
 
 
