@@ -10,3 +10,8 @@ def masked(text: str, record: list[str] | None = None) -> str:
     for s in spans:
         chars[s.start : s.end] = "#" * (s.end - s.start)
     return "".join(chars)
+
+
+def town_name(fake) -> str:
+    """A town's name made as towns are, from a Faker surname and an ending ("Halvorsenby", "Okaforton")."""
+    return fake.last_name().split()[-1].split("-")[0] + fake.random_element(["ton", "ville", "field", "bury", "wick"])

@@ -10,7 +10,7 @@ import pytest
 from faker import Faker
 
 from ingestion.deid.lexicon import never_names
-from tests.deid_masking import masked
+from tests.deid_masking import masked, town_name
 
 LOCALES = ["en_US", "en_GB", "en_AU", "en_IE", "en_CA"]
 
@@ -20,17 +20,13 @@ def _hidden(text: str, part: str, out: str) -> bool:
     return set(out[start : start + len(part)]) <= {"#", " "}
 
 
-def _town(fake: Faker) -> str:
-    """A town's name made as towns are, from a surname and an ending ("Halvorsenby", "Okaforton")."""
-    return fake.last_name().split()[-1].split("-")[0] + fake.random_element(["ton", "ville", "field", "bury", "wick"])
-
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_university_or_an_initialism_of_a_town_is_masked(locale: str) -> None:
     fake = Faker(locale)
     fake.seed_instance(4)
     for _ in range(3):
-        town = _town(fake)
+        town = town_name(fake)
         for text, part in ((f"Seen at U of {town}; told viral.", f"U of {town}"),
                            (f"| tdap | 3/4/2021 | u of {town.lower()} | gsk | ek11773 | l vl |", f"u of {town.lower()}"),
                            (f"Prior CT at AI of {town} on 3/4/2021 was nondiagnostic.", f"AI of {town}"),
@@ -45,7 +41,7 @@ def test_a_military_base_is_masked(locale: str) -> None:
     fake = Faker(locale)
     fake.seed_instance(6)
     for _ in range(3):
-        base, fob = f"{fake.last_name()} Air Force Base", f"FOB {_town(fake)}"
+        base, fob = f"{fake.last_name()} Air Force Base", f"FOB {town_name(fake)}"
         text = f"Stationed at Fort {fake.last_name()} and {base}. Deployed to Iraq ({fob}) 2004; burn pit exposure."
         out = masked(text)
         assert _hidden(text, base, out) and _hidden(text, fob, out), out
@@ -79,7 +75,7 @@ def test_a_veterans_hospital_by_its_town_is_masked(locale: str) -> None:
     fake = Faker(locale)
     fake.seed_instance(9)
     for _ in range(3):
-        town = _town(fake)
+        town = town_name(fake)
         for text, part in ((f"Sent to VA {town} for K 6.8. Pt staying with daughter.", f"VA {town}"),
                            (f"6:05 AM FAMILY REQUESTS TRANSFER TO VA {town.upper()}", f"VA {town.upper()}")):
             assert _hidden(text, part, masked(text)), masked(text)
@@ -114,7 +110,7 @@ def test_a_backup_hospital_of_a_plan_is_masked(locale: str) -> None:
     fake.seed_instance(12)
     for _ in range(3):
         initials = "".join(w[0] for w in (fake.last_name(), fake.last_name(), "Regional", "Hospital")).upper()
-        name = _town(fake)
+        name = town_name(fake)
         for text, part in ((f"Plan: delivery at {fake.last_name()} Birth Center; backup {initials} L&D if transfer needed.", initials),
                            (f"Auth 12345.\nBackup: {name} declined 3/4.\nTransport: car", name),
                            (f"backup: {initials.lower()} pending 3/4.", initials.lower())):
@@ -131,7 +127,7 @@ def test_a_workplace_of_a_town_is_masked(locale: str) -> None:
     fake = Faker(locale)
     fake.seed_instance(13)
     for kind in ("Little Owls", "Little Acorns", "Bright Stars"):
-        place = f"{kind} of {_town(fake)}"
+        place = f"{kind} of {town_name(fake)}"
         text = f"Sick contacts: niece {fake.first_name()} with diarrhea. Works at {place}. Pets: 2 cats."
         assert _hidden(text, place, masked(text)), masked(text)
         lower = text.lower()
@@ -148,7 +144,7 @@ def test_a_town_named_by_its_office_is_masked(locale: str) -> None:
     fake = Faker(locale)
     fake.seed_instance(14)
     for _ in range(3):
-        town = _town(fake)
+        town = town_name(fake)
         for text in (f"SOCIAL: Goes to {fake.last_name()} Elementary, 8th grade. WIC at the {town.upper()} office on Tuesday",
                      f"WIC at the {town} office on 3/4"):
             part = town.upper() if town.upper() in text else town
