@@ -45,7 +45,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from faker import Faker
 
-from tests.deid_corpus.segments import S, assemble, fold
+from tests.deid_corpus.segments import P, S, assemble, fold
 from tests.deid_corpus.segments import check as check_spans
 
 SEED = 101_037
@@ -80,16 +80,7 @@ WEEKDAYS = "Mon Tues Wed Thurs Fri Sat Sun".split()
 USED: set[str] = set()
 
 
-def P(*parts) -> list:
-    """Concatenate segment lists; a plain string is an unlabelled segment."""
-    out = []
-    for p in parts:
-        out += [(p, None)] if isinstance(p, str) else p
-    return out
 
-
-def up(segs): return [(t.upper(), y) for t, y in segs]
-def low(segs): return [(t.lower(), y) for t, y in segs]
 def pick(*xs): return rng.choice(xs)
 def chance(p): return rng.random() < p
 def tm(): return f"{rng.randint(0, 23):02d}{rng.choice(('00', '15', '30', '45', f'{rng.randint(0, 59):02d}'))}"

@@ -44,7 +44,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from faker import Faker
 
-from tests.deid_corpus.segments import S, assemble, fold
+from tests.deid_corpus.segments import P, S, assemble, fold, up
 from tests.deid_corpus.segments import check as check_spans
 
 SEED = 80808
@@ -79,16 +79,7 @@ MON = "January February March April May June July August September October Novem
 USED: set[str] = set()
 
 
-def P(*parts) -> list:
-    """Concatenate segment lists; a plain string is an unlabelled segment."""
-    out = []
-    for p in parts:
-        out += [(p, None)] if isinstance(p, str) else p
-    return out
 
-
-def up(segs): return [(t.upper(), y) for t, y in segs]
-def low(segs): return [(t.lower(), y) for t, y in segs]
 def seglen(segs): return sum(len(t) for t, _ in segs)
 def pad(segs, n): return segs + S(" " * max(1, n - seglen(segs)))
 def pick(*xs): return rng.choice(xs)

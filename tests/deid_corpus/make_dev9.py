@@ -43,7 +43,7 @@ from pathlib import Path
 
 from faker import Faker
 
-from tests.deid_corpus.segments import S, assemble, fold
+from tests.deid_corpus.segments import P, S, assemble, fold
 from tests.deid_corpus.segments import check as check_spans
 
 SEED = 90909
@@ -77,15 +77,7 @@ MON = "January February March April May June July August September October Novem
 USED: set[str] = set()
 
 
-def P(*parts) -> list:
-    """Concatenate segment lists; a plain string is an unlabelled segment."""
-    out = []
-    for p in parts:
-        out += [(p, None)] if isinstance(p, str) else p
-    return out
 
-
-def up(segs): return [(t.upper(), y) for t, y in segs]
 def pick(*xs): return rng.choice(xs)
 def chance(p): return rng.random() < p
 def days(a, b): return dt.timedelta(days=rng.randint(a, b))

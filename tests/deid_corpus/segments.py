@@ -36,6 +36,19 @@ def R(tmpl: str, **kw) -> list:
     return out
 
 
+def P(*parts) -> list:
+    """Concatenate segment lists; a plain string is an unlabelled segment."""
+    out = []
+    for p in parts:
+        out += [(p, None)] if isinstance(p, str) else p
+    return out
+
+
+def up(segs: list) -> list:
+    """Segments in capitals (ASCII keeps every offset)."""
+    return [(t.upper(), y) for t, y in segs]
+
+
 def pool(s: str) -> list[str]:
     """Templates written as one string, " | " between them, wrapped at will."""
     return [t.strip() for t in " ".join(s.split()).split(" | ")]
