@@ -14,14 +14,12 @@ import os
 LOADER_WORKER = "CLINSUM_LOADER_WORKER"  # set by ingestion.load in the environment of its workers
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # also for whoever imports presidio first
 
-import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import timedelta
-from pathlib import Path
 
-from ingestion.deid.config import DeidConfig, DeidSettings, load_config
+from ingestion.deid.config import DeidSettings, cached_config
 from ingestion.deid.entities import Phi
 from ingestion.deid.mapping import Mapping, reidentify
 from ingestion.deid.propagate import propagate
@@ -45,16 +43,11 @@ def find_phi(texts: Sequence[str], settings: DeidSettings | None = None) -> list
 
 def _guess(pages: Sequence[Page], settings: DeidSettings) -> None:
     """The safe-list catch-all, last, unless the configuration turns it off."""
-    config = _config(settings.config)
+    config = cached_config(settings.config)
     if config.recognizers.unknown_words:
         from ingestion.deid.catch_all import guess
 
         guess(pages, frozenset(t.lower() for t in config.safe))
-
-
-@functools.cache
-def _config(path: Path | None) -> DeidConfig:
-    return load_config(path)
 
 
 def deidentify(documents: Sequence[Document], settings: DeidSettings, mapping: Mapping | None = None) -> Mapping:

@@ -18,7 +18,7 @@ from presidio_analyzer.nlp_engine import NoOpNlpEngine, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from ingestion.deid import recognizers as r
-from ingestion.deid.config import DeidConfig, DeidSettings, load_config
+from ingestion.deid.config import DeidConfig, DeidSettings, cached_config
 from ingestion.deid.propagate import merge
 from ingestion.deid.entities import Phi
 from ingestion.deid.lexicon import EPONYMS
@@ -33,7 +33,7 @@ _SPACY_ENTITIES = {"PERSON": Phi.PERSON, "LOCATION": Phi.CITY, "ORGANIZATION": P
 class Analyzer:
     def __init__(self, settings: DeidSettings):
         self.settings = settings
-        self.config = load_config(settings.config)
+        self.config = cached_config(settings.config)
         registry = RecognizerRegistry(supported_languages=["en"])
         for recognizer in _recognizers(self.config):
             registry.add_recognizer(recognizer)

@@ -31,10 +31,9 @@ from ingestion.deid.entities import Phi
 from ingestion.deid.grow import grow, one_case_line, place_tails
 from ingestion.models import Page, PhiSpan
 
-# A word with its apostrophes and hyphens ("O'Horcain", "Ruiz-Kelsworth"); not a piece of a number or code.
-_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:['’-][A-Za-z]+)*(?![\w'’-])")
-# In a line of mixed case, only a capitalized word with a lower-case letter ("Kelsworth", "O'Horcain"):
-# matched by the pattern, not tested word by word in Python (most words are lower case).
+# A word with its apostrophes and hyphens ("O'Horcain", "Ruiz-Kelsworth"), not a piece of a number or code. In a
+# line of mixed case, only a capitalized word with a lower-case letter: matched by the pattern, not tested word by
+# word in Python (most words are lower case); in a line of one case, a word of 5 letters or more.
 _NAME_WORD = re.compile(r"(?<![\w'’-])[A-Z](?=[A-Za-z'’-]*[a-z])[A-Za-z]*(?:['’-][A-Za-z]+)*(?![\w'’-])")
 _LONG_WORD = re.compile(r"(?<![\w'’-])(?=[A-Za-z'’-]{5})[A-Za-z]+(?:['’-][A-Za-z]+)*(?![\w'’-])")
 _POSSESSIVE = re.compile(r"['’][sS]$")
@@ -94,19 +93,20 @@ def _shorthand(word: str) -> bool:
 _SHORTHAND_CANDIDATES = 400  # the words a prefix starts, in order; "vaso" starts about 200
 _DRUG_ZIPF = 2.0  # "hydralazine" 2.4, "davitamon" 0
 _FREQUENT_ZIPF = 3.3  # about wordfreq's 30,000 most common English words
+_PREFIXED_ZIPF = 2.0  # the word after a prefix: "intubated" 2.2; an archaic dictionary word would excuse a name
 
 
 @functools.lru_cache(maxsize=100_000)
 def vouched(word: str) -> bool:
-    """A word (lower case) some list vouches for: English, frequent, a drug, shorthand, a census
-    name, or made of such parts ("reintubated", "sternotomy")."""
+    """A word (lower case) some list vouches for: English, frequent, a drug, shorthand, a note's or
+    clinical word, or made of such parts ("reintubated", "sternotomy")."""
     if len(word) < _MIN_LETTERS or _listed(word) or _shorthand(word):
         return True
     prefixes, suffixes = _parts()
     if any(word.endswith(s) and len(word) - len(s) >= 3 for s in suffixes):
         return True
     rest = (word[len(p):] for p in prefixes if word.startswith(p) and len(word) - len(p) >= 4)
-    if any(r in drug_words() or (lexicon.english_word(r) and lexicon.word_frequency(r) >= 2.0) for r in rest):
+    if any(r in drug_words() or (lexicon.english_word(r) and lexicon.word_frequency(r) >= _PREFIXED_ZIPF) for r in rest):
         return True
     if any(_listed(v) for v in _american(word) if v != word):
         return True
@@ -137,7 +137,7 @@ def guess(pages: Iterable[Page], safe: frozenset[str] = frozenset()) -> None:
     from a rule (which may grow it into a facility's whole name) and never spreads."""
     for page in pages:
         taken = sorted((s.start, s.end) for s in page.phi)
-        found = [s for s in _guesses(page.text) if s.end - s.start and not _overlaps(taken, s) and page.text[s.start : s.end].lower() not in safe]
+        found = [s for s in _guesses(page.text) if not _overlaps(taken, s) and page.text[s.start : s.end].lower() not in safe]
         if found:  # a guess before a place's kind is that place ("Brookdale Dental Group"), and grows over it
             found = [PhiSpan(s.start, s.end, Phi.FACILITY, s.score) if place_tails(one_case_line(page.text, s.start)).match(page.text, s.end) else s
                      for s in found]

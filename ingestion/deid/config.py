@@ -47,6 +47,12 @@ class DeidConfigError(ValueError):
 
 
 @functools.cache
+@functools.cache
+def cached_config(path: Path | None = None) -> DeidConfig:
+    """load_config once per process and path: the analyzer and the record-wide step read the same file."""
+    return load_config(path)
+
+
 def load_config(path: Path | None = None) -> DeidConfig:
     """The defaults, with the hospital's file over them: its lists added, its values in place."""
     import yaml  # PyYAML (presidio's dependency too); only when a configuration is read
