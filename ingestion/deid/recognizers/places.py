@@ -177,6 +177,12 @@ def _department(word: str) -> bool:
     return w in words or w.removesuffix("s") in words or lexicon.word_frequency(w) >= 4.5 and not lexicon.known_name(w)
 
 
+def _no_place_word(word: str) -> bool:
+    """A department's, a clinical or a note's word, or English's glue: never a town's or a facility's name
+    (the clinical and note words are _department's own)."""
+    return _department(word) or word.lower() in lexicon.function_words()
+
+
 # A preposition that puts a place after it: in capitals the sentence before it is no name
 # ("RECORDS OBTAINED FROM [THOMAS NURSING HOME]"); "of", "for" and "and" join a name's words.
 _PLACE_PREPOSITION = re.compile(r"(?i:(?<![\w-])(?:at|from|to|in|into|with|by|per|via|near)[ \t]+)")
@@ -238,30 +244,24 @@ class ClinicalFacilityRecognizer(RegexRecognizer):
     def keep(self, text, start, end, rule) -> bool:
         if rule is _WORKS_OF:
             *head, _, town = text[start:end].split()
-            return not (_department(town) or town.lower() in lexicon.function_words() or town.lower() in lexicon.clinical_terms()
-                        or any(w.lower() in lexicon.function_words() for w in head))
+            return not (_no_place_word(town) or any(w.lower() in lexicon.function_words() for w in head))
         if rule is _TOWN_OFFICE:
             if any(w.isupper() and len(w) <= 4 or lexicon.english_word(w.lower()) and not lexicon.known_name(w.lower())
                    for w in text[start:end].split()):
                 return False  # "at the WIC office", "at the Downtown location": a program's or a part's name
-            return not any(_department(w) or w.lower() in lexicon.function_words() or w.lower() in lexicon.clinical_terms()
-                           or w.lower() in lexicon.structure_words() for w in text[start:end].split())
+            return not any(_no_place_word(w) for w in text[start:end].split())
         if rule is _BACKUP:
             first = text[start:end].split()[0]
             if first.islower() and (len(first) > 4 or lexicon.word_frequency(first) >= 2.5):
                 return False  # "backup pacing if HR low"; in lower case only an initialism: "backup: lrh pending"
-            return not any(_department(w) or w.lower() in lexicon.function_words() or w.lower() in lexicon.clinical_terms()
-                           or w.lower() in lexicon.structure_words() for w in text[start:end].split())
+            return not any(_no_place_word(w) for w in text[start:end].split())
         if rule is _VA_TOWN:
-            town = text[start:end].split()[1].lower()
-            return not (_department(town) or town in lexicon.function_words() or town in lexicon.clinical_terms()
-                        or town in lexicon.structure_words())
+            return not _no_place_word(text[start:end].split()[1])
         if rule is _INTERPRETING:
             return not _department(text[start:end].split()[0])  # "Spanish Language Line", "Phone Interpreting"
         if rule is _U_OF or rule is _INITIALS_OF:
-            town = text[start:end].split()[-1].lower()
             # "CT of Chest", "u of course": a body's or a sentence's word is no town
-            return not (_department(town) or town in lexicon.function_words() or town in lexicon.clinical_terms())
+            return not _no_place_word(text[start:end].split()[-1])
         if rule is _NAMED_AFTER or rule is _NAMED_AFTER_CAPS:
             # "University Hospital Deeryane", not "University Hospital Outpatients"
             return not any(_department(w) for w in text[start:end].split()[2:])
