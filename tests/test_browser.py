@@ -252,10 +252,13 @@ def test_upload_summary_source_question_export(served: str, browser, tmp_path: P
     _go(page, "Export")
     with page.expect_download() as download:
         page.get_by_role("button", name="Markdown").click()
+    # The click's rerun writes the audit row, then says so: wait for it before the next click or page.
+    expect(page.get_by_text("Markdown file exported")).to_be_visible(timeout=60_000)
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert "## Sources" in text and "[1]" in text
     with page.expect_download() as download:
         page.get_by_role("button", name="PDF").click()
+    expect(page.get_by_text("PDF file exported")).to_be_visible(timeout=60_000)
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
     _accessible(page, "Export")
 

@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
 from app import jobs
+from app.audit import AuditFilter, audit_rows
 from app.context import AppContext, sample_files
 from app.output import citation_numbers, summary_markdown
 from app.pipeline import ingestion_settings
@@ -533,7 +534,7 @@ def test_history_lists_summaries_and_answers_and_opens_them(shared: Shared) -> N
 
 def test_export_offers_markdown_pdf_and_a_valid_fhir_bundle(shared: Shared, media) -> None:
     ctx = shared.ctx
-    summary_id = shared.summary_id
+    summary_id, answer_id = shared.summary_id, shared.answer_id  # both made before the page lists them
     at = new_app(shared.patient_id)
     at.session_state["open_summary"] = summary_id
     open_page(at, "export")
@@ -554,9 +555,17 @@ def test_export_offers_markdown_pdf_and_a_valid_fhir_bundle(shared: Shared, medi
     assert bundle.entry[1].resource.identifier[0].value == "sample record"
     assert at.selectbox[0].value == summary_id
 
+    # Taking a file away is the audited action, and the page says the trail holds it.
+    exported = AuditFilter(action="summary exported", patient_id=shared.patient_id)
+    before = len(audit_rows(ctx.store, exported))
+    run(downloads["PDF"].click())
+    rows = audit_rows(ctx.store, exported)
+    assert len(rows) == before + 1 and rows[0].detail == {"summary": summary_id, "format": "pdf"}
+    assert [m.value for m in at.success] == ["PDF file exported; the audit log records it."]
+
     # An answer is exported as well: the preview and the Bundle are the answer's.
-    run(at.selectbox[0].set_value(shared.answer_id))
-    answer = view(ctx.store, shared.answer_id)
+    run(at.selectbox[0].set_value(answer_id))
+    answer = view(ctx.store, answer_id)
     assert at.code[0].value == summary_markdown(answer).strip()
     names = {b.label: b.proto.url for b in at.download_button}
     composition = Bundle.model_validate_json(media(names["FHIR Bundle (JSON)"])).entry[0].resource

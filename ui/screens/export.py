@@ -32,11 +32,16 @@ stem = f"clinsum-{shown.kind}-{shown.id}"
 st.caption("The files hold the patient's real names and dates: keep them where patient records may be kept.")
 
 
+FORMATS = {"markdown": "Markdown", "pdf": "PDF", "fhir": "FHIR Bundle"}
+_JUST_EXPORTED = "export_just_recorded"
+
+
 def exported(kind: str) -> None:
     """One audit row per file taken away: the export is the action, not the page that offers it."""
     here = state.context()  # a callback runs before the page: this sets the run's audit session
     with here.store.transaction() as s:
         here.store.audit(s, me.name, "summary exported", current.id, shown.job_id, summary=shown.id, format=kind)
+    st.session_state[_JUST_EXPORTED] = kind  # said below the buttons once the row is written
 
 
 columns = st.columns(3)
@@ -46,5 +51,7 @@ columns[1].download_button("PDF", summary_pdf(shown), f"{stem}.pdf", "applicatio
                            icon=":material/picture_as_pdf:")
 columns[2].download_button("FHIR Bundle (JSON)", summary_fhir(shown, current.label, documents_of(ctx.store, current.id)),
                            f"{stem}.fhir.json", "application/fhir+json", on_click=exported, args=("fhir",), icon=":material/local_hospital:")
+if kind := st.session_state.pop(_JUST_EXPORTED, None):  # the clinician (and a test) knows the trail holds it
+    st.success(f"{FORMATS[kind]} file exported; the audit log records it.", icon=":material/task_alt:")
 with st.expander("Preview (Markdown)"):
     st.code(summary_markdown(shown), language="markdown", wrap_lines=True)
