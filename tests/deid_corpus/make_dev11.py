@@ -74,7 +74,7 @@ ENGLISH = {"F": "Joy Hope Faith Grace Rose Dawn Patience Sunny Ivy Pearl Holly R
            "M": "Bill Will Mark Art Sterling Guy Chase Rich Lance Frank Miles Wade Drew".split()}
 NICKS = "Bud Sissy Teddy Dee Cookie Lulu Pepe Manny Gigi Butch Tink Bunny Chip Nana Pops Junior Boo Skip".split()
 SAINTS = "Agnes Brigid Jude Anselm Clare Raphael Bernadette Columba Hilda Ambrose Cecilia Kilian Casimir Hedwig Dympna".split()
-WORDY = ("Riverside|Good Shepherd|Sunrise|New Beginnings|Hope House|Willows|Maple Grove|Crossroads|Harbor Light|Open Door|"
+WORDY = ("Riverside|Willows|Willows|Good Shepherd|Sunrise|New Beginnings|Hope House|Willows|Maple Grove|Crossroads|Harbor Light|Open Door|"
          "Safe Harbor|Fresh Start|Second Chance|Lighthouse|Cornerstone|Bridges|Pathways|Horizons|Evergreen|Meadowbrook|"
          "Stillwater|Serenity|Compass|Beacon|Golden Years|Brightwater|Oak Hollow|Friendship|Heritage|Providence|"
          "Tranquility|Clearview|Fairhaven|Pinecrest|Haven|Homestead|Morning Star|Northstar|Kindred Hearts|Bluebird").split("|")
@@ -195,6 +195,7 @@ class Person:
     rel: str = ""
     ab: str = ""
     nick: str | None = None
+    kin: bool = False  # shares the patient's surname: "Mr. X" would be the patient too
 
 
 def person(typ, sex=None, cred="", rel="", ab="", last=None, english=False) -> Person:
@@ -233,7 +234,7 @@ def doc(c: Person, form: str | None = None) -> list:
 
 
 def sign(c: Person) -> list:
-    return pick(lambda: doc(c, "sig"), lambda: doc(c, "ilc"), lambda: P(S(f"{c.first} {c.last}".upper(), "CLINICIAN"), " " + c.cred.split(",")[0]),
+    return pick(lambda: doc(c, "sig"), lambda: doc(c, "ilc"), lambda: P(doc(c, "sig"), pick("  pager ", "  pgr ", " cell "), S(str(rng.randint(1000, 9999)), "PHONE")), lambda: P(S(f"{c.first} {c.last}".upper(), "CLINICIAN"), " " + c.cred.split(",")[0]),
                 lambda: P(S(c.last, "CLINICIAN"), ", ", S(c.first, "CLINICIAN"), " " + c.cred))()
 
 
@@ -244,7 +245,7 @@ def rel_ref(r: Person) -> list:
     if k == 1: return P(nm(r, "F"), f" ({r.ab.upper()})")  # JOY (DTR)
     if k == 2: return P("pt's " + r.ab + " ", nm(r, "f_"))  # pt's dtr joy
     if k == 3: return P(r.rel + ", ", nm(r, "fl"))
-    if k == 4: return P(nm(r, "t"), f" ({r.rel})")  # Mrs. Ruiz (wife)
+    if k == 4 and not r.kin: return P(nm(r, "t"), f" ({r.rel})")  # Mrs. Ruiz (wife)
     if k == 5: return P(nm(r, "f"), f" ({r.ab})")
     if k == 6 and r.nick: return P(r.rel + " ", nm(r, "f"), ' ("', S(r.nick, r.typ), '")')
     if k == 7: return P(nm(r, "lf"), f" ({r.rel})")
@@ -259,7 +260,7 @@ def bare(r: Person) -> list:
     """Once introduced: first name, nickname, lower case or capitals, or the honorific."""
     if r.nick and chance(0.3):
         return S(r.nick, r.typ)
-    return nm(r, pick("f", "f", "f", "f_", "F", "t"))
+    return nm(r, pick("f", "f", "f", "f_", "F", "f" if r.kin else "t"))
 
 
 # ---------------------------------------------------------------- places
@@ -290,9 +291,10 @@ def F(f: Fac, form="any") -> list:
     return S(text, "FACILITY")
 
 
-def at(f: Fac, form="any") -> list:
-    """A place after its cue: "@ riverside", "at RCC", "to Crossroads", "from the Willows"."""
-    return P(pick("@ ", "at ", "to ", "from ", "w/ ", "via "), "the " if f.formal.startswith("Willows") else "", F(f, form))
+def at(f: Fac, cues=("@ ", "at "), form="any") -> list:
+    """A place after its cue: "@ riverside", "at RCC", "to Crossroads", "from the Willows" ("the" outside the span)."""
+    name = F(f, form)
+    return P(rng.choice(cues), "the " if name[0][0].lower().startswith("willows") else "", name)
 
 
 def stem() -> str:
@@ -324,7 +326,7 @@ CHAINS = {"pharm": ["CVS", "Walgreens", "Rite Aid", "Walmart Pharmacy"], "lab": 
 
 def chain(kind: str, w: World) -> Fac:
     name = rng.choice(CHAINS[kind])
-    return Fac(name, [name.split()[0]], None)
+    return Fac(name, [{"Walmart Pharmacy": "Walmart", "Quest Diagnostics": "Quest", "Fresenius Kidney Care": "Fresenius"}.get(name, name)], None)
 
 
 # ---------------------------------------------------------------- one patient's record
@@ -360,7 +362,7 @@ class World:
         self.hosp = fac("Hospital", "Medical Center", "Regional", "General", "Memorial Hospital")
         self.pharm = chain("pharm", self) if chance(0.5) else fac("Pharmacy", "Drug", "Apothecary", poss=True)
         self.lab = chain("lab", self) if chance(0.6) else fac("Lab", "Laboratory Services")
-        self.dial = Fac(*(lambda n, t: (f"{n} {t}", [f"{n} {t}", n, t], None))(rng.choice(CHAINS["dial"]), town())) if chance(0.5) \
+        self.dial = Fac(*(lambda n, t: (f"{n} {t}", [f"{n} {t}", n.split()[0]], None))(rng.choice(CHAINS["dial"]), town())) if chance(0.5) \
             else fac("Dialysis", "Dialysis Center", "Kidney Center")
         self.snf = fac("Nursing Home", "Rehabilitation and Nursing", "Assisted Living", "Manor", "Senior Living", "Care Center", "")
         self.hh = fac("Home Health", "Visiting Nurses", "VNA", "Home Care", "Home Health Agency")
@@ -376,7 +378,7 @@ class World:
         self.emp = fac("Lumber", "Foods", "Distribution", "Manufacturing", "Logistics", "Tool & Die", "Plastics", "Landscaping", "Poultry",
                        "Auto Body", "Construction", "Farms", poss=True)
         self.school = fac("Elementary", "Elementary School", "Middle School", "High School", "Academy", "Charter School", "K-8")
-        self.jail = Fac(f"{self.county[:-7]} County Jail", [f"{self.county[:-7]} County", "county jail"][:1], ini(f"{self.county[:-7]} County Jail"))
+        self.jail = Fac(jail := f"{self.county[:-7]} County {pick('Jail', 'House of Correction', 'Detention Center')}", [jail], ini(jail))
         self.court = Fac(f"{self.county[:-7]} Probate Court", [f"{self.county[:-7]} Probate"], None)
         md = lambda: person("CLINICIAN", cred=pick("MD", "MD", "DO"))
         self.pcp, self.spec, self.dial_md, self.hosp_md, self.snf_md = md(), md(), md(), md(), md()
@@ -400,6 +402,7 @@ class World:
         for rel, sex, abbrs in chosen:
             same = rel not in ("son-in-law", "daughter-in-law", "niece", "nephew", "aunt", "foster mother") and chance(0.5)
             self.rels.append(person("RELATIVE", sex, rel=rel, ab=rng.choice(abbrs), last=self.pt.last if same else None, english=chance(0.45)))
+            self.rels[-1].kin = same
         self.friend = person("RELATIVE", rel=pick("friend", "neighbor", "roommate", "landlord"), english=chance(0.4))
         C = lambda role: person("RELATIVE", rel=role, english=chance(0.3))
         self.teacher, self.principal, self.coach = C("teacher"), C("principal"), C("coach")
@@ -457,7 +460,7 @@ def g_pcp_visit(w: World):
             "Pt: ", w.ptn(), "  DOB ", D(d.replace(year=d.year - w.age) - days(1, 300), pick("full", "mdy")), "  MRN ", S(w.mrn, "ID"), "\n",
             "S: ", w.A(), f" w/ {w.prob} here for f/u, ", pick("accompanied by ", "brought in by ", "with "), rel_ref(w.rel()),
             ". last seen ", DS(d - days(40, 120)), pick(". ", " by "), *([doc(w.np), ". "] if chance(0.5) else []),
-            pick(lambda: P("ED visit at ", F(w.hosp, "any"), " ", dwhen(d - days(10, 30)), ", records requested. "),
+            pick(lambda: P("ED visit ", at(w.hosp), " ", dwhen(d - days(10, 30)), ", records requested. "),
                  lambda: P("seen by ", doc(w.spec), " @ ", F(w.spec_fac, pick("lower", "short", "init")), " ", DS(d - days(5, 30)), ". "),
                  lambda: P("labs @ ", F(w.lab, pick("lower", "short")), " ", DS(d - days(2, 9)), ". "))(), "\n",
             social,
@@ -493,8 +496,7 @@ def g_home_health_visit(w: World):
             "Pt: ", w.ptn(), "  ", w.A(), "  Agency ID ", ID(), "\n", "Address: ", w.home(), "\n",
             pick("Referred by ", "Orders from ", "SOC ordered by "), doc(w.pcp), pick(" after d/c from ", " post "), F(w.hosp, "any"), " ", DS(d - days(3, 10)), ".\n",
             "Visit: ", look(3), ". ", pick("meds reconciled w/ ", "pillbox set up with "), rel_ref(r), "; ", bare(r),
-            pick(" fills pillbox weekly.", " picks up meds @ ", " gets refills from "),
-            *([F(w.pharm, pick("lower", "short")), "."] if chance(0.6) else []), " ",
+            pick(lambda: P(" fills pillbox weekly."), lambda: P(pick(" picks up meds @ ", " gets refills from "), F(w.pharm, pick("lower", "short", "formal")), "."))(), " ",
             pick(lambda: P("walker delivered by ", F(w.dme, "formal"), " ", dwhen(d)), lambda: P("O2 from ", F(w.dme, "any"), " 2L 24/7, tanks ok"),
                  lambda: P("home safety: throw rugs removed, grab bars installed by ", bare(r)))(), ".\n",
             "Aide ", doc(w.aide, pick("fl", "first", "credl")), pick(" 3x/wk", " M/W/F"), "; next SN visit ", dwhen(d + days(2, 7)), ".\n",
@@ -507,7 +509,7 @@ def g_hospice_note(w: World):
     d, r = w.day(), w.rel()
     out = P(pick("HOSPICE RN VISIT", "Hospice Interdisciplinary Note", "hospice visit"), " - ", F(w.hospice, pick("formal", "short", "init")), "  ", D(d, pick("md", "full", "long")), "\n",
             "Pt: ", w.ptn(), "  ", w.A(), f"  dx {w.prob}\n", "Location of care: ", pick(lambda: P("home, ", w.home()),
-            lambda: P(F(w.snf, "formal"), ", ", w.wing, " rm ", str(rng.randint(100, 240))), lambda: P(F(w.hospice, "short"), " inpatient unit"))(), "\n",
+            lambda: P(at(w.snf, ("", "at ")), ", ", w.wing, " rm ", str(rng.randint(100, 240))), lambda: P(F(w.hospice, "short"), " inpatient unit"))(), "\n",
             "Election of benefit ", DS(d - days(5, 40)), "; attending ", doc(w.pcp, pick("Dr", "drfl")), ". Medical director ", doc(w.spec, "Dr"), ".\n",
             "Present: ", rel_ref(r), ", ", rel_ref(w.rel(but=r)), *([", ", pick("Pastor ", "Fr. "), nm(w.pastor, pick("l", "fl")), " from ", F(w.church, "any")] if chance(0.5) else []), ".\n",
             "Comfort: morphine 5 mg SL q2h prn, pain 2/10. ", bare(r), pick(" is the primary caregiver, ", " says "), pick("tired but coping.", "\"we are ok for now.\"", "asked re: respite at the hospice house."), "\n",
@@ -521,7 +523,7 @@ def g_telehealth_visit(w: World):
     out = P(pick("TELEHEALTH VISIT", "Video visit", "Telephone encounter (audio only)"), "  ", D(d, pick("md", "full", "mon")), "\n",
             "Provider: ", doc(pick(w.np, w.pcp, w.spec), pick("fl", "sig", "Dr", "credl")), pick(" at ", ", located at "), F(pick(w.pcp_fac, w.spec_fac), "formal"), "\n",
             "Patient location: ", pick(lambda: P("home in ", L(w.town)), lambda: P("car in parking lot at ", F(w.emp, pick("formal", "short")), ", ", L(w.wtown)),
-                                       lambda: P(F(w.snf, "any"), " (", w.wing, ")"), lambda: P("library in ", L(w.town2)))(), ". Consent verbal.\n",
+                                       lambda: P(at(w.snf, ("", "room at ")), " (", w.wing, ")"), lambda: P("library in ", L(w.town2)))(), ". Consent verbal.\n",
             pick("Pt joined with ", "Also on call: ", "Assisted by "), rel_ref(r), " ", w.ph(r), ".\n",
             f"CC: {w.prob} f/u. ", pick("reports home BP 132/84, 128/76.", "pain 4/10, using 1/2 tab at night.", "no sz since "),
             *([DS(d - days(20, 60))] if chance(0.4) else []), " Missed visit ", DS(d - days(7, 30)), pick(" - no ride from ", " (transport no-show, "), F(w.trans, "any"), pick(".", ")."), "\n",
@@ -539,8 +541,8 @@ def g_portal_message(w: World):
     r = w.rels[0] if w.child else w.rel()
     hi = pick(lambda: pick("hi ", "hello ", ""), lambda: P(pick("dr ", "hi dr ", "Dr "), S(w.pcp.last.lower(), "CLINICIAN"), pick(", ", " ")))()
     body = pick(
-        lambda: P("this is ", bare(r) if chance(0.5) else nm(r, "fll"), ", ", pick("my mom", "my dad", "my husband", "my wife", "my son", "her daughter"),
-                  " ", nm(w.pt, pick("f_", "fll")), " ", pick("is out of her water pill", "fell again last night", "has a fever since sunday"),
+        lambda: P(*(["this is ", bare(r) if chance(0.5) else nm(r, "fll"), ", writing for ", nm(w.pt, pick("f_", "fll")), ". ", pick("she", "he", "they")] if by_rel else ["i"]),
+                  " ", pick("ran out of water pills", "fell again last night", "had a fever since sunday"),
                   ". pls send refill to the ", F(w.pharm, pick("lower", "short")), " on ", L(w.street2, "lower"), " bc the one in ", L(w.town, "lower"), " closed. "),
         lambda: P("we got a bill from ", F(w.lab, pick("lower", "short")), " for the labs on ", D(d - days(5, 20), pick("md", "mon_l", "dash")),
                   " but i thought the insurance covered it?? member id ", ID(), ". "),
@@ -588,7 +590,7 @@ def g_dialysis_unit_note(w: World):
             "Pre: ", look(2), f"; EDW {rng.randint(55, 110)}.0 kg; UF goal 2.5L. Post BP 118/70.\n",
             pick(lambda: P("missed tx ", DS(d - days(2, 9)), " - no ride, ", F(w.trans, "any"), " late; SW ", doc(w.sw, pick("fl", "l")), " to call ", rel_ref(w.rel()), ". "),
                  lambda: P("travel tx request: visiting ", bare(w.rel()), " in ", L(w.town2), " ", drange(d, d + days(5, 12)), ". "),
-                 lambda: P("sent to ", F(w.hosp, pick("lower", "short", "init")), " ED ", DS(d - days(3, 12)), " for clotted access, declot by IR. "))(),
+                 lambda: P("sent ", at(w.hosp, ("to ", "@ "), pick("lower", "short", "init")), " ED ", DS(d - days(3, 12)), " for clotted access, declot by IR. "))(),
             "Labs drawn for ", F(w.lab, "any"), pick(" monthly", ""), ". Tx by ", doc(w.tech, pick("fl", "first", "credl")), "; ", sign(w.vn), "\n")
     return out, pick(None, "upper", "lower")
 
@@ -597,7 +599,7 @@ def g_nursing_home_progress(w: World):
     d, r = w.day(), w.rel()
     out = P(F(w.snf, pick("formal", "upper")), "\n", pick("Nursing Progress Note", "MONTHLY SUMMARY", "Physician Progress Note"), "  ", D(d, pick("md", "full", "dmon")), "\n",
             "Resident: ", w.ptn(), "  ", w.A(), "  ", w.wing, ", rm ", str(rng.randint(100, 250)), pick("A", "B", ""), "\n",
-            pick("Admitted ", "Readmitted "), DS(d - days(20, 200)), " from ", F(w.hosp, "any"), pick(" after fall.", " for rehab, now LTC.", "."), " Attending ", doc(w.snf_md, pick("Dr", "dr", "DR")), ".\n",
+            pick("Admitted ", "Readmitted "), DS(d - days(20, 200)), " ", at(w.hosp, ("from ", "@ ")), pick(" after fall.", " for rehab, now LTC.", "."), " Attending ", doc(w.snf_md, pick("Dr", "dr", "DR")), ".\n",
             look(3), ". Eating 50-75% in dining room. Attends activities on ", w.wing.split()[0], pick(" hall", " side"), ".\n",
             "Family: ", rel_ref(r), " visits ", pick("Sundays", "daily after work", "2x/wk"), "; ", bare(r), pick(" asked about moving to ", " prefers "),
             pick(lambda: P("assisted living at ", F(w.adh, "any")), lambda: P(F(w.hospice, "formal"), " if decline"), lambda: P("a place closer to ", L(w.town2)))(), ". ",
@@ -616,7 +618,7 @@ def g_community_health_worker(w: World):
              lambda: P("employment: ", pick("laid off from ", "part time at ", "applied at "), F(w.emp, "any"), " in ", L(w.wtown), ", supervisor ", nm(w.super, pick("f", "fl", "t"))),
              lambda: P("legal: court date ", dwhen(d + days(7, 40)), " @ ", F(w.court, "any"), ", docket ", ID(pick("", "PR-", "24-")), "; guardian ", nm(w.guardian, pick("fl", "t", "fll")), " appointed ", DS(d - days(30, 300))),
              lambda: P("son released from ", F(w.jail, "any"), " ", DS(d - days(3, 30)), "; PO ", nm(w.po, pick("fl", "t", "l")), " ", PH()),
-             lambda: P("transport: bus pass from ", F(w.housing, "short"), "; rides to ", F(w.dial if not w.child else w.spec_fac, "any"), " via ", F(w.trans, "any")),
+             lambda: P("transport: bus pass from ", F(w.housing, "short"), "; rides ", at(w.dial if not w.child else w.spec_fac, ("to ", "@ ")), " via ", F(w.trans, "any")),
              lambda: P("benefits: SNAP renewal due ", D(d + days(10, 40), pick("md", "mon", "dmon")), ", Medicaid ID ", S(w.member, "ID")),
              lambda: P("church: ", pick("Pastor ", "Rev. ", "Sister "), nm(w.pastor, pick("l", "fl")), " at ", F(w.church, "any"), " helps w/ rides")]
     if w.child:
