@@ -7,7 +7,7 @@ import pytest
 from tests.deid_corpus.load import TYPES, by_patient, load
 
 
-@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("dev7", 150), ("dev8", 150), ("dev9", 180), ("dev10", 150), ("untouched", 150)])
+@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("dev7", 150), ("dev8", 150), ("dev9", 180), ("dev10", 150), ("dev11", 180), ("untouched", 150)])
 def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes_at_least: int) -> None:
     notes = load(split)  # raises when a span does not match its text
     assert len(notes) >= notes_at_least and len({n.text for n in notes}) == len(notes)
@@ -46,6 +46,12 @@ def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes
         assert {"icu_nursing", "icu_progress", "resp_therapy", "pt_ot", "nutrition", "pharmacy_consult", "family_meeting",
                 "code_event", "chaplain", "interpreter_log", "discharge_planning", "visitor_phone_log", "admission_hp"} <= set(genres)
         assert kinds["RELATIVE"] + kinds["CLINICIAN"] >= 1500 and kinds["DATE"] >= 700
+        assert any(n.text.isupper() for n in notes) and any(n.text.islower() for n in notes)
+    elif split == "dev11":  # outpatient and community notes: facilities that are not hospitals, people named in ordinary words
+        assert {"pcp_visit", "specialty_clinic", "home_health_visit", "hospice_note", "telehealth_visit", "portal_message",
+                "care_coordination", "dialysis_unit_note", "nursing_home_progress", "community_health_worker", "occupational_health",
+                "school_nurse_letter"} <= set(genres)
+        assert kinds["FACILITY"] + kinds["LOCATION"] >= 1000 and kinds["RELATIVE"] >= 400
         assert any(n.text.isupper() for n in notes) and any(n.text.islower() for n in notes)
     else:
         assert {"nursing_caps", "nursing_lower", "signout", "telephone", "social_work", "discharge", "radiology", "pathology"} <= set(genres)
