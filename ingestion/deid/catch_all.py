@@ -138,10 +138,21 @@ def guess(pages: Iterable[Page], safe: frozenset[str] = frozenset()) -> None:
     for page in pages:
         taken = sorted((s.start, s.end) for s in page.phi)
         found = [s for s in _guesses(page.text) if not _overlaps(taken, s) and page.text[s.start : s.end].lower() not in safe]
-        if found:  # a guess before a place's kind is that place ("Brookdale Dental Group"), and grows over it
-            found = [PhiSpan(s.start, s.end, Phi.FACILITY, s.score) if place_tails(one_case_line(page.text, s.start)).match(page.text, s.end) else s
-                     for s in found]
+        if found:  # a guess is a place before a place's kind ("Brookdale Dental Group") or after a town's prefix ("Port Dunby"), and grows over them
+            found = [_as_place(page.text, s) for s in found]
             page.phi = grow(page.text, sorted(page.phi + found, key=lambda s: s.start))
+
+
+# The closed class of words that begin a town's name: "East Larkley", "port dunby", "NEW HUXBY".
+_TOWN_PREFIX = re.compile(r"(?<![\w'’-])(?i:north|south|east|west|new|port|fort|ft|mount|mt|lake|upper|lower)\.?[ \t]+$")
+
+
+def _as_place(text: str, span: PhiSpan) -> PhiSpan:
+    if place_tails(one_case_line(text, span.start)).match(text, span.end):
+        return PhiSpan(span.start, span.end, Phi.FACILITY, span.score)
+    if _TOWN_PREFIX.search(text, max(0, span.start - 8), span.start):
+        return PhiSpan(span.start, span.end, Phi.CITY, span.score)
+    return span
 
 
 def _overlaps(taken: list[tuple[int, int]], span: PhiSpan) -> bool:

@@ -1,0 +1,55 @@
+"""Places of the outpatient and community side of a record: an organization's kind after its name goes with it
+("Kirtcrest Housing", "Cobbridge Probate", "North Redby Respiratory", "Saint Hilda Adult Day", "Glenburg Community
+Kitchen"), and a town's prefix goes with a town no list holds ("East Larkley", "port dunby"); the kind words alone
+stay. Names made with Faker."""
+
+import pytest
+from faker import Faker
+
+from tests.deid_masking import masked, town_name
+
+LOCALES = ["en_US", "en_GB", "en_IE", "en_AU", "nl_NL"]
+
+
+def _hidden(text: str, part: str, out: str) -> bool:
+    start = text.index(part)
+    return set(out[start : start + len(part)]) <= {"#", " "}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_organization_named_for_a_place_is_masked_with_its_kind(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(11)
+    for _ in range(3):
+        town = town_name(fake)
+        for text, part in ((f"- TRANSPORT: BUS PASS FROM {town.upper()} HOUSING; RIDES VIA BUS.", f"{town.upper()} HOUSING"),
+                           (f"- legal: court date @ {town.lower()} probate, docket pending", f"{town.lower()} probate"),
+                           (f"walker delivered by North {town} Respiratory on Monday.", f"North {town} Respiratory"),
+                           (f"- INTAKE AT SAINT {town.upper()} ADULT DAY (WED) - START TUES/THURS.", f"SAINT {town.upper()} ADULT DAY"),
+                           (f"- food: referred to {town.lower()} community kitchen (church basement) thurs",
+                            f"{town.lower()} community kitchen"),
+                           (f"called {town} Health Plan, spoke w/ the nurse re: auth", f"{town} Health Plan")):
+            assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_town_keeps_its_prefix(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(12)
+    for _ in range(3):
+        town = town_name(fake)
+        for text, part in ((f"PLEASE SEND THE FORM BEFORE THE TRIP TO EAST {town.upper()}. THANK YOU", f"EAST {town.upper()}"),
+                           (f"bus pass from housing; rides to port {town.lower()} via van.", f"port {town.lower()}"),
+                           (f"Hx: slipped on ice at the Port {town} warehouse.", f"Port {town}")):
+            assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "housing: application pending, caseworker to call back",
+    "Respiratory therapy to see for nebs.",
+    "ADULT DAY PROGRAM DISCUSSED WITH FAMILY",
+    "Medical equipment list reviewed with the family.",
+    "moving north next month; new pcp to be found",
+])
+def test_kind_words_alone_stay(text: str) -> None:
+    assert masked(text) == text
