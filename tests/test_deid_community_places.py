@@ -53,3 +53,27 @@ def test_a_town_keeps_its_prefix(locale: str) -> None:
 ])
 def test_kind_words_alone_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_place_named_in_english_words_is_masked_where_a_place_stands(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(13)
+    for _ in range(4):
+        name = fake.random_element(["Crossroads", "Lighthouse", "Cornerstone", "Heritage", "Horizons", "Good Shepherd",
+                                    "Oak Hollow", "Safe Harbor", "Morning Star", "New Beginnings"])
+        for text in (f"Echo at {name} {fake.date(pattern='%m/%d')}: EF 35%.", f"Readmitted @ {name} after a fall.",
+                     f"O2 from {name} 2L, tanks ok.", f"PT at the {name} 2x/wk.", f"He was referred to {name} for rehab."):
+            assert _hidden(text, name, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She emigrated from Nigeria in 2014; moved here from Cape Verde later.",
+    "Takes Lasix at Bedtime; seen by Cardiology.",
+    "Presents via Engine 9 from home.",
+    "Discharged to Home with services.",
+    "Transferred to Cardiology for cath.",
+    "INR checked at Noon today.",
+])
+def test_a_capitalized_clinical_calendar_or_country_word_stays(text: str) -> None:
+    assert masked(text) == text

@@ -10,6 +10,7 @@ name the census lists hold, or a saint's name after "St.".
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ingestion.deid import lexicon
@@ -41,12 +42,19 @@ PER_RECORDS = rule(rf"(?<![\w'’-])(?i:per|from|review(?:ed)?[ \t]+of)[ \t]+(?P
 OUTSIDE_FROM = rule(rf"(?<![\w'’-])(?i:outside|osh)[ \t]+(?i:mri|ct|cta|imaging|records|films|labs|echo|ekg|ecg|studies)[ \t]+(?i:from)[ \t]+(?P<phi>{_NAME})(?![\w'’-])",
                     Phi.FACILITY, 0.55)
 TRANSFER_FROM = rule(rf"(?<![\w'’-])(?i:tx|xfer|transferred|transfer)[ \t]+(?i:from)[ \t]+(?P<phi>{_NAME})(?![\w'’-])", Phi.FACILITY, 0.5)
+# A place named in English words, known by its case where a place stands: "Echo at Crossroads", "O2 from
+# Cornerstone", "readmitted @ Lighthouse", "PT at Heritage", "referred to Good Shepherd". Only in a line of mixed
+# case (a capital inside a sentence is a name's) and only where no clinical, setting or calendar word reads it.
+_TITLED_WORD = r"[A-Z][a-z]+(?:['’][a-z]+)*"
+TITLED_PLACE = rule(
+    rf"(?<![\w'’-])(?:(?i:at|from|via|post)[ \t]+|@[ \t]*|(?i:referred|transferred|sent|discharged|moved|readmitted)[ \t]+(?i:to)[ \t]+)"
+    rf"(?:(?i:the)[ \t]+)?(?P<phi>{_TITLED_WORD}(?:[ \t]+{_TITLED_WORD}){{0,2}})(?![\w'’-])", Phi.FACILITY, 0.5)
 _STRONG = (SENT_RECORDS, OWNS_A_UNIT)  # slots where the value's case says nothing ("nmh sent cd", "MH's ICU")
 
 
 class FacilitySlotRecognizer(RegexRecognizer):
-    RULES = (SAINT, OWNS_A_UNIT, AT_POSSESSIVE, SENT_RECORDS, PER_RECORDS, OUTSIDE_FROM, TRANSFER_FROM)
-    HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at)\b|['’]")
+    RULES = (SAINT, OWNS_A_UNIT, AT_POSSESSIVE, SENT_RECORDS, PER_RECORDS, OUTSIDE_FROM, TRANSFER_FROM, TITLED_PLACE)
+    HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at|via|post|to)\b|['’@]")
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if not self.HINT.search(text):
@@ -66,6 +74,10 @@ class FacilitySlotRecognizer(RegexRecognizer):
         """Where the name in text[start:end] starts once the sentence's words before it are left
         ("hospitalization at [MH]'s ICU"), or None when no name stands there."""
         words = list(re.finditer(r"\S+", text[start:end]))
+        if slot is TITLED_PLACE:
+            phrase = " ".join(w.group() for w in words).lower()
+            return start if not one_case_line(text, start) and phrase not in lexicon.word_file("countries.txt") \
+                and all(_titled_name_word(w.group()) for w in words) and not all(_bare(w.group()) in _kinds() for w in words) else None
         if slot is SAINT:
             return start if _saint(words[-1].group()) else None
         loose = slot in _STRONG or one_case_line(text, start)
@@ -112,3 +124,23 @@ def rare(word: str, titled: bool = False) -> bool:
     if lexicon.unknown_word(bare) or not lexicon.english_word(bare) and (lexicon.known_name(bare) or lexicon.word_frequency(bare) < 3.5):
         return True
     return titled and lexicon.known_name(bare) and lexicon.word_frequency(bare) < _NAME_ZIPF  # "At Barnes's": written as a name
+
+
+_NO_PLACE_NAME = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+                      "september october november december today tomorrow yesterday tonight noon midnight night bedtime "
+                      "engine medic ladder rescue squad ambulance downtown uptown midtown central main north south east west".split())  # an ambulance's crew: "via Engine 9"; a part of town
+
+
+def _titled_name_word(word: str) -> bool:
+    """A capitalized English word that may be a place's own name: no clinical, setting, calendar, drug or title word."""
+    bare = _bare(word)
+    return _name_word(word, False) and bare not in _NO_PLACE_NAME and bare not in lexicon.word_file("drug_words.txt") \
+        and bare not in lexicon.word_file("facility_specialties.txt") and bare not in lexicon.word_file("credentials.txt") \
+        and bare not in lexicon.first_names() | lexicon.never_names()
+
+
+@functools.cache
+def _kinds() -> frozenset[str]:
+    """Words that say what kind of place it is, never which: "at the Park", "at Crest"."""
+    return frozenset(w for f in ("facility_tails.txt", "facility_tails_capitalized.txt", "facility_kinds.txt", "street_types.txt")
+                     for phrase in lexicon.word_file(f) for w in phrase.split())
