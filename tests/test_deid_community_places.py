@@ -77,3 +77,25 @@ def test_a_place_named_in_english_words_is_masked_where_a_place_stands(locale: s
 ])
 def test_a_capitalized_clinical_calendar_or_country_word_stays(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_letterhead_names_its_sender(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(14)
+    for _ in range(3):
+        town, day = town_name(fake), fake.date(pattern="%m/%d/%Y")
+        for text, part in ((f"{town.upper()} - HD TREATMENT NOTE  {day}\nPT: seen", town.upper()),
+                           (f"Horizons / Physician Progress Note  {day}\nResident: seen", "Horizons"),
+                           (f"{town} Academy - Health Office\n{day}", f"{town} Academy"),
+                           (f"PCP OFFICE NOTE - {town[0].upper()}RMC  {day}\nPt: seen", f"{town[0].upper()}RMC")):
+            assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "CARDIOLOGY - CONSULT NOTE\nSeen for chest pain.", "Nursing - Progress Note\nAfebrile.", "Office Visit - Annual Physical\nWell.",
+    "Discharge Summary - Final\nHome today.", "PHARMACY CONSULT - anticoagulation  09/07/2021\nINR 2.1.",
+    "Treatment Note - Session 4\nTolerated.", "Social Work / Progress Note\nMet with the team.",
+])
+def test_a_document_kind_and_its_subtype_stay(text: str) -> None:
+    assert masked(text) == text.replace("09/07/2021", "##########")

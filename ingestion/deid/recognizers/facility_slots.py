@@ -14,6 +14,7 @@ import functools
 import re
 
 from ingestion.deid import lexicon
+from ingestion.deid.catch_all import vouched
 from ingestion.deid.entities import Phi
 from ingestion.deid.grow import one_case_line
 from ingestion.deid.kin import RELATION_WORDS
@@ -49,7 +50,12 @@ _TITLED_WORD = r"[A-Z][a-z]+(?:['’][a-z]+)*"
 TITLED_PLACE = rule(
     rf"(?<![\w'’-])(?:(?i:at|from|via|post)[ \t]+|@[ \t]*|(?i:referred|transferred|sent|discharged|moved|readmitted)[ \t]+(?i:to)[ \t]+)"
     rf"(?:(?i:the)[ \t]+)?(?P<phi>{_TITLED_WORD}(?:[ \t]+{_TITLED_WORD}){{0,2}})(?![\w'’-])", Phi.FACILITY, 0.5)
-_STRONG = (SENT_RECORDS, OWNS_A_UNIT)  # slots where the value's case says nothing ("nmh sent cd", "MH's ICU")
+_STRONG = (SENT_RECORDS, OWNS_A_UNIT)
+# A document's first line that names its sender beside its kind: "FRESENIUS - HD TREATMENT NOTE 3/4", "Harper /
+# Nursing Progress Note", "hospice visit - Riverside  3/4". The side without the kind's word is the facility.
+_TITLE_WORD = re.compile(r"(?i)(?<![\w-])(?:note|visit|summary|exam|treatment|progress|consult(?:ation)?|report|letter|office|evaluation|assessment|record)(?![\w-])")
+_HEAD = re.compile(r"[ \t]*(?P<left>[^\n]*?)[ \t]+[-–/|][ \t]+(?P<right>[^\n]*?)(?=[ \t]{2,}|[ \t]+\d|[ \t]*(?:\n|$))")
+_HEAD_NAME = re.compile(rf"(?:(?i:st\.?|saint)[ \t]+)?{_WORD}(?:[ \t]+(?:{_WORD}|&)){{0,4}}")  # slots where the value's case says nothing ("nmh sent cd", "MH's ICU")
 
 
 class FacilitySlotRecognizer(RegexRecognizer):
@@ -57,13 +63,19 @@ class FacilitySlotRecognizer(RegexRecognizer):
     HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at|via|post|to)\b|['’@]")
 
     def analyze(self, text, entities, nlp_artifacts=None):
+        head = _letterhead(text)
+        results = [] if head is None else [self.result(Phi.FACILITY, *head, 0.5)]
         if not self.HINT.search(text):
-            return []
-        results = []
+            return results
         for slot in self.RULES:
             for match in slot.pattern.finditer(text):
                 start, end = match.span("phi")
-                if (start := self._name_start(text, start, end, slot)) is not None:
+                if slot is TITLED_PLACE:
+                    end = _titled_place_end(text, start, end)
+                    start = start if end is not None else None
+                else:
+                    start = self._name_start(text, start, end, slot)
+                if start is not None:
                     if (m := re.match(_POSSESSIVE, text[end : end + 2])) is not None:
                         end += m.end()  # a possessive's mark goes with the name: "[St. Rita's]"
                     results.append(self.result(slot.entity, start, end, slot.score))
@@ -74,10 +86,6 @@ class FacilitySlotRecognizer(RegexRecognizer):
         """Where the name in text[start:end] starts once the sentence's words before it are left
         ("hospitalization at [MH]'s ICU"), or None when no name stands there."""
         words = list(re.finditer(r"\S+", text[start:end]))
-        if slot is TITLED_PLACE:
-            phrase = " ".join(w.group() for w in words).lower()
-            return start if not one_case_line(text, start) and phrase not in lexicon.word_file("countries.txt") \
-                and all(_titled_name_word(w.group()) for w in words) and not all(_bare(w.group()) in _kinds() for w in words) else None
         if slot is SAINT:
             return start if _saint(words[-1].group()) else None
         loose = slot in _STRONG or one_case_line(text, start)
@@ -129,6 +137,42 @@ def rare(word: str, titled: bool = False) -> bool:
 _NO_PLACE_NAME = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
                       "september october november december today tomorrow yesterday tonight noon midnight night bedtime "
                       "engine medic ladder rescue squad ambulance downtown uptown midtown central main north south east west".split())  # an ambulance's crew: "via Engine 9"; a part of town
+
+
+def _letterhead(text: str) -> tuple[int, int] | None:
+    """The sender's name on a document's first line, where the other side of a dash or slash says what it is."""
+    head = _HEAD.match(text)
+    if head is None:
+        return None
+    for name, kind in (("left", "right"), ("right", "left")):
+        value = head.group(name)
+        if not _TITLE_WORD.search(head.group(kind)) or _TITLE_WORD.search(value) or not _HEAD_NAME.fullmatch(value):
+            continue
+        words = [w for w in value.split() if w != "&"]
+        if name == "right":  # after the kind a subtype may stand ("Office Visit - Annual Physical"): only a name's letters
+            if all(not vouched(w.lower()) or re.fullmatch(r"[A-Z]{2,5}|[a-z]{2,5}", w) and not lexicon.english_word(w.lower())
+                   and w.lower() not in lexicon.safe_words() for w in words):
+                return head.span(name)
+        elif _name_word(words[0], True) and _bare(words[0]) not in _kinds() | _NO_PLACE_NAME \
+                and _bare(words[0]) not in lexicon.word_file("facility_specialties.txt") and value.lower() not in lexicon.word_file("countries.txt"):
+            return head.span(name)
+    return None
+
+
+def _titled_place_end(text: str, start: int, end: int) -> int | None:
+    """Where a place named in capitalized English words ends: its words up to the first that a clinical, calendar or
+    title word reads ("[Cornerstone] Nephrology": the kind grows back on), or None when none is a name's."""
+    if one_case_line(text, start):
+        return None
+    kept = []
+    for word in re.finditer(r"\S+", text[start:end]):
+        if not _titled_name_word(word.group()):
+            break
+        kept.append(word)
+    phrase = " ".join(w.group() for w in kept).lower()
+    if not kept or phrase in lexicon.word_file("countries.txt") or _bare(kept[0].group()) in _kinds():
+        return None
+    return start + kept[-1].end()
 
 
 def _titled_name_word(word: str) -> bool:
