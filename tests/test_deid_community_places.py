@@ -99,3 +99,8 @@ def test_a_letterhead_names_its_sender(locale: str) -> None:
 ])
 def test_a_document_kind_and_its_subtype_stay(text: str) -> None:
     assert masked(text) == text.replace("09/07/2021", "##########")
+
+
+def test_a_town_in_prose_ends_at_a_whole_word() -> None:
+    shown = masked("She moved to Lakewood last year and to Dunby la Salle later.")
+    assert shown.startswith("She moved to ######## last year")  # "la" of "last" is no particle of the town's name

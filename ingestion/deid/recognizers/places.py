@@ -42,7 +42,8 @@ STATE_NAMES = (
     "|West Virginia|Wisconsin|Wyoming|Puerto Rico|District of Columbia"
 )
 _STATE = rf"(?:{'|'.join(STATES)}|{STATE_NAMES})"
-_CITY = r"(?:(?:[A-Z][a-z'’-]+|St\.|Ft\.|Mt\.)(?:[ -](?:[A-Z][a-z'’-]+|de|la|del|of|on|upon)){0,3})"  # a period ends it: "in Upperford. Transfer"
+# A period ends it ("in Upperford. Transfer"); a particle is a whole word ("moved to Lakewood last year" keeps "last").
+_CITY = r"(?:(?:[A-Z][a-z'’-]+|St\.|Ft\.|Mt\.)(?:[ -](?:[A-Z][a-z'’-]+|(?:de|la|del|of|on|upon)(?![\w'’-]))){0,3})"
 _ZIP = r"\d{5}(?:-\d{4})?"
 
 ADDRESS_RULES = (
