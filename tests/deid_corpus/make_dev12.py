@@ -211,7 +211,7 @@ def doc(c: Person, form: str | None = None) -> list:
     """A clinician: "Dr. X", "dr x", "X, LADC", "(X, RN)", "-kl lmhc", "counselor Anna"."""
     C, md = "CLINICIAN", c.cred in ("MD", "DO")
     cr = c.cred.split(",")[0]
-    form = form or (pick("Dr", "dr", "DR", "drfl", "sig", "fl", "l") if md else pick("fl", "sig", "sigr", "paren", "init", "first", "credl"))
+    form = form or (pick("Dr", "dr", "DR", "drfl", "sig", "fl", "l") if md else pick("fl", "sig", "sigr", "paren", "first", "credl"))
     if not md and form in ("Dr", "dr", "DR", "drfl"):
         form = pick("paren", "sig", "credl")
     return {"Dr": lambda: P(pick("Dr. ", "Dr "), S(c.last, C)), "dr": lambda: P("dr ", S(c.last.lower(), C)),
@@ -235,7 +235,7 @@ def rel_ref(r: Person) -> list:
     if k == 1: return P(nm(r, "F"), f" ({r.ab.upper()})")
     if k == 2: return P(r.rel + " ", nm(r, "fl_"))
     if k == 3: return P("pt's " + r.rel + ", ", nm(r, "fl"))
-    if k == 4: return P(pick("pt's ", "her ", "his "), r.ab + " ", nm(r, "fl_"))
+    if k == 4: return P(pick("pt's ", "the pt's ", ""), r.ab + " ", nm(r, "fl_"))
     if k == 5: return P(nm(r, "t"), f" ({r.rel})")
     if k == 6: return P(nm(r, "f"), f" ({r.ab})")
     if k == 7 and r.nick: return P(r.rel + " ", nm(r, "f"), ' ("', S(r.nick, r.typ), '")')
@@ -306,7 +306,8 @@ def org(nw: Names, kinds: tuple[str, ...], shortable=True, article=False) -> Fac
     kind = rng.choice(kinds)
     formal = f"{w} {kind}" if kind else w
     short = ("the " + w if article or w in ("Bridge", "Lighthouse", "Crossroads", "Anchor", "Gateway") else w)
-    return Fac(formal, [short] if shortable and kind else [], ini(formal) if kind else None)
+    shorts = [short] + ([f"{w} RC", f"{w.lower()} rc"] if kind == "Recovery Center" else [])
+    return Fac(formal, shorts if shortable and kind else [], ini(formal) if kind else None)
 
 
 def named(kinds, base=None) -> Fac:
@@ -377,7 +378,7 @@ class World:
         if kind == "kid":
             chosen = rng.sample(KID_RELS, 4)
         else:
-            chosen = rng.sample(ADULT_RELS, 4)
+            chosen = rng.sample([r for r in ADULT_RELS if self.age < 70 or r[0] not in ("mother", "boyfriend", "girlfriend")], 4)
         self.rels = []
         for rel, sex, abbrs in chosen:
             same = rel in ("mother", "father", "wife", "husband", "daughter", "son", "sister", "brother", "older sister",
@@ -494,8 +495,8 @@ def g_therapy_progress(w: World):
               ["grief group at ", Fa(w.church, "any"), " ", dwhen(later(d, -7, -1)), "; ", pick("Fr. ", "Pastor "), nm(w.pastor, "l"), " visits. "]),
             "\nO: ", look(2, w.kind == "kid"), ". affect brighter.\n",
             "A: ", pick("progressing", "mixed progress", "stable"), "; ", w.dx if not kid else "adjustment d/o", ".\n",
-            "P: next ", dwhen(later(d, 6, 8)), "; coordinate w/ ", pick(lambda: doc(w.couns), lambda: role(w.caseworker), lambda: doc(w.prescr))(),
-            " at ", pick(lambda: Fa(w.rc), lambda: Fa(w.agency), lambda: Fa(w.ther_prac))(), ". ", sign(w.ther), "  ", Fa(w.ther_prac, "formal"),
+            "P: next ", dwhen(later(d, 6, 8)), *(["; f/u w/ counselor @ ", Fa(w.rc, "short"), " ", DS(later(d, 2, 9))] if w.kind == "bh" else []), "; coordinate w/ ", (P(role(w.caseworker), " at ", Fa(w.agency)) if kid else P(doc(w.couns), " at ", Fa(w.rc)) if w.kind == "bh"
+                                   else P(doc(w.hosp_rn, pick("fl", "first")), " at ", Fa(w.hospice))), ". ", sign(w.ther), "  ", Fa(w.ther_prac, "formal"),
             " ", PH(), ext(), "\n")
     return out, pick(None, "lower", "lower")
 
@@ -609,13 +610,13 @@ def g_legal_aid_letter(w: World):
             "To: ", P(doc(w.ther, "sig"), ", ", Fa(w.ther_prac, "formal")) if to is w.ther else P(doc(w.pcp, "drfl"), ", ", Fa(w.hosp, "formal")), "\n",
             "Re: ", w.PT(("fl", "FL")), ", DOB ", DF(later(w.t0, -365 * max(w.age, 1) - 200, -365 * max(w.age, 1))), "; ",
             pick("docket ", "case no. ", "A# "), ID(pick("", "24-", "A")), "\n\n",
-            "Dear ", pick("Dr. ", "Provider ") if chance(0.5) else "", doc(to, "l"), ",\n",
+            "Dear ", pick("Dr. ", "Dr ") if to is w.pcp else "", doc(to, pick("l", "fl")), ",\n",
             "This office represents ", nm(w.pt, pick("t", "fl")), " in a ", pick("custody matter", "removal proceeding", "eviction", "SSI appeal"),
             " before ", Fa(w.court, "formal"), " (", role(w.judge), "), next hearing ", dwhen(later(d, 14, 60)), ". ",
             "We request records of treatment ", drange(later(w.t0, 0, 5), later(w.t0, 20, 40)), " and a letter stating ",
             pick("diagnosis and treatment at ", "attendance at ", "compliance w/ tx at "),
             *([Fa(w.rc, "any"), "."] if chance(0.5) else [Fa(w.otp, "any"), "."]), " Our client's ", w.guard.rel if w.kind == "kid" else w.emerg.rel, ", ",
-            nm(w.guard if w.kind == "kid" else w.emerg, "fl"), ", has consented.", *([" Employer ", Fa(w.employer, "formal"), " confirms work hours 7p-7a."] if w.kind != "kid" else []), "\n",
+            nm(w.guard if w.kind == "kid" else w.emerg, "fl"), ", has consented.", *([" Employer ", Fa(w.employer, "formal"), " confirms work hours 7p-7a."] if w.kind == "bh" else []), "\n",
             "Please fax to ", Fa(w.legal, "init") if w.legal.init else "our office", " at the number above.\n\n", "Sincerely,\n", nm(lw, "fl"), ", Esq.\n",
             pick("Staff Attorney", "Immigration Attorney", "Managing Attorney"), " ", PH(), ext(), "\n")
     return out, None
@@ -642,7 +643,7 @@ def g_nurse_triage_call(w: World):
     who = w.guard if w.kind == "kid" else pick(w.emerg, w.rel(), w.friend)
     out = P(pick("NURSE TRIAGE CALL", "Telephone triage", "after hours call"), "  ", DS(d), f" {tm()}\n",
             "Caller: ", rel_ref(who), " ", PH(w.phones.get(id(who)) or phone()), " re ", w.PT(("fl", "f", "t")), ", ", w.A(), "\n",
-            "Reason: ", pick("fever 102.1 x2 days", "fell at ", "c/o chest tightness after ", "ran out of meds, at "),
+            "Reason: ", pick("fever 102.1 x2 days, at ", "fell at ", "c/o chest tightness after ", "ran out of meds, at "),
             *([Fa(pick(w.gym, w.daycare, w.sober, w.shelter), "any")] if chance(0.6) else ["home"]), ". ", look(2, w.kind == "kid"), ".\n",
             "Disposition: ", pick("home care advice", "see PCP within 24h", "urgent care"), *(["; ED at ", Fa(w.hosp, "any"), " if worse"] if chance(0.5) else []),
             "; appt ", pick(lambda: P(dwhen(later(d, 0, 2))), lambda: P(WEEKDAYS[later(d, 1, 1).weekday()] + " ", S(f"{later(d, 1, 1).month}-{later(d, 1, 1).day}", "DATE")))(),
@@ -655,16 +656,19 @@ def g_pharmacy_callback(w: World):
     d = w.d(0, 90)
     out = P(pick("PHARMACY CALLBACK", "Rx call-back", "pharmacist phone note"), "  ", DS(d), "\n", "Pt: ", w.PT(), "  ", w.A(), "\n",
             pick("Called from ", "Call to ", "Fax from "), Fa(w.pharm, "any"), " ", PH(), " re: ",
-            pick("buprenorphine-naloxone 8/2 mg", "oxycodone/apap 5/325", "guanfacine 1 mg 1/2 tab qhs", "morphine soln 20 mg/mL", "naltrexone 50 mg"),
+            rng.choice(KID_RX if w.kind == "kid" else BH_RX if w.kind == "bh" else EOL_RX),
             ". Rx #", ID(pick("", "RX", "7")), ", written ", DS(later(d, -10, -1)), " by ", doc(pick(w.prescr, w.peds, w.pcp)), ".\n",
-            "Issue: ", pick("PA needed (Medicaid), PA # ", "early refill - last fill at CVS ", "dose clarification - pharmacist ", "DUR alert - "),
-            *([ID("P")] if chance(0.5) else [D(later(d, -20, -5), pick("md", "abbr"))]), ". ",
+            "Issue: ", pick(lambda: P("PA needed (Medicaid), PA # ", ID("P")), lambda: P("early refill - last fill at CVS ", D(later(d, -20, -5), pick("md", "abbr"))),
+                            lambda: P("dose clarification, last fill ", D(later(d, -40, -20), pick("md", "dash", "dmonth"))), lambda: P("DUR alert"))(), ". ",
             pick(lambda: P("spoke w/ ", doc(w.pharmd, pick("fl", "first", "credl")), "."), lambda: P(rel_ref(w.rel()), " will pick up, ID checked."),
                  lambda: P("Walgreens on ", S(street(False), "LOCATION"), " has it in stock; transferred."))(), "\n",
             "PDMP checked ", DS(d), ". Naloxone kit given. ", sign(pick(w.rn, w.pharmd)), "\n")
     return out, pick(None, "lower", "upper")
 
 
+KID_RX = ["guanfacine ER 1 mg 1/2 tab qhs", "amox 400/57 5 mL BID", "methylphenidate ER 18 mg", "baclofen 5 mg 1/2 tab TID", "melatonin 3 mg"]
+BH_RX = ["buprenorphine-naloxone 8/2 mg", "naltrexone 50 mg", "sertraline 50 mg", "gabapentin 300 mg TID", "acamprosate 666 mg TID"]
+EOL_RX = ["oxycodone/apap 5/325", "morphine soln 20 mg/mL 0.25 mL q2h prn", "lorazepam 0.5 mg SL", "haloperidol 0.5 mg"]
 GENS = {g: globals()[f"g_{g}"] for g in GENRES}
 
 
