@@ -101,11 +101,8 @@ def tm(): return pick(f"{rng.randint(7, 18)}:{pick('00', '15', '30', '45')}", f"
 
 
 def uniq(make):
-    for _ in range(800):
-        if (v := make()) not in USED:
-            USED.add(v)
-            return v
-    raise RuntimeError("name pool exhausted")
+    USED.add(v := next(v for v in (make() for _ in range(800)) if v not in USED))  # StopIteration: the pool is exhausted
+    return v
 
 
 NAME_RE = re.compile(r"[A-Z][a-z]*(?:['-]?[A-Z][a-z]+)*")
@@ -121,9 +118,7 @@ def faker_name(kind: str, sex: str | None = None) -> str:
 
 def surname(): return uniq(lambda: faker_name("last"))
 def town(): return uniq(lambda: pick("", "", "", "", "East ", "North ", "West ", "Port ", "South ") + rng.choice(SYL1) + rng.choice(SYL2))
-def T(t, mode=None):
-    mode = mode or pick("as", "as", "as", "upper", "lower")
-    return S(t.upper() if mode == "upper" else t.lower() if mode == "lower" else t, "LOCATION")
+def T(t, mode=None): return S({"upper": t.upper(), "lower": t.lower()}.get(mode or pick("as", "as", "as", "upper", "lower"), t), "LOCATION")
 
 
 def phone(): return pick("{a}-{b}-{c}", "({a}) {b}-{c}", "{a}.{b}.{c}", "{b}-{c}", "{a}-{b}-{c}").format(
@@ -282,32 +277,21 @@ def ini(text):
 
 
 def Fa(f: Fac, form="any") -> list:
-    if form == "any":
-        form = pick("formal", "short", "short", "init") if f.init else pick("formal", "short")
-    if form == "init" and not f.init:
-        form = "short"
+    form = (pick("formal", "short", "short", "init") if f.init else pick("formal", "short")) if form == "any" else form
+    form = "short" if form == "init" and not f.init else form
     text = {"formal": f.formal, "init": f.init, "short": rng.choice(f.shorts) if f.shorts else f.formal}[form]
     if text.startswith("the "):  # "the Bridge": the article outside
         return P("the ", S(text[4:], "FACILITY"))
     return S(text, "FACILITY")
 
 
-class Names:
-    """One patient's pool of ordinary words, so two of their organisations never share a short name."""
-
-    def __init__(self):
-        self.words = rng.sample(WORDY, 12)
-
-    def word(self): return self.words.pop()
-
-
-def org(nw: Names, kinds: tuple[str, ...], shortable=True, article=False) -> Fac:
-    w = nw.word()
-    kind = rng.choice(kinds)
+def org(nw: list, kinds: tuple[str, ...]) -> Fac:
+    """An organisation in ordinary words; `nw` is one patient's pool, so two of theirs never share a short name."""
+    w, kind = nw.pop(), rng.choice(kinds)
     formal = f"{w} {kind}" if kind else w
-    short = ("the " + w if article or w in ("Bridge", "Lighthouse", "Crossroads", "Anchor", "Gateway") else w)
+    short = "the " + w if w in ("Bridge", "Lighthouse", "Crossroads", "Anchor", "Gateway") else w
     shorts = [short] + ([f"{w} RC", f"{w.lower()} rc"] if kind == "Recovery Center" else [])
-    return Fac(formal, shorts if shortable and kind else [], ini(formal) if kind else None)
+    return Fac(formal, shorts if kind else [], ini(formal) if kind else None)
 
 
 def named(kinds, base=None) -> Fac:
@@ -317,13 +301,10 @@ def named(kinds, base=None) -> Fac:
 
 
 def saint(kind) -> Fac:
-    s = rng.choice(SAINTS)
-    return Fac(f"St. {s} {kind}".strip(), [f"St. {s}", f"St {s}"] if kind else [])
+    return Fac(f"St. {(s := rng.choice(SAINTS))} {kind}".strip(), [f"St. {s}", f"St {s}"] if kind else [])
 
 
-def street(num=True) -> str:
-    st = f"{rng.choice(STW)} {rng.choice(STK)}"
-    return f"{rng.randint(2, 2999)} {st}" if num else st
+def street(num=True) -> str: return (f"{rng.randint(2, 2999)} " if num else "") + f"{rng.choice(STW)} {rng.choice(STK)}"
 
 
 # ---------------------------------------------------------------- one patient's record
@@ -343,8 +324,6 @@ EOL_DX = ["metastatic pancreatic ca", "ALS", "end-stage COPD", "CHF NYHA IV", "g
 LOOK = ["BP 120/80", "BP 132/86", "HR 88", "percocet 5/325 1 tab q6h prn", "strength 4/5 BLE", "grip 3/5 L", "PHQ-9 12/27",
         "GAD-7 9/21", "COWS 6", "CIWA 4", "sleeping 4-5 hrs", "2-3x/wk", "1/2 tab qhs", "AUDIT-C 7/12", "BMI 31.2",
         "wt 14.2 kg (42%)", "MAS 1+", "ROM 0-95", "pain 6/10", "O2 2L NC", "works 7p-7a shifts", "1-2 ppd x 20 yrs"]
-
-
 LOOK_KID = ["BP 98/62", "HR 96", "wt 14.2 kg (42%)", "ht 25th %ile", "strength 4/5 BLE", "MAS 1+", "ROM 0-95", "ASQ 3/5 domains",
             "M-CHAT 2/20", "amox 400/57 5 mL BID", "1/2 tab qhs", "Vanderbilt 6/9 inattentive", "sleeping 9-10 hrs", "PT 2-3x/wk"]
 
@@ -358,34 +337,27 @@ class World:
         FIRSTS.clear()
         self.sex = pick("F", "M")
         self.pt = person("PATIENT", self.sex, english=chance(0.2))
-        if kind == "kid" and chance(0.4):
-            self.pt.nick = pick("Buddy", "Sonny", "Peanut", "Boo", "Tink", "Junior")
-        self.age = rng.randint(1, 17) if kind == "kid" else rng.randint(22, 60) if kind == "bh" else (
-            rng.randint(90, 101) if chance(0.3) else rng.randint(45, 89))
+        if kind == "kid" and chance(0.4): self.pt.nick = pick("Buddy", "Sonny", "Peanut", "Boo", "Tink", "Junior")
+        self.age = rng.randint(1, 17) if kind == "kid" else rng.randint(22, 60) if kind == "bh" else (rng.randint(90, 101) if chance(0.3) else rng.randint(45, 89))
         self.t0 = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 1600))
         self.mrn, self.mcaid = str(rng.randint(10**6, 10**8)), f"{pick('', 'MA', 'NY')}{rng.randint(10**8, 10**10)}"
         self.town, self.town2, self.born = town(), town(), town()
         self.county, self.zip, self.addr = f"{town()} County", f"{rng.randint(1001, 99950):05d}", street()
         self.dx = rng.choice({"kid": KID_DX, "bh": SUBST, "eol": EOL_DX}[kind])
-        nw = self.nw = Names()
+        nw = rng.sample(WORDY, 12)
         cl = lambda cred, sex=None: person("CLINICIAN", sex, cred=cred, english=chance(0.15))  # noqa: E731
         self.ther, self.couns, self.prescr = cl(pick("LMHC", "LICSW", "PsyD", "LCSW")), cl(pick("LADC", "CADC-II", "LADC I")), cl(pick("MD", "DO", "NP"))
         self.peds, self.ptx, self.ot = cl(pick("MD", "DO")), cl(pick("PT, DPT", "PT")), cl(pick("OTR/L", "OT"))
         self.slp, self.atp, self.rn = cl(pick("CCC-SLP", "SLP")), cl(pick("ATP", "ATP/SMS")), cl(pick("RN", "RN, BSN"))
         self.pharmd, self.pcp, self.hosp_rn, self.schoolrn = cl("PharmD"), cl(pick("MD", "DO")), cl(pick("RN", "RN, CHPN")), cl("RN")
         self.psych = cl(pick("PhD", "NCSP"))
-        # family
-        if kind == "kid":
-            chosen = rng.sample(KID_RELS, 4)
-        else:
-            chosen = rng.sample([r for r in ADULT_RELS if self.age < 70 or r[0] not in ("mother", "boyfriend", "girlfriend")], 4)
+        chosen = rng.sample(KID_RELS if kind == "kid" else [r for r in ADULT_RELS if self.age < 70 or r[0] not in ("mother", "boyfriend", "girlfriend")], 4)
         self.rels = []
         for rel, sex, abbrs in chosen:
             same = rel in ("mother", "father", "wife", "husband", "daughter", "son", "sister", "brother", "older sister",
                            "older brother", "grandmother", "grandfather") and chance(0.6)
             self.rels.append(person("RELATIVE", sex, rel=rel, ab=rng.choice(abbrs), last=self.pt.last if same else None, english=chance(0.35)))
-        self.guard = self.rels[0]
-        self.emerg = self.rels[1]
+        self.guard, self.emerg = self.rels[:2]
         R_ = lambda rel, ab, sex=None, eng=0.3: person("RELATIVE", sex, rel=rel, ab=ab, english=chance(eng))  # noqa: E731
         self.friend = R_(pick("friend", "neighbor", "roommate"), pick("friend", "nbr", "roommate"), eng=0.4)
         self.kidfriend = R_("friend", pick("friend", "best friend"), eng=0.5)
@@ -436,7 +408,7 @@ class World:
                             lambda: Fac(f"{fam}-{surname()} Funeral Chapel", [fam]))()
         self.funeral_poss = fam
         self.cemetery = pick(lambda: saint("Cemetery"), lambda: Fac(f"{town()} Memorial Park"), lambda: Fac(f"{rng.choice(STW)}wood Cemetery"))()
-        self.hospice = org(nw, ("Hospice House", "Hospice Residence"), article=False)
+        self.hospice = org(nw, ("Hospice House", "Hospice Residence"))
         self.pharm = pick(lambda: Fac(f"{surname()} Pharmacy"), lambda: Fac(f"{town()} Apothecary"), lambda: Fac(f"{surname()} Drug"))()
         self.hosp = named(("General Hospital", "Memorial Hospital", "Medical Center"), town())
         self.hosp.shorts = [self.hosp.formal.replace(" Hospital", "").replace(" Center", "")]
@@ -450,9 +422,6 @@ class World:
     def PT(self, forms=("fl", "lf", "FL", "t")): return nm(self.pt, pick(*forms))
     def where(self): return P(T(self.town), pick(", ", " ") if chance(0.5) else "", *([T(self.zip)] if chance(0.3) else []))
     def addr_(self): return P(S(self.addr, "LOCATION"), ", ", T(self.town), pick(", MA ", ", NH ", " RI ", ", CT "), S(self.zip, "LOCATION"))
-
-
-def self_grade(w: World) -> int: return w.age - 5
 
 
 def hdr(title, w: World, d) -> list:
@@ -522,7 +491,7 @@ def g_peds_well_visit(w: World):
     out = P(pick("WELL CHILD VISIT", "Well visit", "Pediatric Health Supervision Visit"), " - ", Fa(w.pedsprac, "formal"), "  ", DF(d), "\n",
             "Pt: ", w.PT(("fl", "lf", "FL")), *([' ("', S(w.pt.nick, "PATIENT"), '")'] if w.pt.nick else []), f"  {w.age} yo  MRN ", S(w.mrn, "ID"),
             "\nAccompanied by ", pick(lambda: P("pt's ", g.ab, " (legal guardian) ", nm(g, "fl_")), lambda: rel_ref(g), lambda: P("foster mom ", nm(w.fostermom, pick("f", "fl", "t"))))(), ".\n",
-            "Hx: ", w.dx, ". attends ", pick(lambda: Fa(w.daycare, "any"), lambda: Fa(w.school, "any"))(), " (grade ", str(max(self_grade(w), 0)) if w.age > 5 else "pre-K", "), teacher ", nm(w.teacher, "t"), ". Plays w/ ", nm(w.kidfriend, pick("f", "fl")), " from next door.\n",
+            "Hx: ", w.dx, ". attends ", pick(lambda: Fa(w.daycare, "any"), lambda: Fa(w.school, "any"))(), " (grade ", str(w.age - 5) if w.age > 5 else "pre-K", "), teacher ", nm(w.teacher, "t"), ". Plays w/ ", nm(w.kidfriend, pick("f", "fl")), " from next door.\n",
             "Swim lessons at ", Fa(w.gym, "any"), " 2x/wk. WIC + SNAP. Shots today; next ", dwhen(later(d, 60, 180)), ".\n",
             "Growth: ", look(2, w.kind == "kid"), ". Hearing/vision passed.\n",
             "Refs: PT at ", Fa(w.ptclin, "any"), " (", doc(w.ptx, pick("fl", "credl")), "), speech w/ ", doc(w.slp, pick("fl", "first")), ".\n",
@@ -662,7 +631,7 @@ def g_pharmacy_callback(w: World):
                             lambda: P("dose clarification, last fill ", D(later(d, -40, -20), pick("md", "dash", "dmonth"))), lambda: P("DUR alert"))(), ". ",
             pick(lambda: P("spoke w/ ", doc(w.pharmd, pick("fl", "first", "credl")), "."), lambda: P(rel_ref(w.rel()), " will pick up, ID checked."),
                  lambda: P("Walgreens on ", S(street(False), "LOCATION"), " has it in stock; transferred."))(), "\n",
-            "PDMP checked ", DS(d), ". Naloxone kit given. ", sign(pick(w.rn, w.pharmd)), "\n")
+            "PDMP checked ", DS(d), ". Naloxone kit given. " if w.kind == "bh" else ". ", sign(pick(w.rn, w.pharmd)), "\n")
     return out, pick(None, "lower", "upper")
 
 
