@@ -104,3 +104,17 @@ def test_a_document_kind_and_its_subtype_stay(text: str) -> None:
 def test_a_town_in_prose_ends_at_a_whole_word() -> None:
     shown = masked("She moved to Lakewood last year and to Dunby la Salle later.")
     assert shown.startswith("She moved to ######## last year")  # "la" of "last" is no particle of the town's name
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_community_organization_keeps_its_kind(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(15)
+    for _ in range(3):
+        town, family = town_name(fake), fake.last_name()
+        for text, part in ((f"Family chose {family.upper()} FUNERAL HOME IN {town.upper()}.", f"{family.upper()} FUNERAL HOME"),
+                           (f"hearing at West {town} Probate and Family Court before the judge", f"West {town} Probate and Family Court"),
+                           (f"therapist, {town.lower()} counseling center 555-0100", f"{town.lower()} counseling center"),
+                           (f"Guest dose arranged at {town} Treatment Center for court.", f"{town} Treatment Center"),
+                           (f"burial at {town.lower()} cemetery next to her husband", f"{town.lower()} cemetery")):
+            assert _hidden(text, part, masked(text)), masked(text)
