@@ -118,3 +118,22 @@ def test_a_community_organization_keeps_its_kind(locale: str) -> None:
                            (f"Guest dose arranged at {town} Treatment Center for court.", f"{town} Treatment Center"),
                            (f"burial at {town.lower()} cemetery next to her husband", f"{town.lower()} cemetery")):
             assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_branch_that_goes_by_a_number_is_masked(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(16)
+    for _ in range(3):
+        n = fake.random_int(100, 9999)
+        for text, part in ((f"Works at {fake.last_name()} Freight (LOCAL {n}), supervisor on days.", f"LOCAL {n}"),
+                           (f"laborers local {n} hardship fund via the steward", f"laborers local {n}"),
+                           (f"Veteran: honors via American Legion Post {n}; DD-214 on file.", f"American Legion Post {n}"),
+                           (f"VFW Post {n} for rent help", f"VFW Post {n}")):
+            assert _hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["lidocaine local 1% infiltrated", "local 2 ml given", "post 3 days, post op day 2",
+                                  "Teamsters member, retired"])
+def test_a_dose_or_a_union_alone_stays(text: str) -> None:
+    assert masked(text) == text

@@ -73,7 +73,7 @@ def _recognizers(config: DeidConfig) -> list:
         "ids": (r.ClinicalIdRecognizer,),
         "contact": (r.ClinicalPhoneRecognizer, r.ClinicalEmailRecognizer, r.ClinicalUrlRecognizer, r.ClinicalIpRecognizer, r.ClinicalSsnRecognizer),
         "addresses": (r.ClinicalAddressRecognizer, r.AddressBlockRecognizer, r.RoadRecognizer),
-        "facilities": (r.ClinicalFacilityRecognizer, r.PlaceCueRecognizer, r.PracticeRecognizer, r.PremisesRecognizer, r.FirmRecognizer, r.TownShapeRecognizer, r.CareChainRecognizer, r.FacilitySlotRecognizer, r.CongregationRecognizer),
+        "facilities": (r.ClinicalFacilityRecognizer, r.PlaceCueRecognizer, r.PracticeRecognizer, r.PremisesRecognizer, r.FirmRecognizer, r.TownShapeRecognizer, r.CareChainRecognizer, r.FacilitySlotRecognizer, r.CongregationRecognizer, r.MembershipRecognizer),
     }
     found = [make() for family, makers in families.items() if getattr(config.recognizers, family) for make in makers]
     gazetteer = config.gazetteer

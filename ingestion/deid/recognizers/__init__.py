@@ -16,6 +16,7 @@ from ingestion.deid.recognizers.facility_slots import FacilitySlotRecognizer
 from ingestion.deid.recognizers.firms import FirmRecognizer
 from ingestion.deid.recognizers.gazetteer_names import GazetteerNameRecognizer
 from ingestion.deid.recognizers.ids import ClinicalIdRecognizer
+from ingestion.deid.recognizers.memberships import MembershipRecognizer
 from ingestion.deid.recognizers.names import CueNameRecognizer
 from ingestion.deid.recognizers.patient_lists import PatientListRecognizer
 from ingestion.deid.recognizers.place_cues import PlaceCueRecognizer
@@ -45,6 +46,7 @@ __all__ = [
     "FacilitySlotRecognizer",
     "FirmRecognizer",
     "GazetteerNameRecognizer",
+    "MembershipRecognizer",
     "PatientListRecognizer",
     "PlaceCueRecognizer",
     "PracticeRecognizer",
