@@ -261,9 +261,11 @@ class ClinicalDateRecognizer(RegexRecognizer):
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end]
         # "May" alone after a number is a month only written as one: "3 may be", "3 MAY NEED" are no date,
-        # "10 May", "(3 May - 10 May)" and a table's "4 MAY    6/5" are.
+        # "10 May", "(3 May - 10 May)" and a table's "4 MAY    6/5" are; so is "missed tx 31 may - no ride",
+        # "(28 may)", where no verb follows.
         if (m := re.fullmatch(r"(?:\d+(?:st|nd|rd|th)?\s*(?:-|–|&|to|and|through|thru|until)\s*)?\d+\s+(may)", value, re.IGNORECASE)) is not None and (
-                m[1] == "may" or m[1] == "MAY" and re.match(r"[ \t]+[A-Za-z]", text[end : end + 3])):
+                m[1] == "may" and not re.match(r"[ \t]*(?:[),;]|[-–][ \t]|$)", text[end : end + 3])
+                or m[1] == "MAY" and re.match(r"[ \t]+[A-Za-z]", text[end : end + 3])):
             return False
         if rule is _ON_DM and _DECIMAL_BEFORE.search(text, max(0, start - 60), start):
             return False
