@@ -53,7 +53,8 @@ ID_RULES = (
     # A person's number after "ID #" or an interpreter's operator number: "interpreter Ana (ID #64028)", "Language Line op #655969"
     rule(r"\b(?:(?-i:ID)|(?i:op|operator))[ \t]*#[ \t]*(?P<phi>\d{4,})\b(?![.,/:-]\d)", Phi.ID, 0.8),
     # Shaped, unlabelled: "#E9181234", "E977562513", "XR2303271597": a letter prefix and 6+ digits.
-    rule(r"(?<![\w/.-])(?P<phi>#?[A-Z]{1,4}-?\d{6,}(?:-\d+)?)(?![\w/])", Phi.ID, 0.6),
+    # (a lower-case prefix only with its hyphen: "docket pr-230653317")
+    rule(r"(?<![\w/.-])(?P<phi>#?(?:[A-Z]{1,4}-?|[a-z]{1,4}-)\d{6,}(?:-\d+)?)(?![\w/])", Phi.ID, 0.6),
     # Codes of capitals and digits, at least four digits: "UHM703760N", "36BN28968", "21828H8074".
     rule(r"(?<![\w/.-])(?P<phi>(?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,})(?![\w/])", Phi.ID, 0.55),
     # Digit groups joined by hyphens, with a letter prefix or eight digits: "S19-033447", "64255-960"
@@ -62,7 +63,8 @@ ID_RULES = (
     # A social security number masked all but its last four: "xxx-xx-0476" (the four still identify)
     rule(r"(?<![\w-])(?P<phi>[xX*]{3}-[xX*]{2}-\d{4})\b", Phi.SSN, 0.8),
     # A bare run of 7-12 digits is a record number, not a value: values have units or decimals.
-    rule(r"(?<![\w.,/$-])(?P<phi>#?\d{7,12})(?![\w.,/%-]|\s*(?:mg|mcg|g|ml|mL|units?|IU|cells|copies|/)\b)", Phi.ID, 0.5),
+    # (a sentence may end after it: "conf #536653692.")
+    rule(r"(?<![\w.,/$-])(?P<phi>#?\d{7,12})(?![\w/%-]|[.,]\d|\s*(?:mg|mcg|g|ml|mL|units?|IU|cells|copies|/)\b)", Phi.ID, 0.5),
 )
 
 
