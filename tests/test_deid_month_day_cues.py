@@ -54,6 +54,9 @@ def test_a_stay_as_two_month_days_is_masked(shape: str) -> None:
     "reports home bp 132/84. missed visit {d} - no ride from {company} transport",
     "INTAKE AT {company} - START MON {d} TUES/THURS.",
     "Echo at {company} {d}: EF 35%.",
+    "Dr. {company} reviewed course since admission {d} (DKA with AKI).",
+    "Anticipated dc: {d} if bed; window to follow.",
+    "BCx from {d} ngtd.",
 ])  # fmt: skip
 def test_a_month_day_with_a_cue_is_masked(shape: str) -> None:
     d = _md(_day())
@@ -65,6 +68,7 @@ def test_a_month_day_with_a_cue_is_masked(shape: str) -> None:
     "Since last visit the {n} he was admitted to {place} for a fall.",
     "LEGAL: COURT DATE THE {N} @ {place} PROBATE",
     "DME ordered; delivery the {n} to 12 {place} Rd.",
+    "apixaban 5 mg BID (last dose the {n} per Mr. {place})",
 ])  # fmt: skip
 def test_a_day_of_the_month_where_the_clause_goes_on_is_masked(shape: str) -> None:
     day = _day().day
@@ -92,6 +96,8 @@ def test_a_day_and_may_with_no_verb_after_is_masked_and_glued_dates_too() -> Non
     ("pain 3-4 to 5-6 today", "5-6"),
     ("MED SCHEDULE 1-1-1-1 AND 1-2-3-4", "1-2-3-4"),
     ("missed 2-3 doses this week", "2-3"),
+    ("weaned from 10-5 to 8-5 overnight", "10-5"),
+    ("rn shift assessment - 10/19 - 3-11", "3-11"),
     ("below the 5th percentile, the 2nd dose, the 2nd to last visit, the 3rd to 5th ribs", "5th percentile"),
     ("the 3rd to 5th ribs", "3rd"),
     ("the 2nd to last visit", "2nd"),

@@ -33,8 +33,8 @@ _RULES = [
     # the same written glued: "NO LIFTING 9-18-10-5"
     (rf"(?<![\w/.:+-])(?P<d1>{_MD})-(?P<d2>{_MD})(?![\w/-]|[.:,]\d)", "glued"),
     # a range whose other end is a date of another shape: "from 8-13 to 9/2"
-    (rf"(?<![\w/.:+-])(?P<d1>{_MD}){_TAIL}{_RANGE_WORD}(?={_OTHER_DATE})", "one"),
-    (rf"{_OTHER_DATE}{_RANGE_WORD}(?P<d1>{_MD}){_TAIL}", "one"),
+    (rf"(?<![\w/.:+-])(?P<d1>{_MD}){_TAIL}{_RANGE_WORD}(?=(?P<o2>{_OTHER_DATE}))", "one"),
+    (rf"(?P<o1>{_OTHER_DATE}){_RANGE_WORD}(?P<d1>{_MD}){_TAIL}", "one"),
     # a booking's day: "booked the van for 3-26 pickup", "rescheduled to 5-22"
     # (a title's period may come between: "booked Dr. Lee's van for 7-11")
     (rf"{WORD_START}(?:booked|scheduled|rescheduled|arranged|set[ \t]+up|confirmed|moved|approved|ordered)\b(?:[^.;:\n]|(?<=\b[A-Za-z]{{2}})\.){{0,40}}?"
@@ -43,13 +43,16 @@ _RULES = [
     (rf"{WORD_START}(?:missed|cancell?ed|no-?showed?)\b[ \t]+(?:\w+[ \t]+)?(?P<d1>{_MD}){_TAIL}", "one"),
     # a month/day glued to the sentence before it: "using 1/2 tab at night.9/15 Missed visit", "bp 128/76.10/14 missed"
     (r"(?:(?<=[A-Za-z]\.)|(?<=\d/\d\d\.)|(?<=\d/\d\d\d\.))(?P<d1>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?=[ \t]+[A-Za-z])", "one"),
+    # a time word, then the event it dates: "since admission 7-26 (DKA)", "after d/c from Mercy 8-31"
+    (rf"{WORD_START}(?:since|after|before|until|from)[ \t]+(?:[a-z/]+[ \t]+)?(?P<d1>{_MD}){_TAIL}"
+     r"(?![ \t]+to[ \t]+\d)", "one"),  # "weaned from 10-5 to 8-5": settings, left to the range's check
     # a weekday's date, where the day can be no clock hour: "START MON 5-31" ("THURS 10-2" is a time of day)
     (rf"(?<![\w/])(?i:{_WEEKDAY})\.?,?[ \t]+(?P<d1>{_MD}){_TAIL}", "weekday"),
     # an entry's date after a name: "Echo at Crossroads 8-15: EF 35%"
     (rf"(?<=[A-Za-z])[ \t]+(?P<d1>{_MD}):[ \t]", "colon"),
     # a day of the month where a clause goes on past it: "since last visit the 5th he was admitted",
     # "COURT DATE THE 18TH @ ...", "delivery the 16th to 12 Main St" (not "the 2nd to last", "the 3rd to 5th")
-    (rf"{WORD_START}(?i:the)[ \t]+(?P<d1>{_ORD_DAY})(?=[ \t]*@|[ \t]+(?i:he|she|they|we|pt|patient|the|for|in|to)\b)"
+    (rf"{WORD_START}(?i:the)[ \t]+(?P<d1>{_ORD_DAY})(?=[ \t]*@|[ \t]+(?i:he|she|they|we|pt|patient|the|for|in|to|per)\b)"
      rf"(?![ \t]+(?i:to)[ \t]+(?:last|{_ORD_DAY}))", "ordinal"),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE | re.MULTILINE), kind) for p, kind in _RULES]
@@ -57,6 +60,14 @@ _COMPILED = [(re.compile(p, re.IGNORECASE | re.MULTILINE), kind) for p, kind in 
 _HOURS = 12
 _WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY}\.?[ \t]+$", re.IGNORECASE)
 _DAYS_IN = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+# The nursing shifts, written as dates are: "NURSING NOTE 3-11", "rn shift 7-3"
+_SHIFTS = frozenset(("7-3", "3-11", "11-7", "07-03", "03-11"))
+
+
+def pattern_has(match: re.Match, group: str) -> bool:
+    return group in match.re.groupindex and match[group] is not None
 
 
 def _month_day(value: str) -> tuple[int, int] | None:
@@ -82,7 +93,7 @@ class MonthDayRecognizer(ClinicalRecognizer):
         results = []
         for pattern, kind in _COMPILED:
             for match in pattern.finditer(text):
-                groups = [g for g in ("d1", "d2") if pattern.groupindex.get(g) and match.group(g)]
+                groups = [g for g in ("d1", "d2") if pattern_has(match, g)]
                 if self._keep(text, match, groups, kind):
                     results += [self.result(Phi.DATE, *match.span(g), 0.8) for g in groups]
         return results
@@ -95,6 +106,15 @@ class MonthDayRecognizer(ClinicalRecognizer):
         if None in days or _UNIT_AFTER.match(text, match.end()):
             return False
         start, end = match.span(groups[0])
+        if kind != "range" and match["d1"] in _SHIFTS:
+            return False
+        # a stay's other end written m/d and a dash between: it runs forward ("10/19 - 3-11" is a date and a shift);
+        # "move my appt from 8-13 to 7/30" may go back
+        other = next((g for g in ("o1", "o2") if pattern_has(match, g) and "/" in match[g]), None)
+        if other and re.search("[-–]", text[min(match.end(other), end) : max(match.start(other), start)]):
+            first, second = (_month_day(match[other]), days[0]) if other == "o1" else (days[0], _month_day(match[other]))
+            if None in (first, second) or not _after(first, second):
+                return False
         if _measured(text, start, end):  # "pain 3-4 to 5-6"
             return False
         if kind in ("range", "glued"):
