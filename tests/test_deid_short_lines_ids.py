@@ -45,6 +45,15 @@ def test_extensions_glued_and_local_numbers_are_masked() -> None:
     glued = fake.numerify("%##-%##-####")
     _assert_masked(f"next: the 5th. {fake.first_name()}, dean chw{glued}\n", glued)
     _assert_masked(f"* called {fake.last_name()} Community Care {number}, spoke w/ intake", number)
+    _assert_masked(f"SW will follow; contact x{ext:0>3} or pager", f"{ext:0>3}")
+
+
+def test_an_insurance_number_and_a_facility_id_are_masked() -> None:
+    code = fake.bothify("???#########").lower()
+    _assert_masked(f"patient: {fake.last_name()}  ins # {code} / phone", code)
+    facility = fake.bothify("?#######").lower()
+    _assert_masked(f"resident: mr. {fake.last_name()}   facility id: {facility}   hospital mrn: 12", facility)
+    assert "ins 1200" in masked("ins and outs: ins 1200 outs 800; ID: 45 yo male")
 
 
 @pytest.mark.parametrize("text, kept", [

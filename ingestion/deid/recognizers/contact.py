@@ -37,6 +37,8 @@ PHONE_RULES = (
     rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp|vocera|spectralink|ascom|spok|page[ \t]+(?:me|him|her)[ \t]+at|extn?\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{{3,5}})\b", Phi.PHONE, 0.6, re.IGNORECASE),
     # An extension of any length right after the number it extends: "555-0134 ext. 99", "555-0134 EXT 431"
     rule(r"\d{4}[ \t]*,?[ \t]*(?:x|extn?\.?|extension)[ \t]*#?[ \t]*(?P<phi>\d{1,6})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    # ... and after a word that calls: "contact x443 or pager", "call x2210"
+    rule(r"\b(?i:contact|call|page|reach)[ \t]+(?:(?i:at|me|him|her)[ \t]+)?[xX][ \t]*(?P<phi>\d{3,5})\b(?![.,/-]?\d)", Phi.PHONE, 0.6),
     # A bleep or pager can be three digits ("bleep 737", "BLP #126"); never a quantity or a time.
     rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp)\s*(?:#|no\.?|number)?\s*:?\s*#?(?P<phi>\d{{3}})\b(?![.,:/%-]?\d|\s*(?:{_UNITS})\b)", Phi.PHONE, 0.6, re.IGNORECASE),
     # "p823" closing a signature line, "(p823)" after a name: a short pager number; not "BCR-ABL p210"
