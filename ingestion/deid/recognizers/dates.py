@@ -152,7 +152,9 @@ AGE_PATTERNS = [
 ]
 # A sign-out list's age column: "Smith, Melissa       | 95 NSTEMI", "Patricia George    97 C diff".
 # The number is found first; keep() checks the cell before it (a pattern led by that cell started at every letter).
-_AGE_CELL = rule(r"(?=[91])(?<![\w.])(?P<phi>9\d|1[01]\d)[ \t]+(?=[A-Z])", Phi.AGE, 0.5)
+# (the diagnosis after it may be lower case, "| 92 urosepsis"; a dose's unit is none: "Thiamine     100 mg")
+_AGE_CELL = rule(r"(?=[91])(?<![\w.])(?P<phi>9\d|1[01]\d)[ \t]+(?=[A-Za-z])(?!(?i:mg|mcg|g|ml|units?|mmol|meq|kg|lbs?|cc|bpm|mmhg|mins?)\b)",
+                 Phi.AGE, 0.5)
 _CELL_BEFORE = re.compile(r"[A-Za-z][ \t]*(?:\|[ \t]*|[ \t]{3,})$")
 # Cells that hold a measurement, not a name: "SpO2    95 RA", "HR   96 NSR".
 _VITALS = frozenset("sats sat spo2 o2 hr bp rr map fio2 hgb hct plt wbc glucose fs bs temp wt weight pulse ra nc".split())
