@@ -69,6 +69,7 @@ def test_a_month_day_with_a_cue_is_masked(shape: str) -> None:
     "LEGAL: COURT DATE THE {N} @ {place} PROBATE",
     "DME ordered; delivery the {n} to 12 {place} Rd.",
     "apixaban 5 mg BID (last dose the {n} per Mr. {place})",
+    "hospital bed delivery the {n} between 9 and 12.",
 ])  # fmt: skip
 def test_a_day_of_the_month_where_the_clause_goes_on_is_masked(shape: str) -> None:
     day = _day().day

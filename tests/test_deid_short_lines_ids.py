@@ -56,6 +56,13 @@ def test_an_insurance_number_and_a_facility_id_are_masked() -> None:
     assert "ins 1200" in masked("ins and outs: ins 1200 outs 800; ID: 45 yo male")
 
 
+def test_six_digits_marked_with_a_hash_after_a_word_are_masked() -> None:
+    n = str(fake.random_int(100_000, 999_999))
+    _assert_masked(f"ride booked, conf #{n}.", n)
+    _assert_masked(f"DME order # {n}, delivery Tuesday", n)
+    assert masked("Room #123, #1 priority, bed #12") == "Room #123, #1 priority, bed #12"
+
+
 @pytest.mark.parametrize("text, kept", [
     ("CD4 T cell 350, white cell 4500", "4500"),
     ("flexion 90, ext 10, extn 175", "175"),

@@ -52,7 +52,7 @@ _RULES = [
     (rf"(?<=[A-Za-z])[ \t]+(?P<d1>{_MD}):[ \t]", "colon"),
     # a day of the month where a clause goes on past it: "since last visit the 5th he was admitted",
     # "COURT DATE THE 18TH @ ...", "delivery the 16th to 12 Main St" (not "the 2nd to last", "the 3rd to 5th")
-    (rf"{WORD_START}(?i:the)[ \t]+(?P<d1>{_ORD_DAY})(?=[ \t]*@|[ \t]+(?i:he|she|they|we|pt|patient|the|for|in|to|per)\b)"
+    (rf"{WORD_START}(?i:the)[ \t]+(?P<d1>{_ORD_DAY})(?=[ \t]*@|[ \t]+(?i:he|she|they|we|pt|patient|the|for|in|to|per|between|via)\b)"
      rf"(?![ \t]+(?i:to)[ \t]+(?:last|{_ORD_DAY}))", "ordinal"),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE | re.MULTILINE), kind) for p, kind in _RULES]

@@ -65,6 +65,8 @@ ID_RULES = (
     # A social security number masked all but its last four: "xxx-xx-0476" (the four still identify)
     rule(r"(?<![\w-])(?P<phi>[xX*]{3}-[xX*]{2}-\d{4})\b", Phi.SSN, 0.8),
     # A bare run of 7-12 digits is a record number, not a value: values have units or decimals.
+    # Six digits marked with "#" after a word: "conf #536653", "order # 204411"
+    rule(r"(?<=[A-Za-z][ \t])#[ \t]?(?P<phi>\d{6})(?![\w/%-]|[.,]\d)", Phi.ID, 0.5),
     # (a sentence may end after it: "conf #536653692.")
     rule(r"(?<![\w.,/$-])(?P<phi>#?\d{7,12})(?![\w/%-]|[.,]\d|\s*(?:mg|mcg|g|ml|mL|units?|IU|cells|copies|/)\b)", Phi.ID, 0.5),
 )
