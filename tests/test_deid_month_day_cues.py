@@ -79,6 +79,7 @@ def test_a_day_of_the_month_where_the_clause_goes_on_is_masked(shape: str) -> No
 
 
 def test_a_day_and_may_with_no_verb_after_is_masked_and_glued_dates_too() -> None:
+    _assert_masked("seen on 24/7 in clinic", "24/7")
     day = fake.random_int(1, 31)
     _assert_masked(f"missed tx {day} may - no ride", f"{day} may")
     _assert_masked(f"labs at clinic on Tues ({day} may); rx sent", f"{day} may")
@@ -99,6 +100,10 @@ def test_a_day_and_may_with_no_verb_after_is_masked_and_glued_dates_too() -> Non
     ("missed 2-3 doses this week", "2-3"),
     ("weaned from 10-5 to 8-5 overnight", "10-5"),
     ("rn shift assessment - 10/19 - 3-11", "3-11"),
+    ("referred to the food pantry (church basement) thurs 10-2.", "10-2"),
+    ("o2 from the supplier 2l 24/7, tanks ok", "24/7"),
+    ("Exam: gait steady w/ cane; grip 4/5 R.", "4/5"),
+    ("access: l avf, 2/2 needles ok.", "2/2"),
     ("below the 5th percentile, the 2nd dose, the 2nd to last visit, the 3rd to 5th ribs", "5th percentile"),
     ("the 3rd to 5th ribs", "3rd"),
     ("the 2nd to last visit", "2nd"),

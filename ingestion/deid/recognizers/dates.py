@@ -168,6 +168,7 @@ _ON_DM = rule(
     Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE,
 )
 _DECIMAL_BEFORE = re.compile(r"\d\.\d[^\n]{0,40}$")
+_WEEKDAY_END = re.compile(rf"\b{_WEEKDAY}\.?,?[ \t]+$", re.IGNORECASE)
 _WEEKDAY_LEAD = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-(?:{_MON}/)?{_DAY})?|{_DAY}/{_MON}|{_MON}-{_DAY})")
 _NUMBER_DASHES = re.compile(r"(?<![\d/.])(\d+(?:/\d+)?)--$")
@@ -282,6 +283,13 @@ class ClinicalDateRecognizer(RegexRecognizer):
                     or "/" in dashes[1] and _measured(text, dashes.start(1), dashes.end(1)):
                 return False
         if _a_duration(text, start, end):
+            return False
+        # round the clock in a note not written the British way: "O2 2L 24/7" ("on 24/7" stays a date)
+        if value == "24/7" and not _british(text) and not _ON_A_DAY.search(text, max(0, start - 12), start):
+            return False
+        # a weekday before two clock hours names a time: "food pantry Thurs 10-2."
+        if re.fullmatch(r"\d{1,2}-\d{1,2}", value) and max(map(int, value.split("-"))) <= 12 \
+                and _WEEKDAY_END.search(text, max(0, start - 12), start):
             return False
         # A fraction or ratio in running text ("BP 120/80", "3/4 of the dose") never reaches here:
         # month/day ranges and the lookarounds keep them out; a bare "1/2" is guarded by context.
