@@ -176,6 +176,7 @@ _MONTH_BEFORE = re.compile(rf"{MONTH}\.?[ \t]+$", re.IGNORECASE)
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}")
 _BEFORE = re.compile(r"([a-z0-9/-]+)[ \t]*$")  # the word right before ("phq-9"), with only spaces between
 _AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
+_ARROW = re.compile(r"(?<![\w/])(\d{1,2}/\d{1,2})[ \t]*(?:->|→)[ \t]*$")
 _NUMBER_AFTER = re.compile(r"[ \t]*:?[ \t]*\d+/\d+")
 # A dosing regimen after a strength: "Targin 10/5 (1-0-0)", "10/5 1-1-1-1"
 _REGIMEN = re.compile(r"[ \t]*\(?[0-4](?:-[0-4]){2,3}\b")
@@ -219,6 +220,12 @@ def _measured(text: str, start: int, end: int) -> bool:
     after = _AFTER.match(text[end : end + 30].lower())
     if _REGIMEN.match(text, end):
         return True
+    if before and "/" in before[1] and before[1].count("/") == 1 and not before[1][0].isdigit():
+        # settings named together: "CPAP/PS 5/5"
+        before = before if before[1] in words["before"] else next(
+            (b for part in before[1].split("/") if part in words["before"] and (b := _BEFORE.search(part))), before)
+    if (arrow := _ARROW.search(text, max(0, start - 40), start)) is not None:
+        return _measured(text, arrow.start(1), arrow.end(1))  # "GCS 3/15 -> 9/15": the measure of the first
     if before and (scale := _measure_scales().get(before[1])) is not None:
         # A count is a part of its whole: "cx 2/2", "bcx 1/4"; "Cx 10/3" or "Cx 12-30" is a date.
         parts = re.split(r"[/.-]", text[start:end])
