@@ -57,6 +57,9 @@ def test_a_stay_as_two_month_days_is_masked(shape: str) -> None:
     "Dr. {company} reviewed course since admission {d} (DKA with AKI).",
     "Anticipated dc: {d} if bed; window to follow.",
     "BCx from {d} ngtd.",
+    "d/c'd {d} to home with VNA.",
+    "colonoscopy completed {d} with path pending.",
+    "PCP visit {d} - BP ok, no changes.",
 ])  # fmt: skip
 def test_a_month_day_with_a_cue_is_masked(shape: str) -> None:
     d = _md(_day())
@@ -99,6 +102,9 @@ def test_a_day_and_may_with_no_verb_after_is_masked_and_glued_dates_too() -> Non
     ("MED SCHEDULE 1-1-1-1 AND 1-2-3-4", "1-2-3-4"),
     ("missed 2-3 doses this week", "2-3"),
     ("weaned from 10-5 to 8-5 overnight", "10-5"),
+    ("increased 2-3 mg; walked 10-15 ft; tolerated 1-2 bites", "10-15"),
+    ("tolerated 1-2 bites of lunch", "1-2"),
+    ("pain 3-4 - improved with tylenol", "3-4"),
     ("rn shift assessment - 10/19 - 3-11", "3-11"),
     ("referred to the food pantry (church basement) thurs 10-2.", "10-2"),
     ("o2 from the supplier 2l 24/7, tanks ok", "24/7"),

@@ -17,7 +17,7 @@ _WEEKDAY = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?
 # What a count or a range goes on to: "2-3 times", "1-2 tabs", "3-4 pm", "2-3 visits" (a plural noun)
 _UNIT_AFTER = re.compile(
     r"[ \t]*(?:%|x\b|(?:times|tabs?|caps?|puffs?|drops?|L|lpm|mg|mcg|ml|cc|units?|days?|hours?|hrs?|h|weeks?|wks?|months?|mos?"
-    rf"|years?|yrs?|min|mins|am|pm|ago|of|per|mmhg|beats|bpm|lbs?|kg|(?!{_WEEKDAY}\b)[a-z]+s)\b)",
+    rf"|years?|yrs?|min|mins|am|pm|ago|of|per|mmhg|beats|bpm|lbs?|kg|ft|feet|m|meters|yards|cm|mm|in|inches|oz|(?!{_WEEKDAY}\b)[a-z]+s)\b)",
     re.IGNORECASE,
 )
 _TAIL = r"(?![\w/%]|-\d|[.:,]\d)"
@@ -46,6 +46,10 @@ _RULES = [
     # a time word, then the event it dates: "since admission 7-26 (DKA)", "after d/c from Mercy 8-31"
     (rf"{WORD_START}(?:since|after|before|until|from)[ \t]+(?:[a-z/]+[ \t]+)?(?P<d1>{_MD}){_TAIL}"
      r"(?![ \t]+to[ \t]+\d)", "one"),  # "weaned from 10-5 to 8-5": settings, left to the range's check
+    # an event's past verb before it: "d/c'd 3-14 to home", "completed 6-19" ("increased 2-3 mg", "walked 10-15 ft" measure)
+    (rf"{WORD_START}(?:[a-z]{{3,}}ed|[a-z/]+'d|given|done|drawn|taken)[ \t]+(?P<d1>{_MD}){_TAIL}(?![ \t]+to[ \t]+\d)", "one"),
+    # a clause that goes on after a spaced dash: "PCP visit 3-14 - BP ok"
+    (rf"(?<![\w/.:+-])(?P<d1>{_MD})(?=[ \t]+[-–][ \t]+[A-Za-z])", "one"),
     # a weekday's date, where the day can be no clock hour: "START MON 5-31" ("THURS 10-2" is a time of day)
     (rf"(?<![\w/])(?i:{_WEEKDAY})\.?,?[ \t]+(?P<d1>{_MD}){_TAIL}", "weekday"),
     # an entry's date after a name: "Echo at Crossroads 8-15: EF 35%"
