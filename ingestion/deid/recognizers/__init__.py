@@ -12,6 +12,7 @@ from ingestion.deid.recognizers.contact import (
     ClinicalUrlRecognizer,
 )
 from ingestion.deid.recognizers.dates import ClinicalAgeRecognizer, ClinicalDateRecognizer
+from ingestion.deid.recognizers.day_cues import MonthDayRecognizer
 from ingestion.deid.recognizers.facility_slots import FacilitySlotRecognizer
 from ingestion.deid.recognizers.firms import FirmRecognizer
 from ingestion.deid.recognizers.gazetteer_names import GazetteerNameRecognizer
@@ -47,6 +48,7 @@ __all__ = [
     "FirmRecognizer",
     "GazetteerNameRecognizer",
     "MembershipRecognizer",
+    "MonthDayRecognizer",
     "PatientListRecognizer",
     "PlaceCueRecognizer",
     "PracticeRecognizer",

@@ -19,7 +19,8 @@ PHONE_RULES = (
     # (617) 555-0134, 617-555-0134, 617.555.0134, 617 555 0134, +1 617 555 0134, 1-800-555-0134 x204,
     # dialled from abroad: 001-617-555-0134x204
     rule(
-        rf"(?<![\w/.-])(?P<phi>(?:(?:\+?1|\+?001|011[\s.-]?1)[\s.-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.-])\d{{3}}[\s.-]\d{{4}}{_EXT})(?![\w-]|/(?!\d{{4}}\b)|\.\d)",
+        # (glued to what stands before: "PAGER 4431(278) 231-7667", "dean chw792-670-2390")
+        rf"(?:(?<![\w/.-])|(?<=\d)(?=\()|(?<=[A-Za-z])(?=\d{{3}}-\d{{3}}-))(?P<phi>(?:(?:\+?1|\+?001|011[\s.-]?1)[\s.-]?)?(?:\(\d{{3}}\)\s*|\d{{3}}[\s.-])\d{{3}}[\s.-]\d{{4}}{_EXT})(?![\w-]|/(?!\d{{4}}\b)|\.\d)",
         Phi.PHONE, 0.85, re.IGNORECASE,
     ),
     # Labelled ten-digit runs: "Phone 6175550134", "fax: 617 5550199", "call back at 6175550134"
@@ -34,6 +35,10 @@ PHONE_RULES = (
     # Extensions and short internal lines after a label: "pager 4-1234", "ext. 5521", "extn 02687", "pgr #54321",
     # "(p) 29960", "p45200". Four digits at least: "ext 10" and "extn 175" are a joint's range.
     rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp|vocera|spectralink|ascom|spok|page[ \t]+(?:me|him|her)[ \t]+at|extn?\.?|extension|x)\s*(?:#|no\.?|number|\(p\))?\s*:?\s*#?(?P<phi>\d-?\d{{3,5}})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    # An extension of any length right after the number it extends: "555-0134 ext. 99", "555-0134 EXT 431"
+    rule(r"\d{4}[ \t]*,?[ \t]*(?:x|extn?\.?|extension)[ \t]*#?[ \t]*(?P<phi>\d{1,6})\b", Phi.PHONE, 0.6, re.IGNORECASE),
+    # ... and after a word that calls: "contact x443 or pager", "call x2210"
+    rule(r"\b(?i:contact|call|page|reach)[ \t]+(?:(?i:at|me|him|her)[ \t]+)?[xX][ \t]*(?P<phi>\d{3,5})\b(?![.,/-]?\d)", Phi.PHONE, 0.6),
     # A bleep or pager can be three digits ("bleep 737", "BLP #126"); never a quantity or a time.
     rule(rf"{WORD_START}(?:pager|pgr|beeper|bpr|bleep(?:er)?|blp)\s*(?:#|no\.?|number)?\s*:?\s*#?(?P<phi>\d{{3}})\b(?![.,:/%-]?\d|\s*(?:{_UNITS})\b)", Phi.PHONE, 0.6, re.IGNORECASE),
     # "p823" closing a signature line, "(p823)" after a name: a short pager number; not "BCR-ABL p210"
@@ -45,6 +50,10 @@ PHONE_RULES = (
     # A short line after "cell" that closes a signature line, the word alone after a column's gap or a comma:
     # "Jane Roe, RN  cell 8-7588", "cell 55304"; not "CD4 T cell 350" (a count, inside a sentence).
     rule(r"(?:^|[ \t]{2,}|[,;|][ \t]*)(?:cell|mobile|mob)\.?[ \t]*[#:]?[ \t]*(?P<phi>\d-?\d{3,5})[ \t]*$", Phi.PHONE, 0.6, re.IGNORECASE | re.MULTILINE),
+    # ... or after the signer's credential on a line with a comma: "Jo Roe, RN, BSN cell 4258", "Al Li, NP CELL 9932"
+    # (credentials are capitals or short: "white cell 4500" is a count)
+    rule(r",[ \t]*(?:(?:[A-Z][A-Z-]{1,5}|[a-z]{2,4}(?:-[a-z])?)[ \t]*,?[ \t]+){1,3}(?i:cell|mobile|mob)\.?[ \t]*[#:]?[ \t]*(?P<phi>\d-?\d{3,5})[ \t]*$",
+         Phi.PHONE, 0.6, re.MULTILINE),
     rule(r"(?=[pP])(?<![\w/-])[pP](?P<phi>\d{4,5})\b(?![.,]?\d)", Phi.PHONE, 0.6),  # "via HR, p4069", "call me at p2306"
     # "page 2-3456", "call 5-1234", "paged 38291", "p 2-3456": an internal line after a word that calls
     rule(rf"{WORD_START}(?:page[ds]?|call(?:ed)?|beep(?:ed)?|p)\s*#?\s*(?P<phi>\d-\d{{4}}|\d{{5}})\b(?![.,/-]?\d|\s*(?:mg|ml|cc|units?)\b)", Phi.PHONE, 0.55, re.IGNORECASE),
@@ -108,9 +117,13 @@ def _quantity(text: str, start: int) -> bool:
 _DESKS = frozenset("office desk line station clinic home cell work mobile".split())
 
 
+# ... and an organisation's name, two words in title case: "called Smithfield Community Care 872-8880"
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+[A-Z][a-z]+[ \t]*$")
+
+
 def _desk_before(text: str, start: int) -> bool:
     before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-    return bool(before and before[1].lower() in _DESKS)
+    return bool(before and before[1].lower() in _DESKS or _NAME_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _plain_word_before(text: str, end: int) -> bool:

@@ -97,7 +97,7 @@ DATE_PATTERNS = [
     # 3-28 where a date is meant: a hyphen is a range elsewhere ("3-4 L", "q3-4h")
     # (a culture's day too: "Cx 12-30 NGTD"; keep() lets "bcx 1-4" count bottles)
     rf"{WORD_START}(?:on|since|until|till|dated|due|after|before|through|thru|DOS|date|d/c|admitted|discharged|started|stopped|drawn"
-    rf"|seen|cx|bcx|ucx|cultures?|collected)\s*:?\s+(?P<phi>{_MON}-{_DAY})"
+    rf"|seen|cx|bcx|ucx|cultures?|collected|dc|admission)\s*:?\s+(?P<phi>{_MON}-{_DAY})"
     rf"(?![\w/-]|\.\d|\s*(?:x|times|L|lpm|mg|ml|cc|days?|hours?|hrs?|weeks?|wks?|months?|mos?|years?|yrs?|min|ago|of|bottles?|sets?|samples?)\b)",
     # a stay's dates as a range of two: "(11-15 - 11-20)", "11-15 – 11-20" (a range of ranges is none: "2-3 - 4-5 mg")
     rf"(?<![\w/.:+-])(?P<phi>{_MON}-{_DAY})(?=[ \t]+[-–][ \t]+{_MON}[-/]{_DAY}(?:/\d{{2,4}})?[ \t]*(?:$|[.,;)]))",
@@ -152,7 +152,9 @@ AGE_PATTERNS = [
 ]
 # A sign-out list's age column: "Smith, Melissa       | 95 NSTEMI", "Patricia George    97 C diff".
 # The number is found first; keep() checks the cell before it (a pattern led by that cell started at every letter).
-_AGE_CELL = rule(r"(?=[91])(?<![\w.])(?P<phi>9\d|1[01]\d)[ \t]+(?=[A-Z])", Phi.AGE, 0.5)
+# (the diagnosis after it may be lower case, "| 92 urosepsis"; a dose's unit is none: "Thiamine     100 mg")
+_AGE_CELL = rule(r"(?=[91])(?<![\w.])(?P<phi>9\d|1[01]\d)[ \t]+(?=[A-Za-z])(?!(?i:mg|mcg|g|ml|units?|mmol|meq|kg|lbs?|cc|bpm|mmhg|mins?)\b)",
+                 Phi.AGE, 0.5)
 _CELL_BEFORE = re.compile(r"[A-Za-z][ \t]*(?:\|[ \t]*|[ \t]{3,})$")
 # Cells that hold a measurement, not a name: "SpO2    95 RA", "HR   96 NSR".
 _VITALS = frozenset("sats sat spo2 o2 hr bp rr map fio2 hgb hct plt wbc glucose fs bs temp wt weight pulse ra nc".split())
@@ -166,6 +168,7 @@ _ON_DM = rule(
     Phi.DATE, 0.85, re.IGNORECASE | re.MULTILINE,
 )
 _DECIMAL_BEFORE = re.compile(r"\d\.\d[^\n]{0,40}$")
+_WEEKDAY_END = re.compile(rf"\b{_WEEKDAY}\.?,?[ \t]+$", re.IGNORECASE)
 _WEEKDAY_LEAD = re.compile(rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _BARE = re.compile(rf"(?:{_MON}/{_DAY}(?:-(?:{_MON}/)?{_DAY})?|{_DAY}/{_MON}|{_MON}-{_DAY})")
 _NUMBER_DASHES = re.compile(r"(?<![\d/.])(\d+(?:/\d+)?)--$")
@@ -173,6 +176,7 @@ _MONTH_BEFORE = re.compile(rf"{MONTH}\.?[ \t]+$", re.IGNORECASE)
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}")
 _BEFORE = re.compile(r"([a-z0-9/-]+)[ \t]*$")  # the word right before ("phq-9"), with only spaces between
 _AFTER = re.compile(r"[ \t]*([a-z0-9/]+)")
+_ARROW = re.compile(r"(?<![\w/])(\d{1,2}/\d{1,2})[ \t]*(?:->|→)[ \t]*$")
 _NUMBER_AFTER = re.compile(r"[ \t]*:?[ \t]*\d+/\d+")
 # A dosing regimen after a strength: "Targin 10/5 (1-0-0)", "10/5 1-1-1-1"
 _REGIMEN = re.compile(r"[ \t]*\(?[0-4](?:-[0-4]){2,3}\b")
@@ -216,6 +220,12 @@ def _measured(text: str, start: int, end: int) -> bool:
     after = _AFTER.match(text[end : end + 30].lower())
     if _REGIMEN.match(text, end):
         return True
+    if before and "/" in before[1] and before[1].count("/") == 1 and not before[1][0].isdigit():
+        # settings named together: "CPAP/PS 5/5"
+        before = before if before[1] in words["before"] else next(
+            (b for part in before[1].split("/") if part in words["before"] and (b := _BEFORE.search(part))), before)
+    if (arrow := _ARROW.search(text, max(0, start - 40), start)) is not None:
+        return _measured(text, arrow.start(1), arrow.end(1))  # "GCS 3/15 -> 9/15": the measure of the first
     if before and (scale := _measure_scales().get(before[1])) is not None:
         # A count is a part of its whole: "cx 2/2", "bcx 1/4"; "Cx 10/3" or "Cx 12-30" is a date.
         parts = re.split(r"[/.-]", text[start:end])
@@ -261,9 +271,11 @@ class ClinicalDateRecognizer(RegexRecognizer):
     def keep(self, text: str, start: int, end: int, rule: Rule) -> bool:
         value = text[start:end]
         # "May" alone after a number is a month only written as one: "3 may be", "3 MAY NEED" are no date,
-        # "10 May", "(3 May - 10 May)" and a table's "4 MAY    6/5" are.
+        # "10 May", "(3 May - 10 May)" and a table's "4 MAY    6/5" are; so is "missed tx 31 may - no ride",
+        # "(28 may)", where no verb follows.
         if (m := re.fullmatch(r"(?:\d+(?:st|nd|rd|th)?\s*(?:-|–|&|to|and|through|thru|until)\s*)?\d+\s+(may)", value, re.IGNORECASE)) is not None and (
-                m[1] == "may" or m[1] == "MAY" and re.match(r"[ \t]+[A-Za-z]", text[end : end + 3])):
+                m[1] == "may" and not re.match(r"[ \t]*(?:[),;]|[-–][ \t]|$)", text[end : end + 3])
+                or m[1] == "MAY" and re.match(r"[ \t]+[A-Za-z]", text[end : end + 3])):
             return False
         if rule is _ON_DM and _DECIMAL_BEFORE.search(text, max(0, start - 60), start):
             return False
@@ -278,6 +290,13 @@ class ClinicalDateRecognizer(RegexRecognizer):
                     or "/" in dashes[1] and _measured(text, dashes.start(1), dashes.end(1)):
                 return False
         if _a_duration(text, start, end):
+            return False
+        # round the clock in a note not written the British way: "O2 2L 24/7" ("on 24/7" stays a date)
+        if value == "24/7" and not _british(text) and not _ON_A_DAY.search(text, max(0, start - 12), start):
+            return False
+        # a weekday before two clock hours names a time: "food pantry Thurs 10-2."
+        if re.fullmatch(r"\d{1,2}-\d{1,2}", value) and max(map(int, value.split("-"))) <= 12 \
+                and _WEEKDAY_END.search(text, max(0, start - 12), start):
             return False
         # A fraction or ratio in running text ("BP 120/80", "3/4 of the dose") never reaches here:
         # month/day ranges and the lookarounds keep them out; a bare "1/2" is guarded by context.

@@ -30,7 +30,7 @@ _RECORD_LABELS = r"(?:Hosp(?:ital)?\.?\s*(?:no\b|number|#)|UR\s*(?:no\b|number|#
 # Record words that name a number only with "no." or "#" after them: "Lab no.", "Visit #", "Episode no."
 _MARKED_LABELS = (
     r"(?:Lab(?:oratory)?|Specimen|Sample|Visit|Episode|Admission|Booking|Referral|Ref(?:erence)?|Case|Report|Reg(?:istration)?"
-    r"|Run|Job|Incident|Event|Health\s*card|Client|Patient|Accession|Encounter|Claim|File|Folder|Registry)"
+    r"|Run|Job|Incident|Event|Health\s*card|Client|Patient|Accession|Encounter|Claim|File|Folder|Registry|Ins(?:urance)?)"
 )
 
 _MRN_LABELS = r"(?:MRN|MR#|MR\s*No|Med(?:ical)?\s*Rec(?:ord)?(?:\s*(?:No|Number|#))?|Medical\s+record|Chart|Patient\s*ID|Pt\.?\s*ID|Hospital\s*(?:No|Number|#)|Unit\s*(?:No|Number))"
@@ -52,8 +52,11 @@ ID_RULES = (
     rule(r"\b(?i:incident|job)[ \t]+#?(?P<phi>\d{5,})\b(?![.,/:-]\d)", Phi.ID, 0.8),
     # A person's number after "ID #" or an interpreter's operator number: "interpreter Ana (ID #64028)", "Language Line op #655969"
     rule(r"\b(?:(?-i:ID)|(?i:op|operator))[ \t]*#[ \t]*(?P<phi>\d{4,})\b(?![.,/:-]\d)", Phi.ID, 0.8),
+    # ... and after "ID:" a code of five digits or more, a letter or three before ("Facility ID: r7481250"); "ID: 45 yo" stays
+    rule(r"\b(?i:ID)[ \t]*:[ \t]*(?P<phi>[A-Za-z]{0,3}\d{5,})\b(?![.,/:-]\d)", Phi.ID, 0.8),
     # Shaped, unlabelled: "#E9181234", "E977562513", "XR2303271597": a letter prefix and 6+ digits.
-    rule(r"(?<![\w/.-])(?P<phi>#?[A-Z]{1,4}-?\d{6,}(?:-\d+)?)(?![\w/])", Phi.ID, 0.6),
+    # (a lower-case prefix only with its hyphen: "docket pr-230653317")
+    rule(r"(?<![\w/.-])(?P<phi>#?(?:[A-Z]{1,4}-?|[a-z]{1,4}-)\d{6,}(?:-\d+)?)(?![\w/])", Phi.ID, 0.6),
     # Codes of capitals and digits, at least four digits: "UHM703760N", "36BN28968", "21828H8074".
     rule(r"(?<![\w/.-])(?P<phi>(?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,})(?![\w/])", Phi.ID, 0.55),
     # Digit groups joined by hyphens, with a letter prefix or eight digits: "S19-033447", "64255-960"
@@ -62,7 +65,10 @@ ID_RULES = (
     # A social security number masked all but its last four: "xxx-xx-0476" (the four still identify)
     rule(r"(?<![\w-])(?P<phi>[xX*]{3}-[xX*]{2}-\d{4})\b", Phi.SSN, 0.8),
     # A bare run of 7-12 digits is a record number, not a value: values have units or decimals.
-    rule(r"(?<![\w.,/$-])(?P<phi>#?\d{7,12})(?![\w.,/%-]|\s*(?:mg|mcg|g|ml|mL|units?|IU|cells|copies|/)\b)", Phi.ID, 0.5),
+    # Six digits marked with "#" after a word: "conf #536653", "order # 204411"
+    rule(r"(?<=[A-Za-z][ \t])#[ \t]?(?P<phi>\d{6})(?![\w/%-]|[.,]\d)", Phi.ID, 0.5),
+    # (a sentence may end after it: "conf #536653692.")
+    rule(r"(?<![\w.,/$-])(?P<phi>#?\d{7,12})(?![\w/%-]|[.,]\d|\s*(?:mg|mcg|g|ml|mL|units?|IU|cells|copies|/)\b)", Phi.ID, 0.5),
 )
 
 
@@ -86,7 +92,7 @@ def _issued_shape(value: str) -> bool:
 # its case-insensitive alternation at every word of the text (half the recognizer's time).
 _ISSUED_STARTS = frozenset(issuers()) | frozenset(
     "lab laboratory specimen sample visit episode admission booking referral ref reference case report reg registration "
-    "run job incident event health healthcard client patient accession encounter claim file folder registry".split()
+    "run job incident event health healthcard client patient accession encounter claim file folder registry ins insurance".split()
 )
 _WORDS = re.compile(r"\b[A-Za-z]+")
 
