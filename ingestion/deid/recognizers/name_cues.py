@@ -109,7 +109,7 @@ _CUE_RULES = [
     # the family by a member's name in brackets: "family (randy) aware", "FAMILY (MARGO AND TED) AT BEDSIDE"
     (rf"{WORD_START}(?i:family|fam)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*(?=\)|(?i:and|&)[ \t])", 0.6, "kin", r"(?i)fam\w*[ \t]*\("),
     # ... and in any case where the word can be a name: "call loretta w/ updates" (not "call bell in reach")
-    (rf"{WORD_START}(?i:discussed[ \t]+with|spoke[ \t]+(?:with|to)|s/w|d/w|call(?:ed)?|updated?|notif(?:y|ied))[ \t]+(?=[a-z])(?P<phi>{_ANY_NAME})", 0.55, "weak", "(?i)call|update|notif|spoke|[sd]/w|discussed"),
+    (rf"{WORD_START}(?i:discussed[ \t]+with|spoke[ \t]+(?:with|to|w/)|s/w|d/w|call(?:ed)?|updated?|notif(?:y|ied))[ \t]+(?=[a-z])(?P<phi>{_ANY_NAME})", 0.55, "weak", "(?i)call|update|notif|spoke|[sd]/w|discussed"),
     (rf"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|sincerely(?:[ \t]+yours)?|(?:(?:best|kind|warm|with[ \t]+(?:best|kind))[ \t]+)?(?:regards|wishes)"
      rf"|many[ \t]+thanks|thanks|thank[ \t]+you|respectfully|cordially)[ \t]*[,.]?[ \t]*\n\s*(?P<phi>{_INI_ANY_NAME})", 0.85, "after", None),
     (rf"(?m)(?:^|(?<=[\s.]))(?:--+|—|–)[ \t]*(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,(]|$))", 0.7, "weak", None),

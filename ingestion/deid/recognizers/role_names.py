@@ -34,6 +34,10 @@ _REACHED = re.compile(
 # What only a person does, right after the name: "COACH TOLEDO BROUGHT THE STUDENT IN", "Supervisor Drew witnessed".
 _DOES = re.compile(r"[ \t]+(?i:brought|called|said|says|sent|reports?|reported|states?|stated|asked|asks|witnessed|aware|notified"
                    r"|visited|phoned|came|drove|picked|confirmed|faxed|wants|prefers)\b")
+# Whom one spoke to at an organisation, named after a dash on the same line: "spoke w/ Apria Healthcare - Samantha 555-...".
+_SPOKE_DASH = re.compile(r"(?i)(?<![\w/])(?:spoke|spoken|talked|s/w)[ \t]+(?:(?:w/|with|to)[ \t]*)?[^\n;]{1,60}?[ \t][-–][ \t]+")
+_SPOKE_WITH = re.compile(r"(?i)(?<![\w/])(?:spoke|talked)[ \t]+(?:w/|with|to)[ \t]*")
+_SPOKE_END = re.compile(r"[ \t]*(?:\((?i:ref|conf|call|case|ticket|id)|,|;|(?i:re)\b|$)", re.MULTILINE)
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)]|$)", re.MULTILINE)
 _COMMON_ZIPF = 4.0  # a first name this frequent in English ("frank" 5.0, "dawn" 4.6) needs a surname or a clause's end after it
 _SURNAME_ZIPF = 3.5  # a census surname alone after a role must be rarer than English writes it ("pollard", not "cook")
@@ -61,8 +65,8 @@ def _drugs() -> frozenset[str]:
 
 def _never(word: str) -> bool:
     """A word that is never a name after a role: note structure, shorthand, relations, roles, credentials."""
-    return (word in lexicon.structure_words() or word in lexicon.function_words() or word in lexicon.safe_words_only()
-            or word in _RELATION_WORDS or word in _TITLE_WORDS or word in _CONTACT_WORDS or word in _credentials() or word in _role_parts() or word in _drugs()
+    return (word in lexicon.structure_words() or word in lexicon.function_words()
+            or word in _RELATION_WORDS or word in _TITLE_WORDS or word in _CONTACT_WORDS or word in _credentials() or word in _role_parts()
             or not word.replace("-", "").replace("'", "").isalpha() or len(word) < 2)
 
 
@@ -80,8 +84,8 @@ def _first_word(word: str, written: str, text: str, at: int) -> str | None:
     firsts = lexicon.first_names()
     if _never(word) or word in lexicon.note_words() and word not in firsts:
         return None
-    if word in lexicon.clinical_terms():
-        return _PAIR if word in firsts else None  # "teacher frank hakansson", never "aide foley"
+    if word in lexicon.clinical_terms() or word in lexicon.safe_words_only() or word in _drugs():
+        return (_YES if _titled(written, text, at) else _PAIR) if word in firsts else None  # "teacher frank hakansson", "Coach Art Montserrat"; never "PO TYLENOL"
     zipf = lexicon.word_frequency(word)
     if _titled(written, text, at):
         return _YES if word in firsts or word in lexicon.last_names() and zipf < 4.5 or zipf < _SURNAME_ZIPF else None
@@ -98,7 +102,7 @@ def _surname(word: str, written: str, text: str, at: int) -> bool:
     """A word after the first: a surname written as one, a census surname no note uses, or a word English does not know."""
     if _never(word) or word in lexicon.note_words():
         return False
-    if word in lexicon.clinical_terms():
+    if word in lexicon.clinical_terms() or word in lexicon.safe_words_only() or word in _drugs():
         return word in lexicon.last_names()  # after a first name, an eponym's surname is one: "teacher gregory pugh"
     if _titled(written, text, at):
         return word in lexicon.last_names() or word in lexicon.first_names() or lexicon.word_frequency(word) < 4.0
@@ -129,6 +133,17 @@ class RoleNameRecognizer(ClinicalRecognizer):
                     or level == _STRONG and not (reached or does):
                 continue
             results.append(self.result(Phi.PERSON, start, end, 0.6))
+        for contact in _SPOKE_DASH.finditer(text):
+            # The person who answered for an organisation, after a dash and before their number: "spoke w/ Lincare - Roger 555-..."
+            span = self._name_after(text, contact.end())
+            if span is not None and (span[2] in (_YES, _COMMON) or span[2] == _PAIR and span[3] > 1) and _REACHED.match(text, span[1]):
+                results.append(self.result(Phi.PERSON, span[0], span[1], 0.6))
+        for spoke in _SPOKE_WITH.finditer(text):
+            # A first name alone after "spoke w/", then a reference, a comma or the subject: "spoke w/ Frank (ref 1234) re: auth"
+            span = self._name_after(text, spoke.end())
+            if span is not None and span[3] == 1 and text[span[0] : span[1]].lower() in lexicon.first_names() \
+                    and span[2] in (_YES, _COMMON) and _SPOKE_END.match(text, span[1]):
+                results.append(self.result(Phi.PERSON, span[0], span[1], 0.6))
         return results
 
     @staticmethod
