@@ -127,6 +127,8 @@ _CUE_RULES = [
     (rf"{WORD_START}(?i:d/w|s/w|discussed[ \t]+w(?:ith|/)|spoke[ \t]+(?:with|to))[ \t]+(?:[A-Za-z][\w/&-]*[ \t]+)?[A-Za-z][\w/&-]*[ \t]*\([ \t]*"
      rf"(?P<phi>{_ANY_WORD})[ \t]*\)", 0.6, "consultant", r"(?i)[ds]/w|discussed|spoke"),
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
+    # a portal message signed with a tilde on its own line, in any case: "~mark", "~ Rosa D."
+    (rf"(?m)^[ \t]*~[ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*\.?[ \t]*$", 0.7, "kin", "~"),
     # A log entry signed with a dash at its line's end: "critical K 6.1, S. Price notified -jbruce", "bed ready -Anderson"
     (rf"(?m)(?<=[\w.)])[ \t]+-(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "weak", r"(?m)[ \t]-[A-Za-z][\w.' ]*$"),
     # A signature line, a name then its role: "Sherman, occ med", "mcdonald, transfer rn", "ANGELA, OCC MED"
