@@ -48,7 +48,7 @@ _CREDENTIALS = (
 # Credentials that are also clinical words ("chest PA", "DO not", "PT/INR"): only after a comma.
 _AMBIGUOUS_CREDENTIALS = r"(?:PA|DO|PT|OT|RD|SLP)"
 _LABELS = (
-    r"(?:Patient(?:\s+name)?|Pt\.?(?:\s+name)?|Name|Attending(?:\s+physician)?|Provider|PCP|Primary\s+care(?:\s+physician|\s+provider)?"
+    r"(?:Patient(?:\s+name)?|Pt\.?(?:\s+name)?|Name|Employee(?:\s+name)?|Student(?:\s+name)?|Client(?:\s+name)?|Attending(?:\s+physician)?|Provider|PCP|Primary\s+care(?:\s+physician|\s+provider)?"
     r"|Physician|Resident|Intern|Fellow|Surgeon|Assistant|Anesthesiologist|Nurse|Charge\s+nurse|Primary\s+nurse|Cosigned\s+by"
     r"|(?:Electronically\s+)?[Ss]igned(?:\s+by)?|Dictated\s+by|Transcribed\s+by|Reviewed\s+by|Verified\s+by|Read\s+by|Reported\s+by"
     r"|Ordered\s+by|Ordering(?:\s+physician|\s+provider)?|Referred\s+by|Referring(?:\s+physician|\s+provider)?|Consultant"
@@ -114,7 +114,7 @@ _CUE_RULES = [
      rf"|many[ \t]+thanks|thanks|thank[ \t]+you|respectfully|cordially)[ \t]*[,.]?[ \t]*\n\s*(?P<phi>{_INI_ANY_NAME})", 0.85, "after", None),
     (rf"(?m)(?:^|(?<=[\s.]))(?:--+|—|–)[ \t]*(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,(]|$))", 0.7, "weak", None),
     # who did it: "triaged by leah brooks 0200", "phoned to Urishilla on", "handed over by vritti to cnm comfort"
-    (rf"{WORD_START}(?i:(?:triaged|completed|started|updated|checked|validated|verified|authori[sz]ed|assessed|witnessed|dispensed|countersigned|phoned|escorted"
+    (rf"{WORD_START}(?i:(?:triaged|tx|treated|completed|started|updated|checked|validated|verified|authori[sz]ed|assessed|witnessed|dispensed|countersigned|phoned|escorted"
      rf"|handed(?:[ \t]+over)?(?:[ \t]+(?:to|by)[ \t]+{_ANY_WORD})?|\))[ \t]+(?:by|to)[ \t]+(?:(?:{_ROLES}|cnm|pharm|para(?:medic)?)\.?[ \t]+)?)(?P<phi>{_INI_ANY_NAME})",
      0.7, "weak", "(?i)by|to"),
     (rf"{WORD_START}(?i:handed(?:[ \t]+over)?[ \t]+(?:by|to)[ \t]+)(?P<phi>{_ANY_WORD})[ \t]+(?i:by|to)\b", 0.7, "weak", "(?i)handed"),
@@ -188,10 +188,11 @@ _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*", rf"\
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf",[ \t]*{WORD_START}(?i:{_RELATIONS})[ \t]*,", 0.6, "kin"))  # "loretta, dtr, called"
 # "DPOA is his son", "NEXT OF KIN IS HER WIFE": a proxy's label ends no name
-_NOT_PROXY_LABEL = "".join(rf"(?<!\b(?i:{w}))" for w in ("poa", "dpoa", "mpoa", "hcp", "nok", "kin", "proxy", "contact"))
+_NOT_PROXY_LABEL = "".join(rf"(?<!\b(?i:{w}))" for w in ("poa", "dpoa", "mpoa", "hcp", "nok", "kin", "proxy", "contact", "agent"))
 # a name, then whose relation it is: "Gregory, pt's daughter, called", "Robert his wife is HCP", "Sara is the daughter", "Lisa, his SO,"
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME}{_NOT_PROXY_LABEL})[ \t]*", rf",?[ \t]*(?:(?i:is|was)[ \t]+)?(?i:his|her|their|the|pt['’]?s|patient['’]?s)[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})", rf"-(?i:{_RELATIONS})\b", 0.6, "kin"))  # "Charles Wright-daughter 555-..."
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME}{_NOT_PROXY_LABEL})[ \t]+", rf"[-–][ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "with art roman - husband", "MATOUS VERSCHUERE - GRANDSON"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:(?:charge|primary|covering|night|day|float)[ \t]+)?(?i:{_ROLES}|float|resource)\)", 0.6, "before"))  # "nora (charge rn)", "kathleen (float)"
 # a consultant and their service in brackets: "Consulted Tony Butler (ID).", "d/w Marcel Seguin (cards)"
 _SERVICES = (r"id|gi|cards|cardiology|renal|nephro(?:logy)?|neuro(?:logy)?|pulm(?:onary)?|heme(?:/onc)?|onc(?:ology)?|surgery|gen[ ]surg|ortho"
@@ -240,6 +241,7 @@ _AFTER_RELATION = [
 ]
 _BEFORE_REACH = 80  # characters before a cue where its name may start
 
-_PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name)")
+# (the patient of occupational health, a school nurse or community care is its employee, student or client)
+_PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name|employee(?:\s+name)?|student(?:\s+name)?|client(?:\s+name)?)")
 # One word after the patient's label, then the record number or the line's end: the surname alone.
 _LONE_SURNAME = re.compile(rf"{_FIELD}(?P<phi>{_ANY_WORD})(?=[ \t]*$|[ \t]{{2,}}(?P<id>(?i:mrn|dob|id|age|acct|room|rm|bed))\b)", re.M)
