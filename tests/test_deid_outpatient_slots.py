@@ -41,3 +41,17 @@ def test_a_name_in_an_outpatient_slot_is_masked(shape: str) -> None:
 )
 def test_services_and_proxy_labels_stay(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("shape", ["also present: {fl} {i}. (wife).\n", "Also on call: {LU} (GRANDSON) 555-0134.\n"])
+def test_a_name_before_its_relation_in_brackets_is_masked(shape: str) -> None:
+    checked = 0
+    for fake in _FAKES * 3:
+        first, last = fake.first_name(), fake.last_name()
+        if not (first.isalpha() and last.isalpha()) or any(lexicon.english_word(w) or w in lexicon.safe_words() for w in (first.lower(), last.lower())):
+            continue
+        text = shape.format(fl=first.lower(), i=last[0].lower(), LU=last.upper())
+        out = masked(text).lower()
+        assert (first if "{fl}" in shape else last).lower() not in out, (text, out)
+        checked += 1
+    assert checked

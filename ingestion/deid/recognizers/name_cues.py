@@ -183,7 +183,7 @@ _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD}(?:,[ ]{{0,2}}{_ANY_WORD}|[ ]{_ANY_W
 _BEFORE_RULES.append((rf"(?<![^\n])[ \t]*(?:[-*•][ \t]*|\d{{1,2}}[).][ \t]*)?(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*",
                       r"[-–,][ \t]*\d{1,3}[ \t]*(?:(?i:yo|y/o|y\.o\.)[ \t]?)?[MFmf]\b", 0.6, "row"))
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
-_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME}(?:[ \t]+[{_UP}{_LOW}]\.)?)[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)", "joy a. (wife)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "row"))  # "duran, rosa (cousin)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf",[ \t]*{WORD_START}(?i:{_RELATIONS})[ \t]*,", 0.6, "kin"))  # "loretta, dtr, called"
