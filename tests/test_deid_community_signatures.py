@@ -46,3 +46,15 @@ def test_tildes_and_credential_letters_stay(text: str) -> None:
 def test_a_tilde_signature_english_knows_is_masked(first: str) -> None:
     text = f"is the walker covered? thank you\n~{first}\n\nreply 3/4: refill sent.\n"
     assert f"~{first}" not in masked(text), text
+
+
+def test_a_school_letter_to_a_parent_is_masked() -> None:
+    for fake in _FAKES:
+        first = fake.first_name()
+        text = f"May 3, 2023\n\nTO {first.upper()},\n\nYOUR SON WAS SEEN IN THE NURSE'S OFFICE TODAY.\n"
+        assert first.upper() not in masked(text), text
+
+
+@pytest.mark.parametrize("text", ["To whom it may concern,\n", "To the family,\n", "To ED,\n", "to be continued,\n", "To follow up,\n"])
+def test_letter_openings_with_no_name_stay(text: str) -> None:
+    assert masked(text) == text

@@ -27,6 +27,8 @@ _SHAPES = [
     "* pharmacist PharmD {F} @ the pharmacy - PA needed for apixaban\n",
     "Landlord {F} {L} will fix the heat by Friday.\n",
     "Interpreter {F} {L} (Spanish) present for the visit.\n",
+    "appt moved per scheduler {F} {L} 555-555-0134.\n",
+    "- COURT: JUDGE {LU} SET A DATE; ATTORNEY {FU} {LU} (555) 555-0134.\n",
 ]
 
 

@@ -141,6 +141,8 @@ _CUE_RULES = [
     (rf"(?<![\w'’-])(?P<phi>{_WORD}[ \t]+[\"“'‘]{_WORD}[\"”'’][ \t]+{_WORD})(?![\w'’-])", 0.8, None, "[\"“‘]"),
     # Letters and messages: "Dear Anneliese,", "Hi mrs brandt"
     (rf"(?im)^[ \t]*(?:dear|hi|hello)[ \t]+(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,:!.]|$))", 0.7, "weak", r"(?im)^[ \t]*(?:dear|hi|hello)\b"),
+    # ... and a school's letter home: "TO PEARL," alone on its line
+    (rf"(?im)^[ \t]*to[ \t]+(?P<phi>{_INI_ANY_NAME})(?=[ \t]*,[ \t]*$)", 0.7, "weak", r"(?im)^[ \t]*to[ \t][^\n]*,[ \t]*$"),
     # Newborns take the mother's surname: "Baby boy Haverford", "BG HAVERFORD", "Twin A Haverford"
     (rf"{WORD_START}(?:(?i:baby|infant)[ \t]+(?i:boy|girl)|B[BG]|(?i:twin)[ \t]+[AB12])[ \t]+(?P<phi>{_ANY_NAME})", 0.7, "weak", r"(?i:baby|infant|twin)|\bB[BG]\b"),
 ]
