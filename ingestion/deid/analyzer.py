@@ -68,7 +68,7 @@ class Analyzer:
 def _recognizers(config: DeidConfig) -> list:
     """The families the configuration leaves on, and the hospital's own list."""
     families = {
-        "names": (r.CueNameRecognizer, r.SignatureNameRecognizer, r.GazetteerNameRecognizer, r.PatientListRecognizer),
+        "names": (r.CueNameRecognizer, r.SignatureNameRecognizer, r.RoleNameRecognizer, r.GazetteerNameRecognizer, r.PatientListRecognizer),
         "dates": (r.ClinicalDateRecognizer, r.ClinicalAgeRecognizer, r.MonthDayRecognizer),
         "ids": (r.ClinicalIdRecognizer,),
         "contact": (r.ClinicalPhoneRecognizer, r.ClinicalEmailRecognizer, r.ClinicalUrlRecognizer, r.ClinicalIpRecognizer, r.ClinicalSsnRecognizer),

@@ -27,7 +27,8 @@ EPONYMS = (
 FIELD_WORDS = frozenset(
     "dob mrn ssn id age sex dos pcp npi acct account encounter visit date time phone tel fax cell email address room bed "
     "unit floor ward service admitted discharged attending resident fellow md do rn np pa pa-c dr mr mrs ms miss prof "
-    "patient pt name male female yo y/o insurance medicare medicaid mbi member policy group rm req sn hcp hcpoa poa nok".split()
+    "patient pt name male female yo y/o insurance medicare medicaid mbi member policy group rm req sn hcp hcpoa poa nok "
+    "employer".split()  # the label after an employee's name in occupational health
 )
 # Services and departments: they stand where names stand ("Consultant: Cardiology, Lisa Smith").
 SERVICE_WORDS = frozenset(

@@ -51,6 +51,7 @@ def propagate(pages: Iterable[Page]) -> None:
     places: dict[str, tuple[bool, str]] = {}  # a place's name word → (matched in any case?, its kind)
     values: dict[str, str] = {}  # identifier value → its kind
     acronyms: set[str] = set()  # a facility's initials
+    shorthand: set[str] = set()  # a first name of the record that is also shorthand ("art")
     never = lexicon.structure_words()  # "Triage", "Cardiology": never a name's word
     common = lexicon.note_words() | lexicon.clinical_terms()  # "Brown", "Allen": names only when capitalized
     never = never | lexicon.safe_words_only()  # "ENDO", "LEVO", "SATS": shorthand never spreads
@@ -62,6 +63,8 @@ def propagate(pages: Iterable[Page]) -> None:
             if span.entity_type == Phi.PERSON:
                 for part in _NAME_PART.findall(value):
                     word = part.lower().removesuffix("'s").removesuffix("’s")
+                    if word in lexicon.safe_words_only() and word in lexicon.first_names() and word not in lexicon.structure_words():
+                        shorthand.add(word)  # "husband Art Atkinson": "art" (therapy) recurs as him only as a clause's subject
                     if len(word) > 1 and word not in never:
                         # A first name is frequent because it is a name ("john" 5.3): it spreads in any case.
                         names[word] = word not in common and word not in lexicon.function_words() and (
@@ -95,7 +98,7 @@ def propagate(pages: Iterable[Page]) -> None:
         found = []
         for m in _WORD.finditer(page.text):  # one pass over the words for names and places
             word = m.group(1)
-            if _is_name(word, names) or _in_person_slot(page.text, m, names):
+            if _is_name(word, names) or _in_person_slot(page.text, m, names) or word.lower() in shorthand and _subject(page.text, m):
                 found.append(_name_span(page.text, m))
             elif (place := places.get(word.lower())) is not None and (place[0] or word[0].isupper()):
                 found.append(PhiSpan(m.start(), m.end(), place[1], 0.7))
@@ -150,7 +153,18 @@ def _in_person_slot(text: str, match: re.Match[str], names: dict[str, bool]) -> 
     before, after = _person_slots()
     left = before.search(text, max(0, match.start() - 40), match.start()) is not None
     right = after.match(text, match.end()) is not None
-    return left and right if word in lexicon.function_words() else left or right
+    return (left and right if word in lexicon.function_words() else left or right) or _subject(text, match)
+
+
+# A clause's subject, then a verb of speech, wish or dwelling: where a word the record named a person by ("daughter Hope",
+# "brother, Will Silva") is that person again, though English uses it ("; hope lives in", "also will wants", "MARK SAYS").
+_CLAUSE_START = re.compile(r"(?:^|[.;:!?][ \t]*|(?<![\w'’-])(?i:also|and|but|note:?)[ \t]+)\Z", re.M)
+_SUBJECT_VERB = re.compile(r"[ \t]+(?i:says|said|prefers|preferred|lives|wants|wanted|asks|asked|requests|requested|reports|states"
+                           r"|would[ \t]+like|agrees|declines|worries|feels|thinks|fills|visits|drives|is[ \t]+the[ \t]+(?:primary[ \t]+)?caregiver)\b")
+
+
+def _subject(text: str, match: re.Match[str]) -> bool:
+    return bool(_SUBJECT_VERB.match(text, match.end())) and _CLAUSE_START.search(text, max(0, match.start() - 12), match.start()) is not None
 
 
 def _name_span(text: str, match: re.Match[str]) -> PhiSpan:

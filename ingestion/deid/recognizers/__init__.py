@@ -25,6 +25,7 @@ from ingestion.deid.recognizers.places import ClinicalAddressRecognizer, Clinica
 from ingestion.deid.recognizers.practices import PracticeRecognizer
 from ingestion.deid.recognizers.premises import PremisesRecognizer
 from ingestion.deid.recognizers.roads import RoadRecognizer
+from ingestion.deid.recognizers.role_names import RoleNameRecognizer
 from ingestion.deid.recognizers.signatures import SignatureNameRecognizer
 from ingestion.deid.recognizers.site import SiteListRecognizer
 from ingestion.deid.recognizers.town_shapes import TownShapeRecognizer
@@ -54,6 +55,7 @@ __all__ = [
     "PracticeRecognizer",
     "PremisesRecognizer",
     "RoadRecognizer",
+    "RoleNameRecognizer",
     "SignatureNameRecognizer",
     "SiteListRecognizer",
     "TownShapeRecognizer",

@@ -48,7 +48,7 @@ _CREDENTIALS = (
 # Credentials that are also clinical words ("chest PA", "DO not", "PT/INR"): only after a comma.
 _AMBIGUOUS_CREDENTIALS = r"(?:PA|DO|PT|OT|RD|SLP)"
 _LABELS = (
-    r"(?:Patient(?:\s+name)?|Pt\.?(?:\s+name)?|Name|Attending(?:\s+physician)?|Provider|PCP|Primary\s+care(?:\s+physician|\s+provider)?"
+    r"(?:Patient(?:\s+name)?|Pt\.?(?:\s+name)?|Name|Employee(?:\s+name)?|Student(?:\s+name)?|Client(?:\s+name)?|Attending(?:\s+physician)?|Provider|PCP|Primary\s+care(?:\s+physician|\s+provider)?"
     r"|Physician|Resident|Intern|Fellow|Surgeon|Assistant|Anesthesiologist|Nurse|Charge\s+nurse|Primary\s+nurse|Cosigned\s+by"
     r"|(?:Electronically\s+)?[Ss]igned(?:\s+by)?|Dictated\s+by|Transcribed\s+by|Reviewed\s+by|Verified\s+by|Read\s+by|Reported\s+by"
     r"|Ordered\s+by|Ordering(?:\s+physician|\s+provider)?|Referred\s+by|Referring(?:\s+physician|\s+provider)?|Consultant"
@@ -109,12 +109,12 @@ _CUE_RULES = [
     # the family by a member's name in brackets: "family (randy) aware", "FAMILY (MARGO AND TED) AT BEDSIDE"
     (rf"{WORD_START}(?i:family|fam)[ \t]*\([ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*(?=\)|(?i:and|&)[ \t])", 0.6, "kin", r"(?i)fam\w*[ \t]*\("),
     # ... and in any case where the word can be a name: "call loretta w/ updates" (not "call bell in reach")
-    (rf"{WORD_START}(?i:discussed[ \t]+with|spoke[ \t]+(?:with|to)|s/w|d/w|call(?:ed)?|updated?|notif(?:y|ied))[ \t]+(?=[a-z])(?P<phi>{_ANY_NAME})", 0.55, "weak", "(?i)call|update|notif|spoke|[sd]/w|discussed"),
+    (rf"{WORD_START}(?i:discussed[ \t]+with|spoke[ \t]+(?:with|to|w/)|s/w|d/w|call(?:ed)?|updated?|notif(?:y|ied))[ \t]+(?=[a-z])(?P<phi>{_ANY_NAME})", 0.55, "weak", "(?i)call|update|notif|spoke|[sd]/w|discussed"),
     (rf"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|sincerely(?:[ \t]+yours)?|(?:(?:best|kind|warm|with[ \t]+(?:best|kind))[ \t]+)?(?:regards|wishes)"
      rf"|many[ \t]+thanks|thanks|thank[ \t]+you|respectfully|cordially)[ \t]*[,.]?[ \t]*\n\s*(?P<phi>{_INI_ANY_NAME})", 0.85, "after", None),
     (rf"(?m)(?:^|(?<=[\s.]))(?:--+|—|–)[ \t]*(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,(]|$))", 0.7, "weak", None),
     # who did it: "triaged by leah brooks 0200", "phoned to Urishilla on", "handed over by vritti to cnm comfort"
-    (rf"{WORD_START}(?i:(?:triaged|completed|started|updated|checked|validated|verified|authori[sz]ed|assessed|witnessed|dispensed|countersigned|phoned|escorted"
+    (rf"{WORD_START}(?i:(?:triaged|tx|treated|completed|started|updated|checked|validated|verified|authori[sz]ed|assessed|witnessed|dispensed|countersigned|phoned|escorted"
      rf"|handed(?:[ \t]+over)?(?:[ \t]+(?:to|by)[ \t]+{_ANY_WORD})?|\))[ \t]+(?:by|to)[ \t]+(?:(?:{_ROLES}|cnm|pharm|para(?:medic)?)\.?[ \t]+)?)(?P<phi>{_INI_ANY_NAME})",
      0.7, "weak", "(?i)by|to"),
     (rf"{WORD_START}(?i:handed(?:[ \t]+over)?[ \t]+(?:by|to)[ \t]+)(?P<phi>{_ANY_WORD})[ \t]+(?i:by|to)\b", 0.7, "weak", "(?i)handed"),
@@ -127,6 +127,8 @@ _CUE_RULES = [
     (rf"{WORD_START}(?i:d/w|s/w|discussed[ \t]+w(?:ith|/)|spoke[ \t]+(?:with|to))[ \t]+(?:[A-Za-z][\w/&-]*[ \t]+)?[A-Za-z][\w/&-]*[ \t]*\([ \t]*"
      rf"(?P<phi>{_ANY_WORD})[ \t]*\)", 0.6, "consultant", r"(?i)[ds]/w|discussed|spoke"),
     (rf"(?m)^[ \t]*(?:--+|—|–)[ \t]*(?P<phi>{_NAME})[ \t]*(?:,|$)", 0.7, None, None),
+    # a portal message signed with a tilde on its own line, in any case: "~mark", "~ Rosa D."
+    (rf"(?m)^[ \t]*~[ \t]*(?P<phi>{_INI_ANY_NAME})[ \t]*\.?[ \t]*$", 0.7, "kin", "~"),
     # A log entry signed with a dash at its line's end: "critical K 6.1, S. Price notified -jbruce", "bed ready -Anderson"
     (rf"(?m)(?<=[\w.)])[ \t]+-(?P<phi>{_INI_ANY_NAME})[ \t]*$", 0.6, "weak", r"(?m)[ \t]-[A-Za-z][\w.' ]*$"),
     # A signature line, a name then its role: "Sherman, occ med", "mcdonald, transfer rn", "ANGELA, OCC MED"
@@ -139,6 +141,8 @@ _CUE_RULES = [
     (rf"(?<![\w'’-])(?P<phi>{_WORD}[ \t]+[\"“'‘]{_WORD}[\"”'’][ \t]+{_WORD})(?![\w'’-])", 0.8, None, "[\"“‘]"),
     # Letters and messages: "Dear Anneliese,", "Hi mrs brandt"
     (rf"(?im)^[ \t]*(?:dear|hi|hello)[ \t]+(?P<phi>{_INI_ANY_NAME})(?=[ \t]*(?:[,:!.]|$))", 0.7, "weak", r"(?im)^[ \t]*(?:dear|hi|hello)\b"),
+    # ... and a school's letter home: "TO PEARL," alone on its line
+    (rf"(?im)^[ \t]*to[ \t]+(?P<phi>{_INI_ANY_NAME})(?=[ \t]*,[ \t]*$)", 0.7, "weak", r"(?im)^[ \t]*to[ \t][^\n]*,[ \t]*$"),
     # Newborns take the mother's surname: "Baby boy Haverford", "BG HAVERFORD", "Twin A Haverford"
     (rf"{WORD_START}(?:(?i:baby|infant)[ \t]+(?i:boy|girl)|B[BG]|(?i:twin)[ \t]+[AB12])[ \t]+(?P<phi>{_ANY_NAME})", 0.7, "weak", r"(?i:baby|infant|twin)|\bB[BG]\b"),
 ]
@@ -181,15 +185,16 @@ _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD}(?:,[ ]{{0,2}}{_ANY_WORD}|[ ]{_ANY_W
 _BEFORE_RULES.append((rf"(?<![^\n])[ \t]*(?:[-*•][ \t]*|\d{{1,2}}[).][ \t]*)?(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*",
                       r"[-–,][ \t]*\d{1,3}[ \t]*(?:(?i:yo|y/o|y\.o\.)[ \t]?)?[MFmf]\b", 0.6, "row"))
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.7, None))  # "Ondine Farrow (neighbor)"
-_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)"
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME}(?:[ \t]+[{_UP}{_LOW}]\.)?)[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "kin"))  # "bill (son)", "KATE (DTR)", "joy a. (wife)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD},[ ]{{0,2}}{_ANY_WORD})[ \t]*", rf"\((?i:{_RELATIONS})\)", 0.6, "row"))  # "duran, rosa (cousin)"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_WORD})", rf"['’]s[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "call Claudia's husband"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf",[ \t]*{WORD_START}(?i:{_RELATIONS})[ \t]*,", 0.6, "kin"))  # "loretta, dtr, called"
 # "DPOA is his son", "NEXT OF KIN IS HER WIFE": a proxy's label ends no name
-_NOT_PROXY_LABEL = "".join(rf"(?<!\b(?i:{w}))" for w in ("poa", "dpoa", "mpoa", "hcp", "nok", "kin", "proxy", "contact"))
+_NOT_PROXY_LABEL = "".join(rf"(?<!\b(?i:{w}))" for w in ("poa", "dpoa", "mpoa", "hcp", "nok", "kin", "proxy", "contact", "agent"))
 # a name, then whose relation it is: "Gregory, pt's daughter, called", "Robert his wife is HCP", "Sara is the daughter", "Lisa, his SO,"
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME}{_NOT_PROXY_LABEL})[ \t]*", rf",?[ \t]*(?:(?i:is|was)[ \t]+)?(?i:his|her|their|the|pt['’]?s|patient['’]?s)[ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))
 _BEFORE_RULES.append((rf"(?P<phi>{_NAME})", rf"-(?i:{_RELATIONS})\b", 0.6, "kin"))  # "Charles Wright-daughter 555-..."
+_BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME}{_NOT_PROXY_LABEL})[ \t]+", rf"[-–][ \t]+(?i:{_RELATIONS})\b", 0.6, "kin"))  # "with art roman - husband", "MATOUS VERSCHUERE - GRANDSON"
 _BEFORE_RULES.append((rf"(?P<phi>{_ANY_NAME})[ \t]*", rf"\((?i:(?:charge|primary|covering|night|day|float)[ \t]+)?(?i:{_ROLES}|float|resource)\)", 0.6, "before"))  # "nora (charge rn)", "kathleen (float)"
 # a consultant and their service in brackets: "Consulted Tony Butler (ID).", "d/w Marcel Seguin (cards)"
 _SERVICES = (r"id|gi|cards|cardiology|renal|nephro(?:logy)?|neuro(?:logy)?|pulm(?:onary)?|heme(?:/onc)?|onc(?:ology)?|surgery|gen[ ]surg|ortho"
@@ -238,6 +243,7 @@ _AFTER_RELATION = [
 ]
 _BEFORE_REACH = 80  # characters before a cue where its name may start
 
-_PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name)")
+# (the patient of occupational health, a school nurse or community care is its employee, student or client)
+_PATIENT_LABEL = re.compile(r"(?i:patient|pt|name|patient\s+name|employee(?:\s+name)?|student(?:\s+name)?|client(?:\s+name)?)")
 # One word after the patient's label, then the record number or the line's end: the surname alone.
 _LONE_SURNAME = re.compile(rf"{_FIELD}(?P<phi>{_ANY_WORD})(?=[ \t]*$|[ \t]{{2,}}(?P<id>(?i:mrn|dob|id|age|acct|room|rm|bed))\b)", re.M)

@@ -176,7 +176,8 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
         if titled and token.group().islower() and word not in ("de", "del", "da", "dos", "van", "von", "der", "den", "le", "la", "di", "bin", "al", "ibn"):
             break  # "Mrs Graham rang": in mixed case, a lower-case word after a capitalized name is not part of it
         titled = titled or words == 0 and _titled(token.group(), text, start)
-        bracketed_kin = mode == "kin_before" and words == 0 and word in firsts and len(word) > 2 and re.match(r"[ \t]*\(", text[token.end() : end + 2])
+        bracket = mode == "kin_before" and words == 0 and re.match(r"[ \t]*\(", text[token.end() : end + 2]) is not None
+        bracketed_kin = bracket and word in firsts and len(word) > 2
         if word in lexicon.function_words() and not (mode == "slot" and word in firsts and (len(word) > 2 or _titled(token.group(), text, start))) \
                 and not bracketed_kin and (  # a first name right before its relation in brackets, though a word: "WILL (PARTNER) CALLED"
             i == 0 and not (mode == "patient" and word in firsts) or words > 1 or previous not in firsts
@@ -232,8 +233,8 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                 and all(p in lexicon.last_names() and p not in lexicon.structure_words() and p not in lexicon.function_words() for p in word.split("-")):
             pass  # a surname right before a relation in brackets, a first name before it, though medicine knows it: "MARY HESS (NIECE)"
         elif mode in ("before", "kin", "kin_before") and words == 0 and len(word) > 3 and _no_english(word) \
-                and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF:
-            pass  # right before what only a person does or after a relation, a word no dictionary holds is a name: "ranveer called", "daughter ngozi"
+                and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF + (0.5 if bracket else 0):
+            pass  # right before what only a person does or after a relation (more so its bracket: "KAMIL (GRANDSON)"), a word no dictionary holds is a name
         elif mode == "consultant":  # one word in brackets after a service: a census name English seldom writes, never a note's word
             if words or word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.structure_words() \
                     or word in lexicon.safe_words() or word in _RELATION_WORDS or lexicon.word_frequency(word) >= 4.0 \
