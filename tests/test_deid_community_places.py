@@ -6,14 +6,10 @@ stay. Names made with Faker."""
 import pytest
 from faker import Faker
 
-from tests.deid_masking import masked, town_name
+from tests.deid_masking import hidden, masked, town_name
 
 LOCALES = ["en_US", "en_GB", "en_IE", "en_AU", "nl_NL"]
 
-
-def _hidden(text: str, part: str, out: str) -> bool:
-    start = text.index(part)
-    return set(out[start : start + len(part)]) <= {"#", " "}
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -29,7 +25,7 @@ def test_an_organization_named_for_a_place_is_masked_with_its_kind(locale: str) 
                            (f"- food: referred to {town.lower()} community kitchen (church basement) thurs",
                             f"{town.lower()} community kitchen"),
                            (f"called {town} Health Plan, spoke w/ the nurse re: auth", f"{town} Health Plan")):
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -41,7 +37,7 @@ def test_a_town_keeps_its_prefix(locale: str) -> None:
         for text, part in ((f"PLEASE SEND THE FORM BEFORE THE TRIP TO EAST {town.upper()}. THANK YOU", f"EAST {town.upper()}"),
                            (f"bus pass from housing; rides to port {town.lower()} via van.", f"port {town.lower()}"),
                            (f"Hx: slipped on ice at the Port {town} warehouse.", f"Port {town}")):
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -64,7 +60,7 @@ def test_a_place_named_in_english_words_is_masked_where_a_place_stands(locale: s
                                     "Oak Hollow", "Safe Harbor", "Morning Star", "New Beginnings"])
         for text in (f"Echo at {name} {fake.date(pattern='%m/%d')}: EF 35%.", f"Readmitted @ {name} after a fall.",
                      f"O2 from {name} 2L, tanks ok.", f"PT at the {name} 2x/wk.", f"He was referred to {name} for rehab."):
-            assert _hidden(text, name, masked(text)), masked(text)
+            assert hidden(text, name, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -89,7 +85,7 @@ def test_a_letterhead_names_its_sender(locale: str) -> None:
                            (f"Horizons / Physician Progress Note  {day}\nResident: seen", "Horizons"),
                            (f"{town} Academy - Health Office\n{day}", f"{town} Academy"),
                            (f"PCP OFFICE NOTE - {town[0].upper()}RMC  {day}\nPt: seen", f"{town[0].upper()}RMC")):
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -117,7 +113,7 @@ def test_a_community_organization_keeps_its_kind(locale: str) -> None:
                            (f"therapist, {town.lower()} counseling center 555-0100", f"{town.lower()} counseling center"),
                            (f"Guest dose arranged at {town} Treatment Center for court.", f"{town} Treatment Center"),
                            (f"burial at {town.lower()} cemetery next to her husband", f"{town.lower()} cemetery")):
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -130,7 +126,7 @@ def test_a_branch_that_goes_by_a_number_is_masked(locale: str) -> None:
                            (f"laborers local {n} hardship fund via the steward", f"laborers local {n}"),
                            (f"Veteran: honors via American Legion Post {n}; DD-214 on file.", f"American Legion Post {n}"),
                            (f"VFW Post {n} for rent help", f"VFW Post {n}")):
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", ["lidocaine local 1% infiltrated", "local 2 ml given", "post 3 days, post op day 2",

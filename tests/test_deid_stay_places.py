@@ -10,14 +10,10 @@ import pytest
 from faker import Faker
 
 from ingestion.deid.lexicon import never_names
-from tests.deid_masking import masked, town_name
+from tests.deid_masking import hidden, masked, town_name
 
 LOCALES = ["en_US", "en_GB", "en_AU", "en_IE", "en_CA"]
 
-
-def _hidden(text: str, part: str, out: str) -> bool:
-    start = text.index(part)
-    return set(out[start : start + len(part)]) <= {"#", " "}
 
 
 
@@ -33,7 +29,7 @@ def test_a_university_or_an_initialism_of_a_town_is_masked(locale: str) -> None:
                            (f"WORKUP AT {fake.last_name().upper()} HOSPITAL AT AI OF {town.upper()}.", f"AI OF {town.upper()}"),
                            (f"Case worker {fake.name()} from Children's Aid Society of {town} at bedside.",
                             f"Children's Aid Society of {town}")):
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -44,9 +40,9 @@ def test_a_military_base_is_masked(locale: str) -> None:
         base, fob = f"{fake.last_name()} Air Force Base", f"FOB {town_name(fake)}"
         text = f"Stationed at Fort {fake.last_name()} and {base}. Deployed to Iraq ({fob}) 2004; burn pit exposure."
         out = masked(text)
-        assert _hidden(text, base, out) and _hidden(text, fob, out), out
+        assert hidden(text, base, out) and hidden(text, fob, out), out
         upper = text.upper()
-        assert _hidden(upper, base.upper(), masked(upper)), masked(upper)
+        assert hidden(upper, base.upper(), masked(upper)), masked(upper)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -56,7 +52,7 @@ def test_an_interpreting_company_is_masked(locale: str) -> None:
     for kind in ("Interpreting Services", "Language Line", "Translation Services"):
         company = f"{fake.last_name()} {kind}"
         text = f"0915  phone      {company} op #{fake.random_int(100000, 999999)}  for {fake.name()}, RN w/ pt\n"
-        assert _hidden(text, company, masked(text)), masked(text)
+        assert hidden(text, company, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -78,7 +74,7 @@ def test_a_veterans_hospital_by_its_town_is_masked(locale: str) -> None:
         town = town_name(fake)
         for text, part in ((f"Sent to VA {town} for K 6.8. Pt staying with daughter.", f"VA {town}"),
                            (f"6:05 AM FAMILY REQUESTS TRANSFER TO VA {town.upper()}", f"VA {town.upper()}")):
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", ["VA OD 20/40, VA OS 20/25", "VA Medical Center follow-up; VA Clinic next week"])
@@ -96,7 +92,7 @@ def test_a_practice_named_for_two_people_is_masked_where_a_place_is_written(loca
                      f"| COVID-19 mRNA | 3/4/2021 | {practice} | Pfizer | EK1234 | L VL |",
                      f"Completed PT at {practice} 3/2--5/3 without relief.",
                      f"Outpt: {practice} / ACT team."):
-            assert _hidden(text, practice, masked(text)), masked(text)
+            assert hidden(text, practice, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", ["| Mom and Dad | at bedside |", "| Pain and Nausea | 3 |", "(Hip and Knee)", "at rest and exertion (lot"])
@@ -114,7 +110,7 @@ def test_a_backup_hospital_of_a_plan_is_masked(locale: str) -> None:
         for text, part in ((f"Plan: delivery at {fake.last_name()} Birth Center; backup {initials} L&D if transfer needed.", initials),
                            (f"Auth 12345.\nBackup: {name} declined 3/4.\nTransport: car", name),
                            (f"backup: {initials.lower()} pending 3/4.", initials.lower())):
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", ["backup rate 12, PEEP 5", "backup pacing if HR low", "backup ICD if needed", "backup plan if fails."])
@@ -129,9 +125,9 @@ def test_a_workplace_of_a_town_is_masked(locale: str) -> None:
     for kind in ("Little Owls", "Little Acorns", "Bright Stars"):
         place = f"{kind} of {town_name(fake)}"
         text = f"Sick contacts: niece {fake.first_name()} with diarrhea. Works at {place}. Pets: 2 cats."
-        assert _hidden(text, place, masked(text)), masked(text)
+        assert hidden(text, place, masked(text)), masked(text)
         lower = text.lower()
-        assert _hidden(lower, place.lower(), masked(lower)), masked(lower)
+        assert hidden(lower, place.lower(), masked(lower)), masked(lower)
 
 
 @pytest.mark.parametrize("text", ["works as part of a team", "worked at a factory of some kind", "works at Department of Health"])
@@ -148,7 +144,7 @@ def test_a_town_named_by_its_office_is_masked(locale: str) -> None:
         for text in (f"SOCIAL: Goes to {fake.last_name()} Elementary, 8th grade. WIC at the {town.upper()} office on Tuesday",
                      f"WIC at the {town} office on 3/4"):
             part = town.upper() if town.upper() in text else town
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", ["WIC at the WIC office", "meet at the Downtown location", "go to the Front office", "at the Dental office"])
@@ -166,7 +162,7 @@ def test_an_office_by_its_owners_name_is_masked(locale: str) -> None:
                      f"A/P: healthy 11 year old. Dental home: {owner}'s. RTC 1 yr",
                      *([f"pano from {owner.lower()}'s (3/4) reviewed."] if owner.lower() not in never_names() else [])):
             part = owner if owner in text else owner.lower()
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", ["suffers from Parkinson's.", "recovering from Crohn's, flare", "from Alzheimer's (advanced)"])
@@ -183,7 +179,7 @@ def test_a_family_practice_by_its_name_alone_is_masked_where_a_place_is_written(
         for text, part in ((f"| Pneumococcal PCV20 | 3/4/2021 | {owner} Family | Pfizer | EK1234 | R deltoid |", f"{owner} Family"),
                            (f"3. hep b #2 - 3/4/2021, {owner.lower()} family (lot u59917, merck, 0.5 ml im)", f"{owner.lower()} family"),
                            (f"Please fax records to {owner} Family at (555) 123-4567 or call", f"{owner} Family")):
-            assert _hidden(text, part, masked(text)), masked(text)
+            assert hidden(text, part, masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", ["| Support | Whole Family | yes |", "talk to the family at 3pm", "spoke to Family at bedside"])
