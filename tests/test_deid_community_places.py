@@ -11,7 +11,6 @@ from tests.deid_masking import hidden, masked, town_name
 LOCALES = ["en_US", "en_GB", "en_IE", "en_AU", "nl_NL"]
 
 
-
 @pytest.mark.parametrize("locale", LOCALES)
 def test_an_organization_named_for_a_place_is_masked_with_its_kind(locale: str) -> None:
     fake = Faker(locale)

@@ -15,8 +15,6 @@ from tests.deid_masking import hidden, masked, town_name
 LOCALES = ["en_US", "en_GB", "en_AU", "en_IE", "en_CA"]
 
 
-
-
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_university_or_an_initialism_of_a_town_is_masked(locale: str) -> None:
     fake = Faker(locale)

@@ -11,10 +11,8 @@ from tests.deid_masking import hidden, masked, town_name
 LOCALES = ["en_US", "en_GB", "en_AU", "en_IE", "en_CA"]
 
 
-
 def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
 
 
 @pytest.mark.parametrize("locale", LOCALES)
