@@ -132,3 +132,21 @@ def test_a_branch_that_goes_by_a_number_is_masked(locale: str) -> None:
                                   "Teamsters member, retired"])
 def test_a_dose_or_a_union_alone_stays(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_agency_or_program_field_names_its_organization(locale: str) -> None:
+    fake = Faker(locale)
+    fake.seed_instance(17)
+    for _ in range(3):
+        name = f"{fake.random_element(['Lantern', 'Morning Star', 'Second Chance', 'Harbor Light'])} {fake.random_element(['Foster Care', 'House', 'Youth Services'])}"
+        for text, part in ((f"AGENCY: {name.upper()} (XYZ)   CASE # 12", name.upper()),
+                           (f"Program: {name}, intake done", name),
+                           (f"LOCATION OF CARE: {name.upper()}, LILAC WING RM 138", name.upper())):
+            assert hidden(text, part, masked(text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["Agency: home health", "Program: methadone maintenance", "Program: none",
+                                  "Program: cardiac rehab", "Health plan: Medicaid"])
+def test_a_kind_of_care_in_those_fields_stays(text: str) -> None:
+    assert masked(text) == text

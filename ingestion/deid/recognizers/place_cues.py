@@ -10,6 +10,7 @@ lexicon.safe_words) and English does not know them ("cleardale", "gnmh") or the 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from presidio_analyzer import RecognizerResult
@@ -181,7 +182,8 @@ def _never_place(word: str) -> bool:
 # A form's field that names an organisation a person belongs to: its whole value is the name, however
 # English its words ("Employer: Young Cleaning Services", "school: rosewood montessori").
 _ORGANISATION_FIELD = re.compile(
-    r"(?im)\b(?:employer|place[ \t]+of[ \t]+(?:employment|work|worship)|workplace|school|church|parish|congregation)[ \t]*:[ \t]*"
+    r"(?im)\b(?:employer|place[ \t]+of[ \t]+(?:employment|work|worship)|workplace|school|church|parish|congregation"
+    r"|agency|program|day[ \t]+program|vendor|funeral[ \t]+home|shelter|location[ \t]+of[ \t]+care|insurer|health[ \t]+plan)[ \t]*:[ \t]*"
     r"(?P<value>[^\s,;|()][^\n,;|()]{1,58}?)(?=[ \t]{2,}|[ \t]*(?:$|[,;|()]|\.(?:[ \t]|$)))"
 )
 _NO_ORGANISATION = frozenset(
@@ -193,12 +195,21 @@ _NO_ORGANISATION = frozenset(
 _NAME_JOINS = frozenset({"of", "the", "and", "&", "for"})
 
 
+@functools.cache
+def _care_kinds() -> frozenset[str]:
+    """Words of a kind of care or provider, a drug or a service: "home health", "methadone maintenance"."""
+    kinds = {w for f in ("facility_kinds.txt", "facility_tails.txt") for phrase in lexicon.word_file(f) for w in phrase.split()}
+    return frozenset(kinds | lexicon.word_file("drug_words.txt") | {"maintenance", "services", "program", "outpatient", "inpatient"})
+
+
 def _an_organisation(value: str) -> bool:
     """A field's value that names one: not "retired", "none", "self-employed", a number or a date, nor a
     sentence ("WORK/SCHOOL: He retired from ..."): a name holds no function word but "of", "the", "and"."""
     words = [w.strip(".").lower() for w in value.split()]
     if any(w in lexicon.function_words() and w not in _NAME_JOINS for w in words):
         return False
+    if all(_never_place(w) or w in _NAME_JOINS or w in _care_kinds() for w in words):
+        return False  # "Agency: home health", "Program: cardiac rehab": a kind of care, no one's name
     return any(c.isalpha() for c in value) and not all(w in _NO_ORGANISATION or w in _NAME_JOINS or "-" in w and w.split("-")[0] in _NO_ORGANISATION for w in words)
 
 
