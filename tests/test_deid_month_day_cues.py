@@ -118,3 +118,21 @@ def test_a_day_and_may_with_no_verb_after_is_masked_and_glued_dates_too() -> Non
 ])  # fmt: skip
 def test_ranges_times_counts_and_scores_stay(text: str, kept: str) -> None:
     assert kept in masked(text)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_days_listed_after_a_month_day_are_dates(seed: int) -> None:
+    fake = Faker()
+    fake.seed_instance(seed)
+    day = fake.date_between(datetime.date(2024, 1, 1), datetime.date(2024, 12, 20))
+    first, second, third = day.day, day.day + 3, day.day + 5
+    if third > 28:
+        first, second, third = 2, 5, 7
+    for text in (f"blood cultures {day.month}/{first},{second} neg", f"transfused {day.month}/{first}, {second} & {third}"):
+        shown = masked(text)
+        assert f"/{first}" not in shown and f"{second}" not in shown.split(" ", 2)[-1], shown
+
+
+@pytest.mark.parametrize("text", ["BP 120/80, 90 and 100", "3/14, 15 mg lasix given", "strength 4/5, 5 and 5", "INR 2/3, 4"])
+def test_numbers_after_a_measure_or_before_a_unit_stay(text: str) -> None:
+    assert text.split(",", 1)[1] in masked(text)

@@ -85,6 +85,28 @@ def _after(first: tuple[int, int], second: tuple[int, int]) -> bool:
     return 0 < months <= 6 or months == 0 and second[1] > first[1]
 
 
+# The days listed after a month/day, each later than the last: "ct 3/14,15", "transfused 3/14, 15 & 16"
+_DAY_LIST = re.compile(r"(?<![\w/.:+-])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?P<rest>(?:(?:,[ \t]*|[ \t]*&[ \t]*|[ \t]+and[ \t]+)"
+                       r"(?:0?[1-9]|[12]\d|3[01])(?![\w/.%:-]|,\d))+)", re.IGNORECASE)
+_LISTED_DAY = re.compile(r"\d+")
+
+
+def _listed_days(text: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _DAY_LIST.finditer(text):
+        if _UNIT_AFTER.match(text, m.end()) or _measured(text, m.start(), m.end("d")):
+            continue  # "3/14, 15 mg", "PHQ-9 3/27, 4"
+        month, last = int(m["m"]), int(m["d"])
+        days = []
+        for day in _LISTED_DAY.finditer(m["rest"]):
+            if not last < int(day.group()) <= _DAYS_IN[month]:
+                break
+            last = int(day.group())
+            days.append((m.start("rest") + day.start(), m.start("rest") + day.end()))
+        found += [(m.start(), m.end("d"))] + days if days else []  # the first too: "3/14,15" is no date's shape alone
+    return found
+
+
 class MonthDayRecognizer(ClinicalRecognizer):
     HINT = re.compile(r"\d[-/]\d|\d(?:st|nd|rd|th)\b", re.IGNORECASE)
 
@@ -94,7 +116,7 @@ class MonthDayRecognizer(ClinicalRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         if entities and Phi.DATE not in entities or not self.HINT.search(text):
             return []
-        results = []
+        results = [self.result(Phi.DATE, *span, 0.8) for span in _listed_days(text)]
         for pattern, kind in _COMPILED:
             for match in pattern.finditer(text):
                 groups = [g for g in ("d1", "d2") if pattern_has(match, g)]
