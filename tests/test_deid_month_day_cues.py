@@ -115,6 +115,7 @@ def test_a_day_and_may_with_no_verb_after_is_masked_and_glued_dates_too() -> Non
     ("the 2nd to last visit", "2nd"),
     ("they said 3 may be ok", "3 may"),
     ("at night.1/2 tab", "1/2"),
+    ("IVF: D5 1/2 NS at 100/hr, then 1/4 NS", "1/2 NS at 100/hr, then 1/4"),
 ])  # fmt: skip
 def test_ranges_times_counts_and_scores_stay(text: str, kept: str) -> None:
     assert kept in masked(text)
@@ -136,3 +137,7 @@ def test_the_days_listed_after_a_month_day_are_dates(seed: int) -> None:
 @pytest.mark.parametrize("text", ["BP 120/80, 90 and 100", "3/14, 15 mg lasix given", "strength 4/5, 5 and 5", "INR 2/3, 4"])
 def test_numbers_after_a_measure_or_before_a_unit_stay(text: str) -> None:
     assert text.split(",", 1)[1] in masked(text)
+
+
+def test_a_date_before_saline_stays_a_date() -> None:
+    assert "3/12" not in masked("on 3/12 NS bolus given")

@@ -232,6 +232,9 @@ def _measured(text: str, start: int, end: int) -> bool:
         return all(p.isdigit() for p in parts[-2:]) and int(parts[-2]) <= int(parts[-1]) <= scale
     if after and after[1] in words["after"] and after[1] in words["before"] and _NUMBER_AFTER.match(text, end + after.end()):
         after = None  # the measure of the number after it: "since 3/19 pain 4/10"
+    if after and after[1] in words["after"] and (scale := _measure_scales().get(after[1])) is not None:
+        parts = re.split(r"[/.-]", text[start:end])  # a fraction of it: "1/2 NS"; "3/12 NS bolus" is a date
+        return all(p.isdigit() for p in parts[-2:]) and int(parts[-2]) <= int(parts[-1]) <= scale
     return bool(before and before[1] in words["before"] or after and after[1] in words["after"])
 
 
