@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
-from ingestion.deid.grow import grow, one_case_line, place_tails
+from ingestion.deid.grow import TOWN_PREFIXES, grow, one_case_line, place_tails
 from ingestion.models import Page, PhiSpan
 
 # A word with its apostrophes and hyphens ("O'Horcain", "Ruiz-Kelsworth"), not a piece of a number or code. In a
@@ -144,7 +144,7 @@ def guess(pages: Iterable[Page], safe: frozenset[str] = frozenset()) -> None:
 
 
 # The closed class of words that begin a town's name: "East Larkley", "port dunby", "NEW HUXBY".
-_TOWN_PREFIX = re.compile(r"(?<![\w'’-])(?i:north|south|east|west|new|port|fort|ft|mount|mt|lake|upper|lower)\.?[ \t]+$")
+_TOWN_PREFIX = re.compile(rf"(?<![\w'’-]){TOWN_PREFIXES}\.?[ \t]+$")
 
 
 def _as_place(text: str, span: PhiSpan) -> PhiSpan:

@@ -61,6 +61,12 @@ def word_file(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def phrase_words(*names: str) -> frozenset[str]:
+    """Every word of the phrases of data/ lists ("adult day", "food bank" give "adult", "day", "food", "bank")."""
+    return frozenset(w for name in names for phrase in word_file(name) for w in phrase.split())
+
+
+@functools.cache
 def first_names() -> frozenset[str]:
     return _census("dist.female.first") | _census("dist.male.first")
 

@@ -213,6 +213,12 @@ def _measure_scales() -> dict[str, int]:
     return {row[0]: int(row[2]) for row in _measure_rows() if len(row) > 2}
 
 
+def _part_of(value: str, scale: int) -> bool:
+    """An m/d that reads as a part of a whole no larger than `scale`: "2/2", "1/4"."""
+    parts = re.split(r"[/.-]", value)
+    return all(p.isdigit() for p in parts[-2:]) and int(parts[-2]) <= int(parts[-1]) <= scale
+
+
 def _measured(text: str, start: int, end: int) -> bool:
     """A bare m/d that the word before it or the word after it makes a measurement."""
     words = _measure_words()
@@ -227,14 +233,11 @@ def _measured(text: str, start: int, end: int) -> bool:
     if (arrow := _ARROW.search(text, max(0, start - 40), start)) is not None:
         return _measured(text, arrow.start(1), arrow.end(1))  # "GCS 3/15 -> 9/15": the measure of the first
     if before and (scale := _measure_scales().get(before[1])) is not None:
-        # A count is a part of its whole: "cx 2/2", "bcx 1/4"; "Cx 10/3" or "Cx 12-30" is a date.
-        parts = re.split(r"[/.-]", text[start:end])
-        return all(p.isdigit() for p in parts[-2:]) and int(parts[-2]) <= int(parts[-1]) <= scale
+        return _part_of(text[start:end], scale)  # a count is a part of its whole: "cx 2/2", "bcx 1/4"; "Cx 10/3" is a date
     if after and after[1] in words["after"] and after[1] in words["before"] and _NUMBER_AFTER.match(text, end + after.end()):
         after = None  # the measure of the number after it: "since 3/19 pain 4/10"
     if after and after[1] in words["after"] and (scale := _measure_scales().get(after[1])) is not None:
-        parts = re.split(r"[/.-]", text[start:end])  # a fraction of it: "1/2 NS"; "3/12 NS bolus" is a date
-        return all(p.isdigit() for p in parts[-2:]) and int(parts[-2]) <= int(parts[-1]) <= scale
+        return _part_of(text[start:end], scale)  # a fraction of it: "1/2 NS"; "3/12 NS bolus" is a date
     return bool(before and before[1] in words["before"] or after and after[1] in words["after"])
 
 

@@ -10,7 +10,6 @@ name the census lists hold, or a saint's name after "St.".
 
 from __future__ import annotations
 
-import functools
 import re
 
 from ingestion.deid import lexicon
@@ -50,12 +49,12 @@ _TITLED_WORD = r"[A-Z][a-z]+(?:['’][a-z]+)*"
 TITLED_PLACE = rule(
     rf"(?<![\w'’-])(?:(?i:at|from|via|post)[ \t]+|@[ \t]*|(?i:referred|transferred|sent|discharged|moved|readmitted)[ \t]+(?i:to)[ \t]+)"
     rf"(?:(?i:the)[ \t]+)?(?P<phi>{_TITLED_WORD}(?:[ \t]+{_TITLED_WORD}){{0,2}})(?![\w'’-])", Phi.FACILITY, 0.5)
-_STRONG = (SENT_RECORDS, OWNS_A_UNIT)
+_STRONG = (SENT_RECORDS, OWNS_A_UNIT)  # slots where the value's case says nothing ("nmh sent cd", "MH's ICU")
 # A document's first line that names its sender beside its kind: "FRESENIUS - HD TREATMENT NOTE 3/4", "Harper /
 # Nursing Progress Note", "hospice visit - Riverside  3/4". The side without the kind's word is the facility.
 _TITLE_WORD = re.compile(r"(?i)(?<![\w-])(?:note|visit|summary|exam|treatment|progress|consult(?:ation)?|report|letter|office|evaluation|assessment|record)(?![\w-])")
 _HEAD = re.compile(r"[ \t]*(?P<left>[^\n]*?)[ \t]+[-–/|][ \t]+(?P<right>[^\n]*?)(?=[ \t]{2,}|[ \t]+\d|[ \t]*(?:\n|$))")
-_HEAD_NAME = re.compile(rf"(?:(?i:st\.?|saint)[ \t]+)?{_WORD}(?:[ \t]+(?:{_WORD}|&)){{0,4}}")  # slots where the value's case says nothing ("nmh sent cd", "MH's ICU")
+_HEAD_NAME = re.compile(rf"(?:(?i:st\.?|saint)[ \t]+)?{_WORD}(?:[ \t]+(?:{_WORD}|&)){{0,4}}")
 
 
 class FacilitySlotRecognizer(RegexRecognizer):
@@ -153,7 +152,7 @@ def _letterhead(text: str) -> tuple[int, int] | None:
             if all(not vouched(w.lower()) or re.fullmatch(r"[A-Z]{2,5}|[a-z]{2,5}", w) and not lexicon.english_word(w.lower())
                    and w.lower() not in lexicon.safe_words() for w in words):
                 return head.span(name)
-        elif _name_word(words[0], True) and _bare(words[0]) not in _kinds() | _NO_PLACE_NAME \
+        elif _name_word(words[0], True) and _bare(words[0]) not in _kinds() and _bare(words[0]) not in _NO_PLACE_NAME \
                 and _bare(words[0]) not in lexicon.word_file("facility_specialties.txt") and value.lower() not in lexicon.word_file("countries.txt"):
             return head.span(name)
     return None
@@ -180,11 +179,9 @@ def _titled_name_word(word: str) -> bool:
     bare = _bare(word)
     return _name_word(word, False) and bare not in _NO_PLACE_NAME and bare not in lexicon.word_file("drug_words.txt") \
         and bare not in lexicon.word_file("facility_specialties.txt") and bare not in lexicon.word_file("credentials.txt") \
-        and bare not in lexicon.first_names() | lexicon.never_names()
+        and bare not in lexicon.first_names() and bare not in lexicon.never_names()
 
 
-@functools.cache
 def _kinds() -> frozenset[str]:
     """Words that say what kind of place it is, never which: "at the Park", "at Crest"."""
-    return frozenset(w for f in ("facility_tails.txt", "facility_tails_capitalized.txt", "facility_kinds.txt", "street_types.txt")
-                     for phrase in lexicon.word_file(f) for w in phrase.split())
+    return lexicon.phrase_words("facility_tails.txt", "facility_tails_capitalized.txt", "facility_kinds.txt", "street_types.txt")

@@ -19,12 +19,12 @@ def _organizations() -> str:
 
 
 _BRANCH = r"(?i:local|post|lodge|council|chapter)"
-_NUMBER = r"#?\d{1,5}(?![\w/.%-]|[ \t]*(?i:mg|ml|cc|units?|mcg|g)\b)"  # "local 1%", "local 2 ml": a dose
+_NO_DOSE = r"(?![\w/.%-]|[ \t]*(?i:mg|ml|cc|units?|mcg|g)\b)"  # "local 1%", "local 2 ml": a dose
 
 
 class MembershipRecognizer(RegexRecognizer):
     RULES = (
-        rule(rf"(?<![\w'’-])(?P<phi>(?i:{_organizations()})[ \t]+{_BRANCH}[ \t]+{_NUMBER})", Phi.FACILITY, 0.7),
-        rule(r"(?<![\w'’-])(?P<phi>(?i:local)[ \t]+#?\d{2,5}(?![\w/.%-]|[ \t]*(?i:mg|ml|cc|units?|mcg|g)\b))", Phi.FACILITY, 0.6),
+        rule(rf"(?<![\w'’-])(?P<phi>(?i:{_organizations()})[ \t]+{_BRANCH}[ \t]+#?\d{{1,5}}{_NO_DOSE})", Phi.FACILITY, 0.7),
+        rule(rf"(?<![\w'’-])(?P<phi>(?i:local)[ \t]+#?\d{{2,5}}{_NO_DOSE})", Phi.FACILITY, 0.6),
     )
     HINT = re.compile(r"(?i)\b(?:local|post|lodge|council|chapter|vfw|dav|amvets|elks)\b")

@@ -198,8 +198,8 @@ _NAME_JOINS = frozenset({"of", "the", "and", "&", "for"})
 @functools.cache
 def _care_kinds() -> frozenset[str]:
     """Words of a kind of care or provider, a drug or a service: "home health", "methadone maintenance"."""
-    kinds = {w for f in ("facility_kinds.txt", "facility_tails.txt") for phrase in lexicon.word_file(f) for w in phrase.split()}
-    return frozenset(kinds | lexicon.word_file("drug_words.txt") | {"maintenance", "services", "program", "outpatient", "inpatient"})
+    return lexicon.phrase_words("facility_kinds.txt", "facility_tails.txt") | lexicon.word_file("drug_words.txt") \
+        | {"maintenance", "services", "program", "outpatient", "inpatient"}
 
 
 def _an_organisation(value: str) -> bool:

@@ -58,11 +58,6 @@ def _role_parts() -> frozenset[str]:
     return frozenset(w for e in lexicon.word_file("role_words.txt") for w in e.removesuffix("?").split())
 
 
-@functools.cache
-def _drugs() -> frozenset[str]:
-    return lexicon.word_file("drug_words.txt")
-
-
 def _never(word: str) -> bool:
     """A word that is never a name after a role: note structure, shorthand, relations, roles, credentials."""
     return (word in lexicon.structure_words() or word in lexicon.function_words()
@@ -84,7 +79,7 @@ def _first_word(word: str, written: str, text: str, at: int) -> str | None:
     firsts = lexicon.first_names()
     if _never(word) or word in lexicon.note_words() and word not in firsts:
         return None
-    if word in lexicon.clinical_terms() or word in lexicon.safe_words_only() or word in _drugs():
+    if word in lexicon.clinical_terms() or word in lexicon.safe_words_only() or word in lexicon.word_file("drug_words.txt"):
         return (_YES if _titled(written, text, at) else _PAIR) if word in firsts else None  # "teacher frank hakansson", "Coach Art Montserrat"; never "PO TYLENOL"
     zipf = lexicon.word_frequency(word)
     if _titled(written, text, at):
@@ -102,7 +97,7 @@ def _surname(word: str, written: str, text: str, at: int) -> bool:
     """A word after the first: a surname written as one, a census surname no note uses, or a word English does not know."""
     if _never(word) or word in lexicon.note_words():
         return False
-    if word in lexicon.clinical_terms() or word in lexicon.safe_words_only() or word in _drugs():
+    if word in lexicon.clinical_terms() or word in lexicon.safe_words_only() or word in lexicon.word_file("drug_words.txt"):
         return word in lexicon.last_names()  # after a first name, an eponym's surname is one: "teacher gregory pugh"
     if _titled(written, text, at):
         return word in lexicon.last_names() or word in lexicon.first_names() or lexicon.word_frequency(word) < 4.0
@@ -151,8 +146,8 @@ class RoleNameRecognizer(ClinicalRecognizer):
         """The name after a role: its span, how sure its first word is (what must follow it), and its number of
         words. A credential or second role between is passed over ("pharmacist PharmD Gonzalo")."""
         at = _GAP.match(text, at).end()
-        while (token := _WORD.match(text, at)) and (token.group().lower().rstrip(".") in _credentials() | _role_parts()) \
-                and token.group().lower().rstrip(".") not in lexicon.first_names():
+        while (token := _WORD.match(text, at)) and ((w := token.group().lower().rstrip(".")) in _credentials() or w in _role_parts()) \
+                and w not in lexicon.first_names():
             at = _GAP.match(text, token.end()).end()
         words: list[re.Match] = []
         level, pos = None, at
