@@ -47,8 +47,9 @@ _SIGNED_ABOVE = re.compile(
 )
 # Initials signed after a dash before a credential: "-kl rn", "RECORDER: -RR RN", "for -hs rn w/ pt", "-rt pharmd  x1234".
 _DASHED_INITIALS = re.compile(r"(?:^|(?<=[\s(:;]))-[ \t]?(?P<phi>[^\W\d_]{2,3})[ \t]+(?=[A-Za-z])", re.MULTILINE)
-# ... the credential then ends the line, or a bracket, a comma, a number to reach its owner or "w/" follows it.
-_DASHED_END = re.compile(r"[ \t]*(?:$|[,(]|w/|(?:x|pgr|pager|ext\.?)[ \t]*[#:]?[ \t]*[\d#])", re.MULTILINE | re.IGNORECASE)
+# ... the credential then ends the line, or a bracket, a comma, a number to reach its owner, "w/" or a column's gap
+# follows it ("-ar psyd  cranburg counseling associates").
+_DASHED_END = re.compile(r"[ \t]{2,}(?=\S)|[ \t]*(?:$|[,(]|w/|(?:x|pgr|pager|ext\.?)[ \t]*[#:]?[ \t]*[\d#])", re.MULTILINE | re.IGNORECASE)
 # "rt" (respiratory therapist) is no credential elsewhere: "rt knee" is the right one.
 _THERAPIST = re.compile(r"(?i)rt(?![\w'’/-])")
 _CREW = re.compile(r"(?im)\bcrew\b[ \t]*:?[ \t]*(?P<list>.*?)(?:(?<![\s(.][A-Za-z])\.(?=\s|$)|;|$)")
