@@ -84,6 +84,12 @@ def propagate(pages: Iterable[Page]) -> None:
                 # roberts flat"): its words together are a name even when each alone is English.
                 if len(parts) > 1 and any(_uncommon(p.lower()) for p in parts):
                     values.setdefault(" ".join(value.split()), span.entity_type)
+                if span.entity_type == Phi.FACILITY and (head := _head(parts)) is not None:
+                    # Its name without its kind recurs alone: "Crossroads Specialty Clinic", then "echo at crossroads".
+                    if len(head) > 1:
+                        values.setdefault(" ".join(head), Phi.FACILITY)
+                    else:
+                        places.setdefault(head[0].lower(), (True, Phi.FACILITY))
                 if span.entity_type == Phi.FACILITY and len(initials := _initials(parts)) >= 3:
                     acronyms.add(initials)  # "University Hospital Deeryane", then "scan at UHD"
                 if span.entity_type == Phi.FACILITY and (defined := _DEFINED.match(page.text, span.end)) is not None \
@@ -116,6 +122,35 @@ _DEFINED = re.compile(r"[ \t]*\(([A-Za-z]{2,6})\)")
 def _initials(parts: list[str]) -> str:
     """A facility's initials as its staff write them: "St Anne's Hospital" → "SAH"."""
     return "".join(p[0].upper() for p in parts if p.lower() not in ("of", "the", "and"))
+
+
+@functools.cache
+def _kind_words() -> frozenset[str]:
+    """Words that say what kind of place a facility is, not which: "specialty", "clinic", "treatment", "&"."""
+    return lexicon.phrase_words("facility_kinds.txt", "facility_tails.txt", "care_settings.txt", "facility_specialties.txt") \
+        | {"&", "and", "of", "the", "for", "at"}
+
+
+def _head(parts: list[str]) -> list[str] | None:
+    """The words of a facility's name before the words of its kind ("Good Shepherd" of "Good Shepherd Heart &
+    Vascular"), when they stand apart from its kind and say which place it is: none a note's word alone ("open",
+    "new"), a single one English seldom writes ("crossroads", "serenity"; not "home" or "main")."""
+    words = [p.lower() for p in parts]
+    end = len(words)
+    while end and words[end - 1] in _kind_words():
+        end -= 1
+    start = 1 if words[:1] == ["the"] else 0
+    head = words[start:end]
+    if not head or end == len(words) or any(w in _kind_words() or w in lexicon.structure_words() for w in head):
+        return None
+    if len(head) == 1:
+        word = head[0]
+        if len(word) < 4 or word in lexicon.safe_words() or word in lexicon.function_words() or word in lexicon.note_words() \
+                or word in lexicon.clinical_terms() or lexicon.word_frequency(word) >= _COMMON_WORD_ZIPF:
+            return None
+    elif all(w in lexicon.function_words() or w in lexicon.note_words() for w in head):
+        return None
+    return parts[start:end]
 
 
 def _uncommon(word: str) -> bool:
