@@ -67,3 +67,25 @@ def test_the_place_a_workup_was_done_by_its_possessive_is_a_facility() -> None:
 ])  # fmt: skip
 def test_clinical_words_in_those_slots_stay(text: str) -> None:
     assert masked(text) == []
+
+
+VENDORS = ("golden years", "compass", "bluebird", "Peck Transit", "SAC")
+
+
+@pytest.mark.parametrize("shape", [
+    "1445 booked {v} ambulette for 3-4 pickup 3pm from home", "- BOOKED {V} W/C VAN FOR 3/4 PICKUP 0745",
+    "can i move my appt? my ride from {v} cant come that day", "Missed visit 3/3 - no ride from {v}.",
+    "rides @ the clinic via {v}.", "transport: bus pass; rides to dialysis via {v}, sw aware",
+])  # fmt: skip
+def test_a_transport_vendor_is_known_by_the_ride_it_gives_in_any_case(shape: str) -> None:
+    for vendor in VENDORS:
+        text = shape.format(v=vendor.lower(), V=vendor.upper())
+        assert vendor.lower() in " ".join(masked(text)).lower(), (text, masked(text))
+
+
+@pytest.mark.parametrize("text", [
+    "booked ambulette for tues pickup", "booked w/c van for tomorrow", "no ride from home today", "rides to dialysis via medicaid cab",
+    "transport via EMS to ED", "pt arrived via stretcher van", "booked ride for appt, daughter aware", "scheduled the van for 3pm",
+])  # fmt: skip
+def test_rides_without_a_vendor_stay(text: str) -> None:
+    assert [m for m in masked(text) if not any(c.isdigit() for c in m)] == []

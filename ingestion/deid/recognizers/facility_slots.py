@@ -49,6 +49,16 @@ _TITLED_WORD = r"[A-Z][a-z]+(?:['’][a-z]+)*"
 TITLED_PLACE = rule(
     rf"(?<![\w'’-])(?:(?i:at|from|via|post)[ \t]+|@[ \t]*|(?i:referred|transferred|sent|discharged|moved|readmitted)[ \t]+(?i:to)[ \t]+)"
     rf"(?:(?i:the)[ \t]+)?(?P<phi>{_TITLED_WORD}(?:[ \t]+{_TITLED_WORD}){{0,2}})(?![\w'’-])", Phi.FACILITY, 0.5)
+# A transport vendor, known by the ride it gives: "booked golden years ambulette", "BOOKED SAC W/C VAN", "no ride from
+# compass.", "my ride from peck cant come", "rides @ the clinic via saunders." The slot says enough: any words
+# that are no note's, shorthand or function word are the vendor's name, in any case.
+_RIDE = r"(?i:ambulette|(?:w/c|wheelchair|chair|stretcher|medical)[ \t]+van|van|ride|rides|cab|taxi|car[ \t]+service)"
+_VENDOR_END = r"(?=[ \t]*(?:[.,;:)(]|$)|[ \t]+(?i:late|cant|can't|cannot|no-?show|for|to|on|at|and|again|today)(?![\w'’-]))"
+BOOKED_RIDE = rule(rf"(?<![\w'’-])(?i:booked|scheduled|arranged|ordered)[ \t]+(?P<phi>{_NAME})[ \t]+{_RIDE}(?![\w'’-])", Phi.FACILITY, 0.5)
+RIDE_FROM = rule(rf"(?<![\w'’-])(?:{_RIDE}[ \t]+(?i:from|with|w/|thru|through)|(?i:transport(?:ation)?|rides?)\b[^.;\n]{{0,40}}?(?<![\w'’-])(?i:via))"
+                 rf"[ \t]+(?P<phi>{_NAME}){_VENDOR_END}", Phi.FACILITY, 0.5, re.MULTILINE)
+_VENDOR = (BOOKED_RIDE, RIDE_FROM)
+_RIDE_WORD = re.compile(r"(?i:ambulette|w/c|wheelchair|chair|stretcher|medical|van|ride|rides|cab|taxi|car|service)")
 _STRONG = (SENT_RECORDS, OWNS_A_UNIT)  # slots where the value's case says nothing ("nmh sent cd", "MH's ICU")
 # A document's first line that names its sender beside its kind: "FRESENIUS - HD TREATMENT NOTE 3/4", "Harper /
 # Nursing Progress Note", "hospice visit - Riverside  3/4". The side without the kind's word is the facility.
@@ -58,8 +68,8 @@ _HEAD_NAME = re.compile(rf"(?:(?i:st\.?|saint)[ \t]+)?{_WORD}(?:[ \t]+(?:{_WORD}
 
 
 class FacilitySlotRecognizer(RegexRecognizer):
-    RULES = (SAINT, OWNS_A_UNIT, AT_POSSESSIVE, SENT_RECORDS, PER_RECORDS, OUTSIDE_FROM, TRANSFER_FROM, TITLED_PLACE)
-    HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at|via|post|to)\b|['’@]")
+    RULES = (SAINT, OWNS_A_UNIT, AT_POSSESSIVE, SENT_RECORDS, PER_RECORDS, OUTSIDE_FROM, TRANSFER_FROM, TITLED_PLACE, BOOKED_RIDE, RIDE_FROM)
+    HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at|via|post|to|booked|scheduled|arranged|ordered)\b|['’@]")
 
     def analyze(self, text, entities, nlp_artifacts=None):
         head = _letterhead(text)
@@ -87,15 +97,20 @@ class FacilitySlotRecognizer(RegexRecognizer):
         words = list(re.finditer(r"\S+", text[start:end]))
         if slot is SAINT:
             return start if _saint(words[-1].group()) else None
-        loose = slot in _STRONG or one_case_line(text, start)
+        loose = slot in _STRONG or slot in _VENDOR or one_case_line(text, start)
         for i in range(len(words) - 1, -1, -1):
             word = words[i].group()
+            if slot in _VENDOR and _RIDE_WORD.fullmatch(word):
+                words = words[i + 1 :]  # "via medicaid cab": the ride is no vendor's name
+                break
             if word.lower().rstrip(".") in ("st", "saint") and i + 1 < len(words):
                 return start + words[i].start() if _saint(words[i + 1].group()) else None
             if not _name_word(word, loose):
                 words = words[i + 1 :]
                 break
         titled = not one_case_line(text, start)
+        if words and slot in _VENDOR:
+            return start + words[0].start()  # the ride says who gives it
         if not words or not any(rare(w.group(), titled and w.group()[0].isupper()) for w in words):
             return None
         return start + words[0].start()
