@@ -21,6 +21,8 @@ def _md() -> str:
     "Last seen {d} in clinic.",
     "admitted for failure to thrive ({d} - {e}).",
     "stay {d} – {e}, then home.",
+    "RX #20481234, WRITTEN {d} BY DR. X. ISSUE: DOSE.",
+    "script last filled {d} at the pharmacy",
 ])  # fmt: skip
 def test_a_hyphenated_month_and_day_where_a_date_is_meant_is_masked(shape: str) -> None:
     d, e = _md(), _md()
@@ -34,6 +36,7 @@ def test_a_hyphenated_month_and_day_where_a_date_is_meant_is_masked(shape: str) 
 
 @pytest.mark.parametrize("text, kept", [
     ("seen 2-3 times this month", "2-3"),
+    ("filled 2-3 times this year; received 1-2 units", "1-2"),
     ("BCx 1-4 positive for GPC", "1-4"),
     ("seen 1-2 weeks ago by PCP", "1-2"),
     ("Dose 10-12 mg, pain 3-4 - 5-6 later; BP 120-130", "10-12"),

@@ -57,6 +57,10 @@ PHONE_RULES = (
     rule(r"(?=[pP])(?<![\w/-])[pP](?P<phi>\d{4,5})\b(?![.,]?\d)", Phi.PHONE, 0.6),  # "via HR, p4069", "call me at p2306"
     # "page 2-3456", "call 5-1234", "paged 38291", "p 2-3456": an internal line after a word that calls
     rule(rf"{WORD_START}(?:page[ds]?|call(?:ed)?|beep(?:ed)?|p)\s*#?\s*(?P<phi>\d-\d{{4}}|\d{{5}})\b(?![.,/-]?\d|\s*(?:mg|ml|cc|units?)\b)", Phi.PHONE, 0.55, re.IGNORECASE),
+    # The internal line to call back on: "Call back 6303 (internal)", "CB 52417"; four digits that a clock reads
+    # ("call back 1400") only when the line says so.
+    rule(r"(?i:\b(?:call[ -]?back|cb)[ \t]*(?:#|no\.?|number|at|on)?[ \t]*:?[ \t]*)(?P<phi>\d{5}|(?:2[4-9]|[3-9]\d)\d\d|(?:[01]\d|2[0-3])[6-9]\d"
+         r"|\d{4}(?=[ \t]*\((?i:internal|int|ext|extension|direct)\b))(?![\w/:.,-]?\d)", Phi.PHONE, 0.55),
     # Numbers with a trunk 0 or a country code, grouped as other countries group them, after a
     # word that calls: "tel 020 7946 0958", "mob 07700 900123", "fax 0161-496-0000"
     _GROUPED := rule(rf"{WORD_START}(?:phone|ph|tel|telephone|cell|mobile|mob|fax|pager|bleep|call|cb|contact|home|work)\.?\s*(?:#|no\.?|number)?\s*:?\s*(?P<phi>(?:\+\d{{1,3}}[\s.-]?)?\(?0?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,4}})(?![\w/]|[.,]\d)", Phi.PHONE, 0.7, re.IGNORECASE),

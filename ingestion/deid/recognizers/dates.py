@@ -97,7 +97,7 @@ DATE_PATTERNS = [
     # 3-28 where a date is meant: a hyphen is a range elsewhere ("3-4 L", "q3-4h")
     # (a culture's day too: "Cx 12-30 NGTD"; keep() lets "bcx 1-4" count bottles)
     rf"{WORD_START}(?:on|since|until|till|dated|due|after|before|through|thru|DOS|date|d/c|admitted|discharged|started|stopped|drawn"
-    rf"|seen|cx|bcx|ucx|cultures?|collected|dc|admission)\s*:?\s+(?P<phi>{_MON}-{_DAY})"
+    rf"|seen|cx|bcx|ucx|cultures?|collected|dc|admission|written|filled|refilled|dispensed|issued|signed|faxed|mailed|received)\s*:?\s+(?P<phi>{_MON}-{_DAY})"
     rf"(?![\w/-]|\.\d|\s*(?:x|times|L|lpm|mg|ml|cc|days?|hours?|hrs?|weeks?|wks?|months?|mos?|years?|yrs?|min|ago|of|bottles?|sets?|samples?)\b)",
     # a stay's dates as a range of two: "(11-15 - 11-20)", "11-15 – 11-20" (a range of ranges is none: "2-3 - 4-5 mg")
     rf"(?<![\w/.:+-])(?P<phi>{_MON}-{_DAY})(?=[ \t]+[-–][ \t]+{_MON}[-/]{_DAY}(?:/\d{{2,4}})?[ \t]*(?:$|[.,;)]))",
