@@ -39,6 +39,7 @@ _SPOKE_DASH = re.compile(r"(?i)(?<![\w/])(?:spoke|spoken|talked|s/w)[ \t]+(?:(?:
 _SPOKE_WITH = re.compile(r"(?i)(?<![\w/])(?:spoke|talked)[ \t]+(?:w/|with|to)[ \t]*")
 _SPOKE_END = re.compile(r"[ \t]*(?:\((?i:ref|conf|call|case|ticket|id)|,|;|(?i:re)\b|$)", re.MULTILINE)
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)]|$)", re.MULTILINE)
+_ENGLISH_SUFFIX = re.compile(r"(?i)(?:able|ible|ment|tion|sion|ness|ity|ly|ive|ous)$")  # English's derived words, no one's name
 _COMMON_ZIPF = 4.0  # a first name this frequent in English ("frank" 5.0, "dawn" 4.6) needs a surname or a clause's end after it
 _SURNAME_ZIPF = 3.5  # a census surname alone after a role must be rarer than English writes it ("pollard", not "cook")
 
@@ -124,8 +125,11 @@ class RoleNameRecognizer(ClinicalRecognizer):
                 # clause or do what a person does: "PO NEVIN 555-...", "staff dawn.", not "PO TYLENOL 650 MG".
                 if not (reached or clause or does):
                     continue
+            # After a role that is no plain word, a word no note uses ends its clause as a name does: "(judge uriel)", "GAL atty vitali."
+            strong_clause = clause and re.sub(r"\s+", " ", role.group().lower()) not in ambiguous \
+                and not _ENGLISH_SUFFIX.search(text[start:end])  # "advocate reachable." is no name
             if level == _COMMON and not (words > 1 or reached or clause or does) or level == _PAIR and not (words > 1 or reached) \
-                    or level == _STRONG and not (reached or does):
+                    or level == _STRONG and not (reached or does or strong_clause):
                 continue
             results.append(self.result(Phi.PERSON, start, end, 0.6))
         for contact in _SPOKE_DASH.finditer(text):
