@@ -23,6 +23,9 @@ from tests.deid_masking import masked
         ("D/C PLAN MAGNOLIA CREST VS HOME.", ["Came from Magnolia Crest Nursing Home."], "MAGNOLIA CREST"),
         ("d/c plan trelawney rehab vs home", ["Came from Trelawney Rehab Center."], "trelawney rehab"),
         ("seen at Cedar Ridge Rehab today", [], "Cedar Ridge Rehab"),
+        # a VA hospital named by its town, and a distribution centre by its name ("DC")
+        ("6:05 AM FAMILY REQUESTS TRANSFER TO VA NEW BLYWOOD", [], "VA NEW BLYWOOD"),
+        ("Second job at East Silcrest DC on weekends, also on hold.", [], "East Silcrest DC"),
     ],
 )
 def test_a_place_is_masked_with_its_kind(text: str, record: list[str], place: str) -> None:
@@ -35,6 +38,7 @@ def test_a_place_is_masked_with_its_kind(text: str, record: list[str], place: st
         ("transferred from Mercy Hospital Emergency Department", "Emergency Department"),
         ("D/C PLAN: LIVES IN BOSTON, MA WELL SUPPORTED", "WELL SUPPORTED"),
         ("Discharged from Springfield Hospital. Surgery to follow.", "Surgery to follow"),
+        ("VA 20/20 OU; plan: dc home tomorrow", "VA 20/20 OU; plan: dc home tomorrow"),
     ],
 )
 def test_the_words_around_a_place_stay(text: str, kept: str) -> None:

@@ -20,10 +20,10 @@ from ingestion.models import PhiSpan
 _PLACES = {Phi.FACILITY, Phi.CITY}
 _COMMON_ZIPF = 5.0  # a street type as frequent as "well", "run" or "view" is English first
 _NAME_ZIPF = 4.5  # a capitalized word after a place goes on it when rarer ("Crest" 3.7, not "Surgery" 4.6)
-# Closed classes of words that begin a place's name ("Port Sedgeville", "St. Rita's", "East Salting").
+# Closed classes of words that begin a place's name ("Port Sedgeville", "St. Rita's", "East Salting", "VA New Blywood").
 TOWN_PREFIXES = r"(?i:mount|mt|port|fort|ft|lake|new|north|south|east|west|upper|lower)"  # "Port Sedgeville", "East Salting"
 _PREFIX = re.compile(
-    rf"(?<![\w'’-])(?:(?:(?i:st|saint|glen)|{TOWN_PREFIXES})\.?[ \t]+"
+    rf"(?<![\w'’-])(?:(?:(?i:st|saint|glen|va)|{TOWN_PREFIXES})\.?[ \t]+"
     r"|(?i:hospice|university|vna|visiting[ \t]+nurses?(?:[ \t]+association)?|hospital|clinic|college)[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?)$"
 )
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’&-]*)")
