@@ -26,6 +26,11 @@ from tests.deid_masking import masked
         # a VA hospital named by its town, and a distribution centre by its name ("DC")
         ("6:05 AM FAMILY REQUESTS TRANSFER TO VA NEW BLYWOOD", [], "VA NEW BLYWOOD"),
         ("Second job at East Silcrest DC on weekends, also on hold.", [], "East Silcrest DC"),
+        # an urgent care, a home-care partnership, a lab and a visiting-nurse service by their kinds; a congregation by its prefix
+        ("Per our records, her last visit at East Yewton UC was 3/4.", [], "East Yewton UC"),
+        ("Home health intake (New Brackwell Home Care Partners) 3/4", [], "New Brackwell Home Care Partners"),
+        ("Labs drawn at home, sent to Kay Clinical Labs.", [], "Kay Clinical Labs"),
+        ("member of Congregation Beth Ridgemont since 1990", [], "Congregation Beth Ridgemont"),
     ],
 )
 def test_a_place_is_masked_with_its_kind(text: str, record: list[str], place: str) -> None:
@@ -39,6 +44,7 @@ def test_a_place_is_masked_with_its_kind(text: str, record: list[str], place: st
         ("D/C PLAN: LIVES IN BOSTON, MA WELL SUPPORTED", "WELL SUPPORTED"),
         ("Discharged from Springfield Hospital. Surgery to follow.", "Surgery to follow"),
         ("VA 20/20 OU; plan: dc home tomorrow", "VA 20/20 OU; plan: dc home tomorrow"),
+        ("hx UC on mesalamine; Crohn's vs UC; temple pain", "hx UC on mesalamine; Crohn's vs UC; temple pain"),
     ],
 )
 def test_the_words_around_a_place_stay(text: str, kept: str) -> None:

@@ -24,7 +24,8 @@ _NAME_ZIPF = 4.5  # a capitalized word after a place goes on it when rarer ("Cre
 TOWN_PREFIXES = r"(?i:mount|mt|port|fort|ft|lake|new|north|south|east|west|upper|lower)"  # "Port Sedgeville", "East Salting"
 _PREFIX = re.compile(
     rf"(?<![\w'’-])(?:(?:(?i:st|saint|glen|va)|{TOWN_PREFIXES})\.?[ \t]+"
-    r"|(?i:hospice|university|vna|visiting[ \t]+nurses?(?:[ \t]+association)?|hospital|clinic|college)[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?)$"
+    r"|(?i:hospice|university|vna|visiting[ \t]+nurses?(?:[ \t]+association)?|hospital|clinic|college|daughters|sisters)[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?"
+    r"|(?i:temple(?:[ \t]+beth)?|congregation)[ \t]+)$"
 )
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’&-]*)")
 # A capitalized word just before a place, inside a sentence: "at Cedar [Ridge Rehab]".
