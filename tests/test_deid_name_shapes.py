@@ -391,3 +391,16 @@ def test_a_clergy_title_or_a_caseworker_role_names_a_person(text: str, name: str
 @pytest.mark.parametrize("text", ["pastor visited, prayed with pt", "worker's comp claim pending", "Fr 12 catheter placed"])
 def test_a_title_or_role_without_a_name_stays(text: str) -> None:
     assert find_phi([text])[0] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("events - pt seen 3/4 by dr. may, recs appreciated.", "may"), ("NPO AFTER MN FOR TRACH W/ DR. MAY IN AM.", "MAY"),
+    ("DR MAY AWARE.", "MAY"), ("per dr may ok to advance diet", "may"), ("page dr. may ((p) 12345) if SBP <90", "may"),
+])  # fmt: skip
+def test_a_surname_that_is_a_function_word_after_a_title_is_masked_where_its_clause_ends(text: str, name: str) -> None:
+    assert f" {name}" not in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["dr may call back", "DR ON CALL AWARE.", "DR IN TO SEE PT.", "dr to call.", "dr will call"])
+def test_a_function_word_after_a_title_that_reads_as_one_stays(text: str) -> None:
+    assert masked(text) == text

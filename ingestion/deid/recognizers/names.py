@@ -79,6 +79,8 @@ class CueNameRecognizer(ClinicalRecognizer):
                     judge = "before" if start == match.start() else "after"
                 if span is not None and judge is not None:
                     span = _judged(text, *span, judge, firsts)
+                if span is None and rule == 1:
+                    span = _titled_function_word(text, match.start("phi"))
                 if span is not None:
                     results.append(self.result(Phi.PERSON, *span, score))
         for label in _LABEL.finditer(text):
@@ -266,6 +268,19 @@ _AFTER_ATTN = re.compile(rf"(?i:\battn)\.?[ \t]+(?P<phi>{_ANY_WORD}(?:[ ]{_ANY_W
 _AFTER_REFERRAL = re.compile(rf"(?i:\breferral)[ \t]*:[ \t]*(?P<phi>{_ANY_WORD}(?:,[ ]{_ANY_WORD})?)[ \t]+for\b")
 # "PCP Susan Maresova (Baydale Family Medicine)": after "PCP" (also pneumocystis: "Bactrim PCP ppx"), a name only as written.
 _AFTER_PCP = re.compile(rf"\bPCP[ \t]*:?[ \t]*(?P<phi>(?P<first>[{_UP}][{_LOW}]+)[ ](?P<last>[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*))\b")
+
+
+# After a title, a surname that is also a function word ("DR. MAY", "dr will") when its clause ends or a
+# person's act follows it: "seen by dr. may, recs appreciated", "DR MAY AWARE"; not "dr may call back".
+_TITLED_WORD = re.compile(rf"(?P<phi>[{_UP}{_LOW}]+)(?=[ \t]*(?:[,.;:)(]|$|(?i:aware|notified|paged|updated|in[ \t]+am|to[ \t]+call"
+                          r"|ok|recs|re|at|said|says|states|reports|saw|seen|following|will[ \t]+follow)\b))", re.MULTILINE)
+
+
+def _titled_function_word(text: str, at: int) -> tuple[int, int] | None:
+    match = _TITLED_WORD.match(text, at)
+    word = match and match["phi"].lower()
+    return match.span("phi") if word and word in lexicon.function_words() and word in lexicon.last_names() \
+        and word not in lexicon.structure_words() and lexicon.word_frequency(word) < 6.1 else None
 
 
 def _pcp_name(match: re.Match, firsts: frozenset[str]) -> bool:
