@@ -12,7 +12,7 @@ from faker import Faker
 
 from ingestion.deid import DeidSettings, find_phi, lexicon
 from ingestion.deid.catch_all import drug_words
-from tests.deid_masking import masked
+from tests.deid_masking import hidden, masked
 
 _CONTEXTS = ("Plan reviewed at the bedside; {w} agrees with it.", "UPDATE: {w} CALLED BACK ABOUT THE PLAN", "spoke again w/ {w} re plan, agreeable")
 
@@ -108,3 +108,18 @@ def test_a_rare_census_surname_with_no_cue_is_a_guess_too() -> None:
         name = word.capitalize()
         text = f"Plan reviewed at the bedside; {name} agrees with it."
         assert "#" * len(name) in masked(text), text
+
+
+@pytest.mark.parametrize("shape", ["pharmacy: cvs - {n} rd. o: wt down", "Plan: labs near {N} Dr on 3/4.", "pt lives off {n} lane w/ son"])
+def test_a_guess_before_a_roads_type_is_that_street_whole(shape: str) -> None:
+    fake = Faker("en_US")
+    fake.seed_instance(len(shape))
+    name = next(w for w in (fake.last_name() + fake.random_element(("wick", "mere", "thorpe")) for _ in range(50))
+                if lexicon.word_frequency(w.lower()) == 0)
+    text = shape.format(n=name.lower(), N=name)
+    street = " ".join(text[text.lower().index(name.lower()) :].split(" ")[:2]).rstrip(".")
+    assert hidden(text, street, masked(text)), masked(text)
+
+
+def test_a_dietitians_credential_after_a_guessed_surname_is_no_road() -> None:
+    assert masked("Recs: advance TF to goal.\nJANE KOVALCHIKOV RD\n") == "Recs: advance TF to goal.\n################ RD\n"

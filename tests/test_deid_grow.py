@@ -31,6 +31,7 @@ from tests.deid_masking import masked
         ("Home health intake (New Brackwell Home Care Partners) 3/4", [], "New Brackwell Home Care Partners"),
         ("Labs drawn at home, sent to Kay Clinical Labs.", [], "Kay Clinical Labs"),
         ("member of Congregation Beth Ridgemont since 1990", [], "Congregation Beth Ridgemont"),
+        ("COMPARISON: CT abdomen 3/4 at Cardon General/CGH (images pushed via PACS)", [], "Cardon General/CGH"),
     ],
 )
 def test_a_place_is_masked_with_its_kind(text: str, record: list[str], place: str) -> None:

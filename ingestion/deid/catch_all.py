@@ -147,7 +147,19 @@ def guess(pages: Iterable[Page], safe: frozenset[str] = frozenset()) -> None:
 _TOWN_PREFIX = re.compile(rf"(?<![\w'’-]){TOWN_PREFIXES}\.?[ \t]+$")
 
 
+@functools.cache
+def _street_after() -> re.Pattern[str]:
+    """A street's type right after a guess: "pharmacy: cvs - fenwell rd", "labs near Fairer Dr"."""
+    return re.compile(rf"[ \t]+(?i:{_ROAD_TYPES})\.?(?![\w'’-])")
+
+
+# The street types that name nothing else: a road's own nouns and their short forms, not "park", "hill" or "way".
+_ROAD_TYPES = "street|st|road|rd|drive|dr|lane|ln|avenue|ave|av|boulevard|blvd|court|ct|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy"
+
+
 def _as_place(text: str, span: PhiSpan) -> PhiSpan:
+    if (street := _street_after().match(text, span.end)) is not None and street.group().strip(" \t.") != "RD":  # "JANE COLLODI RD": a dietitian
+        return PhiSpan(span.start, street.end(), Phi.STREET_ADDRESS, span.score)
     if place_tails(one_case_line(text, span.start)).match(text, span.end):
         return PhiSpan(span.start, span.end, Phi.FACILITY, span.score)
     if _TOWN_PREFIX.search(text, max(0, span.start - 8), span.start):

@@ -188,6 +188,8 @@ def _grow_right(text: str, end: int, limit: int, mixed: bool, one_case: bool = F
             end = m.end()
         elif facility and (m := _CAMPUS.match(text, end)) is not None and m.end() <= limit and _one_wrap(text, end, m.end()):
             end = m.end()  # "Saint Kilian's Medical Center - Dunmore Junction Campus"
+        elif facility and (m := _SLASH_INITIALS.match(text, end)) is not None and m.end() <= limit and m[1].lower() not in lexicon.safe_words():
+            end = m.end()  # its initials after a slash: "at Cardon General/CGH (images pushed)"
         elif (after := _continued(text, end, limit, one_case, facility)) is not None:
             end = after
         elif mixed and (m := _WORD_AFTER.match(text, end)) is not None and m.end() <= limit and _name_word(m.group(1)):
@@ -195,6 +197,9 @@ def _grow_right(text: str, end: int, limit: int, mixed: bool, one_case: bool = F
         else:
             return end
     return end
+
+
+_SLASH_INITIALS = re.compile(r"/([A-Z]{2,5})(?![\w/'’-])")
 
 
 def _name_word(word: str) -> bool:
