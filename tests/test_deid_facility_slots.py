@@ -89,3 +89,18 @@ def test_a_transport_vendor_is_known_by_the_ride_it_gives_in_any_case(shape: str
 ])  # fmt: skip
 def test_rides_without_a_vendor_stay(text: str) -> None:
     assert [m for m in masked(text) if not any(c.isdigit() for c in m)] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("# Dispo: PT recommends rehab; referrals to Poplar Crest.", "Poplar Crest"),
+    ("Pt was previously followed by Larch Ridge and wants to reconnect.", "Larch Ridge"),
+    ("Will fax the application to Kelso Commons today.", "Kelso Commons"),
+    ("He was taken by Whitmore Falls FD to the ED.", "Whitmore Falls FD"),
+])  # fmt: skip
+def test_a_place_written_as_a_name_after_a_referral_a_follower_or_an_application_is_a_facility(text: str, place: str) -> None:
+    assert place in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["followed by Cardiology as an outpatient", "application to Medicaid pending", "followed by Neurology"])
+def test_a_service_after_those_cues_stays(text: str) -> None:
+    assert masked(text) == []

@@ -47,7 +47,8 @@ TRANSFER_FROM = rule(rf"(?<![\w'’-])(?i:tx|xfer|transferred|transfer)[ \t]+(?i
 # case (a capital inside a sentence is a name's) and only where no clinical, setting or calendar word reads it.
 _TITLED_WORD = r"[A-Z][a-z]+(?:['’][a-z]+)*"
 TITLED_PLACE = rule(
-    rf"(?<![\w'’-])(?:(?i:at|from|via|post)[ \t]+|@[ \t]*|(?i:referred|transferred|sent|discharged|moved|readmitted)[ \t]+(?i:to)[ \t]+)"
+    rf"(?<![\w'’-])(?:(?i:at|from|via|post)[ \t]+|@[ \t]*|(?i:referred|transferred|sent|discharged|moved|readmitted|referrals?)[ \t]+(?i:to)[ \t]+"
+    rf"|(?i:followed[ \t]+by|accepting[ \t]+at|application[ \t]+to)[ \t]+)"
     rf"(?:(?i:the)[ \t]+)?(?P<phi>{_TITLED_WORD}(?:[ \t]+{_TITLED_WORD}){{0,2}})(?![\w'’-])", Phi.FACILITY, 0.5)
 # A transport vendor, known by the ride it gives: "booked golden years ambulette", "BOOKED SAC W/C VAN", "no ride from
 # compass.", "my ride from peck cant come", "rides @ the clinic via saunders." The slot says enough: any words
@@ -69,7 +70,7 @@ _HEAD_NAME = re.compile(rf"(?:(?i:st\.?|saint)[ \t]+)?{_WORD}(?:[ \t]+(?:{_WORD}
 
 class FacilitySlotRecognizer(RegexRecognizer):
     RULES = (SAINT, OWNS_A_UNIT, AT_POSSESSIVE, SENT_RECORDS, PER_RECORDS, OUTSIDE_FROM, TRANSFER_FROM, TITLED_PLACE, BOOKED_RIDE, RIDE_FROM)
-    HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at|via|post|to|booked|scheduled|arranged|ordered)\b|['’@]")
+    HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at|via|post|to|booked|scheduled|arranged|ordered|followed)\b|['’@]")
 
     def analyze(self, text, entities, nlp_artifacts=None):
         head = _letterhead(text)
