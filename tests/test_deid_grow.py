@@ -32,6 +32,7 @@ from tests.deid_masking import masked
         ("Labs drawn at home, sent to Kay Clinical Labs.", [], "Kay Clinical Labs"),
         ("member of Congregation Beth Ridgemont since 1990", [], "Congregation Beth Ridgemont"),
         ("COMPARISON: CT abdomen 3/4 at Cardon General/CGH (images pushed via PACS)", [], "Cardon General/CGH"),
+        ("AGENCIES: open case with Kesby County Department of Social Services (worker on file)", [], "Kesby County Department of Social Services"),
     ],
 )
 def test_a_place_is_masked_with_its_kind(text: str, record: list[str], place: str) -> None:
