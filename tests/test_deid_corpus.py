@@ -7,7 +7,7 @@ import pytest
 from tests.deid_corpus.load import TYPES, by_patient, load
 
 
-@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("dev7", 150), ("dev8", 150), ("dev9", 180), ("dev10", 150), ("dev11", 180), ("dev12", 160), ("untouched", 150)])
+@pytest.mark.parametrize("split, notes_at_least", [("dev", 300), ("dev2", 200), ("dev3", 150), ("dev4", 150), ("dev5", 150), ("dev6", 150), ("dev7", 150), ("dev8", 150), ("dev9", 180), ("dev10", 150), ("dev11", 180), ("dev12", 160), ("dev13", 160), ("untouched", 150)])
 def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes_at_least: int) -> None:
     notes = load(split)  # raises when a span does not match its text
     assert len(notes) >= notes_at_least and len({n.text for n in notes}) == len(notes)
@@ -58,6 +58,12 @@ def test_each_split_is_records_of_notes_with_every_kind_of_phi(split: str, notes
                 "outpatient_pt_ot", "wheelchair_seating_clinic", "social_services_referral", "legal_aid_letter", "funeral_planning_note",
                 "nurse_triage_call", "pharmacy_callback"} <= set(genres)
         assert kinds["FACILITY"] + kinds["LOCATION"] >= 900 and kinds["RELATIVE"] >= 450
+        assert any(n.text.isupper() for n in notes) and any(n.text.islower() for n in notes)
+    elif split == "dev13":  # inpatient services: ED, EMS, OR, L&D and newborn, peds, psych, oncology, rehab, transfer, death, lab
+        assert {"ed_triage", "ed_physician", "ems_run_sheet", "anesthesia_record", "brief_op_note", "ld_delivery_note", "newborn_note",
+                "peds_ward_note", "onc_infusion", "inpt_psych_note", "inpt_rehab_note", "consult_note", "transfer_accept", "death_note",
+                "lab_report", "nursing_handoff"} <= set(genres)
+        assert kinds["CLINICIAN"] >= 700 and kinds["FACILITY"] >= 400
         assert any(n.text.isupper() for n in notes) and any(n.text.islower() for n in notes)
     else:
         assert {"nursing_caps", "nursing_lower", "signout", "telephone", "social_work", "discharge", "radiology", "pathology"} <= set(genres)
