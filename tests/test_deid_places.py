@@ -390,3 +390,18 @@ def test_foster_care_and_visual_acuity_stay(text: str) -> None:
 def test_a_facilitys_kind_of_several_words_wrapped_onto_the_next_line_goes_with_it() -> None:
     text = "HOSPITAL COURSE:\nShe will follow up with cardiology at Frenchside Skilled Nursing\nFacility in two weeks.\n"
     assert "Frenchside Skilled Nursing\nFacility" in found(text, PLACES)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Collateral: son; states pt stopped meds after leaving SBHH 3/4.", "SBHH"),
+    ("plan: cont olanzapine; bed search for crbhh / cedar ridge. per dr x", "crbhh"),
+    ("Team conf: dr x (physiatry); est d/c 3/4 home vs brookside.", "brookside"),
+    ("Kingshurst PD on scene, officer at bedside.", "Kingshurst PD"),
+])  # fmt: skip
+def test_a_stay_left_searched_for_or_weighed_against_home_is_a_facility(text: str, place: str) -> None:
+    assert place in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["after leaving work pt felt dizzy", "pt leaving the room", "est d/c home vs rehab vs SNF"])
+def test_work_rooms_and_care_settings_after_those_cues_stay(text: str) -> None:
+    assert found(text, PLACES) == []

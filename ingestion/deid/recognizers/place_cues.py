@@ -68,6 +68,9 @@ _FACILITY_CUES = (
     r"|previously[ ]+at|program[ ]+at|(?:seen|followed|done|performed|replaced|placed|treated|hospitali[sz]ed)[ ]+at|(?:ed|er)[ ]+at"
     r"|go[ ]+to|called[ ]+from|call[ ]+from|liaison[ ]+(?:from|at)|accepted[ ]+(?:to|at)|outside[ ]+(?:hospital|study|films?|mri|ct|imaging|records|echo|cath|labs?)[ ]+(?:from|at)"
     r"|presented[ ]+to|(?:ems|ambulance|medics)[ ]+from|stepped[ ]+down[ ]+to|step-?down[ ]+to|re-?admi(?:tted|ssion)[ ]+to"
+    # a stay left, searched for or weighed against home, and where the body goes: "stopped meds after leaving wtsh",
+    # "bed search for cedar ridge", "est d/c home vs brookside", "body to d'angelo & sons"
+    r"|(?:after[ ]+)?leaving|bed[ ]+search[ ]+(?:for|at)|home[ ]+vs\.?|body[ ]+(?:released[ ]+)?to"
     r"|admission[ ]+to|previous[ ]+admission[ ]+to|ward[ ]*:|unit[ ]*:"
     # where a person works, studies, stays or worships: Safe Harbor counts employers and schools too
     r"|work(?:s|ed|ing)?(?:[ ]+(?:full|part)[- ]?time)?[ ]+(?:at|for)|laid[ ]+off\b[^.;\n]{0,30}?[ ]from|job[ ]+at|employed[ ]+(?:at|by)|retired[ ]+from|employer[ ]*:|school[ ]*:"
@@ -87,7 +90,7 @@ _TOWN_CUES = r"moving(?:\s+(?:back|up|down))?\s+to|(?:grew|growing|raised|born)\
 _CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near|via)|(?<=[ ])(?:->|→)))(?=[ \t]|\n[ \t]*\S)", re.I)
 _MAX_WORDS = 4
 _STATE_NAME = re.compile(rf"(?:{STATE_NAMES})\b", re.I)  # "grew up in Florida": a state is no PHI
-_INITIALS = re.compile(r"[a-z]{1,3}(?:h|mc|hc)")  # "smh", "bmc", "nwh"
+_INITIALS = re.compile(r"[a-z]{1,4}(?:h|mc|hc)")  # "smh", "bmc", "nwh"
 _VALUE_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*[<>]?\d")  # a lab's value after it: "MCH 29", "LDH: 240"
 # A hospital's initials in brackets after a document's title: "DISCHARGE SUMMARY (FBMH)"
 _TITLE_INITIALS = re.compile(r"(?m)^[ \t]*[A-Z][A-Z &/-]{4,60}\([ \t]*(?P<x>[A-Z]{2,4}(?:H|MC|HC))[ \t]*\)[ \t]*$")
