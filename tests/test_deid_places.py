@@ -405,3 +405,19 @@ def test_a_stay_left_searched_for_or_weighed_against_home_is_a_facility(text: st
 @pytest.mark.parametrize("text", ["after leaving work pt felt dizzy", "pt leaving the room", "est d/c home vs rehab vs SNF"])
 def test_work_rooms_and_care_settings_after_those_cues_stay(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Chaplain present.\nVALLEY VIEW DONOR NETWORK (VVDN) REFERRAL #20481", "VALLEY VIEW DONOR NETWORK"),
+    ("cord blood banked w/ razo reference laboratories.", "razo reference laboratories"),
+    ("Mode: Carrigy Critical Care Transport, ETA 14:30", "Carrigy Critical Care Transport"),
+    ("Penwick Gift of Life referral #12 called back", "Penwick Gift of Life"),
+])  # fmt: skip
+def test_the_words_before_a_kind_only_a_named_place_bears_are_its_name(text: str, place: str) -> None:
+    assert place in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["discussed gift of life with family", "pt lives in a nursing home", "spoke w/ the medical examiner",
+                                  "OPIOID TREATMENT PROGRAM - MONTHLY REVIEW"])
+def test_a_strong_kind_after_the_sentences_own_words_stays(text: str) -> None:
+    assert found(text, PLACES) == []

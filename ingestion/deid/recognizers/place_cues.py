@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ingestion.deid import lexicon
 from ingestion.deid.entities import Phi
+from ingestion.deid.grow import one_case_line
 from ingestion.deid.recognizers.addresses import street_types
 from ingestion.deid.recognizers.base import WORD_START, ClinicalRecognizer
 from ingestion.deid.recognizers.places import (
@@ -182,6 +183,36 @@ def _never_place(word: str) -> bool:
             or word in lexicon.function_words() or word in lexicon.care_settings())
 
 
+@functools.cache
+def _strong_kinds() -> re.Pattern[str]:
+    """Kinds of several words that only a named place bears ("Donor Network", "Critical Care Transport"), in any case."""
+    phrases = sorted(lexicon.word_file("facility_strong_kinds.txt"), key=len, reverse=True)
+    alternation = "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?i)(?<=[ \t])(?:{alternation})(?![\w'’-])")
+
+
+_LOWER_KIND_NAME_ZIPF = 4.0
+_KIND_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’]*[ \t]+$")
+
+
+def _name_before_kind(text: str, at: int) -> int | None:
+    """Where the one to three words before a strong kind start, when they are a name: words that no note, list of care
+    or function words holds; capitalized in a line of mixed case ("Valley View"), in lower case rarer than everyday."""
+    one_case = one_case_line(text, at)
+    start, end = None, at
+    for _ in range(3):
+        word = _KIND_NAME_WORD.search(text, max(0, end - 30), end)
+        if word is None:
+            break
+        token = word.group().strip()
+        lower = _word(token)
+        if _never_place(lower) or lower in lexicon.note_words() or lower in _care_kinds() or lower in PREFIXES or not (one_case or token[0].isupper()) \
+                or token.islower() and lexicon.word_frequency(lower) >= _LOWER_KIND_NAME_ZIPF:
+            break  # in lower case a frequent word is the sentence's: "discussed gift of life with family"
+        start = end = word.start()
+    return start
+
+
 # A form's field that names an organisation a person belongs to: its whole value is the name, however
 # English its words ("Employer: Young Cleaning Services", "school: rosewood montessori").
 _ORGANISATION_FIELD = re.compile(
@@ -270,6 +301,9 @@ class PlaceCueRecognizer(ClinicalRecognizer):
             start = self._name_before(text, tail.start())
             if start is not None:
                 results.append(self.result(Phi.FACILITY, start, tail.end(), 0.65))
+        for kind in _strong_kinds().finditer(text):
+            if (start := _name_before_kind(text, kind.start())) is not None:
+                results.append(self.result(Phi.FACILITY, start, kind.end(), 0.6))
         return results
 
     @staticmethod
