@@ -404,3 +404,24 @@ def test_a_surname_that_is_a_function_word_after_a_title_is_masked_where_its_cla
 @pytest.mark.parametrize("text", ["dr may call back", "DR ON CALL AWARE.", "DR IN TO SEE PT.", "dr to call.", "dr will call"])
 def test_a_function_word_after_a_title_that_reads_as_one_stays(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Recs: pt has capacity; will follow. D/w dr.giles at bedside.", "giles"), ("labs ok to treat per dr.torok.", "torok"),
+    ("D/w dr.o'neill at bedside", "o'neill"), ("updated in waiting rm by dr.sweet.", "sweet"),
+])  # fmt: skip
+def test_a_name_typed_right_after_a_titles_stop_is_masked(text: str, name: str) -> None:
+    assert name not in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Baby Boy Ortiz - to be named Will. Skin to skin, breastfeeding.", "Will"), ("baby boy ortiz aka Will  MRN 1234", "Will"),
+    ("Twin B: Miranda in NICU at 2 days.", "Miranda"),
+])  # fmt: skip
+def test_a_newborns_given_name_is_masked(text: str, name: str) -> None:
+    assert name not in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["see dr.'s note", "Twin A: to NICU", "aka the patient", "Dr.s orders reviewed"])
+def test_those_cues_with_no_name_after_them_stay(text: str) -> None:
+    assert masked(text) == text

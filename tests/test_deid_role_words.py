@@ -32,6 +32,9 @@ _SHAPES = [
     "in a custody matter before the family court (judge {ll}), next hearing 3/4.\n",
     "REVIEW HEARING 3/4; GAL ATTY. {FU} {LU}.\n",
     "Family chose cremation; FD {F} {L} 555-555-0134.\n",
+    "SURGEON: DR X\nSCRUB: {LU}   CIRCULATOR: {FU} {LU}\n",
+    "q15 min checks; 1:1 sitter {fl} {ll} overnight.\n",
+    "Child life ({F} {L}) visited.\n",
 ]
 
 
@@ -61,7 +64,8 @@ def test_a_name_after_a_role_is_masked(shape: str) -> None:
      "interpreter (spanish) used", "Teacher Conference next week", "SUPERVISOR AWARE OF RESTRICTIONS", "manager notified",
      "landlord will fix the heat", "aide present, staff aware.", "per staff.", "sister said she is fine", "HR 72, PO 80%",
      "Next: the 19th. Roger Marsh, CHW  pgr 8828", "health aide 3x/wk; case manager following", "PO fluids encouraged.",
-     "housing advocate reachable.", "the judge ordered.", "(judge said)", "seen by the fd crew."],
+     "housing advocate reachable.", "the judge ordered.", "(judge said)", "seen by the fd crew.", "scrub the site with chg",
+     "sitter at bedside overnight"],
 )
 def test_roles_with_no_name_after_them_stay(text: str) -> None:
     out = masked(text)

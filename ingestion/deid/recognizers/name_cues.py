@@ -75,6 +75,10 @@ _CUE_RULES = [
     (rf"\b{_TITLES}\.?\s+(?P<phi>{_LEAD_PARTICLE}{_NAME})", 0.9, None, None),
     # (the name in a lookahead: "DR OJO FOR DR A CLARK" holds two)
     (rf"{WORD_START}(?i:dr|drs|mr|mrs|ms|pastor|deacon|rev|reverend|rabbi|imam)\b\.?[ \t]+(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", None),
+    # a newborn's given name: "Baby Boy Walker - to be named Will", "baby boy Ortiz aka Will", "Twin B: Miranda in NICU"
+    (rf"{WORD_START}(?i:to[ \t]+be[ \t]+named|a\.?k\.?a\.?|twin[ \t]+[abc][ \t]*:)[ \t]+(?=(?P<phi>{_INI_ANY_NAME}))", 0.7, "slot", r"(?i)named|a\.?k\.?a|twin"),
+    # ... and with no space after the title's stop, as notes type it: "D/w dr.giles at bedside", "per dr.o'neill"
+    (rf"{WORD_START}(?i:dr|mr|mrs|ms)\.(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", r"(?i)\b(?:dr|mr|mrs|ms)\.[a-z]"),
     # clergy: "FR. DALY FROM ST ANNE'S VISITED", "CHAPLAIN ANNA GRAVES"; "Fr" with its stop, not a gauge ("16 Fr. foley"; "0600 FR. DALY" is a time)
     (rf"(?<![\d.])(?<!(?<!\d)\d[ \t])(?<!(?<!\d)\d\d[ \t]){WORD_START}(?:(?i:fr)\.|(?i:chaplain)\b)[ \t]+(?!(?i:pgr|pager|beeper|vocera|ext|cell)\b)(?=(?P<phi>{_INI_ANY_NAME}))", 0.8, "after", r"(?i)fr\.|chaplain"),
     (rf"{WORD_START}(?i:doctor)\b[ \t]+(?=(?P<phi>{_ANY_NAME}))", 0.7, "weak", None),
