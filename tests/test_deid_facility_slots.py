@@ -104,3 +104,15 @@ def test_a_place_written_as_a_name_after_a_referral_a_follower_or_an_application
 @pytest.mark.parametrize("text", ["followed by Cardiology as an outpatient", "application to Medicaid pending", "followed by Neurology"])
 def test_a_service_after_those_cues_stays(text: str) -> None:
     assert masked(text) == []
+
+
+@pytest.mark.parametrize("text, letters", [
+    ("specimens: appendix to path (wlrl). complications: none.", "wlrl"), ("OPO (POGL) CALLED, REF 20481.", "POGL"),
+])  # fmt: skip
+def test_a_labs_or_an_organ_procurement_organisations_letters_after_its_kind_are_a_facility(text: str, letters: str) -> None:
+    assert letters in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["path (pending)", "lab (cbc) drawn", "sent to path (frozen)"])
+def test_words_in_brackets_after_a_lab_stay(text: str) -> None:
+    assert masked(text) == []

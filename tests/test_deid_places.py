@@ -421,3 +421,15 @@ def test_the_words_before_a_kind_only_a_named_place_bears_are_its_name(text: str
                                   "OPIOID TREATMENT PROGRAM - MONTHLY REVIEW"])
 def test_a_strong_kind_after_the_sentences_own_words_stays(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("DR X NOTIFIED RE HR 112. D/C PLANNED TO MAPLE GROVE 3/4.", "MAPLE GROVE"), ("HX PER WIFE; PCP DR X @ KIMA. ESI 3", "KIMA"),
+])  # fmt: skip
+def test_a_planned_discharge_and_a_place_after_an_at_sign_are_facilities(text: str, place: str) -> None:
+    assert place in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["labs @ 1400 today", "rx @ cvs", "d/c planned for tomorrow", "sats @ rest 94%"])
+def test_times_chains_and_words_after_those_cues_stay(text: str) -> None:
+    assert found(text, PLACES) == []

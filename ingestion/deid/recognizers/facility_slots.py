@@ -58,6 +58,8 @@ _VENDOR_END = r"(?=[ \t]*(?:[.,;:)(]|$)|[ \t]+(?i:late|cant|can't|cannot|no-?sho
 BOOKED_RIDE = rule(rf"(?<![\w'’-])(?i:booked|scheduled|arranged|ordered)[ \t]+(?P<phi>{_NAME})[ \t]+{_RIDE}(?![\w'’-])", Phi.FACILITY, 0.5)
 RIDE_FROM = rule(rf"(?<![\w'’-])(?:{_RIDE}[ \t]+(?i:from|with|w/|thru|through)|(?i:transport(?:ation)?|rides?)\b[^.;\n]{{0,40}}?(?<![\w'’-])(?i:via))"
                  rf"[ \t]+(?P<phi>{_NAME}){_VENDOR_END}", Phi.FACILITY, 0.5, re.MULTILINE)
+# A lab's or an organ procurement organisation's letters in brackets after its kind: "appendix to path (wlrl)", "OPO (POGL) called"
+KIND_INITIALS = rule(r"(?<![\w'’-])(?i:opo|path|pathology|lab|reference[ \t]+lab|ref[ \t]+lab)[ \t]*\((?P<phi>[A-Za-z]{3,6})\)", Phi.FACILITY, 0.55)
 _VENDOR = (BOOKED_RIDE, RIDE_FROM)
 _RIDE_WORD = re.compile(r"(?i:ambulette|w/c|wheelchair|chair|stretcher|medical|van|ride|rides|cab|taxi|car|service)")
 _STRONG = (SENT_RECORDS, OWNS_A_UNIT)  # slots where the value's case says nothing ("nmh sent cd", "MH's ICU")
@@ -69,8 +71,8 @@ _HEAD_NAME = re.compile(rf"(?:(?i:st\.?|saint)[ \t]+)?{_WORD}(?:[ \t]+(?:{_WORD}
 
 
 class FacilitySlotRecognizer(RegexRecognizer):
-    RULES = (SAINT, OWNS_A_UNIT, AT_POSSESSIVE, SENT_RECORDS, PER_RECORDS, OUTSIDE_FROM, TRANSFER_FROM, TITLED_PLACE, BOOKED_RIDE, RIDE_FROM)
-    HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at|via|post|to|booked|scheduled|arranged|ordered|followed)\b|['’@]")
+    RULES = (SAINT, OWNS_A_UNIT, AT_POSSESSIVE, SENT_RECORDS, PER_RECORDS, OUTSIDE_FROM, TRANSFER_FROM, TITLED_PLACE, BOOKED_RIDE, RIDE_FROM, KIND_INITIALS)
+    HINT = re.compile(r"(?i)\b(?:st|saint|sent|faxed|uploaded|per|from|outside|osh|at|via|post|to|booked|scheduled|arranged|ordered|followed|opo|path|pathology|lab)\b|['’@]")
 
     def analyze(self, text, entities, nlp_artifacts=None):
         head = _letterhead(text)
@@ -110,6 +112,9 @@ class FacilitySlotRecognizer(RegexRecognizer):
                 words = words[i + 1 :]
                 break
         titled = not one_case_line(text, start)
+        if slot is KIND_INITIALS:
+            bare = text[start:end].lower()
+            return start if bare not in lexicon.safe_words() and not lexicon.english_word(bare) and bare not in lexicon.clinical_terms() else None
         if words and slot in _VENDOR:
             return start + words[0].start()  # the ride says who gives it
         if not words or not any(rare(w.group(), titled and w.group()[0].isupper()) for w in words):

@@ -71,7 +71,7 @@ _FACILITY_CUES = (
     r"|presented[ ]+to|(?:ems|ambulance|medics)[ ]+from|stepped[ ]+down[ ]+to|step-?down[ ]+to|re-?admi(?:tted|ssion)[ ]+to"
     # a stay left, searched for or weighed against home, and where the body goes: "stopped meds after leaving wtsh",
     # "bed search for cedar ridge", "est d/c home vs brookside", "body to d'angelo & sons"
-    r"|(?:after[ ]+)?leaving|bed[ ]+search[ ]+(?:for|at)|home[ ]+vs\.?|body[ ]+(?:released[ ]+)?to"
+    r"|(?:after[ ]+)?leaving|bed[ ]+search[ ]+(?:for|at)|home[ ]+vs\.?|body[ ]+(?:released[ ]+)?to|(?:d/?c|discharge)[ ]+planned[ ]+(?:to|for)"
     r"|admission[ ]+to|previous[ ]+admission[ ]+to|ward[ ]*:|unit[ ]*:"
     # where a person works, studies, stays or worships: Safe Harbor counts employers and schools too
     r"|work(?:s|ed|ing)?(?:[ ]+(?:full|part)[- ]?time)?[ ]+(?:at|for)|laid[ ]+off\b[^.;\n]{0,30}?[ ]from|job[ ]+at|employed[ ]+(?:at|by)|retired[ ]+from|employer[ ]*:|school[ ]*:"
@@ -88,7 +88,7 @@ _FACILITY_CUES = (
 _TOWN_CUES = r"moving(?:\s+(?:back|up|down))?\s+to|(?:grew|growing|raised|born)\s+up\s+in|(?:raised|born|lived)\s+in|closer\s+to|visiting\s+from|came\s+to|(?:moved|relocated|came)\s+from\s+(?:\w+\s+){1,3}?to|lives\s+(?:in|at|near)|living\s+in|resides\s+in|moved(?:\s+back)?\s+(?:to|from)|relocated\s+(?:to|from)|home\s+(?:to|in)|native\s+of"
 # Cues too common to trust, after which only a word English does not know is a place ("voiding via
 # urinal" is none), and a sign-out's arrow ("PT eval -> Redbury vs home"): the group `weak` of _CUES.
-_CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near|via)|(?<=[ ])(?:->|→)))(?=[ \t]|\n[ \t]*\S)", re.I)
+_CUES = re.compile(rf"(?:{WORD_START}(?:(?P<facility>{_FACILITY_CUES})|(?P<town>{_TOWN_CUES}))|(?P<weak>{WORD_START}(?:at|from|in|near|via)|(?<=[ ])(?:->|→|@)))(?=[ \t]|\n[ \t]*\S)", re.I)
 _MAX_WORDS = 4
 _STATE_NAME = re.compile(rf"(?:{STATE_NAMES})\b", re.I)  # "grew up in Florida": a state is no PHI
 _INITIALS = re.compile(r"[a-z]{1,4}(?:h|mc|hc)")  # "smh", "bmc", "nwh"
