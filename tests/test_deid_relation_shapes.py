@@ -48,3 +48,15 @@ def test_a_consultant_in_brackets_after_a_service_or_followed_by_in_clinic_is_ma
                                   "gi (egd) today", "seen by NP at clinic"])
 def test_a_service_or_shorthand_in_those_slots_stays(text: str) -> None:
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("HX PER WIFE (MAY) 555-1234; PCP X", "MAY"), ("FAMILY TRAINING W/ WIFE (MAY) ON 3/4", "MAY"), ("son (will) at bedside", "will"),
+])  # fmt: skip
+def test_one_word_alone_in_brackets_after_a_relation_is_a_name_though_english_knows_it(text: str, name: str) -> None:
+    assert f"({name})" not in masked(text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["wife (HCP) aware", "daughter (pending) to call", "husband (aware)", "MOTHER (DECEASED)", "sister (RN) at bedside"])
+def test_a_word_of_notes_in_brackets_after_a_relation_stays(text: str) -> None:
+    assert masked(text) == text

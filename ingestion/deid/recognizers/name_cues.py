@@ -240,6 +240,8 @@ _AFTER_RELATION = [
     # any case: "son, david", "hcp is mary", "mum brenda", "husband bill", "son grant called"
     (re.compile(rf"[ \t]*[,:(]?[ \t]*(?i:(?:is|named|called)[ \t]+)?(?P<phi>{_ANY_NAME})"), 0.55, "kin"),
     (re.compile(rf"-(?P<phi>{_NAME})"), 0.55, "kin"),  # "Dtr-Pamela"
+    # one word alone in brackets, in any case, though English knows it: "HX PER WIFE (MAY)", "son (will) at bedside"
+    (re.compile(rf"[ \t]*\([ \t]*(?P<phi>{_ANY_WORD})[ \t]*\)"), 0.6, "slot"),
     # one word between a relation and what only a person does is a name, though English knows it: "dtr chip called"
     (re.compile(rf"[ \t]*,?[ \t]*(?P<phi>{_ANY_WORD})(?=[ \t]*,?[ \t]+{_SAYS}\b)"), 0.55, "kin_says"),
     # the second of two: "sons david and mark", "DAUGHTERS ROSA AND LINA"
