@@ -33,6 +33,8 @@ from tests.deid_masking import masked
         ("member of Congregation Beth Ridgemont since 1990", [], "Congregation Beth Ridgemont"),
         ("COMPARISON: CT abdomen 3/4 at Cardon General/CGH (images pushed via PACS)", [], "Cardon General/CGH"),
         ("AGENCIES: open case with Kesby County Department of Social Services (worker on file)", [], "Kesby County Department of Social Services"),
+        # a town's ZIP code right after it
+        ("HPI: 52 F, brought by EMS from Ellsford, 80722. Per father, onset 3/4.", [], "Ellsford, 80722"),
     ],
 )
 def test_a_place_is_masked_with_its_kind(text: str, record: list[str], place: str) -> None:
@@ -47,6 +49,7 @@ def test_a_place_is_masked_with_its_kind(text: str, record: list[str], place: st
         ("Discharged from Springfield Hospital. Surgery to follow.", "Surgery to follow"),
         ("VA 20/20 OU; plan: dc home tomorrow", "VA 20/20 OU; plan: dc home tomorrow"),
         ("hx UC on mesalamine; Crohn's vs UC; temple pain", "hx UC on mesalamine; Crohn's vs UC; temple pain"),
+        ("transferred from Kelso Hospital 12345 units of heparin", "12345 units"),
     ],
 )
 def test_the_words_around_a_place_stay(text: str, kept: str) -> None:

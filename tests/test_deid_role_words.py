@@ -35,6 +35,7 @@ _SHAPES = [
     "SURGEON: DR X\nSCRUB: {LU}   CIRCULATOR: {FU} {LU}\n",
     "q15 min checks; 1:1 sitter {fl} {ll} overnight.\n",
     "Child life ({F} {L}) visited.\n",
+    "BODY TO THE FUNERAL HOME; DIRECTOR {FU} {LU} 555-555-0134.\n",
 ]
 
 
@@ -65,7 +66,7 @@ def test_a_name_after_a_role_is_masked(shape: str) -> None:
      "landlord will fix the heat", "aide present, staff aware.", "per staff.", "sister said she is fine", "HR 72, PO 80%",
      "Next: the 19th. Roger Marsh, CHW  pgr 8828", "health aide 3x/wk; case manager following", "PO fluids encouraged.",
      "housing advocate reachable.", "the judge ordered.", "(judge said)", "seen by the fd crew.", "scrub the site with chg",
-     "sitter at bedside overnight"],
+     "sitter at bedside overnight", "medical director aware", "ofc. on scene"],
 )
 def test_roles_with_no_name_after_them_stay(text: str) -> None:
     out = masked(text)

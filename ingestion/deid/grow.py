@@ -74,6 +74,8 @@ def _grow_place(text: str, span: PhiSpan, floor: int, limit: int) -> tuple[int, 
     """A place's span over its kind and tails after it and its prefix before it."""
     end = _grow_right(text, span.end, limit, mixed=not text[span.start : span.end].isupper(),
                       one_case=one_case_line(text, span.start, span.end), facility=span.entity_type == Phi.FACILITY)
+    if (zip_code := _ZIP_AFTER.match(text, end)) is not None and zip_code.end() <= limit:
+        end = zip_code.end()  # a town's ZIP code right after it: "brought by EMS from Ellsford, 80722"
     start = span.start
     while (m := _PREFIX.search(text, max(floor, start - 40), start) or _WORD_BEFORE.search(text, max(floor, start - 40), start)) \
             is not None and (m.re is _PREFIX or _name_word(m.group(1))):
@@ -199,6 +201,7 @@ def _grow_right(text: str, end: int, limit: int, mixed: bool, one_case: bool = F
     return end
 
 
+_ZIP_AFTER = re.compile(r",?[ \t]+\d{5}(?:-\d{4})?(?![\w/:-]|[.,]\d|[ \t]*(?i:mg|ml|units?|cc|g)\b)")
 _SLASH_INITIALS = re.compile(r"/([A-Z]{2,5})(?![\w/'’-])")
 
 
