@@ -235,7 +235,7 @@ def _judged(text: str, start: int, end: int, mode: str, firsts: frozenset[str]) 
                 and all(p in lexicon.last_names() and p not in lexicon.structure_words() and p not in lexicon.function_words() for p in word.split("-")):
             pass  # a surname right before a relation in brackets, a first name before it, though medicine knows it: "MARY HESS (NIECE)"
         elif mode in ("before", "kin", "kin_before") and words == 0 and len(word) > 3 and _no_english(word) \
-                and lexicon.word_frequency(word) < _BEFORE_UNKNOWN_ZIPF + (0.5 if bracket else 0):
+                and lexicon.word_frequency(word) < (_KIN_UNKNOWN_ZIPF if mode == "kin" else _BEFORE_UNKNOWN_ZIPF + (0.5 if bracket else 0)):
             pass  # right before what only a person does or after a relation (more so its bracket: "KAMIL (GRANDSON)"), a word no dictionary holds is a name
         elif mode == "consultant":  # one word in brackets after a service: a census name English seldom writes, never a note's word
             if words or word in lexicon.note_words() or word in lexicon.clinical_terms() or word in lexicon.structure_words() \
@@ -376,6 +376,7 @@ def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False,
 
 _PROFESSION = re.compile(r"(?:olog|iatr|thera|armac|ysio)ists?$|icians?$|surgeons?$|midwi(?:fe|ves)$")
 _BEFORE_UNKNOWN_ZIPF = 2.5  # "ranveer" 2.4, "ngozi" 2.3
+_KIN_UNKNOWN_ZIPF = 3.5  # right after a relation a word no dictionary holds is a name though the web writes it: "bro olaf", "son attila"
 _WEAK_UNKNOWN_ZIPF = 2.0  # a word unknown to the lists counts after a weak cue only if rarer than "nodule" (2.3)
 _TITLED_UNKNOWN_ZIPF = 3.0  # ... unless it is written as a name: "Niamh" 2.5, "Okonjo" 2.0
 _TITLE_WORDS = frozenset("pastor deacon reverend rabbi imam chaplain".split())
