@@ -433,3 +433,17 @@ def test_a_planned_discharge_and_a_place_after_an_at_sign_are_facilities(text: s
 @pytest.mark.parametrize("text", ["labs @ 1400 today", "rx @ cvs", "d/c planned for tomorrow", "sats @ rest 94%"])
 def test_times_chains_and_words_after_those_cues_stay(text: str) -> None:
     assert found(text, PLACES) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("BODY TO MCVITTY-MAYER & SONS; DIRECTOR AWARE", "MCVITTY-MAYER & SONS"),
+    ("ARRIVAL: SENT FROM GREENBRIAR NURSING & REHAB W/ PAPERWORK.", "GREENBRIAR NURSING & REHAB"),
+    ("Transported to WTGH trauma bay 2; report to RN at 1401.", "WTGH"),
+])  # fmt: skip
+def test_a_family_firm_a_nursing_and_rehab_home_and_where_ems_took_the_patient_are_facilities(text: str, place: str) -> None:
+    assert place in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["mom and sons at bedside", "wife & sons at bedside", "transported to the ED"])
+def test_relations_and_the_ed_stay(text: str) -> None:
+    assert found(text) == []

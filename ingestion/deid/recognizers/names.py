@@ -363,7 +363,7 @@ def _plausible_lower_name(word: str, firsts: frozenset[str], weak: bool = False,
     # After a title a common word is a name ("DR. PRICE NOTIFIED"); field labels and services are not.
     if word in (lexicon.note_words() if weak else lexicon.structure_words()) or len(word) < 2:
         return False
-    if word in _credentials() or word in _RELATION_WORDS or word in _TITLE_WORDS:
+    if word in _credentials() or word in _RELATION_WORDS or word[-1:] == "s" and word[:-1] in _RELATION_WORDS or word in _TITLE_WORDS:
         return False  # "MD FRCSC", "LMO: Dr Johnson", "NOK: HUSBAND (EVAN)", "pastor visited": a credential, a relation or a title, never a name
     if _PROFESSION.search(word):
         return False  # "Attending Radiologist", "sw Clinician": a job, not a name

@@ -72,6 +72,7 @@ _FACILITY_CUES = (
     # a stay left, searched for or weighed against home, and where the body goes: "stopped meds after leaving wtsh",
     # "bed search for cedar ridge", "est d/c home vs brookside", "body to d'angelo & sons"
     r"|(?:after[ ]+)?leaving|bed[ ]+search[ ]+(?:for|at)|home[ ]+vs\.?|body[ ]+(?:released[ ]+)?to|(?:d/?c|discharge)[ ]+planned[ ]+(?:to|for)"
+    r"|transported[ ]+to"
     r"|admission[ ]+to|previous[ ]+admission[ ]+to|ward[ ]*:|unit[ ]*:"
     # where a person works, studies, stays or worships: Safe Harbor counts employers and schools too
     r"|work(?:s|ed|ing)?(?:[ ]+(?:full|part)[- ]?time)?[ ]+(?:at|for)|laid[ ]+off\b[^.;\n]{0,30}?[ ]from|job[ ]+at|employed[ ]+(?:at|by)|retired[ ]+from|employer[ ]*:|school[ ]*:"
@@ -192,7 +193,7 @@ def _strong_kinds() -> re.Pattern[str]:
 
 
 _LOWER_KIND_NAME_ZIPF = 4.0
-_KIND_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’]*[ \t]+$")
+_KIND_NAME_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*[ \t]+$")
 
 
 def _name_before_kind(text: str, at: int) -> int | None:
