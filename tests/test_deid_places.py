@@ -123,8 +123,9 @@ def test_a_place_found_once_is_masked_where_it_recurs_in_the_record_and_common_w
 
 @settings(max_examples=300, deadline=None)
 # Not "so": in capitals it is a relation ("SO ART" is a significant other named Art), which the note's upper-case copy writes.
+# Not "call": a word after it that ends the line is whom to call back ("a call will" reads "call Will", a name of this record).
 @given(st.lists(st.sampled_from(sorted(w for w in lexicon.function_words() | lexicon.safe_words_only()
-                                       if w.isalpha() and w not in ("dr", "so"))), min_size=3, max_size=25))
+                                       if w.isalpha() and w not in ("dr", "so", "call"))), min_size=3, max_size=25))
 def test_propagation_never_spreads_a_common_word(words: list[str]) -> None:
     """Whatever one note reveals (a name, a facility, a town), English and clinical words in the
     patient's other notes stay readable, in any case."""
