@@ -147,18 +147,16 @@ def guess(pages: Iterable[Page], safe: frozenset[str] = frozenset()) -> None:
 _TOWN_PREFIX = re.compile(rf"(?<![\w'’-]){TOWN_PREFIXES}\.?[ \t]+$")
 
 
-@functools.cache
-def _street_after() -> re.Pattern[str]:
-    """A street's type right after a guess: "pharmacy: cvs - fenwell rd", "labs near Fairer Dr"."""
-    return re.compile(rf"[ \t]+(?i:{_ROAD_TYPES})\.?(?![\w'’-])")
-
-
-# The street types that name nothing else: a road's own nouns and their short forms, not "park", "hill" or "way".
-_ROAD_TYPES = "street|st|road|rd|drive|dr|lane|ln|avenue|ave|av|boulevard|blvd|court|ct|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy"
+# A street's type right after a guess ("pharmacy: cvs - fenwell rd", "labs near Fairer Dr"): only the types that name
+# nothing else, a road's own nouns and their short forms, not "park", "hill" or "way".
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?i:street|st|road|rd|drive|dr|lane|ln|avenue|ave|av|boulevard|blvd|court|ct|place|pl|terrace|ter|circle|cir"
+    r"|parkway|pkwy|highway|hwy)\.?(?![\w'’-])"
+)
 
 
 def _as_place(text: str, span: PhiSpan) -> PhiSpan:
-    if (street := _street_after().match(text, span.end)) is not None and street.group().strip(" \t.") != "RD":  # "JANE COLLODI RD": a dietitian
+    if (street := _STREET_AFTER.match(text, span.end)) is not None and street.group().strip(" \t.") != "RD":  # "JANE COLLODI RD": a dietitian
         return PhiSpan(span.start, street.end(), Phi.STREET_ADDRESS, span.score)
     if place_tails(one_case_line(text, span.start)).match(text, span.end):
         return PhiSpan(span.start, span.end, Phi.FACILITY, span.score)

@@ -53,7 +53,10 @@ TITLED_PLACE = rule(
 # A transport vendor, known by the ride it gives: "booked golden years ambulette", "BOOKED SAC W/C VAN", "no ride from
 # compass.", "my ride from peck cant come", "rides @ the clinic via saunders." The slot says enough: any words
 # that are no note's, shorthand or function word are the vendor's name, in any case.
-_RIDE = r"(?i:ambulette|(?:w/c|wheelchair|chair|stretcher|medical)[ \t]+van|van|ride|rides|cab|taxi|car[ \t]+service)"
+_RIDES = ("ambulette", "w/c van", "wheelchair van", "chair van", "stretcher van", "medical van", "van", "ride", "rides", "cab", "taxi",
+          "car service")
+_RIDE = "(?i:" + "|".join(r"[ \t]+".join(map(re.escape, r.split())) for r in _RIDES) + ")"
+_RIDE_WORDS = frozenset(w for r in _RIDES for w in r.split())  # "via medicaid cab": the ride's words are no vendor's name
 _VENDOR_END = r"(?=[ \t]*(?:[.,;:)(]|$)|[ \t]+(?i:late|cant|can't|cannot|no-?show|for|to|on|at|and|again|today)(?![\w'’-]))"
 BOOKED_RIDE = rule(rf"(?<![\w'’-])(?i:booked|scheduled|arranged|ordered)[ \t]+(?P<phi>{_NAME})[ \t]+{_RIDE}(?![\w'’-])", Phi.FACILITY, 0.5)
 RIDE_FROM = rule(rf"(?<![\w'’-])(?:{_RIDE}[ \t]+(?i:from|with|w/|thru|through)|(?i:transport(?:ation)?|rides?)\b[^.;\n]{{0,40}}?(?<![\w'’-])(?i:via))"
@@ -61,7 +64,6 @@ RIDE_FROM = rule(rf"(?<![\w'’-])(?:{_RIDE}[ \t]+(?i:from|with|w/|thru|through)
 # A lab's or an organ procurement organisation's letters in brackets after its kind: "appendix to path (wlrl)", "OPO (POGL) called"
 KIND_INITIALS = rule(r"(?<![\w'’-])(?i:opo|path|pathology|lab|reference[ \t]+lab|ref[ \t]+lab)[ \t]*\((?P<phi>[A-Za-z]{3,6})\)", Phi.FACILITY, 0.55)
 _VENDOR = (BOOKED_RIDE, RIDE_FROM)
-_RIDE_WORD = re.compile(r"(?i:ambulette|w/c|wheelchair|chair|stretcher|medical|van|ride|rides|cab|taxi|car|service)")
 _STRONG = (SENT_RECORDS, OWNS_A_UNIT)  # slots where the value's case says nothing ("nmh sent cd", "MH's ICU")
 # A document's first line that names its sender beside its kind: "FRESENIUS - HD TREATMENT NOTE 3/4", "Harper /
 # Nursing Progress Note", "hospice visit - Riverside  3/4". The side without the kind's word is the facility.
@@ -100,11 +102,14 @@ class FacilitySlotRecognizer(RegexRecognizer):
         words = list(re.finditer(r"\S+", text[start:end]))
         if slot is SAINT:
             return start if _saint(words[-1].group()) else None
+        if slot is KIND_INITIALS:
+            bare = text[start:end].lower()
+            return start if bare not in lexicon.safe_words() and not lexicon.english_word(bare) and bare not in lexicon.clinical_terms() else None
         loose = slot in _STRONG or slot in _VENDOR or one_case_line(text, start)
         for i in range(len(words) - 1, -1, -1):
             word = words[i].group()
-            if slot in _VENDOR and _RIDE_WORD.fullmatch(word):
-                words = words[i + 1 :]  # "via medicaid cab": the ride is no vendor's name
+            if slot in _VENDOR and word.lower() in _RIDE_WORDS:
+                words = words[i + 1 :]
                 break
             if word.lower().rstrip(".") in ("st", "saint") and i + 1 < len(words):
                 return start + words[i].start() if _saint(words[i + 1].group()) else None
@@ -112,9 +117,6 @@ class FacilitySlotRecognizer(RegexRecognizer):
                 words = words[i + 1 :]
                 break
         titled = not one_case_line(text, start)
-        if slot is KIND_INITIALS:
-            bare = text[start:end].lower()
-            return start if bare not in lexicon.safe_words() and not lexicon.english_word(bare) and bare not in lexicon.clinical_terms() else None
         if words and slot in _VENDOR:
             return start + words[0].start()  # the ride says who gives it
         if not words or not any(rare(w.group(), titled and w.group()[0].isupper()) for w in words):

@@ -119,14 +119,15 @@ class RoleNameRecognizer(ClinicalRecognizer):
             start, end, level, words = span
             reached, does = _REACHED.match(text, end), _DOES.match(text, end)
             clause = words == 1 and _CLAUSE_END.match(text, end)
-            if re.sub(r"\s+", " ", role.group().lower()) in ambiguous:
+            plain = re.sub(r"\s+", " ", role.group().lower()) in ambiguous
+            if plain:
                 level = _STRONG if level == _YES and words == 1 and not clause else level
                 # After a role that is also shorthand ("PO", "HR", "staff") a name must be reached by a number, end its
                 # clause or do what a person does: "PO NEVIN 555-...", "staff dawn.", not "PO TYLENOL 650 MG".
                 if not (reached or clause or does):
                     continue
             # After a role that is no plain word, a word no note uses ends its clause as a name does: "(judge uriel)", "GAL atty vitali."
-            strong_clause = clause and re.sub(r"\s+", " ", role.group().lower()) not in ambiguous \
+            strong_clause = clause and not plain \
                 and not _ENGLISH_SUFFIX.search(text[start:end])  # "advocate reachable." is no name
             if level == _COMMON and not (words > 1 or reached or clause or does) or level == _PAIR and not (words > 1 or reached) \
                     or level == _STRONG and not (reached or does or strong_clause):
